@@ -1,0 +1,108 @@
+package org.civitas.constitution;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One machine-checked limit of the constitution. Each kind checks one thing about a rule. */
+public sealed interface Clause {
+
+    String id();
+
+    String text();
+
+    /** How {@code rule} crosses this clause, if it does. */
+    Optional<String> breachBy(RuleFacts rule);
+
+    /** No rule may concern these matters. */
+    record ForbiddenCategories(String id, String text, Set<String> categories) implements Clause {
+        public ForbiddenCategories {
+            categories = lowerCase(categories);
+        }
+
+        @Override
+        public Optional<String> breachBy(RuleFacts rule) {
+            return categories.contains(rule.category().toLowerCase(Locale.ROOT))
+                    ? Optional.of("category '" + rule.category() + "' is protected")
+                    : Optional.empty();
+        }
+    }
+
+    /** No condition may read attributes of these names, at any depth. */
+    record ForbiddenAttributes(String id, String text, Set<String> names) implements Clause {
+        public ForbiddenAttributes {
+            names = lowerCase(names);
+        }
+
+        @Override
+        public Optional<String> breachBy(RuleFacts rule) {
+            Set<String> read = new TreeSet<>();
+            for (String name : rule.reads().names()) {
+                if (names.contains(name.toLowerCase(Locale.ROOT))) {
+                    read.add(name);
+                }
+            }
+            return read.isEmpty() ? Optional.empty()
+                    : Optional.of("its condition reads protected attribute" + (read.size() > 1 ? "s " : " ")
+                            + String.join(", ", read.stream().map(name -> "'" + name + "'").toList()));
+        }
+    }
+
+    /** Rules in these categories may reward but never cost points. */
+    record NoPenaltiesIn(String id, String text, Set<String> categories) implements Clause {
+        public NoPenaltiesIn {
+            categories = lowerCase(categories);
+        }
+
+        @Override
+        public Optional<String> breachBy(RuleFacts rule) {
+            return rule.points() < 0 && categories.contains(rule.category().toLowerCase(Locale.ROOT))
+                    ? Optional.of(rule.points() + " points in category '" + rule.category() + "'")
+                    : Optional.empty();
+        }
+    }
+
+    /** A rule's points lie within these bounds. */
+    record PointsBetween(String id, String text, long min, long max) implements Clause {
+        @Override
+        public Optional<String> breachBy(RuleFacts rule) {
+            return rule.points() < min || rule.points() > max
+                    ? Optional.of(rule.points() + " points is outside " + min + " to " + max)
+                    : Optional.empty();
+        }
+    }
+
+    /** Every penalty fades: a rule that costs points has a half-life, and not a longer one than this. */
+    record PenaltiesFade(String id, String text, Duration maxHalfLife) implements Clause {
+        @Override
+        public Optional<String> breachBy(RuleFacts rule) {
+            if (rule.points() >= 0) {
+                return Optional.empty();
+            }
+            if (rule.halfLife().isEmpty()) {
+                return Optional.of("a penalty without a halfLife never fades");
+            }
+            return rule.halfLife().get().compareTo(maxHalfLife) > 0
+                    ? Optional.of("halfLife " + rule.halfLife().get() + " is longer than " + maxHalfLife)
+                    : Optional.empty();
+        }
+    }
+
+    /** A condition names every attribute it reads, so anyone can see what a rule looks at. */
+    record AttributesNamed(String id, String text) implements Clause {
+        @Override
+        public Optional<String> breachBy(RuleFacts rule) {
+            return rule.reads().unnamedAccess()
+                    ? Optional.of("its condition reaches event.attributes without naming the attribute it reads")
+                    : Optional.empty();
+        }
+    }
+
+    private static Set<String> lowerCase(Set<String> names) {
+        Set<String> lower = new TreeSet<>();
+        names.forEach(name -> lower.add(name.toLowerCase(Locale.ROOT)));
+        return Set.copyOf(lower);
+    }
+}

@@ -1,0 +1,59 @@
+package org.civitas.constitution;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.civitas.CivitasException;
+
+/**
+ * The limits no rule book may cross, checked by machine whenever a book loads. Civitas ships a default
+ * ({@link #standard()}); a deployment may load its own from a file.
+ */
+public record Constitution(String id, long version, List<Clause> clauses, String origin) {
+
+    static final String STANDARD_RESOURCE = "/org/civitas/constitution/constitution.yaml";
+
+    public Constitution {
+        Objects.requireNonNull(id, "id");
+        clauses = List.copyOf(clauses);
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /** The constitution Civitas ships with. */
+    public static Constitution standard() {
+        try (InputStream in = Constitution.class.getResourceAsStream(STANDARD_RESOURCE)) {
+            if (in == null) {
+                throw new CivitasException("the standard constitution is missing from the build: " + STANDARD_RESOURCE);
+            }
+            return ConstitutionReader.read("constitution.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a constitution from a YAML file; a malformed one is refused with every problem listed. */
+    public static Constitution load(Path file) {
+        try {
+            return ConstitutionReader.read(file.toString(), Files.readString(file));
+        } catch (IOException e) {
+            throw new CivitasException("cannot read the constitution " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every clause {@code rule} breaks, in the constitution's order. */
+    public List<Breach> check(RuleFacts rule) {
+        List<Breach> breaches = new ArrayList<>();
+        for (Clause clause : clauses) {
+            Optional<String> detail = clause.breachBy(rule);
+            detail.ifPresent(text -> breaches.add(new Breach(clause.id(), clause.text(), text)));
+        }
+        return breaches;
+    }
+}

@@ -1,0 +1,39 @@
+package org.civitas.rules;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.civitas.rules.condition.Condition;
+
+/**
+ * One rule of a rule book: events of type {@code on} that satisfy {@code when} while the rule is {@code effective}
+ * earn {@code points} (negative for harm), which fade with {@code halfLife} and are limited by {@code cap}.
+ *
+ * @param version the rule's version, carried by every point it grants
+ * @param description a longer plain-language explanation, or empty
+ */
+public record Rule(
+        String id,
+        long version,
+        String title,
+        String description,
+        String category,
+        String on,
+        Condition when,
+        long points,
+        Optional<Duration> halfLife,
+        Optional<Cap> cap,
+        Effective effective) {
+
+    public Rule {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(on, "on");
+        Objects.requireNonNull(when, "when");
+        Objects.requireNonNull(halfLife, "halfLife");
+        Objects.requireNonNull(cap, "cap");
+        Objects.requireNonNull(effective, "effective");
+    }
+}

@@ -1,0 +1,21 @@
+package org.civitas.rules;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The rules of one jurisdiction. Local times in conditions ({@code ctx.hour}, {@code ctx.weekday}) are read in the
+ * book's time zone.
+ *
+ * @param origin the file the book was read from, for messages
+ */
+public record RuleBook(String jurisdiction, ZoneId timezone, List<Rule> rules, String origin) {
+
+    public RuleBook {
+        Objects.requireNonNull(jurisdiction, "jurisdiction");
+        Objects.requireNonNull(timezone, "timezone");
+        rules = List.copyOf(rules);
+        Objects.requireNonNull(origin, "origin");
+    }
+}

@@ -1,0 +1,86 @@
+package org.civitas.rules;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.civitas.CivitasException;
+import org.civitas.constitution.Constitution;
+import org.civitas.rules.condition.ConditionCompiler;
+import org.civitas.validation.Issue;
+import org.civitas.validation.ValidationException;
+
+/**
+ * Loads rule books from YAML: one file, or a folder with one file per jurisdiction. Every condition is compiled and
+ * every rule checked against the constitution as the books load; a book with any problem is refused, with all of
+ * its problems listed at once.
+ */
+public final class RuleBookLoader {
+
+    private final RuleBookReader reader;
+
+    public RuleBookLoader(Constitution constitution) {
+        this(constitution, new ConditionCompiler());
+    }
+
+    public RuleBookLoader(Constitution constitution, ConditionCompiler compiler) {
+        this.reader = new RuleBookReader(Objects.requireNonNull(constitution, "constitution"),
+                Objects.requireNonNull(compiler, "compiler"));
+    }
+
+    /** The books in {@code path}: a YAML file, or a folder of them ({@code *.yaml}, {@code *.yml}). */
+    public RuleBooks load(Path path) {
+        List<Path> files = Files.isDirectory(path) ? yamlFilesIn(path) : List.of(path);
+        if (files.isEmpty()) {
+            throw new CivitasException("no rule book (*.yaml) in " + path);
+        }
+        List<Issue> issues = new ArrayList<>();
+        List<RuleBook> books = new ArrayList<>();
+        for (Path file : files) {
+            read(file, issues).ifPresent(book -> {
+                books.stream().filter(other -> other.jurisdiction().equals(book.jurisdiction())).findFirst()
+                        .ifPresent(other -> issues.add(new Issue(file.toString(), 0, 0, "",
+                                "jurisdiction '" + book.jurisdiction() + "' already has a rule book, " + other.origin())));
+                books.add(book);
+            });
+        }
+        if (!issues.isEmpty()) {
+            throw new ValidationException("rule book " + path, issues);
+        }
+        return new RuleBooks(books);
+    }
+
+    /** One book from its YAML text; {@code file} names it in messages. */
+    public RuleBook read(String file, String content) {
+        List<Issue> issues = new ArrayList<>();
+        RuleBook book = reader.read(file, content, issues).orElse(null);
+        if (!issues.isEmpty() || book == null) {
+            throw new ValidationException("rule book " + file, issues);
+        }
+        return book;
+    }
+
+    private java.util.Optional<RuleBook> read(Path file, List<Issue> issues) {
+        String content;
+        try {
+            content = Files.readString(file);
+        } catch (IOException e) {
+            issues.add(new Issue(file.toString(), 0, 0, "", "cannot read: " + e.getMessage()));
+            return java.util.Optional.empty();
+        }
+        return reader.read(file.toString(), content, issues);
+    }
+
+    private static List<Path> yamlFilesIn(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new CivitasException("cannot list rule books in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.civitas.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.civitas.constitution.Breach;
+import org.civitas.constitution.Constitution;
+import org.civitas.constitution.RuleFacts;
+import org.civitas.event.Instants;
+import org.civitas.rules.condition.AttributeReads;
+import org.civitas.rules.condition.Condition;
+import org.civitas.rules.condition.ConditionCompiler;
+import org.civitas.rules.condition.ExpressionProblem;
+import org.civitas.validation.Issue;
+import org.civitas.yaml.YamlDocument;
+import org.civitas.yaml.YamlMapping;
+
+/** Reads one rule book file, adding every problem it finds to a shared list. */
+final class RuleBookReader {
+
+    private static final List<String> BOOK_FIELDS = List.of("jurisdiction", "timezone", "rules");
+    private static final List<String> RULE_FIELDS = List.of(
+            "id", "version", "title", "description", "category", "on", "when", "points", "halfLife", "cap",
+            "effective");
+
+    private final Constitution constitution;
+    private final ConditionCompiler compiler;
+
+    RuleBookReader(Constitution constitution, ConditionCompiler compiler) {
+        this.constitution = constitution;
+        this.compiler = compiler;
+    }
+
+    Optional<RuleBook> read(String file, String content, List<Issue> issues) {
+        int issuesBefore = issues.size();
+        Optional<YamlMapping> parsed = YamlDocument.parse(file, content, issues);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMapping book = parsed.get();
+        book.allowOnly(BOOK_FIELDS);
+        String jurisdiction = book.requiredText("jurisdiction").orElse("");
+        Optional<ZoneId> timezone = book.has("timezone")
+                ? book.converted("timezone", "a time zone such as Europe/Berlin", ZoneId::of)
+                : Optional.empty();
+        if (!book.has("timezone")) {
+            book.report("timezone", "missing (required): local hours and weekdays are read in it");
+        }
+        if (!book.has("rules")) {
+            book.report("rules", "missing (required); write 'rules: []' for a book without rules");
+        }
+        List<Rule> rules = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (YamlMapping item : book.mappings("rules")) {
+            rule(item, ids).ifPresent(rules::add);
+        }
+        if (issues.size() > issuesBefore || timezone.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RuleBook(jurisdiction, timezone.get(), rules, file));
+    }
+
+    private Optional<Rule> rule(YamlMapping item, Set<String> ids) {
+        Optional<String> id = item.requiredText("id");
+        YamlMapping rule = item.about("rule '" + id.orElse("?") + "'");
+        rule.allowOnly(RULE_FIELDS);
+        if (id.isPresent() && !ids.add(id.get())) {
+            rule.report("id", "another rule of this book already has this id");
+        }
+        long version = rule.integer("version").orElse(1L);
+        if (version < 1) {
+            rule.report("version", "must be 1 or more");
+        }
+        Optional<String> title = rule.requiredText("title");
+        String description = rule.text("description").orElse("");
+        Optional<String> category = rule.requiredText("category");
+        Optional<String> on = rule.requiredText("on");
+        Optional<Long> points = rule.requiredInteger("points");
+        Optional<Duration> halfLife = rule.converted("halfLife", "an ISO-8601 duration", Durations::parsePositive);
+        Optional<Cap> cap = rule.mapping("cap").flatMap(RuleBookReader::cap);
+        Effective effective = rule.mapping("effective").flatMap(RuleBookReader::effective).orElse(Effective.ALWAYS);
+        Optional<ConditionCompiler.Compilation> compiled = rule.text("when").map(when -> compile(rule, when));
+        Condition when = compiled.flatMap(ConditionCompiler.Compilation::condition).orElse(Condition.ALWAYS);
+        AttributeReads reads = compiled.map(ConditionCompiler.Compilation::reads).orElse(AttributeReads.NONE);
+        if (id.isEmpty() || title.isEmpty() || category.isEmpty() || on.isEmpty() || points.isEmpty()
+                || compiled.map(compilation -> !compilation.succeeded()).orElse(false)) {
+            return Optional.empty();
+        }
+        RuleFacts facts = new RuleFacts(id.get(), category.get(), on.get(), points.get(), halfLife, reads);
+        for (Breach breach : constitution.check(facts)) {
+            rule.report(breach.toString());
+        }
+        return Optional.of(new Rule(id.get(), version, title.get(), description, category.get(), on.get(), when,
+                points.get(), halfLife, cap, effective));
+    }
+
+    private ConditionCompiler.Compilation compile(YamlMapping rule, String expression) {
+        ConditionCompiler.Compilation compilation = compiler.compile(expression);
+        for (ExpressionProblem problem : compilation.problems()) {
+            rule.reportAt(rule.positionInText("when", problem.line(), problem.column()), "when: " + problem.message());
+        }
+        return compilation;
+    }
+
+    private static Optional<Cap> cap(YamlMapping cap) {
+        cap.allowOnly(List.of("points", "per"));
+        Optional<Long> points = cap.requiredInteger("points");
+        if (points.isPresent() && points.get() <= 0) {
+            cap.report("points", "a cap allows a positive number of points, not " + points.get());
+            return Optional.empty();
+        }
+        if (!cap.has("per")) {
+            cap.report("per", "missing (required): the window the cap applies to, e.g. P7D");
+        }
+        Optional<Duration> per = cap.converted("per", "an ISO-8601 duration", Durations::parsePositive);
+        return points.isPresent() && per.isPresent() ? Optional.of(new Cap(points.get(), per.get())) : Optional.empty();
+    }
+
+    private static Optional<Effective> effective(YamlMapping effective) {
+        effective.allowOnly(List.of("from", "until"));
+        String expected = "an ISO-8601 instant such as 2026-01-01T00:00:00Z";
+        Optional<Instant> from = effective.converted("from", expected, Instants::parse);
+        Optional<Instant> until = effective.converted("until", expected, Instants::parse);
+        if (from.isPresent() && until.isPresent() && !from.get().isBefore(until.get())) {
+            effective.report("until", "must be after from (" + from.get() + ")");
+            return Optional.empty();
+        }
+        return Optional.of(new Effective(from, until));
+    }
+}

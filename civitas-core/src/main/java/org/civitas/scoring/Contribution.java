@@ -1,0 +1,33 @@
+package org.civitas.scoring;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one rule did to one person's score for one event, with everything needed to explain it: the event, the rule
+ * and its version, the points granted (after any cap), what they are worth at the scoring instant and when they fade
+ * below half a point ({@code empty} for points that never fade).
+ */
+public record Contribution(
+        String event,
+        String source,
+        Instant occurredAt,
+        String rule,
+        long ruleVersion,
+        String title,
+        String category,
+        long granted,
+        double worth,
+        Optional<Instant> fadesBelowHalfPointAt) {
+
+    public Contribution {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(fadesBelowHalfPointAt, "fadesBelowHalfPointAt");
+    }
+}

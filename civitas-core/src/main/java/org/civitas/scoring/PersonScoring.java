@@ -1,0 +1,86 @@
+package org.civitas.scoring;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the rules one person's events matched into contributions and a score: caps limit what a rule grants within a
+ * sliding window, and decay halves a grant's worth every half-life.
+ */
+final class PersonScoring {
+
+    private static final double FADED = 0.5;
+
+    private PersonScoring() {
+    }
+
+    /** The person's score at {@code at}; {@code matches} may come in any order and is not changed. */
+    static PersonScore score(String person, List<Match> matches, Instant at) {
+        List<Match> sorted = new ArrayList<>(matches);
+        sorted.sort(Match::compareByTime);
+        Map<RuleSlot, CapWindow> windows = new HashMap<>();
+        List<Contribution> contributions = new ArrayList<>(sorted.size());
+        double score = PersonScore.BASE;
+        for (Match match : sorted) {
+            RuleSlot slot = match.slot();
+            long granted = slot.rule.points();
+            if (slot.capped()) {
+                granted = windows.computeIfAbsent(slot, CapWindow::new).grant(match.occurredAt(), granted);
+            }
+            Contribution contribution = contribution(match, granted, at);
+            score += contribution.worth();
+            contributions.add(contribution);
+        }
+        return new PersonScore(person, score, contributions);
+    }
+
+    private static Contribution contribution(Match match, long granted, Instant at) {
+        RuleSlot slot = match.slot();
+        double worth = granted;
+        Optional<Instant> fades = Math.abs(granted) < FADED ? Optional.of(match.occurredAt()) : Optional.empty();
+        if (slot.decays()) {
+            double ageSeconds = (at.getEpochSecond() - match.occurredAt().getEpochSecond())
+                    + (at.getNano() - match.occurredAt().getNano()) / 1e9;
+            worth = granted * Math.pow(2.0, -ageSeconds / slot.halfLifeSeconds);
+            if (fades.isEmpty()) {
+                double secondsToHalfPoint = slot.halfLifeSeconds * (Math.log(Math.abs(granted) / FADED) / Math.log(2));
+                fades = Optional.of(match.occurredAt().plusSeconds((long) Math.ceil(secondsToHalfPoint)));
+            }
+        }
+        return new Contribution(match.event(), match.source(), match.occurredAt(), slot.rule.id(),
+                slot.rule.version(), slot.rule.title(), slot.rule.category(), granted, worth, fades);
+    }
+
+    /** One rule's grants to one person, in time order, with the part still inside the cap's window. */
+    private static final class CapWindow {
+
+        private final RuleSlot slot;
+        private final Deque<Instant> times = new ArrayDeque<>();
+        private final Deque<Long> amounts = new ArrayDeque<>();
+        private long used;
+
+        CapWindow(RuleSlot slot) {
+            this.slot = slot;
+        }
+
+        /** What an event at {@code time} is granted of {@code points}: the rest of the window's allowance. */
+        long grant(Instant time, long points) {
+            Instant windowStart = time.minus(slot.capWindow);
+            while (!times.isEmpty() && !times.peekFirst().isAfter(windowStart)) {
+                times.removeFirst();
+                used -= amounts.removeFirst();
+            }
+            long granted = Long.signum(points) * Math.min(Math.abs(points), Math.max(0, slot.capPoints - used));
+            times.addLast(time);
+            amounts.addLast(Math.abs(granted));
+            used += Math.abs(granted);
+            return granted;
+        }
+    }
+}

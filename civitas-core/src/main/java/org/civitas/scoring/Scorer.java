@@ -1,0 +1,61 @@
+package org.civitas.scoring;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.civitas.rules.Rule;
+import org.civitas.rules.RuleBook;
+import org.civitas.rules.RuleBooks;
+
+/**
+ * Scores people from their events under a set of rule books. The rules are indexed by jurisdiction and event type,
+ * so an event is tested only against the rules that can apply to it. Immutable and shareable; each scoring pass is a
+ * {@link ScoringRun} of its own.
+ */
+public final class Scorer {
+
+    private final RuleBooks books;
+    private final Map<String, Map<String, RuleSlot[]>> slotsByJurisdictionAndType;
+    private final List<RuleSlot> slots;
+
+    public Scorer(RuleBooks books) {
+        this.books = Objects.requireNonNull(books, "books");
+        Map<String, Map<String, RuleSlot[]>> index = new HashMap<>();
+        List<RuleSlot> all = new ArrayList<>();
+        for (RuleBook book : books.all()) {
+            Map<String, List<RuleSlot>> byType = new HashMap<>();
+            for (Rule rule : book.rules()) {
+                RuleSlot slot = new RuleSlot(book.jurisdiction(), rule, all.size());
+                all.add(slot);
+                byType.computeIfAbsent(rule.on(), type -> new ArrayList<>()).add(slot);
+            }
+            Map<String, RuleSlot[]> frozen = new HashMap<>();
+            byType.forEach((type, list) -> frozen.put(type, list.toArray(RuleSlot[]::new)));
+            index.put(book.jurisdiction(), Map.copyOf(frozen));
+        }
+        this.slotsByJurisdictionAndType = Map.copyOf(index);
+        this.slots = List.copyOf(all);
+    }
+
+    public RuleBooks books() {
+        return books;
+    }
+
+    /** Starts a pass that scores everyone at {@code at}: feed it events, then {@link ScoringRun#finish()}. */
+    public ScoringRun start(Instant at) {
+        return new ScoringRun(this, Objects.requireNonNull(at, "at"));
+    }
+
+    /** The rules for events of {@code type} in {@code jurisdiction}, or null when there are none. */
+    RuleSlot[] slotsFor(String jurisdiction, String type) {
+        Map<String, RuleSlot[]> byType = slotsByJurisdictionAndType.get(jurisdiction);
+        return byType == null ? null : byType.get(type);
+    }
+
+    List<RuleSlot> slots() {
+        return slots;
+    }
+}
