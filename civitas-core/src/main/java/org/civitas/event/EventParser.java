@@ -1,5 +1,6 @@
 package org.civitas.event;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -12,7 +13,9 @@ import java.util.List;
 import org.civitas.Suggestions;
 
 /**
- * Reads one event from one line of NDJSON, or says precisely why the line is not one. Stateless and thread-safe.
+ * Reads events from NDJSON text, one event per line, or says precisely why a line is not one. A whole stretch of
+ * lines is read with one JSON parser, which is what makes reading fast; after a malformed line the parser starts
+ * afresh on the next line, so one bad line costs nothing but itself. Stateless and thread-safe.
  */
 public final class EventParser {
 
@@ -26,31 +29,14 @@ public final class EventParser {
     }
 
     /**
-     * Parses the line held in {@code bytes[offset, offset + length)}: adds the event to {@code events}, or every
-     * problem found to {@code errors}.
+     * Reads the lines held in {@code bytes[offset, offset + length)}, the first of which is line {@code firstLine}
+     * of the input: adds each event to {@code events} and each problem to {@code errors}, both in line order.
+     *
+     * @return how many lines the text holds
      */
-    public static void parseLine(
-            byte[] bytes, int offset, int length, long line, List<Event> events, List<LineError> errors) {
-        if (length > MAX_LINE_BYTES) {
-            errors.add(tooLong(line, length));
-            return;
-        }
-        int errorsBefore = errors.size();
-        try (JsonParser parser = JsonValues.FACTORY.createParser(bytes, offset, length)) {
-            Event event = readEvent(parser, bytes, offset, line, errors);
-            if (parser.nextToken() != null) {
-                errors.add(new LineError(line, LineError.JSON, "unexpected content after the event object at column "
-                        + parser.currentTokenLocation().getColumnNr()));
-            } else if (event != null && errors.size() == errorsBefore) {
-                events.add(event);
-            }
-        } catch (JsonProcessingException e) {
-            errors.subList(errorsBefore, errors.size()).clear();
-            errors.add(new LineError(line, LineError.JSON, "not valid JSON at column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new IllegalStateException("reading from memory cannot fail", e);
-        }
+    public static int parseLines(
+            byte[] bytes, int offset, int length, long firstLine, List<Event> events, List<LineError> errors) {
+        return new Stretch(bytes, offset + length, firstLine, events, errors).read(offset);
     }
 
     /** The error for a line longer than {@link #MAX_LINE_BYTES}. */
@@ -59,105 +45,240 @@ public final class EventParser {
                 "longer than " + MAX_LINE_BYTES + " bytes (" + length + " bytes); split the attributes up");
     }
 
-    private static Event readEvent(JsonParser parser, byte[] bytes, int offset, long line, List<LineError> errors)
-            throws IOException {
-        JsonToken first = parser.nextToken();
-        if (first == null) {
-            errors.add(new LineError(line, LineError.JSON, "empty line"));
-            return null;
+    /** Reads a stretch of lines with as few parsers as its malformed lines allow. */
+    private static final class Stretch {
+
+        private final byte[] bytes;
+        private final int end;
+        private final long firstLine;
+        private final List<Event> events;
+        private final List<LineError> errors;
+        private final NameCache names = NameCache.forThisThread();
+        private int lines;
+
+        Stretch(byte[] bytes, int end, long firstLine, List<Event> events, List<LineError> errors) {
+            this.bytes = bytes;
+            this.end = end;
+            this.firstLine = firstLine;
+            this.events = events;
+            this.errors = errors;
         }
-        if (first != JsonToken.START_OBJECT) {
-            errors.add(new LineError(line, LineError.JSON, "expected an event object, found " + describe(first)));
-            return null;
-        }
-        String id = null;
-        String source = null;
-        String person = null;
-        String type = null;
-        String jurisdiction = null;
-        Instant occurredAt = null;
-        Attributes attributes = Attributes.EMPTY;
-        int errorsBefore = errors.size();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken value = parser.nextToken();
-            switch (field) {
-                case "id" -> id = text(parser, value, line, field, errors);
-                case "source" -> source = text(parser, value, line, field, errors);
-                case "person" -> person = text(parser, value, line, field, errors);
-                case "type" -> type = text(parser, value, line, field, errors);
-                case "jurisdiction" -> jurisdiction = text(parser, value, line, field, errors);
-                case "occurredAt" -> occurredAt = instant(parser, value, line, errors);
-                case "attributes" -> attributes = attributes(parser, value, bytes, offset, line, errors);
-                default -> {
-                    errors.add(new LineError(line, field, "unknown field" + Suggestions.hint(field, FIELDS)));
-                    parser.skipChildren();
+
+        /** Reads from {@code offset} to the end; returns how many lines there were. */
+        int read(int offset) {
+            int start = offset;
+            int line = 0;
+            while (start < end) {
+                int next = readUntilTrouble(start, line);
+                if (next < 0) {
+                    break;
                 }
+                while (line < next && start < end) {
+                    while (start < end && bytes[start] != '\n') {
+                        start++;
+                    }
+                    start++;
+                    line++;
+                }
+                lines = Math.max(lines, line);
+            }
+            return lines;
+        }
+
+        /**
+         * Reads from byte {@code start}, which begins line {@code from}, until the end or a malformed line. Returns
+         * the line to go on from, or -1 at the end.
+         */
+        private int readUntilTrouble(int start, int from) {
+            int objectLine = -1;
+            int previousLine = -1;
+            int eventsBefore = -1;
+            try (JsonParser parser = JsonValues.FACTORY.createParser(bytes, start, end - start)) {
+                while (true) {
+                    JsonToken token = parser.nextToken();
+                    if (token == null) {
+                        JsonLocation last = parser.currentLocation();
+                        lines = Math.max(lines, from + lineOf(last) + (last.getColumnNr() > 1 ? 1 : 0));
+                        return -1;
+                    }
+                    JsonLocation at = parser.currentTokenLocation();
+                    objectLine = from + lineOf(at);
+                    if (objectLine == previousLine) {
+                        dropEventOf(previousLine, eventsBefore);
+                        return fail(objectLine, LineError.JSON, "more than one JSON value on the line");
+                    }
+                    if (token != JsonToken.START_OBJECT) {
+                        return fail(objectLine, LineError.JSON, "expected an event object, found "
+                                + describe(token));
+                    }
+                    eventsBefore = events.size();
+                    int errorsBefore = errors.size();
+                    Event event = readFields(parser, start, firstLine + objectLine);
+                    JsonLocation after = parser.currentLocation();
+                    if (from + lineOf(after) != objectLine) {
+                        errors.subList(errorsBefore, errors.size()).clear();
+                        return fail(objectLine, LineError.JSON, "the event does not end on its line;"
+                                + " each event must be one line of JSON");
+                    }
+                    long length = after.getByteOffset() - at.getByteOffset();
+                    if (length > MAX_LINE_BYTES) {
+                        errors.subList(errorsBefore, errors.size()).clear();
+                        errors.add(tooLong(firstLine + objectLine, length));
+                    } else if (event != null) {
+                        events.add(event);
+                    }
+                    previousLine = objectLine;
+                    objectLine = -1;
+                }
+            } catch (JsonProcessingException e) {
+                JsonLocation where = e.getLocation();
+                int errorLine = where == null ? Math.max(objectLine, previousLine + 1) : from + lineOf(where);
+                int line = objectLine >= 0 && objectLine < errorLine ? objectLine : errorLine;
+                if (line == previousLine) {
+                    dropEventOf(previousLine, eventsBefore);
+                }
+                String at = line == errorLine && where != null ? " at column " + where.getColumnNr() : "";
+                String why = line == errorLine ? e.getOriginalMessage()
+                        : "the line ends before the event object does";
+                return fail(line, LineError.JSON, "not valid JSON" + at + ": " + why);
+            } catch (IOException e) {
+                throw new IllegalStateException("reading from memory cannot fail", e);
             }
         }
-        requirePresent(id, "id", line, errors);
-        requirePresent(source, "source", line, errors);
-        requirePresent(person, "person", line, errors);
-        requirePresent(type, "type", line, errors);
-        requirePresent(occurredAt, "occurredAt", line, errors);
-        requirePresent(jurisdiction, "jurisdiction", line, errors);
-        if (errors.size() > errorsBefore) {
-            return null;
-        }
-        return new Event(id, source, person, type, occurredAt, jurisdiction, attributes);
-    }
 
-    private static void requirePresent(Object value, String field, long line, List<LineError> errors) {
-        if (value == null && errors.stream().noneMatch(e -> e.line() == line && e.field().equals(field))) {
-            errors.add(new LineError(line, field, "missing (required)"));
+        private void dropEventOf(int line, int eventsBefore) {
+            if (events.size() > eventsBefore && eventsBefore >= 0) {
+                events.subList(eventsBefore, events.size()).clear();
+            }
+            errors.removeIf(error -> error.line() == firstLine + line);
         }
-    }
 
-    private static String text(JsonParser parser, JsonToken value, long line, String field, List<LineError> errors)
-            throws IOException {
-        if (value != JsonToken.VALUE_STRING) {
-            errors.add(new LineError(line, field, "expected a string, found " + describe(value)));
+        private int fail(int line, String field, String reason) {
+            errors.add(new LineError(firstLine + line, field, reason));
+            lines = Math.max(lines, line + 1);
+            return line + 1;
+        }
+
+        private static int lineOf(JsonLocation location) {
+            return location.getLineNr() - 1;
+        }
+
+        private Event readFields(JsonParser parser, int parserOffset, long line) throws IOException {
+            String id = null;
+            String source = null;
+            String person = null;
+            String type = null;
+            String jurisdiction = null;
+            Instant occurredAt = null;
+            Attributes attributes = Attributes.EMPTY;
+            int seen = 0;
+            int errorsBefore = errors.size();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                int index = fieldIndex(field);
+                if (index >= 0 && (seen & (1 << index)) != 0) {
+                    errors.add(new LineError(line, field, "appears twice"));
+                    parser.skipChildren();
+                    continue;
+                }
+                seen |= index >= 0 ? 1 << index : 0;
+                switch (field) {
+                    case "id" -> id = text(parser, value, line, field, null);
+                    case "source" -> source = text(parser, value, line, field, names);
+                    case "person" -> person = text(parser, value, line, field, names);
+                    case "type" -> type = text(parser, value, line, field, names);
+                    case "jurisdiction" -> jurisdiction = text(parser, value, line, field, names);
+                    case "occurredAt" -> occurredAt = instant(parser, value, line);
+                    case "attributes" -> attributes = attributes(parser, value, parserOffset, line);
+                    default -> {
+                        errors.add(new LineError(line, field, "unknown field" + Suggestions.hint(field, FIELDS)));
+                        parser.skipChildren();
+                    }
+                }
+            }
+            for (int index = 0; index < FIELDS.size() - 1; index++) {
+                if ((seen & (1 << index)) == 0) {
+                    errors.add(new LineError(line, FIELDS.get(index), "missing (required)"));
+                }
+            }
+            if (errors.size() > errorsBefore) {
+                return null;
+            }
+            return new Event(id, source, person, type, occurredAt, jurisdiction, attributes);
+        }
+
+        /** A string field's value; through {@code shared} when it is a name that repeats from line to line. */
+        private String text(JsonParser parser, JsonToken value, long line, String field, NameCache shared)
+                throws IOException {
+            if (value != JsonToken.VALUE_STRING) {
+                errors.add(new LineError(line, field, "expected a string, found " + describe(value)));
+                parser.skipChildren();
+                return null;
+            }
+            char[] chars = parser.getTextCharacters();
+            int offset = parser.getTextOffset();
+            int length = parser.getTextLength();
+            if (isBlank(chars, offset, length)) {
+                errors.add(new LineError(line, field, "must not be empty"));
+                return null;
+            }
+            return shared == null ? new String(chars, offset, length) : shared.get(chars, offset, length);
+        }
+
+        private static boolean isBlank(char[] chars, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                if (!Character.isWhitespace(chars[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private Instant instant(JsonParser parser, JsonToken value, long line) throws IOException {
+            if (value != JsonToken.VALUE_STRING) {
+                errors.add(new LineError(line, "occurredAt",
+                        "expected an ISO-8601 instant string, found " + describe(value)));
+                parser.skipChildren();
+                return null;
+            }
+            CharBuffer text = CharBuffer.wrap(parser.getTextCharacters(), parser.getTextOffset(),
+                    parser.getTextLength());
+            try {
+                return Instants.parse(text);
+            } catch (DateTimeParseException e) {
+                errors.add(new LineError(line, "occurredAt", "\"" + text
+                        + "\" is not an ISO-8601 instant (expected e.g. 2026-03-01T03:12:00Z)"));
+                return null;
+            }
+        }
+
+        private Attributes attributes(JsonParser parser, JsonToken value, int parserOffset, long line)
+                throws IOException {
+            if (value != JsonToken.START_OBJECT) {
+                errors.add(new LineError(line, "attributes", "expected an object, found " + describe(value)));
+                parser.skipChildren();
+                return null;
+            }
+            int start = parserOffset + (int) parser.currentTokenLocation().getByteOffset();
             parser.skipChildren();
-            return null;
-        }
-        String text = parser.getText();
-        if (text.isBlank()) {
-            errors.add(new LineError(line, field, "must not be empty"));
-            return null;
-        }
-        return text;
-    }
-
-    private static Instant instant(JsonParser parser, JsonToken value, long line, List<LineError> errors)
-            throws IOException {
-        if (value != JsonToken.VALUE_STRING) {
-            errors.add(new LineError(line, "occurredAt",
-                    "expected an ISO-8601 instant string, found " + describe(value)));
-            parser.skipChildren();
-            return null;
-        }
-        CharBuffer text = CharBuffer.wrap(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-        try {
-            return Instants.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.add(new LineError(line, "occurredAt", "\"" + text
-                    + "\" is not an ISO-8601 instant (expected e.g. 2026-03-01T03:12:00Z)"));
-            return null;
+            int end = parserOffset + (int) parser.currentLocation().getByteOffset();
+            return Attributes.ofValidatedJson(Arrays.copyOfRange(bytes, start, end));
         }
     }
 
-    private static Attributes attributes(
-            JsonParser parser, JsonToken value, byte[] bytes, int offset, long line, List<LineError> errors)
-            throws IOException {
-        if (value != JsonToken.START_OBJECT) {
-            errors.add(new LineError(line, "attributes", "expected an object, found " + describe(value)));
-            parser.skipChildren();
-            return null;
-        }
-        int start = (int) parser.currentTokenLocation().getByteOffset();
-        parser.skipChildren();
-        int end = (int) parser.currentLocation().getByteOffset();
-        return Attributes.ofValidatedJson(Arrays.copyOfRange(bytes, offset + start, offset + end));
+    /** The position of {@code field} in {@link #FIELDS}, or -1. */
+    private static int fieldIndex(String field) {
+        return switch (field) {
+            case "id" -> 0;
+            case "source" -> 1;
+            case "person" -> 2;
+            case "type" -> 3;
+            case "occurredAt" -> 4;
+            case "jurisdiction" -> 5;
+            case "attributes" -> 6;
+            default -> -1;
+        };
     }
 
     static String describe(JsonToken token) {

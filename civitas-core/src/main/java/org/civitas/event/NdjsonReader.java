@@ -52,17 +52,18 @@ public final class NdjsonReader {
             return thread;
         });
         try {
-            Deque<Future<ParsedBatch>> pending = new ArrayDeque<>();
+            Deque<Future<ParsedChunk>> pending = new ArrayDeque<>();
             ChunkSplitter splitter = new ChunkSplitter(input);
+            LineCounter lines = new LineCounter();
             for (Chunk chunk = splitter.next(); chunk != null; chunk = splitter.next()) {
                 Chunk parsed = chunk;
                 pending.add(workers.submit(() -> parse(parsed)));
                 while (pending.size() > 2 * parallelism) {
-                    handler.handle(await(pending.removeFirst()));
+                    handler.handle(lines.place(await(pending.removeFirst())));
                 }
             }
             while (!pending.isEmpty()) {
-                handler.handle(await(pending.removeFirst()));
+                handler.handle(lines.place(await(pending.removeFirst())));
             }
         } finally {
             workers.shutdownNow();
@@ -82,7 +83,7 @@ public final class NdjsonReader {
         return new ParsedBatch(events, errors, bytes[0]);
     }
 
-    private static ParsedBatch await(Future<ParsedBatch> future) throws IOException {
+    private static ParsedChunk await(Future<ParsedChunk> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -96,42 +97,43 @@ public final class NdjsonReader {
         }
     }
 
-    static ParsedBatch parse(Chunk chunk) {
-        List<Event> events = new ArrayList<>(chunk.length() / 128 + 1);
+    /** Parses a chunk; its line numbers count from 1 at the chunk's first line until {@link LineCounter} places it. */
+    static ParsedChunk parse(Chunk chunk) {
+        List<Event> events = new ArrayList<>(chunk.length() / 160 + 1);
         List<LineError> errors = new ArrayList<>(chunk.errors());
-        byte[] data = chunk.data();
-        long line = chunk.firstLine();
-        int start = 0;
-        while (start < chunk.length()) {
-            int end = start;
-            while (end < chunk.length() && data[end] != '\n') {
-                end++;
-            }
-            int contentEnd = end > start && data[end - 1] == '\r' ? end - 1 : end;
-            if (!isBlank(data, start, contentEnd)) {
-                EventParser.parseLine(data, start, contentEnd - start, line, events, errors);
-            }
-            line++;
-            start = end + 1;
-        }
-        return new ParsedBatch(events, errors, chunk.inputBytes());
+        int lines = chunk.errors().isEmpty()
+                ? EventParser.parseLines(chunk.data(), 0, chunk.length(), 1, events, errors)
+                : 1;
+        return new ParsedChunk(events, errors, lines, chunk.inputBytes());
     }
 
-    private static boolean isBlank(byte[] data, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = data[i];
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
+    /** A parsed chunk before its line numbers are known. */
+    record ParsedChunk(List<Event> events, List<LineError> errors, int lines, long inputBytes) {
+    }
+
+    /** Turns chunk-relative line numbers into input line numbers, chunk after chunk in input order. */
+    private static final class LineCounter {
+        private long linesBefore;
+
+        ParsedBatch place(ParsedChunk chunk) {
+            List<LineError> errors = chunk.errors();
+            if (linesBefore > 0 && !errors.isEmpty()) {
+                List<LineError> placed = new ArrayList<>(errors.size());
+                for (LineError error : errors) {
+                    placed.add(new LineError(error.line() + linesBefore, error.field(), error.reason()));
+                }
+                errors = placed;
             }
+            linesBefore += chunk.lines();
+            return new ParsedBatch(chunk.events(), errors, chunk.inputBytes());
         }
-        return true;
     }
 
     /**
-     * Whole lines of the input, starting at line {@code firstLine}; {@code errors} holds lines refused before
-     * parsing (longer than a chunk), {@code inputBytes} how much input the chunk stands for.
+     * Whole lines of the input; {@code errors} holds a line refused before parsing (longer than a chunk), and
+     * {@code inputBytes} how much input the chunk stands for.
      */
-    record Chunk(byte[] data, int length, long firstLine, List<LineError> errors, long inputBytes) {
+    record Chunk(byte[] data, int length, List<LineError> errors, long inputBytes) {
     }
 
     /** Cuts the input into chunks of whole lines, skipping (and reporting) lines too long to hold. */
@@ -139,7 +141,6 @@ public final class NdjsonReader {
 
         private final InputStream input;
         private byte[] carry = new byte[0];
-        private long nextLine = 1;
         private long consumed;
         private long reported;
         private boolean exhausted;
@@ -161,9 +162,7 @@ public final class NdjsonReader {
                 int length = lastNewline < 0 ? filled : lastNewline + 1;
                 carry = Arrays.copyOfRange(data, length, filled);
                 if (length > 0) {
-                    long firstLine = nextLine;
-                    nextLine += countNewlines(data, length) + (lastNewline < 0 ? 1 : 0);
-                    return new Chunk(data, length, firstLine, List.of(), progress());
+                    return new Chunk(data, length, List.of(), progress());
                 }
             }
             return null;
@@ -202,8 +201,7 @@ public final class NdjsonReader {
                 }
                 length += read;
             }
-            long line = nextLine++;
-            return new Chunk(new byte[0], 0, line, List.of(EventParser.tooLong(line, length)), progress());
+            return new Chunk(new byte[0], 0, List.of(EventParser.tooLong(1, length)), progress());
         }
 
         private long progress() {
@@ -228,16 +226,6 @@ public final class NdjsonReader {
                 }
             }
             return -1;
-        }
-
-        private static long countNewlines(byte[] data, int length) {
-            long count = 0;
-            for (int i = 0; i < length; i++) {
-                if (data[i] == '\n') {
-                    count++;
-                }
-            }
-            return count;
         }
     }
 }

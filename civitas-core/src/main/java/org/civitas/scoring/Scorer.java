@@ -49,6 +49,11 @@ public final class Scorer {
         return new ScoringRun(this, Objects.requireNonNull(at, "at"));
     }
 
+    /** Whether any rule reads events of {@code type} in {@code jurisdiction}; if not, such events score nothing. */
+    public boolean readsAny(String jurisdiction, String type) {
+        return slotsFor(jurisdiction, type) != null;
+    }
+
     /** The rules for events of {@code type} in {@code jurisdiction}, or null when there are none. */
     RuleSlot[] slotsFor(String jurisdiction, String type) {
         Map<String, RuleSlot[]> byType = slotsByJurisdictionAndType.get(jurisdiction);

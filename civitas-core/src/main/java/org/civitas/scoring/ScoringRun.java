@@ -36,6 +36,15 @@ public final class ScoringRun {
         }
     }
 
+    /**
+     * Counts {@code person} in, with nothing to score: for an event no rule reads ({@link Scorer#readsAny} is false),
+     * which need not be decoded whole. Its place in the input still counts.
+     */
+    public void include(String person) {
+        order++;
+        matchesByPerson.putIfAbsent(person, NO_MATCHES);
+    }
+
     public void accept(Event event) {
         long position = order++;
         List<Match> matches = matchesByPerson.get(event.person());

@@ -1,0 +1,64 @@
+package org.civitas.cli;
+
+import java.io.PrintWriter;
+import org.civitas.CivitasException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code civitas} command: a transparent, support-based social credit system. */
+@Command(
+        name = "civitas",
+        mixinStandardHelpOptions = true,
+        version = "civitas 0.1.0",
+        description = {
+            "Civitas: a transparent, support-based social credit system.",
+            "Every point carries its reason, every rule is public, every entry is tamper-evident."
+        },
+        subcommands = {
+            GenerateCommand.class,
+            IngestCommand.class,
+            ScoreCommand.class,
+            VerifyCommand.class,
+            StatsCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Civitas implements Runnable {
+
+    /** Exit status when input was refused (in whole or in part) or a ledger is damaged. */
+    static final int FAILED = 1;
+
+    /** Exit status when the command line itself is wrong. */
+    static final int USAGE = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status. */
+    static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Civitas());
+        commandLine.setExecutionExceptionHandler(Civitas::reportFailure);
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'civitas score --help'");
+    }
+
+    private static int reportFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+        if (failure instanceof CivitasException) {
+            PrintWriter err = command.getErr();
+            err.println("civitas " + command.getCommandName() + ": " + failure.getMessage());
+            err.flush();
+            return FAILED;
+        }
+        throw new IllegalStateException(failure);
+    }
+}

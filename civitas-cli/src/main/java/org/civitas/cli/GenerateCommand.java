@@ -1,0 +1,61 @@
+package org.civitas.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.civitas.city.CityGenerator;
+import org.civitas.event.EventJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes the history of a synthetic city as NDJSON events on standard output.",
+            "Residents browse, move, watch, pay bills, cross streets and volunteer; most are fine, a few struggle.",
+            "The same options always give the same events."
+        })
+final class GenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--people", required = true, description = "How many residents.")
+    private int people;
+
+    @Option(names = "--days", required = true, description = "How many days of history.")
+    private int days;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the city (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--until", description = "End of the last day, an ISO-8601 instant (default: "
+            + "2026-11-01T00:00:00Z).", converter = InstantConverter.class)
+    private Instant until = CityGenerator.DEFAULT_UNTIL;
+
+    @Option(names = {"-o", "--output"}, description = "Write to this file instead of standard output.")
+    private Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        CityGenerator generator = new CityGenerator(new CityGenerator.Settings(people, days, seed, until));
+        OutputStream target = output == null ? new FileOutputStream(java.io.FileDescriptor.out)
+                : new FileOutputStream(output.toFile());
+        try (OutputStream out = new BufferedOutputStream(target, 1 << 16);
+                JsonGenerator json = EventJson.lineGenerator(out)) {
+            generator.generate(event -> {
+                try {
+                    EventJson.write(json, event);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            json.writeRaw('\n');
+        }
+        return 0;
+    }
+}

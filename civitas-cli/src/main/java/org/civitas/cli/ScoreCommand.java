@@ -1,0 +1,126 @@
+package org.civitas.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.civitas.event.Event;
+import org.civitas.event.EventKey;
+import org.civitas.event.LineError;
+import org.civitas.event.NdjsonReader;
+import org.civitas.ledger.FileLedger;
+import org.civitas.scoring.PersonScore;
+import org.civitas.scoring.ScoreJson;
+import org.civitas.scoring.ScoreSheet;
+import org.civitas.scoring.Scorer;
+import org.civitas.scoring.ScoringRun;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "score",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Scores everyone in the events: 1000 plus what the rules grant, decayed to the scoring instant.",
+            "Prints one line per person, sorted by person, each contribution with its reason:",
+            "{\"person\":\"p-001\",\"score\":996.04,\"contributions\":[...]}"
+        })
+final class ScoreCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RuleBookOptions ruleBooks = new RuleBookOptions();
+
+    @ArgGroup(multiplicity = "1")
+    private Events events;
+
+    static final class Events {
+        @Option(names = "--events", paramLabel = "FILE", required = true,
+                description = "NDJSON events to score, or - for standard input.")
+        String file;
+
+        @Option(names = "--data", paramLabel = "DIR", required = true, description = "Score the ledger in DIR.")
+        Path data;
+    }
+
+    @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
+            description = "Score as of this ISO-8601 instant (default: now).")
+    private Instant at;
+
+    @Option(names = "--format", defaultValue = "json", description = "json or table (default: ${DEFAULT-VALUE}).")
+    private Format format;
+
+    enum Format { json, table }
+
+    @Override
+    public Integer call() throws IOException {
+        Scorer scorer = new Scorer(ruleBooks.load());
+        ScoringRun run = scorer.start(at != null ? at : Clock.systemUTC().instant());
+        long rejected = events.file != null ? scoreFile(run) : scoreLedger(scorer, run);
+        ScoreSheet sheet = run.finish();
+        try (OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)) {
+            if (format == Format.table) {
+                ScoreTable.write(sheet, out);
+            } else {
+                writeJson(sheet, out);
+            }
+        }
+        return rejected > 0 ? Civitas.FAILED : 0;
+    }
+
+    private long scoreFile(ScoringRun run) throws IOException {
+        EventInput input = new EventInput(events.file);
+        PrintWriter err = spec.commandLine().getErr();
+        Set<EventKey> seen = new HashSet<>();
+        long[] rejected = {0};
+        try (InputStream in = input.open(); Progress progress = Progress.start("score", input.size(), "MiB", 1 << 20)) {
+            NdjsonReader.withAvailableProcessors().read(in, batch -> {
+                for (LineError error : batch.errors()) {
+                    err.println(error.message());
+                }
+                rejected[0] += batch.errors().size();
+                for (Event event : batch.events()) {
+                    if (seen.add(event.key())) {
+                        run.accept(event);
+                    }
+                }
+                progress.advance(batch.bytes());
+            });
+        }
+        err.flush();
+        return rejected[0];
+    }
+
+    private long scoreLedger(Scorer scorer, ScoringRun run) {
+        FileLedger.read(events.data, scorer::readsAny, (sequence, event) -> run.accept(event),
+                (sequence, person) -> run.include(person));
+        return 0;
+    }
+
+    private static void writeJson(ScoreSheet sheet, OutputStream out) throws IOException {
+        try (JsonGenerator json = JsonOutput.lines(out)) {
+            for (PersonScore person : sheet.people()) {
+                ScoreJson.write(json, person);
+            }
+            if (!sheet.people().isEmpty()) {
+                json.writeRaw('\n');
+            }
+        }
+    }
+}

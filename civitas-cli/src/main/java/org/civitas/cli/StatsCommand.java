@@ -1,0 +1,80 @@
+package org.civitas.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.civitas.event.Event;
+import org.civitas.ledger.FileLedger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints what the ledger holds as JSON: {\"events\": N, \"people\": M, ...}, with counts per source,",
+            "type and jurisdiction, and the first and last instants."
+        })
+final class StatsCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, description = "The data directory holding the ledger.")
+    private Path data;
+
+    @Override
+    public Integer call() throws IOException {
+        Tally tally = new Tally();
+        FileLedger.read(data, (sequence, event) -> tally.add(event));
+        try (JsonGenerator json = JsonOutput.lines(System.out)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeNumberField("events", tally.events);
+            json.writeNumberField("people", tally.people.size());
+            json.writeStringField("first", tally.first == null ? null : tally.first.toString());
+            json.writeStringField("last", tally.last == null ? null : tally.last.toString());
+            writeCounts(json, "sources", tally.sources);
+            writeCounts(json, "types", tally.types);
+            writeCounts(json, "jurisdictions", tally.jurisdictions);
+            json.writeEndObject();
+            json.writeRaw('\n');
+        }
+        return 0;
+    }
+
+    private static void writeCounts(JsonGenerator json, String name, Map<String, long[]> counts) throws IOException {
+        json.writeObjectFieldStart(name);
+        for (Map.Entry<String, long[]> entry : counts.entrySet()) {
+            json.writeNumberField(entry.getKey(), entry.getValue()[0]);
+        }
+        json.writeEndObject();
+    }
+
+    private static final class Tally {
+        long events;
+        final Set<String> people = new HashSet<>();
+        final Map<String, long[]> sources = new TreeMap<>();
+        final Map<String, long[]> types = new TreeMap<>();
+        final Map<String, long[]> jurisdictions = new TreeMap<>();
+        Instant first;
+        Instant last;
+
+        void add(Event event) {
+            events++;
+            people.add(event.person());
+            sources.computeIfAbsent(event.source(), key -> new long[1])[0]++;
+            types.computeIfAbsent(event.type(), key -> new long[1])[0]++;
+            jurisdictions.computeIfAbsent(event.jurisdiction(), key -> new long[1])[0]++;
+            if (first == null || event.occurredAt().isBefore(first)) {
+                first = event.occurredAt();
+            }
+            if (last == null || event.occurredAt().isAfter(last)) {
+                last = event.occurredAt();
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.civitas.city;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.civitas.rules.RuleBook;
+import org.civitas.rules.RuleBookLoader;
+import org.civitas.rules.RuleBooks;
+
+/** The rule books shipped for the synthetic city: one for Lakeside, one for its neighbour Riverton. */
+public final class DemoCity {
+
+    private static final List<String> BOOKS = List.of("lakeside.yaml", "riverton.yaml");
+    private static final String FOLDER = "/org/civitas/city/demo-rules/";
+
+    private DemoCity() {
+    }
+
+    /** The demo rule books, checked by {@code loader} like any others. */
+    public static RuleBooks ruleBooks(RuleBookLoader loader) {
+        List<RuleBook> books = new ArrayList<>();
+        for (String name : BOOKS) {
+            books.add(loader.read("demo-rules/" + name, text(name)));
+        }
+        return new RuleBooks(books);
+    }
+
+    /** The YAML text of one demo rule book, by file name. */
+    public static String text(String name) {
+        try (InputStream in = DemoCity.class.getResourceAsStream(FOLDER + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no demo rule book " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file names of the demo rule books. */
+    public static List<String> bookNames() {
+        return BOOKS;
+    }
+}

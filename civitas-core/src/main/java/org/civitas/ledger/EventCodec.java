@@ -1,0 +1,151 @@
+package org.civitas.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import org.civitas.CivitasException;
+import org.civitas.event.Attributes;
+import org.civitas.event.Event;
+import org.civitas.event.EventKey;
+
+/**
+ * The binary form of an event in a ledger entry: a kind byte, the five names as length-prefixed UTF-8, the instant as
+ * seconds and nanoseconds, and the attributes as the JSON object the source sent.
+ */
+public final class EventCodec {
+
+    /** The first byte of an entry that holds an event. */
+    public static final byte KIND_EVENT = 1;
+
+    private EventCodec() {
+    }
+
+    /** The payload bytes for {@code event}. */
+    public static byte[] encode(Event event) {
+        FrameBuffer buffer = new FrameBuffer(64 + event.attributes().jsonLength());
+        write(event, buffer);
+        return Arrays.copyOf(buffer.data(), buffer.size());
+    }
+
+    /** Appends the payload for {@code event} to {@code buffer}. */
+    static void write(Event event, FrameBuffer buffer) {
+        buffer.putByte(KIND_EVENT);
+        buffer.putText(event.source());
+        buffer.putText(event.id());
+        buffer.putText(event.person());
+        buffer.putText(event.type());
+        buffer.putText(event.jurisdiction());
+        buffer.putLong(event.occurredAt().getEpochSecond());
+        buffer.putInt(event.occurredAt().getNano());
+        buffer.putInt(event.attributes().jsonLength());
+        int attributesAt = buffer.reserve(event.attributes().jsonLength());
+        event.attributes().copyJsonTo(buffer.data(), attributesAt);
+    }
+
+    /** The event in {@code bytes[offset, offset + length)}. */
+    public static Event decode(byte[] bytes, int offset, int length) {
+        return new EventDecoder().decode(bytes, offset, length);
+    }
+
+    /** Just the source and id of the event in {@code bytes[offset, offset + length)}. */
+    public static EventKey decodeKey(byte[] bytes, int offset, int length) {
+        Reader reader = new Reader(bytes, offset, length);
+        String source = reader.text();
+        return new EventKey(source, reader.text());
+    }
+
+    static int putLong(byte[] out, int at, long value) {
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            out[at++] = (byte) (value >>> shift);
+        }
+        return at;
+    }
+
+    static int putInt(byte[] out, int at, int value) {
+        out[at] = (byte) (value >>> 24);
+        out[at + 1] = (byte) (value >>> 16);
+        out[at + 2] = (byte) (value >>> 8);
+        out[at + 3] = (byte) value;
+        return at + 4;
+    }
+
+    static long getLong(byte[] in, int at) {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = (value << 8) | (in[at + i] & 0xFF);
+        }
+        return value;
+    }
+
+    static int getInt(byte[] in, int at) {
+        return ((in[at] & 0xFF) << 24) | ((in[at + 1] & 0xFF) << 16) | ((in[at + 2] & 0xFF) << 8) | (in[at + 3] & 0xFF);
+    }
+
+    /** Reads the fields after the kind byte, refusing to run past the payload. */
+    static final class Reader {
+        private final byte[] bytes;
+        private final int end;
+        private int at;
+
+        Reader(byte[] bytes, int offset, int length) {
+            if (length < 1 || bytes[offset] != KIND_EVENT) {
+                throw new CivitasException("ledger entry is not an event (kind " + (length < 1 ? -1 : bytes[offset])
+                        + ")");
+            }
+            this.bytes = bytes;
+            this.end = offset + length;
+            this.at = offset + 1;
+        }
+
+        String text() {
+            return text(null);
+        }
+
+        /** The next name, shared through {@code names} when given. */
+        String text(NameCache names) {
+            need(2);
+            int length = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+            at += 2;
+            need(length);
+            String text = names == null ? new String(bytes, at, length, StandardCharsets.UTF_8)
+                    : names.get(bytes, at, length);
+            at += length;
+            return text;
+        }
+
+        void skipText() {
+            need(2);
+            int length = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+            at += 2;
+            need(length);
+            at += length;
+        }
+
+        long longValue() {
+            need(8);
+            long value = getLong(bytes, at);
+            at += 8;
+            return value;
+        }
+
+        int intValue() {
+            need(4);
+            int value = getInt(bytes, at);
+            at += 4;
+            return value;
+        }
+
+        byte[] bytes(int length) {
+            need(length);
+            byte[] copy = Arrays.copyOfRange(bytes, at, at + length);
+            at += length;
+            return copy;
+        }
+
+        private void need(int count) {
+            if (count < 0 || at + count > end) {
+                throw new CivitasException("ledger entry ends early: needs " + count + " more bytes at " + at);
+            }
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package org.civitas.ledger;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.civitas.CivitasException;
+import org.civitas.event.Event;
+
+/**
+ * The embedded ledger: an append-only, hash-chained log of events in segment files under {@code DATA/ledger/}.
+ *
+ * <p>An append writes a whole batch, forces it to disk, then durably records the new head; only then does it return,
+ * so a returned event survives any crash. An event whose source and id are already in the ledger is a duplicate and
+ * is not written again. Opening a ledger checks the whole chain; the tail of a write cut off by a crash (never
+ * acknowledged) is cut away, and a ledger whose committed entries were altered, dropped or reordered is refused.
+ * One process writes a ledger at a time; any number may read it.
+ */
+public final class FileLedger implements AutoCloseable {
+
+    /** A new segment starts once the current one is this large. */
+    static final long SEGMENT_BYTES = 256L << 20;
+
+    private final Path directory;
+    private final FileChannel lockChannel;
+    private final HeadFile headFile;
+    private final KeyIndex keys;
+    private final List<Path> segments;
+    private final Map<Integer, FileChannel> readers = new HashMap<>();
+    private final Chain chain = new Chain();
+    private final FrameBuffer frames = new FrameBuffer(1 << 20);
+    private long entries;
+    private byte[] lastHash;
+    private FileChannel segment;
+    private long segmentSize;
+    private boolean broken;
+
+    private FileLedger(Path directory, FileChannel lockChannel, HeadFile headFile, KeyIndex keys,
+            LedgerScan.Outcome scanned) throws IOException {
+        this.directory = directory;
+        this.lockChannel = lockChannel;
+        this.headFile = headFile;
+        this.keys = keys;
+        this.segments = new ArrayList<>(scanned.segments());
+        this.entries = scanned.entries();
+        this.lastHash = scanned.lastHash().clone();
+        if (!segments.isEmpty()) {
+            this.segment = FileChannel.open(segments.get(segments.size() - 1), StandardOpenOption.WRITE);
+            this.segmentSize = segment.size();
+        }
+    }
+
+    /** The ledger directory inside a data directory. */
+    public static Path directoryIn(Path dataDirectory) {
+        return dataDirectory.resolve("ledger");
+    }
+
+    /** Opens (creating if need be) the ledger of {@code dataDirectory} for appending. */
+    public static FileLedger open(Path dataDirectory) {
+        Path directory = directoryIn(dataDirectory);
+        FileChannel lockChannel = null;
+        try {
+            Files.createDirectories(directory);
+            lockChannel = FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = lockChannel.tryLock();
+            if (lock == null) {
+                throw new CivitasException("the ledger in " + directory + " is open in another process;"
+                        + " stop that process first");
+            }
+            KeyIndex keys = new KeyIndex(HeadFile.read(directory).entries() + (1 << 16));
+            LedgerScan.Outcome scanned = LedgerScan.scan(directory, (sequence, location, buffer, offset, length) -> {
+                if (length < 1 || KeyIndex.keyLength(buffer, offset) + 1 > length) {
+                    throw new CivitasException("entry " + sequence + " of the ledger in " + directory
+                            + " is not a well-formed event; run 'civitas verify'");
+                }
+                keys.add(keys.fingerprint(buffer, offset), location);
+            });
+            Optional<Damage> damage = scanned.damage();
+            if (damage.isPresent() && damage.get().breaksTheChain()) {
+                throw new LedgerDamagedException(damage.get());
+            }
+            if (damage.isPresent()) {
+                cutUnfinishedWrite(damage.get());
+            }
+            HeadFile headFile = HeadFile.open(directory);
+            FileLedger ledger = new FileLedger(directory, lockChannel, headFile, keys, scanned);
+            if (scanned.entries() != scanned.head().entries()) {
+                headFile.write(new Head(scanned.entries(), scanned.lastHash()));
+            }
+            return ledger;
+        } catch (IOException e) {
+            closeQuietly(lockChannel);
+            throw new CivitasException("cannot open the ledger in " + directory + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(lockChannel);
+            throw e;
+        }
+    }
+
+    /**
+     * Appends the events not already in the ledger, in order, and returns once they are on disk. Within one call,
+     * as across calls, the first event with a given source and id wins.
+     */
+    public synchronized AppendResult append(List<Event> events) {
+        Objects.requireNonNull(events, "events");
+        if (broken) {
+            throw new CivitasException("an earlier write to the ledger in " + directory + " failed; reopen it");
+        }
+        try {
+            if (segment == null || segmentSize >= SEGMENT_BYTES) {
+                startSegment(entries);
+            }
+            List<Event> accepted = new ArrayList<>(events.size());
+            byte[] hash = lastHash.clone();
+            frames.clear();
+            for (Event event : events) {
+                if (encodeUnlessDuplicate(event, entries + accepted.size(), hash)) {
+                    accepted.add(event);
+                }
+            }
+            if (!accepted.isEmpty()) {
+                write(entries + accepted.size(), hash);
+            }
+            return new AppendResult(accepted, events.size() - accepted.size());
+        } catch (IOException e) {
+            broken = true;
+            throw new CivitasException("cannot write to the ledger in " + directory + ": " + e.getMessage()
+                    + "; nothing of this batch was acknowledged", e);
+        }
+    }
+
+    /** How many entries the ledger holds. */
+    public synchronized long size() {
+        return entries;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Encodes a frame for {@code event} into the batch, unless its key is already in the ledger or the batch. */
+    private boolean encodeUnlessDuplicate(Event event, long sequence, byte[] hash) throws IOException {
+        int frameStart = Chain.beginFrame(frames, sequence, hash);
+        int payload = Chain.payloadOffset(frameStart);
+        EventCodec.write(event, frames);
+        long fingerprint = keys.fingerprint(frames.data(), payload);
+        long location = LedgerScan.location(segments.size() - 1, segmentSize + frameStart);
+        if (!keys.addIfAbsent(fingerprint, location, existing -> sameKeyAt(existing, payload))) {
+            frames.truncate(frameStart);
+            return false;
+        }
+        chain.sealFrame(frames, frameStart, hash);
+        return true;
+    }
+
+    /** Whether the entry at {@code location} (on disk, or still in this batch) has the key of the new payload. */
+    private boolean sameKeyAt(long location, int payload) throws IOException {
+        int segmentIndex = LedgerScan.segmentIndexOf(location);
+        long offset = LedgerScan.offsetOf(location);
+        if (segmentIndex == segments.size() - 1 && offset >= segmentSize) {
+            int frameStart = (int) (offset - segmentSize);
+            return KeyIndex.sameKey(frames.data(), Chain.payloadOffset(frameStart), frames.data(), payload);
+        }
+        FileChannel reader = readers.computeIfAbsent(segmentIndex, index -> openReader(segments.get(index)));
+        ByteBuffer header = ByteBuffer.allocate(Chain.HEADER_BYTES);
+        readFully(reader, header, offset);
+        ByteBuffer body = ByteBuffer.allocate(header.getInt(0));
+        readFully(reader, body, offset + Chain.HEADER_BYTES);
+        return KeyIndex.sameKey(body.array(), Chain.BODY_PREFIX_BYTES, frames.data(), payload);
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new IOException("the ledger ends inside an entry at byte " + position);
+            }
+        }
+    }
+
+    private static FileChannel openReader(Path file) {
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new CivitasException("cannot read ledger segment " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(long newEntries, byte[] newHash) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(frames.data(), 0, frames.size());
+        long position = segmentSize;
+        while (buffer.hasRemaining()) {
+            position += segment.write(buffer, position);
+        }
+        segment.force(false);
+        headFile.write(new Head(newEntries, newHash));
+        segmentSize = position;
+        entries = newEntries;
+        lastHash = newHash;
+    }
+
+    private void startSegment(long firstSequence) throws IOException {
+        if (segment != null) {
+            segment.close();
+        }
+        Path file = Segments.name(directory, firstSequence);
+        segment = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        segments.add(file);
+        segmentSize = 0;
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    private static void cutUnfinishedWrite(Damage damage) throws IOException {
+        try (FileChannel channel = FileChannel.open(damage.segment(), StandardOpenOption.WRITE)) {
+            channel.truncate(damage.offset());
+            channel.force(true);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            for (FileChannel reader : readers.values()) {
+                reader.close();
+            }
+            if (segment != null) {
+                segment.close();
+            }
+            headFile.close();
+        } catch (IOException e) {
+            throw new CivitasException("cannot close the ledger in " + directory + ": " + e.getMessage(), e);
+        } finally {
+            closeQuietly(lockChannel);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Closing a lock file cannot lose data.
+            }
+        }
+    }
+
+    /** Receives events read from a ledger, with their sequence numbers. */
+    @FunctionalInterface
+    public interface EventVisitor {
+        void event(long sequence, Event event) throws IOException;
+    }
+
+    /** Decides from an event's jurisdiction and type whether a reader needs the whole event. */
+    @FunctionalInterface
+    public interface Selection {
+        boolean wants(String jurisdiction, String type);
+    }
+
+    /** Receives the person of each event a reader did not select. */
+    @FunctionalInterface
+    public interface PersonVisitor {
+        void person(long sequence, String person) throws IOException;
+    }
+
+    /**
+     * Reads every committed event of the ledger in {@code dataDirectory}, in order, without opening it for writing.
+     * Entries are checked against their checksums (use {@link #verify} to check the hash chain). Throws
+     * {@link LedgerDamagedException} if an entry cannot be read.
+     */
+    public static long read(Path dataDirectory, EventVisitor visitor) {
+        return read(dataDirectory, (jurisdiction, type) -> true, visitor, (sequence, person) -> { });
+    }
+
+    /**
+     * Reads the committed events of the ledger in {@code dataDirectory}: the ones {@code selection} wants whole go
+     * to {@code selected}; of the others only the person is decoded, for {@code others}. Scoring reads this way:
+     * most events are of types no rule reads.
+     */
+    public static long read(Path dataDirectory, Selection selection, EventVisitor selected, PersonVisitor others) {
+        Path directory = existingDirectoryIn(dataDirectory);
+        EventDecoder decoder = new EventDecoder();
+        try {
+            long committed = HeadFile.read(directory).entries();
+            LedgerScan.Outcome outcome = LedgerScan.scan(directory, committed, false,
+                    (sequence, location, buffer, offset, length) -> {
+                        EventDecoder.Header header = decoder.header(buffer, offset, length);
+                        if (selection.wants(header.jurisdiction(), header.type())) {
+                            selected.event(sequence, decoder.decode(buffer, offset, length));
+                        } else {
+                            others.person(sequence, header.person());
+                        }
+                    });
+            if (outcome.damage().isPresent()) {
+                throw new LedgerDamagedException(outcome.damage().get());
+            }
+            return outcome.entries();
+        } catch (IOException e) {
+            throw new CivitasException("cannot read the ledger in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Walks the whole chain of the ledger in {@code dataDirectory} and reports the first damage, if any. */
+    public static Verification verify(Path dataDirectory) {
+        Path directory = existingDirectoryIn(dataDirectory);
+        try {
+            LedgerScan.Outcome outcome = LedgerScan.scan(directory, (sequence, location, buffer, offset, length) -> {
+            });
+            return new Verification(outcome.entries(), Chain.hex(outcome.lastHash()), outcome.damage());
+        } catch (IOException e) {
+            throw new CivitasException("cannot read the ledger in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path existingDirectoryIn(Path dataDirectory) {
+        Path directory = directoryIn(dataDirectory);
+        if (!Files.isDirectory(directory)) {
+            throw new CivitasException("no ledger in " + dataDirectory + " (expected " + directory + ")");
+        }
+        return directory;
+    }
+}

@@ -1,0 +1,129 @@
+package org.civitas.ledger;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Which events a ledger holds, by source and id, in 16 bytes per event: a 64-bit fingerprint of the key and where
+ * the entry lies. A fingerprint match is confirmed against the entry itself, so the index never mistakes one event
+ * for another; fingerprints only spare the lookups of keys that are new, which is nearly all of them.
+ */
+final class KeyIndex {
+
+    /** Confirms whether the entry at a location has the key being looked up. */
+    @FunctionalInterface
+    interface KeyCheck {
+        boolean sameKey(long location) throws IOException;
+    }
+
+    private static final long EMPTY = 0;
+
+    private final long seed = ThreadLocalRandom.current().nextLong();
+    /** Open addressing with linear probing; each slot is a fingerprint and a location side by side. */
+    private long[] slots;
+    private int size;
+
+    /** An index sized for about {@code expectedKeys} keys without growing. */
+    KeyIndex(long expectedKeys) {
+        int capacity = 1 << 16;
+        while (capacity < 2 * expectedKeys + 1 && capacity < (1 << 29)) {
+            capacity <<= 1;
+        }
+        slots = new long[2 * capacity];
+    }
+
+    /** The fingerprint of the key (source and id) at the start of a payload, after its kind byte. */
+    long fingerprint(byte[] payload, int payloadOffset) {
+        int start = payloadOffset + 1;
+        int sourceLength = ((payload[start] & 0xFF) << 8) | (payload[start + 1] & 0xFF);
+        int idAt = start + 2 + sourceLength;
+        int idLength = ((payload[idAt] & 0xFF) << 8) | (payload[idAt + 1] & 0xFF);
+        long hash = 0xcbf29ce484222325L ^ seed;
+        for (int i = start, end = idAt + 2 + idLength; i < end; i++) {
+            hash = (hash ^ (payload[i] & 0xFF)) * 0x100000001b3L;
+        }
+        hash = mix(hash);
+        return hash == EMPTY ? 1 : hash;
+    }
+
+    /**
+     * Adds the key unless the index already holds it; returns whether it was added. A slot with the same fingerprint
+     * is asked of {@code check} before the key counts as present.
+     */
+    boolean addIfAbsent(long fingerprint, long location, KeyCheck check) throws IOException {
+        if (2 * (size + 1) > capacity()) {
+            grow();
+        }
+        int mask = capacity() - 1;
+        int slot = (int) fingerprint & mask;
+        while (slots[2 * slot] != EMPTY) {
+            if (slots[2 * slot] == fingerprint && check.sameKey(slots[2 * slot + 1])) {
+                return false;
+            }
+            slot = (slot + 1) & mask;
+        }
+        slots[2 * slot] = fingerprint;
+        slots[2 * slot + 1] = location;
+        size++;
+        return true;
+    }
+
+    /** Adds a key known not to be in the index yet, as when rebuilding it from a sound ledger. */
+    void add(long fingerprint, long location) {
+        if (2 * (size + 1) > capacity()) {
+            grow();
+        }
+        insert(slots, fingerprint, location);
+        size++;
+    }
+
+    private int capacity() {
+        return slots.length / 2;
+    }
+
+    private void grow() {
+        long[] larger = new long[slots.length * 2];
+        for (int slot = 0; slot < capacity(); slot++) {
+            if (slots[2 * slot] != EMPTY) {
+                insert(larger, slots[2 * slot], slots[2 * slot + 1]);
+            }
+        }
+        slots = larger;
+    }
+
+    private static void insert(long[] slots, long fingerprint, long location) {
+        int mask = slots.length / 2 - 1;
+        int slot = (int) fingerprint & mask;
+        while (slots[2 * slot] != EMPTY) {
+            slot = (slot + 1) & mask;
+        }
+        slots[2 * slot] = fingerprint;
+        slots[2 * slot + 1] = location;
+    }
+
+    /** The finalizer of MurmurHash3: spreads every input bit over the whole word. */
+    private static long mix(long hash) {
+        hash ^= hash >>> 33;
+        hash *= 0xff51afd7ed558ccdL;
+        hash ^= hash >>> 33;
+        hash *= 0xc4ceb9fe1a85ec53L;
+        return hash ^ (hash >>> 33);
+    }
+
+    /** Whether the keys at the start of two payloads are the same bytes. */
+    static boolean sameKey(byte[] a, int aPayload, byte[] b, int bPayload) {
+        int aLength = keyLength(a, aPayload);
+        return aLength == keyLength(b, bPayload)
+                && Arrays.equals(a, aPayload + 1, aPayload + 1 + aLength, b, bPayload + 1, bPayload + 1 + aLength);
+    }
+
+    /** How many bytes, after the kind byte, the source and id of a payload take. */
+    static int keyLength(byte[] payload, int payloadOffset) {
+        int start = payloadOffset + 1;
+        int sourceLength = ((payload[start] & 0xFF) << 8) | (payload[start + 1] & 0xFF);
+        int idAt = start + 2 + sourceLength;
+        int idLength = ((payload[idAt] & 0xFF) << 8) | (payload[idAt + 1] & 0xFF);
+        return 2 + sourceLength + 2 + idLength;
+    }
+}

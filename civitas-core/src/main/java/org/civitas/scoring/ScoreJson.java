@@ -1,0 +1,46 @@
+package org.civitas.scoring;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+
+/**
+ * The JSON form of a score: {@code {"person":"p-001","score":996.04,"contributions":[{"event":...}]}}. Scores and
+ * worths are rounded to two decimals; instants are ISO-8601.
+ */
+public final class ScoreJson {
+
+    private ScoreJson() {
+    }
+
+    public static void write(JsonGenerator json, PersonScore score) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("person", score.person());
+        json.writeNumberField("score", score.roundedScore());
+        json.writeArrayFieldStart("contributions");
+        for (Contribution contribution : score.contributions()) {
+            write(json, contribution);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    public static void write(JsonGenerator json, Contribution contribution) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("event", contribution.event());
+        json.writeStringField("source", contribution.source());
+        json.writeStringField("occurredAt", contribution.occurredAt().toString());
+        json.writeStringField("rule", contribution.rule());
+        json.writeNumberField("ruleVersion", contribution.ruleVersion());
+        json.writeStringField("title", contribution.title());
+        json.writeStringField("category", contribution.category());
+        json.writeNumberField("granted", contribution.granted());
+        json.writeNumberField("worth", PersonScore.round(contribution.worth()));
+        json.writeFieldName("fadesBelowHalfPointAt");
+        if (contribution.fadesBelowHalfPointAt().isPresent()) {
+            json.writeString(contribution.fadesBelowHalfPointAt().get().toString());
+        } else {
+            json.writeNull();
+        }
+        json.writeEndObject();
+    }
+}
