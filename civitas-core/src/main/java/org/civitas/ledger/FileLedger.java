@@ -3,7 +3,7 @@ package org.civitas.ledger;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,6 +31,7 @@ public final class FileLedger implements AutoCloseable {
     static final long SEGMENT_BYTES = 256L << 20;
 
     private final Path directory;
+    private final long segmentBytes;
     private final FileChannel lockChannel;
     private final HeadFile headFile;
     private final KeyIndex keys;
@@ -45,8 +46,9 @@ public final class FileLedger implements AutoCloseable {
     private boolean broken;
 
     private FileLedger(Path directory, FileChannel lockChannel, HeadFile headFile, KeyIndex keys,
-            LedgerScan.Outcome scanned) throws IOException {
+            LedgerScan.Outcome scanned, long segmentBytes) throws IOException {
         this.directory = directory;
+        this.segmentBytes = segmentBytes;
         this.lockChannel = lockChannel;
         this.headFile = headFile;
         this.keys = keys;
@@ -66,16 +68,20 @@ public final class FileLedger implements AutoCloseable {
 
     /** Opens (creating if need be) the ledger of {@code dataDirectory} for appending. */
     public static FileLedger open(Path dataDirectory) {
+        return open(dataDirectory, SEGMENT_BYTES);
+    }
+
+    /** Opens the ledger, starting a new segment whenever the current one reaches {@code segmentBytes}. */
+    static FileLedger open(Path dataDirectory, long segmentBytes) {
         Path directory = directoryIn(dataDirectory);
         FileChannel lockChannel = null;
         try {
             Files.createDirectories(directory);
             lockChannel = FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-            FileLock lock = lockChannel.tryLock();
-            if (lock == null) {
-                throw new CivitasException("the ledger in " + directory + " is open in another process;"
-                        + " stop that process first");
+            if (!locked(lockChannel)) {
+                throw new CivitasException("the ledger in " + directory + " is already open for writing"
+                        + " (by another process, or elsewhere in this one); stop that first");
             }
             KeyIndex keys = new KeyIndex(HeadFile.read(directory).entries() + (1 << 16));
             LedgerScan.Outcome scanned = LedgerScan.scan(directory, (sequence, location, buffer, offset, length) -> {
@@ -93,7 +99,7 @@ public final class FileLedger implements AutoCloseable {
                 cutUnfinishedWrite(damage.get());
             }
             HeadFile headFile = HeadFile.open(directory);
-            FileLedger ledger = new FileLedger(directory, lockChannel, headFile, keys, scanned);
+            FileLedger ledger = new FileLedger(directory, lockChannel, headFile, keys, scanned, segmentBytes);
             if (scanned.entries() != scanned.head().entries()) {
                 headFile.write(new Head(scanned.entries(), scanned.lastHash()));
             }
@@ -117,7 +123,7 @@ public final class FileLedger implements AutoCloseable {
             throw new CivitasException("an earlier write to the ledger in " + directory + " failed; reopen it");
         }
         try {
-            if (segment == null || segmentSize >= SEGMENT_BYTES) {
+            if (segment == null || segmentSize >= segmentBytes) {
                 startSegment(entries);
             }
             List<Event> accepted = new ArrayList<>(events.size());
@@ -218,6 +224,15 @@ public final class FileLedger implements AutoCloseable {
         segmentSize = 0;
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
+        }
+    }
+
+    /** Whether this process now holds the ledger's lock; false when another process (or this one) has it. */
+    private static boolean locked(FileChannel lockChannel) throws IOException {
+        try {
+            return lockChannel.tryLock() != null;
+        } catch (OverlappingFileLockException e) {
+            return false;
         }
     }
 

@@ -120,7 +120,13 @@ public final class ConditionCompiler {
             return Optional.empty();
         }
         String typed = name.group();
-        return Optional.of("unknown name '" + typed + "'" + Suggestions.hint(typed, variableNames())
-                + " (a condition may use " + String.join(", ", variableNames()) + ")");
+        for (String prefix = typed; prefix.contains("."); prefix = prefix.substring(0, prefix.lastIndexOf('.'))) {
+            Optional<String> meant = Suggestions.closest(prefix, variableNames());
+            if (meant.isPresent()) {
+                return Optional.of("unknown name '" + prefix + "' — did you mean '" + meant.get() + "'?");
+            }
+        }
+        return Optional.of("unknown name '" + typed + "' (a condition may use "
+                + String.join(", ", variableNames()) + ")");
     }
 }

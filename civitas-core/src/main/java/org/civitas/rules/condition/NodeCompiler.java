@@ -186,11 +186,18 @@ final class NodeCompiler {
         throw new Unsupported("conversion of a value that is not a constant string");
     }
 
+    /**
+     * CEL's {@code &&}: false wins over an error on either side (the order of evaluation does not matter), but a left
+     * operand that is not a boolean at all is a type error at once.
+     */
     private static Node and(Node left, Node right) {
         return input -> {
             Object a = left.eval(input);
             if (a == Boolean.FALSE) {
                 return Boolean.FALSE;
+            }
+            if (!(a instanceof Boolean) && a != Values.ERROR) {
+                return Values.ERROR;
             }
             Object b = right.eval(input);
             if (b == Boolean.FALSE) {
@@ -200,11 +207,15 @@ final class NodeCompiler {
         };
     }
 
+    /** CEL's {@code ||}: the mirror image of {@link #and}. */
     private static Node or(Node left, Node right) {
         return input -> {
             Object a = left.eval(input);
             if (a == Boolean.TRUE) {
                 return Boolean.TRUE;
+            }
+            if (!(a instanceof Boolean) && a != Values.ERROR) {
+                return Values.ERROR;
             }
             Object b = right.eval(input);
             if (b == Boolean.TRUE) {

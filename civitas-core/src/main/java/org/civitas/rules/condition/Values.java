@@ -46,6 +46,9 @@ final class Values {
     static boolean equal(Object a, Object b) {
         a = fromJson(a);
         b = fromJson(b);
+        if (a instanceof Double x && b instanceof Double y) {
+            return x.doubleValue() == y.doubleValue();
+        }
         if (isNumber(a) && isNumber(b)) {
             return compare(a, b) == 0;
         }
@@ -75,8 +78,10 @@ final class Values {
     }
 
     /**
-     * Orders two values: negative, zero or positive; {@link #UNORDERED} when a NaN is involved; {@link #INCOMPARABLE}
-     * when CEL has no ordering between their kinds.
+     * Orders two values: negative, zero or positive; {@link #UNORDERED} when two decimals include a NaN;
+     * {@link #INCOMPARABLE} when CEL has no ordering between their kinds. An integer and a decimal compare as CEL's
+     * Java runtime does: the integer is widened to a decimal and {@link Double#compare} decides, so {@code -0.0}
+     * is below {@code 0} and NaN above every integer.
      */
     static int compare(Object a, Object b) {
         if (a instanceof Long x) {
@@ -84,15 +89,14 @@ final class Values {
                 return Long.compare(x, y);
             }
             if (b instanceof Double y) {
-                return compareLongDouble(x, y);
+                return -compareDoubleLong(y, x);
             }
         } else if (a instanceof Double x) {
             if (b instanceof Double y) {
                 return compareDoubles(x, y);
             }
             if (b instanceof Long y) {
-                int reversed = compareLongDouble(y, x);
-                return reversed == UNORDERED ? UNORDERED : -reversed;
+                return compareDoubleLong(x, y);
             }
         } else if (a instanceof String x && b instanceof String y) {
             return Integer.signum(x.compareTo(y));
@@ -113,23 +117,14 @@ final class Values {
         return x < y ? -1 : x > y ? 1 : 0;
     }
 
-    /** Compares exactly, without rounding the long to a double. */
-    private static int compareLongDouble(long x, double y) {
-        if (Double.isNaN(y)) {
-            return UNORDERED;
-        }
-        if (y >= 0x1p63) {
+    private static int compareDoubleLong(double x, long y) {
+        if (x < -0x1p63) {
             return -1;
         }
-        if (y < -0x1p63) {
+        if (x > 0x1p63) {
             return 1;
         }
-        long whole = (long) y;
-        if (x != whole) {
-            return x < whole ? -1 : 1;
-        }
-        double fraction = y - whole;
-        return fraction > 0 ? -1 : fraction < 0 ? 1 : 0;
+        return Integer.signum(Double.compare(x, (double) y));
     }
 
     static Object add(Object a, Object b) {
@@ -215,10 +210,7 @@ final class Values {
 
     static Object modulo(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
-            if (y == 0 || (x == Long.MIN_VALUE && y == -1)) {
-                return ERROR;
-            }
-            return x % y;
+            return y == 0 ? ERROR : (Object) (x % y);
         }
         return ERROR;
     }

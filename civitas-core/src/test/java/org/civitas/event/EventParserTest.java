@@ -1,0 +1,180 @@
+package org.civitas.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventParserTest {
+
+    private static final String VALID = "{\"id\":\"ev-1\",\"source\":\"city-traffic\",\"person\":\"p-001\","
+            + "\"type\":\"red-light-crossing\",\"occurredAt\":\"2026-03-01T03:12:00Z\",\"jurisdiction\":\"lakeside\","
+            + "\"attributes\":{\"traffic\":0.1,\"where\":{\"street\":\"Elm\"}}}";
+
+    private final List<Event> events = new ArrayList<>();
+    private final List<LineError> errors = new ArrayList<>();
+
+    private void parse(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        EventParser.parseLines(bytes, 0, bytes.length, 1, events, errors);
+    }
+
+    private List<String> messages() {
+        return errors.stream().map(LineError::message).toList();
+    }
+
+    @Test
+    void readsEveryFieldOfAValidLine() {
+        parse(VALID + "\n");
+
+        assertThat(errors).isEmpty();
+        Event event = events.get(0);
+        assertThat(event.id()).isEqualTo("ev-1");
+        assertThat(event.source()).isEqualTo("city-traffic");
+        assertThat(event.person()).isEqualTo("p-001");
+        assertThat(event.type()).isEqualTo("red-light-crossing");
+        assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-03-01T03:12:00Z"));
+        assertThat(event.jurisdiction()).isEqualTo("lakeside");
+        assertThat(event.attributes().asMap()).containsEntry("traffic", 0.1);
+        assertThat(event.attributes().toJson()).isEqualTo("{\"traffic\":0.1,\"where\":{\"street\":\"Elm\"}}");
+    }
+
+    @Test
+    void attributesAreOptional() {
+        parse(VALID.replace(",\"attributes\":{\"traffic\":0.1,\"where\":{\"street\":\"Elm\"}}", ""));
+
+        assertThat(errors).isEmpty();
+        assertThat(events.get(0).attributes().isEmpty()).isTrue();
+    }
+
+    @Test
+    void namesEveryMissingField() {
+        parse("{\"id\":\"ev-1\",\"source\":\"s\"}");
+
+        assertThat(events).isEmpty();
+        assertThat(messages()).containsExactly(
+                "line 1: person: missing (required)",
+                "line 1: type: missing (required)",
+                "line 1: occurredAt: missing (required)",
+                "line 1: jurisdiction: missing (required)");
+    }
+
+    @Test
+    void namesMistypedFieldsAndBadInstants() {
+        parse(VALID.replace("\"p-001\"", "42").replace("2026-03-01T03:12:00Z", "2026-02-30T00:00:00Z")
+                .replace("{\"traffic\":0.1,\"where\":{\"street\":\"Elm\"}}", "[1,2]"));
+
+        assertThat(events).isEmpty();
+        assertThat(messages()).containsExactly(
+                "line 1: person: expected a string, found a number",
+                "line 1: occurredAt: \"2026-02-30T00:00:00Z\" is not an ISO-8601 instant"
+                        + " (expected e.g. 2026-03-01T03:12:00Z)",
+                "line 1: attributes: expected an object, found an array");
+    }
+
+    @Test
+    void suggestsTheFieldAMisspeltOneWasMeantToBe() {
+        parse(VALID.replace("\"attributes\"", "\"atributes\""));
+
+        assertThat(messages()).containsExactly("line 1: atributes: unknown field — did you mean 'attributes'?");
+    }
+
+    @Test
+    void refusesAFieldGivenTwice() {
+        parse(VALID.replace("\"source\":\"city-traffic\"", "\"source\":\"a\",\"source\":\"b\""));
+
+        assertThat(messages()).containsExactly("line 1: source: appears twice");
+    }
+
+    @Test
+    void refusesEmptyNames() {
+        parse(VALID.replace("\"ev-1\"", "\" \""));
+
+        assertThat(messages()).containsExactly("line 1: id: must not be empty");
+    }
+
+    @Test
+    void keepsEveryValidLineAroundMalformedOnes() {
+        parse(VALID + "\nnot json\n" + VALID.replace("ev-1", "ev-2") + "\n[1]\n"
+                + VALID.replace("ev-1", "ev-3") + "\n");
+
+        assertThat(events).extracting(Event::id).containsExactly("ev-1", "ev-2", "ev-3");
+        assertThat(errors).extracting(LineError::line).containsExactly(2L, 4L);
+        assertThat(messages().get(0)).startsWith("line 2: json: not valid JSON at column 1: Unrecognized token 'not'");
+        assertThat(messages().get(1)).isEqualTo("line 4: json: expected an event object, found an array");
+    }
+
+    @Test
+    void anUnterminatedObjectIsItsOwnLinesFaultAndTheNextLineStillCounts() {
+        String unterminated = VALID.substring(0, VALID.length() - 1);
+        parse(unterminated + "\n" + VALID.replace("ev-1", "ev-2") + "\n");
+
+        assertThat(messages()).containsExactly("line 1: json: not valid JSON: the line ends before the event object does");
+        assertThat(events).extracting(Event::id).containsExactly("ev-2");
+    }
+
+    @Test
+    void refusesTwoValuesOnOneLineWhole() {
+        parse(VALID + " " + VALID.replace("ev-1", "ev-2") + "\n" + VALID.replace("ev-1", "ev-3"));
+
+        assertThat(messages()).containsExactly("line 1: json: more than one JSON value on the line");
+        assertThat(events).extracting(Event::id).containsExactly("ev-3");
+    }
+
+    @Test
+    void refusesAnEventSpreadOverSeveralLines() {
+        parse(VALID.replace(",\"jurisdiction\"", ",\n\"jurisdiction\"") + "\n" + VALID.replace("ev-1", "ev-2"));
+
+        assertThat(errors.get(0).message())
+                .isEqualTo("line 1: json: the event does not end on its line; each event must be one line of JSON");
+        assertThat(events).extracting(Event::id).containsExactly("ev-2");
+    }
+
+    @Test
+    void refusesLinesLongerThan64KiB() {
+        String huge = VALID.replace("\"Elm\"", "\"" + "x".repeat(EventParser.MAX_LINE_BYTES) + "\"");
+        parse(huge + "\n" + VALID);
+
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).line()).isEqualTo(1);
+        assertThat(errors.get(0).field()).isEqualTo(LineError.WHOLE_LINE);
+        assertThat(errors.get(0).reason()).startsWith("longer than 65536 bytes");
+        assertThat(events).hasSize(1);
+    }
+
+    @Test
+    void skipsBlankLinesAndAcceptsWindowsLineEnds() {
+        parse("\n  \r\n" + VALID + "\r\n\n" + VALID.replace("ev-1", "ev-2") + "\r\n");
+
+        assertThat(errors).isEmpty();
+        assertThat(events).extracting(Event::id).containsExactly("ev-1", "ev-2");
+    }
+
+    @Test
+    void countsLinesFromTheGivenFirstLine() {
+        byte[] bytes = (VALID + "\n\nnope\n").getBytes(StandardCharsets.UTF_8);
+        int lines = EventParser.parseLines(bytes, 0, bytes.length, 41, events, errors);
+
+        assertThat(lines).isEqualTo(3);
+        assertThat(errors).extracting(LineError::line).containsExactly(43L);
+    }
+
+    @Test
+    void refusesJsonNestedDeeperThanTheLimit() {
+        String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
+        parse(VALID.replace("{\"traffic\":0.1,\"where\":{\"street\":\"Elm\"}}", deep));
+
+        assertThat(events).isEmpty();
+        assertThat(messages().get(0)).startsWith("line 1: json: not valid JSON").contains("nesting depth");
+    }
+
+    @Test
+    void acceptsInstantsWithOffsetsAndFractions() {
+        parse(VALID.replace("2026-03-01T03:12:00Z", "2026-03-01T04:12:00.25+01:00"));
+
+        assertThat(events.get(0).occurredAt()).isEqualTo(Instant.parse("2026-03-01T03:12:00.25Z"));
+    }
+}

@@ -1,0 +1,213 @@
+package org.civitas.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.civitas.constitution.Constitution;
+import org.civitas.validation.Issue;
+import org.civitas.validation.ValidationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleBookLoaderTest {
+
+    private static final RuleBookLoader LOADER = new RuleBookLoader(Constitution.standard());
+
+    private static final String GOOD = """
+            jurisdiction: lakeside
+            timezone: Europe/Berlin
+            rules:
+              - id: traffic.crossing-in-traffic
+                title: Crossing against the light in traffic
+                category: traffic
+                on: red-light-crossing
+                when: 'ctx.hour >= 6 && ctx.hour < 22 && event.attributes.traffic > 0.25'
+                points: -6
+                halfLife: P60D
+                cap: { points: 12, per: P7D }
+                effective: { from: '2026-01-01T00:00:00Z', until: '2027-01-01T00:00:00Z' }
+              - id: civic.cleanup
+                version: 3
+                title: Joining a clean-up
+                category: civic
+                on: cleanup
+                points: 2
+            """;
+
+    private static List<Issue> issuesOf(String yaml) {
+        try {
+            LOADER.read("book.yaml", yaml);
+        } catch (ValidationException e) {
+            return e.issues();
+        }
+        throw new AssertionError("the book was accepted");
+    }
+
+    private static List<String> problemsOf(String yaml) {
+        return issuesOf(yaml).stream().map(Issue::toString).toList();
+    }
+
+    @Test
+    void readsEveryPartOfARule() {
+        RuleBook book = LOADER.read("book.yaml", GOOD);
+
+        assertThat(book.jurisdiction()).isEqualTo("lakeside");
+        assertThat(book.timezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        Rule rule = book.rules().get(0);
+        assertThat(rule.id()).isEqualTo("traffic.crossing-in-traffic");
+        assertThat(rule.on()).isEqualTo("red-light-crossing");
+        assertThat(rule.points()).isEqualTo(-6);
+        assertThat(rule.halfLife()).contains(Duration.ofDays(60));
+        assertThat(rule.cap()).contains(new Cap(12, Duration.ofDays(7)));
+        assertThat(rule.effective().covers(Instant.parse("2026-01-01T00:00:00Z"))).isTrue();
+        assertThat(rule.effective().covers(Instant.parse("2027-01-01T00:00:00Z"))).isFalse();
+        assertThat(rule.when().expression()).startsWith("ctx.hour >= 6");
+        Rule cleanup = book.rules().get(1);
+        assertThat(cleanup.version()).isEqualTo(3);
+        assertThat(cleanup.halfLife()).isEmpty();
+        assertThat(cleanup.when().expression()).isEmpty();
+    }
+
+    @Test
+    void pointsAtASyntaxErrorInAConditionWithFileRuleAndPosition() {
+        List<String> problems = problemsOf(GOOD.replace("ctx.hour < 22 &&", "ctx.hour < 22 &&&"));
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith("book.yaml:8:45: rule 'traffic.crossing-in-traffic': when: ");
+    }
+
+    @Test
+    void suggestsTheNameAMisspeltVariableWasMeantToBe() {
+        List<String> problems = problemsOf(GOOD.replace("event.attributes.traffic", "event.atributes.traffic"));
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).isEqualTo("book.yaml:8:46: rule 'traffic.crossing-in-traffic': when: "
+                + "unknown name 'event.atributes' — did you mean 'event.attributes'?");
+    }
+
+    @Test
+    void reportsTypeErrors() {
+        List<String> problems = problemsOf(GOOD.replace("ctx.hour >= 6 &&", "ctx.hour + \"x\" >= 6 &&"));
+
+        assertThat(problems).singleElement().asString()
+                .startsWith("book.yaml:8:")
+                .contains("rule 'traffic.crossing-in-traffic': when:")
+                .contains("found no matching overload for '_+_'");
+    }
+
+    @Test
+    void reportsEveryStructuralProblemAtOnce() {
+        String yaml = """
+                jurisdiction: lakeside
+                timezone: Mars/Olympus
+                rules:
+                  - id: a
+                    title: A
+                    category: civic
+                    on: cleanup
+                    points: 2.5
+                    halfLife: P1M
+                    cap: { points: 0, per: P7D }
+                  - id: a
+                    titel: B
+                    category: civic
+                    on: cleanup
+                    points: 1
+                    effective: { from: '2026-02-01T00:00:00Z', until: '2026-01-01T00:00:00Z' }
+                """;
+
+        assertThat(problemsOf(yaml)).containsExactly(
+                "book.yaml:2:11: timezone: 'Mars/Olympus' is not a time zone such as Europe/Berlin",
+                "book.yaml:8:13: rule 'a': points: '2.5' is not a whole number",
+                "book.yaml:9:15: rule 'a': halfLife: 'P1M': months, years and weeks have no fixed length here;"
+                        + " write days, e.g. P30D or P365D",
+                "book.yaml:10:20: rule 'a': points: a cap allows a positive number of points, not 0",
+                "book.yaml:12:5: rule 'a': unknown field 'titel' — did you mean 'title'?",
+                "book.yaml:11:9: rule 'a': id: another rule of this book already has this id",
+                "book.yaml:11:5: rule 'a': title: missing (required)",
+                "book.yaml:16:55: rule 'a': until: must be after from (2026-02-01T00:00:00Z)");
+    }
+
+    @Test
+    void refusesARuleOnAProtectedMatterCitingTheClause() {
+        List<String> problems = problemsOf(GOOD.replace("category: civic", "category: religion"));
+
+        assertThat(problems).singleElement().asString().isEqualTo("book.yaml:13:5: rule 'civic.cleanup': breaks clause"
+                + " art-1 (\"No rule may concern a person's beliefs, religion, political opinion, ethnicity, health,"
+                + " sexual life, associations and friendships, nationality or income, nor anything a person keeps"
+                + " for themselves alone.\"): category 'religion' is protected");
+    }
+
+    @Test
+    void refusesAConditionThatReadsAProtectedAttribute() {
+        List<String> problems = problemsOf(GOOD.replace("event.attributes.traffic > 0.25",
+                "event.attributes.traffic > 0.25 && event.attributes[\"party\"] == \"green\""));
+
+        assertThat(problems).singleElement().asString().contains("rule 'traffic.crossing-in-traffic': breaks clause"
+                + " art-2").endsWith("its condition reads protected attribute 'party'");
+    }
+
+    @Test
+    void refusesAConditionThatHidesWhichAttributesItReads() {
+        List<String> problems = problemsOf(GOOD.replace("event.attributes.traffic > 0.25",
+                "event.attributes.exists(name, name.startsWith(\"tr\"))"));
+
+        assertThat(problems).singleElement().asString().contains("breaks clause art-6")
+                .endsWith("its condition reaches event.attributes without naming the attribute it reads");
+    }
+
+    @Test
+    void speechMayBeRewardedButNeverCostPoints() {
+        String speech = GOOD.replace("category: civic", "category: speech");
+        assertThat(LOADER.read("book.yaml", speech).rules()).hasSize(2);
+
+        List<String> problems = problemsOf(speech.replace("points: 2", "points: -2\n    halfLife: P30D"));
+
+        assertThat(problems).singleElement().asString().contains("breaks clause art-3")
+                .endsWith("-2 points in category 'speech'");
+    }
+
+    @Test
+    void penaltiesMustFadeAndStayWithinBounds() {
+        assertThat(problemsOf(GOOD.replace("points: 2", "points: -2"))).singleElement().asString()
+                .contains("breaks clause art-5").endsWith("a penalty without a halfLife never fades");
+        assertThat(problemsOf(GOOD.replace("halfLife: P60D", "halfLife: P400D"))).singleElement().asString()
+                .contains("breaks clause art-5").endsWith("halfLife PT9600H is longer than PT8760H");
+        assertThat(problemsOf(GOOD.replace("points: -6", "points: -60"))).singleElement().asString()
+                .contains("breaks clause art-4").endsWith("-60 points is outside -50 to 50");
+    }
+
+    @Test
+    void refusesAFileThatIsNotYaml() {
+        assertThat(problemsOf("rules: [\n")).singleElement().asString().startsWith("book.yaml:2:1: not valid YAML");
+    }
+
+    @Test
+    void loadsAFolderWithOneBookPerJurisdiction(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("lakeside.yaml"), GOOD);
+        Files.writeString(folder.resolve("riverton.yml"), GOOD.replace("lakeside", "riverton"));
+        Files.writeString(folder.resolve("README.txt"), "not a book");
+
+        RuleBooks books = LOADER.load(folder);
+
+        assertThat(books.all()).extracting(RuleBook::jurisdiction).containsExactly("lakeside", "riverton");
+        assertThat(books.forJurisdiction("riverton")).isPresent();
+        assertThat(books.forJurisdiction("elsewhere")).isEmpty();
+    }
+
+    @Test
+    void refusesTwoBooksForOneJurisdiction(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("a.yaml"), GOOD);
+        Files.writeString(folder.resolve("b.yaml"), GOOD);
+
+        assertThatThrownBy(() -> LOADER.load(folder)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("jurisdiction 'lakeside' already has a rule book");
+    }
+}
