@@ -1,0 +1,205 @@
+package org.civitas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civitas.cli.CivitasCommand.run;
+import static org.civitas.cli.CivitasCommand.runWithInput;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The civitas commands, run as processes on real files. */
+class CommandsIT {
+
+    private static final String AT = "2026-11-01T00:00:00Z";
+    private static final Path CONFORMANCE = Path.of("..", "civitas-core", "src", "test", "resources", "conformance",
+            "harbor");
+
+    @TempDir
+    Path work;
+
+    private Path generate(int people, int days, long seed) throws Exception {
+        Path file = work.resolve("city-" + people + "-" + days + "-" + seed + ".ndjson");
+        CivitasCommand.Result result = run("generate", "--people", "" + people, "--days", "" + days,
+                "--seed", "" + seed, "--output", file.toString());
+        assertThat(result.exit()).as(result.err()).isZero();
+        return file;
+    }
+
+    @Test
+    void helpListsEveryCommandAndEachCommandHasItsOwn() throws Exception {
+        CivitasCommand.Result help = run("--help");
+
+        assertThat(help.exit()).isZero();
+        for (String command : List.of("generate", "ingest", "score", "verify", "stats")) {
+            assertThat(help.out()).contains("  " + command + " ");
+            CivitasCommand.Result own = run(command, "--help");
+            assertThat(own.exit()).isZero();
+            assertThat(own.out()).startsWith("Usage: civitas " + command);
+        }
+    }
+
+    @Test
+    void aWrongCommandLineExitsWithTwoAndSaysWhy() throws Exception {
+        CivitasCommand.Result result = run("score", "--events");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("Missing required parameter for option '--events'");
+    }
+
+    @Test
+    void generateGivesTheSameCityForTheSameSeed() throws Exception {
+        CivitasCommand.Result first = run("generate", "--people", "20", "--days", "3", "--seed", "9");
+        CivitasCommand.Result again = run("generate", "--people", "20", "--days", "3", "--seed", "9");
+        CivitasCommand.Result other = run("generate", "--people", "20", "--days", "3", "--seed", "10");
+
+        assertThat(first.out()).isNotEmpty().isEqualTo(again.out()).isNotEqualTo(other.out());
+        assertThat(first.outLines()).allSatisfy(line -> assertThat(line).startsWith("{\"id\":"));
+    }
+
+    @Test
+    void ingestedEventsScoreAsTheFileDoesAndCountOnce() throws Exception {
+        Path events = generate(150, 20, 4);
+        long lines = Files.lines(events).count();
+        Path data = work.resolve("data");
+
+        CivitasCommand.Result ingest = run("ingest", "--data", data.toString(), events.toString());
+        CivitasCommand.Result again = run("ingest", "--data", data.toString(), events.toString());
+
+        assertThat(ingest.exit()).as(ingest.err()).isZero();
+        assertThat(ingest.out().trim()).isEqualTo("{\"accepted\":" + lines + ",\"duplicates\":0,\"rejected\":0,"
+                + "\"ledgerEvents\":" + lines + "}");
+        assertThat(again.out().trim()).isEqualTo("{\"accepted\":0,\"duplicates\":" + lines + ",\"rejected\":0,"
+                + "\"ledgerEvents\":" + lines + "}");
+        CivitasCommand.Result stats = run("stats", "--data", data.toString());
+        assertThat(stats.out()).contains("\"events\" : " + lines).contains("\"people\" : 150")
+                .contains("\"lakeside\"").contains("\"web-visit\"");
+        CivitasCommand.Result verify = run("verify", "--data", data.toString());
+        assertThat(verify.exit()).isZero();
+        assertThat(verify.out()).startsWith("intact: " + lines + " entries, chain head ");
+        CivitasCommand.Result fromLedger = run("score", "--data", data.toString(), "--at", AT);
+        CivitasCommand.Result fromFile = run("score", "--events", events.toString(), "--at", AT);
+        assertThat(fromLedger.exit()).isZero();
+        assertThat(fromLedger.outLines()).hasSize(150);
+        assertThat(fromLedger.out()).isEqualTo(fromFile.out());
+    }
+
+    @Test
+    void malformedLinesAreNamedOnStandardErrorAndTheValidOnesKept() throws Exception {
+        Path events = work.resolve("mixed.ndjson");
+        String valid = "{\"id\":\"ev-%d\",\"source\":\"city-traffic\",\"person\":\"p-1\",\"type\":\"speeding\","
+                + "\"occurredAt\":\"2026-10-01T10:00:00Z\",\"jurisdiction\":\"lakeside\","
+                + "\"attributes\":{\"kmhOver\":35}}";
+        Files.writeString(events, String.format(valid, 1) + "\n"
+                + "{oops\n"
+                + String.format(valid, 2).replace("2026-10-01T10:00:00Z", "2026-10-32T10:00:00Z") + "\n"
+                + String.format(valid, 3).replace("\"person\":\"p-1\",", "") + "\n"
+                + String.format(valid, 4) + "\n");
+        Path data = work.resolve("data");
+
+        CivitasCommand.Result ingest = run("ingest", "--data", data.toString(), events.toString());
+
+        assertThat(ingest.exit()).isEqualTo(1);
+        assertThat(ingest.errLines()).containsExactly(
+                "line 2: json: not valid JSON at column 2: Unexpected character ('o' (code 111)): was expecting"
+                        + " double-quote to start field name",
+                "line 3: occurredAt: \"2026-10-32T10:00:00Z\" is not an ISO-8601 instant"
+                        + " (expected e.g. 2026-03-01T03:12:00Z)",
+                "line 4: person: missing (required)");
+        assertThat(ingest.out().trim())
+                .isEqualTo("{\"accepted\":2,\"duplicates\":0,\"rejected\":3,\"ledgerEvents\":2}");
+        CivitasCommand.Result score = run("score", "--events", events.toString(), "--at", AT);
+        assertThat(score.exit()).isEqualTo(1);
+        assertThat(score.errLines()).hasSize(3);
+        assertThat(score.out()).startsWith("{\"person\":\"p-1\",\"score\":").contains("\"event\":\"ev-4\"");
+    }
+
+    @Test
+    void scoresTheConformanceCaseAsExpected() throws Exception {
+        CivitasCommand.Result result = run("score", "--rules", CONFORMANCE.resolve("rules.yaml").toString(),
+                "--events", CONFORMANCE.resolve("events.ndjson").toString(), "--at", AT, "--format", "json");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        Map<String, Double> actual = new LinkedHashMap<>();
+        Pattern scoreLine = Pattern.compile("^\\{\"person\":\"([^\"]+)\",\"score\":([0-9.]+),");
+        for (String line : result.outLines()) {
+            Matcher matcher = scoreLine.matcher(line);
+            assertThat(matcher.find()).as(line).isTrue();
+            actual.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
+        }
+        Map<String, Double> expected = new LinkedHashMap<>();
+        Matcher entry = Pattern.compile("\"([^\"]+)\"\\s*:\\s*([0-9.]+)")
+                .matcher(Files.readString(CONFORMANCE.resolve("expected.json")));
+        while (entry.find()) {
+            expected.put(entry.group(1), Double.parseDouble(entry.group(2)));
+        }
+        assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+        expected.forEach((person, score) -> assertThat(actual.get(person)).as(person).isCloseTo(score,
+                org.assertj.core.data.Offset.offset(0.01)));
+    }
+
+    @Test
+    void scoresFromStandardInputAsATable() throws Exception {
+        Path events = generate(5, 30, 2);
+
+        CivitasCommand.Result result = runWithInput(events, "score", "--events", "-", "--at", AT, "--format",
+                "table");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.outLines().get(0)).startsWith("PERSON").contains("SCORE");
+        assertThat(result.outLines()).hasSize(6);
+    }
+
+    @Test
+    void aRuleBookThatBreaksTheConstitutionIsRefusedNamingRuleAndClause() throws Exception {
+        Path book = work.resolve("book.yaml");
+        Files.writeString(book, """
+                jurisdiction: lakeside
+                timezone: Europe/Berlin
+                rules:
+                  - id: speech.complaints
+                    title: Complaining about the mayor
+                    category: speech
+                    on: complaint
+                    points: -5
+                    halfLife: P30D
+                """);
+
+        CivitasCommand.Result result = run("score", "--rules", book.toString(), "--events",
+                generate(2, 1, 1).toString());
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains(book + ":4:5: rule 'speech.complaints': breaks clause art-3"
+                + " (\"Speech never costs points.");
+    }
+
+    @Test
+    void verifyNamesTheFirstAlteredEntry() throws Exception {
+        Path data = work.resolve("data");
+        run("ingest", "--data", data.toString(), generate(10, 3, 1).toString());
+        Path segment;
+        try (var files = Files.list(data.resolve("ledger"))) {
+            segment = files.filter(file -> file.toString().endsWith(".segment")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[bytes.length / 2] ^= 0x20;
+        Files.write(segment, bytes);
+
+        CivitasCommand.Result verify = run("verify", "--data", data.toString());
+
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.err()).containsPattern("the ledger is NOT intact: entry \\d+ was altered");
+        CivitasCommand.Result ingest = run("ingest", "--data", data.toString(), generate(10, 3, 2).toString());
+        assertThat(ingest.exit()).isEqualTo(1);
+        assertThat(ingest.err()).contains("the ledger is damaged");
+        assertThat(Files.readAllBytes(segment)).isEqualTo(bytes);
+    }
+
+}
