@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             "Every point carries its reason, every rule is public, every entry is tamper-evident."
         },
         subcommands = {
+            DemoCommand.class,
             GenerateCommand.class,
             IngestCommand.class,
             ScoreCommand.class,
