@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.civitas.event.Event;
 import org.civitas.event.LineError;
 import org.civitas.event.NdjsonReader;
 import org.civitas.ledger.AppendResult;
@@ -30,8 +27,8 @@ import picocli.CommandLine.Spec;
         })
 final class IngestCommand implements Callable<Integer> {
 
-    /** Events are forced to disk in batches of about this many. */
-    private static final int BATCH_EVENTS = 65_536;
+    /** Written events are forced to disk, and so acknowledged, every this many bytes of input. */
+    private static final long COMMIT_BYTES = 32L << 20;
 
     @Spec
     private CommandSpec spec;
@@ -50,20 +47,18 @@ final class IngestCommand implements Callable<Integer> {
         try (FileLedger ledger = FileLedger.open(data);
                 InputStream in = input.open();
                 Progress progress = Progress.start("ingest", input.size(), "MiB", 1 << 20)) {
-            List<Event> pending = new ArrayList<>(BATCH_EVENTS);
-            NdjsonReader.withAvailableProcessors().read(in, batch -> {
+            NdjsonReader.withAvailableProcessors().read(in, ledger::encode, (batch, encoded) -> {
                 for (LineError error : batch.errors()) {
                     err.println(error.message());
                 }
                 totals.rejected += batch.errors().size();
-                pending.addAll(batch.events());
-                if (pending.size() >= BATCH_EVENTS) {
-                    totals.add(ledger.append(pending));
-                    pending.clear();
+                totals.add(ledger.write(encoded));
+                if (totals.uncommittedBytes(batch.bytes()) >= COMMIT_BYTES) {
+                    ledger.commit();
                 }
                 progress.advance(batch.bytes());
             });
-            totals.add(ledger.append(pending));
+            ledger.commit();
             err.flush();
             try (JsonGenerator json = JsonOutput.lines(System.out)) {
                 json.writeStartObject();
@@ -82,6 +77,17 @@ final class IngestCommand implements Callable<Integer> {
         long accepted;
         long duplicates;
         long rejected;
+        long uncommitted;
+
+        /** Adds {@code bytes} to what is written but not committed; returns the total, then starts over if large. */
+        long uncommittedBytes(long bytes) {
+            uncommitted += bytes;
+            long total = uncommitted;
+            if (uncommitted >= COMMIT_BYTES) {
+                uncommitted = 0;
+            }
+            return total;
+        }
 
         void add(AppendResult result) {
             accepted += result.accepted().size();

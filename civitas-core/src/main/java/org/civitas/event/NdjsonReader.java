@@ -3,16 +3,20 @@ package org.civitas.event;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
 
 /**
  * Reads NDJSON events from a stream. Stretches of lines are parsed on worker threads while the caller handles the
@@ -26,7 +30,18 @@ public final class NdjsonReader {
         void handle(ParsedBatch batch) throws IOException;
     }
 
+    /** Receives parsed stretches of the input with what was prepared from their events, in order. */
+    @FunctionalInterface
+    public interface PreparedBatchHandler<T> {
+        void handle(ParsedBatch batch, T prepared) throws IOException;
+    }
+
     static final int CHUNK_BYTES = 1 << 20;
+
+    /** How many chunks may be read and parsed ahead of the caller: bounds memory to a few megabytes. */
+    private static final int READ_AHEAD_CHUNKS = 8;
+
+    private static final Future<ParsedChunk> END = CompletableFuture.completedFuture(null);
 
     private final int parallelism;
 
@@ -42,32 +57,77 @@ public final class NdjsonReader {
         return new NdjsonReader(Runtime.getRuntime().availableProcessors());
     }
 
-    /** Reads every line of {@code input}, handing the parsed stretches to {@code handler} in input order. */
+    /**
+     * Reads every line of {@code input}, handing the parsed stretches to {@code handler} in input order. A reading
+     * thread keeps the parsers busy while the caller handles what is already parsed, up to a bounded read-ahead.
+     */
     public void read(InputStream input, BatchHandler handler) throws IOException {
-        Objects.requireNonNull(input, "input");
         Objects.requireNonNull(handler, "handler");
-        ExecutorService workers = Executors.newFixedThreadPool(parallelism, runnable -> {
-            Thread thread = new Thread(runnable, "ndjson-parser");
-            thread.setDaemon(true);
-            return thread;
-        });
+        read(input, events -> null, (batch, nothing) -> handler.handle(batch));
+    }
+
+    /**
+     * Reads like {@link #read(InputStream, BatchHandler)}, and also turns each stretch's events into something else
+     * with {@code prepare} on the parsing threads, while the data is fresh in their caches: work taken off the
+     * caller's thread, which handles the stretches one after the other.
+     */
+    public <T> void read(InputStream input, Function<List<Event>, T> prepare, PreparedBatchHandler<T> handler)
+            throws IOException {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(prepare, "prepare");
+        Objects.requireNonNull(handler, "handler");
+        ExecutorService workers = Executors.newFixedThreadPool(parallelism, daemon("ndjson-parser"));
+        BlockingQueue<Future<ParsedChunk>> parsed = new ArrayBlockingQueue<>(READ_AHEAD_CHUNKS);
+        Thread reader = daemon("ndjson-reader").newThread(() -> readAhead(input, workers, parsed, prepare));
+        reader.start();
         try {
-            Deque<Future<ParsedChunk>> pending = new ArrayDeque<>();
-            ChunkSplitter splitter = new ChunkSplitter(input);
             LineCounter lines = new LineCounter();
-            for (Chunk chunk = splitter.next(); chunk != null; chunk = splitter.next()) {
-                Chunk parsed = chunk;
-                pending.add(workers.submit(() -> parse(parsed)));
-                while (pending.size() > 2 * parallelism) {
-                    handler.handle(lines.place(await(pending.removeFirst())));
-                }
-            }
-            while (!pending.isEmpty()) {
-                handler.handle(lines.place(await(pending.removeFirst())));
+            for (Future<ParsedChunk> next = take(parsed); next != END; next = take(parsed)) {
+                ParsedChunk chunk = await(next);
+                @SuppressWarnings("unchecked")
+                T prepared = (T) chunk.prepared();
+                handler.handle(lines.place(chunk), prepared);
             }
         } finally {
+            reader.interrupt();
             workers.shutdownNow();
         }
+    }
+
+    /** Cuts the input into chunks and hands each to a parser, queueing the results in input order. */
+    private static void readAhead(InputStream input, ExecutorService workers,
+            BlockingQueue<Future<ParsedChunk>> parsed, Function<List<Event>, ?> prepare) {
+        try {
+            ChunkSplitter splitter = new ChunkSplitter(input);
+            for (Chunk chunk = splitter.next(); chunk != null; chunk = splitter.next()) {
+                Chunk next = chunk;
+                parsed.put(workers.submit(() -> parse(next, prepare)));
+            }
+            parsed.put(END);
+        } catch (IOException e) {
+            parsed.offer(CompletableFuture.failedFuture(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RejectedExecutionException e) {
+            // The caller stopped reading; nothing is waiting for more.
+        }
+    }
+
+    private static Future<ParsedChunk> take(BlockingQueue<Future<ParsedChunk>> parsed) throws IOException {
+        try {
+            return parsed.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading events", e);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Parses all of {@code input} on the calling thread and returns it as one batch; for small inputs and tests. */
@@ -93,22 +153,25 @@ public final class NdjsonReader {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             throw new UncheckedIOException(new IOException(e.getCause()));
         }
     }
 
     /** Parses a chunk; its line numbers count from 1 at the chunk's first line until {@link LineCounter} places it. */
-    static ParsedChunk parse(Chunk chunk) {
+    static ParsedChunk parse(Chunk chunk, Function<List<Event>, ?> prepare) {
         List<Event> events = new ArrayList<>(chunk.length() / 160 + 1);
         List<LineError> errors = new ArrayList<>(chunk.errors());
         int lines = chunk.errors().isEmpty()
                 ? EventParser.parseLines(chunk.data(), 0, chunk.length(), 1, events, errors)
                 : 1;
-        return new ParsedChunk(events, errors, lines, chunk.inputBytes());
+        return new ParsedChunk(events, errors, lines, chunk.inputBytes(), prepare.apply(events));
     }
 
-    /** A parsed chunk before its line numbers are known. */
-    record ParsedChunk(List<Event> events, List<LineError> errors, int lines, long inputBytes) {
+    /** A parsed chunk before its line numbers are known, with what was prepared from its events. */
+    record ParsedChunk(List<Event> events, List<LineError> errors, int lines, long inputBytes, Object prepared) {
     }
 
     /** Turns chunk-relative line numbers into input line numbers, chunk after chunk in input order. */

@@ -2,6 +2,7 @@ package org.civitas.ledger;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
@@ -44,6 +45,8 @@ public final class FileLedger implements AutoCloseable {
     private FileChannel segment;
     private long segmentSize;
     private boolean broken;
+    private final Object commitLock = new Object();
+    private long committed;
 
     private FileLedger(Path directory, FileChannel lockChannel, HeadFile headFile, KeyIndex keys,
             LedgerScan.Outcome scanned, long segmentBytes) throws IOException {
@@ -54,6 +57,7 @@ public final class FileLedger implements AutoCloseable {
         this.keys = keys;
         this.segments = new ArrayList<>(scanned.segments());
         this.entries = scanned.entries();
+        this.committed = scanned.entries();
         this.lastHash = scanned.lastHash().clone();
         if (!segments.isEmpty()) {
             this.segment = FileChannel.open(segments.get(segments.size() - 1), StandardOpenOption.WRITE);
@@ -117,8 +121,49 @@ public final class FileLedger implements AutoCloseable {
      * Appends the events not already in the ledger, in order, and returns once they are on disk. Within one call,
      * as across calls, the first event with a given source and id wins.
      */
-    public synchronized AppendResult append(List<Event> events) {
+    public AppendResult append(List<Event> events) {
+        return append(encode(events));
+    }
+
+    /**
+     * Encodes events for this ledger without touching it: safe on any thread, at any time. Appending the result is
+     * then quicker than appending the events.
+     */
+    public EncodedBatch encode(List<Event> events) {
         Objects.requireNonNull(events, "events");
+        FrameBuffer buffer = new FrameBuffer(Math.max(256, events.size() * 160));
+        int[] offsets = new int[events.size() + 1];
+        long[] fingerprints = new long[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            offsets[i] = buffer.size();
+            EventCodec.write(events.get(i), buffer);
+            fingerprints[i] = keys.fingerprint(buffer.data(), offsets[i]);
+        }
+        offsets[events.size()] = buffer.size();
+        return new EncodedBatch(events, buffer.data(), offsets, fingerprints);
+    }
+
+    /**
+     * Appends an encoded batch and returns once it is on disk. Appends from several threads share their trips to
+     * the disk: while one forces the ledger, the others queue up, and the next force covers them all.
+     */
+    public AppendResult append(EncodedBatch batch) {
+        AppendResult result;
+        long written;
+        synchronized (this) {
+            result = write(batch);
+            written = entries;
+        }
+        commitUpTo(written);
+        return result;
+    }
+
+    /**
+     * Writes an encoded batch without waiting for the disk: the events are not acknowledged until {@link #commit()}
+     * returns. For bulk loads, which commit every few tens of megabytes rather than every batch.
+     */
+    public synchronized AppendResult write(EncodedBatch batch) {
+        Objects.requireNonNull(batch, "batch");
         if (broken) {
             throw new CivitasException("an earlier write to the ledger in " + directory + " failed; reopen it");
         }
@@ -126,23 +171,71 @@ public final class FileLedger implements AutoCloseable {
             if (segment == null || segmentSize >= segmentBytes) {
                 startSegment(entries);
             }
-            List<Event> accepted = new ArrayList<>(events.size());
+            List<Event> accepted = new ArrayList<>(batch.size());
             byte[] hash = lastHash.clone();
             frames.clear();
-            for (Event event : events) {
-                if (encodeUnlessDuplicate(event, entries + accepted.size(), hash)) {
-                    accepted.add(event);
+            for (int i = 0; i < batch.size(); i++) {
+                if (frameUnlessDuplicate(batch, i, entries + accepted.size(), hash)) {
+                    accepted.add(batch.events.get(i));
                 }
             }
             if (!accepted.isEmpty()) {
-                write(entries + accepted.size(), hash);
+                writeFrames(entries + accepted.size(), hash);
             }
-            return new AppendResult(accepted, events.size() - accepted.size());
+            return new AppendResult(accepted, batch.size() - accepted.size());
         } catch (IOException e) {
             broken = true;
-            throw new CivitasException("cannot write to the ledger in " + directory + ": " + e.getMessage()
-                    + "; nothing of this batch was acknowledged", e);
+            throw failure("write to", e);
         }
+    }
+
+    /** Makes everything written so far durable: forces it to disk, then records the new head. */
+    public void commit() {
+        long written;
+        synchronized (this) {
+            written = entries;
+        }
+        commitUpTo(written);
+    }
+
+    private void commitUpTo(long wanted) {
+        synchronized (commitLock) {
+            if (committed >= wanted) {
+                return;
+            }
+            long target;
+            byte[] hash;
+            FileChannel current;
+            synchronized (this) {
+                target = entries;
+                hash = lastHash.clone();
+                current = segment;
+            }
+            try {
+                force(current);
+                headFile.write(new Head(target, hash));
+                committed = target;
+            } catch (IOException e) {
+                synchronized (this) {
+                    broken = true;
+                }
+                throw failure("commit", e);
+            }
+        }
+    }
+
+    /** Forces a segment; one closed meanwhile by a roll-over was forced before it was closed. */
+    private static void force(FileChannel channel) throws IOException {
+        try {
+            channel.force(false);
+        } catch (ClosedChannelException alreadyForced) {
+            // startSegment forces a segment before it closes it.
+        }
+    }
+
+    private CivitasException failure(String what, IOException e) {
+        return new CivitasException("cannot " + what + " the ledger in " + directory + ": " + e.getMessage()
+                + "; nothing since the last commit was acknowledged", e);
     }
 
     /** How many entries the ledger holds. */
@@ -154,14 +247,16 @@ public final class FileLedger implements AutoCloseable {
         return directory;
     }
 
-    /** Encodes a frame for {@code event} into the batch, unless its key is already in the ledger or the batch. */
-    private boolean encodeUnlessDuplicate(Event event, long sequence, byte[] hash) throws IOException {
+    /** Frames event {@code index} of the batch, unless its key is already in the ledger or earlier in the batch. */
+    private boolean frameUnlessDuplicate(EncodedBatch batch, int index, long sequence, byte[] hash)
+            throws IOException {
         int frameStart = Chain.beginFrame(frames, sequence, hash);
         int payload = Chain.payloadOffset(frameStart);
-        EventCodec.write(event, frames);
-        long fingerprint = keys.fingerprint(frames.data(), payload);
+        int length = batch.payloadEnd(index) - batch.payloadStart(index);
+        int payloadAt = frames.reserve(length);
+        System.arraycopy(batch.payloads, batch.payloadStart(index), frames.data(), payloadAt, length);
         long location = LedgerScan.location(segments.size() - 1, segmentSize + frameStart);
-        if (!keys.addIfAbsent(fingerprint, location, existing -> sameKeyAt(existing, payload))) {
+        if (!keys.addIfAbsent(batch.fingerprints[index], location, existing -> sameKeyAt(existing, payload))) {
             frames.truncate(frameStart);
             return false;
         }
@@ -201,14 +296,12 @@ public final class FileLedger implements AutoCloseable {
         }
     }
 
-    private void write(long newEntries, byte[] newHash) throws IOException {
+    private void writeFrames(long newEntries, byte[] newHash) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(frames.data(), 0, frames.size());
         long position = segmentSize;
         while (buffer.hasRemaining()) {
             position += segment.write(buffer, position);
         }
-        segment.force(false);
-        headFile.write(new Head(newEntries, newHash));
         segmentSize = position;
         entries = newEntries;
         lastHash = newHash;
@@ -216,6 +309,7 @@ public final class FileLedger implements AutoCloseable {
 
     private void startSegment(long firstSequence) throws IOException {
         if (segment != null) {
+            segment.force(false);
             segment.close();
         }
         Path file = Segments.name(directory, firstSequence);
@@ -243,8 +337,18 @@ public final class FileLedger implements AutoCloseable {
         }
     }
 
+    /** Commits what was written, then closes the ledger. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        if (!broken && segment != null) {
+            commit();
+        }
+        synchronized (this) {
+            closeFiles();
+        }
+    }
+
+    private void closeFiles() {
         try {
             for (FileChannel reader : readers.values()) {
                 reader.close();
