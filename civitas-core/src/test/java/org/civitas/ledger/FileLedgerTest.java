@@ -117,6 +117,48 @@ class FileLedgerTest {
     }
 
     @Test
+    void appendsFromManyThreadsShareCommitsAndLoseNothing() throws Exception {
+        int threads = 8;
+        try (FileLedger ledger = FileLedger.open(data, 50_000)) {
+            List<Thread> writers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int writer = t;
+                Thread thread = new Thread(() -> {
+                    for (int batch = 0; batch < 20; batch++) {
+                        List<Event> events = new ArrayList<>();
+                        for (int i = 0; i < 25; i++) {
+                            events.add(event("w" + writer, "ev-" + batch + "-" + i, i));
+                        }
+                        assertThat(ledger.append(events).accepted()).hasSize(25);
+                    }
+                });
+                thread.start();
+                writers.add(thread);
+            }
+            for (Thread writer : writers) {
+                writer.join();
+            }
+            assertThat(ledger.size()).isEqualTo(threads * 20 * 25);
+        }
+
+        assertThat(readAll()).hasSize(threads * 20 * 25).doesNotHaveDuplicates();
+        assertThat(FileLedger.verify(data).damage()).isEmpty();
+    }
+
+    @Test
+    void writtenEventsAreCommittedOnlyWhenAsked() {
+        try (FileLedger ledger = FileLedger.open(data)) {
+            ledger.write(ledger.encode(events(0, 5)));
+            assertThat(ledger.size()).isEqualTo(5);
+            assertThat(readAll()).as("readers see committed entries only").isEmpty();
+            ledger.commit();
+            assertThat(readAll()).hasSize(5);
+            ledger.write(ledger.encode(events(5, 8)));
+        }
+        assertThat(readAll()).as("closing commits what was written").isEqualTo(events(0, 8));
+    }
+
+    @Test
     void startsNewSegmentsAndReadsAcrossThem() throws IOException {
         try (FileLedger ledger = FileLedger.open(data, 4_000)) {
             for (int from = 0; from < 300; from += 10) {
