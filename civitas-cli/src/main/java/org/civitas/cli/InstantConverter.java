@@ -14,7 +14,8 @@ final class InstantConverter implements ITypeConverter<Instant> {
         try {
             return Instants.parse(value);
         } catch (DateTimeParseException e) {
-            throw new TypeConversionException("'" + value + "' is not an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+            throw new TypeConversionException(
+                    "'" + value + "' is not an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }
     }
 }

@@ -34,12 +34,6 @@ final class Progress implements AutoCloseable {
         }
     }
 
-    void extraMessage(String message) {
-        if (bar != null) {
-            bar.setExtraMessage(message);
-        }
-    }
-
     @Override
     public void close() {
         if (bar != null) {

@@ -3,10 +3,12 @@ package org.civitas.city;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.civitas.event.Attributes;
 import org.civitas.event.Event;
 
 /**
@@ -72,7 +74,7 @@ public final class CityGenerator {
     static final class EventFactory {
 
         private final Consumer<Event> sink;
-        private final Map<String, long[]> counters = new java.util.HashMap<>();
+        private final Map<String, long[]> counters = new HashMap<>();
 
         EventFactory(Consumer<Event> sink) {
             this.sink = sink;
@@ -82,7 +84,7 @@ public final class CityGenerator {
                 Map<String, ?> attributes) {
             long number = ++counters.computeIfAbsent(source.name, name -> new long[1])[0];
             sink.accept(new Event(source.prefix + "-" + number, source.name, person, type, at, jurisdiction,
-                    org.civitas.event.Attributes.of(attributes)));
+                    Attributes.of(attributes)));
         }
     }
 

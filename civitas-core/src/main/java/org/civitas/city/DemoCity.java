@@ -39,9 +39,4 @@ public final class DemoCity {
             throw new UncheckedIOException(e);
         }
     }
-
-    /** The file names of the demo rule books. */
-    public static List<String> bookNames() {
-        return BOOKS;
-    }
 }

@@ -70,8 +70,10 @@ final class Resident {
         this.commutes = random.nextDouble() < 0.2;
         this.homeLat = CITY_LAT + (random.nextDouble() - 0.5) * 0.08;
         this.homeLon = CITY_LON + (random.nextDouble() - 0.5) * 0.12;
-        this.workLat = commutes ? CITY_LAT + 0.09 + random.nextDouble() * 0.02 : CITY_LAT + (random.nextDouble() - 0.5) * 0.05;
-        this.workLon = commutes ? CITY_LON + 0.11 + random.nextDouble() * 0.02 : CITY_LON + (random.nextDouble() - 0.5) * 0.08;
+        this.workLat = commutes ? CITY_LAT + 0.09 + random.nextDouble() * 0.02
+                : CITY_LAT + (random.nextDouble() - 0.5) * 0.05;
+        this.workLon = commutes ? CITY_LON + 0.11 + random.nextDouble() * 0.02
+                : CITY_LON + (random.nextDouble() - 0.5) * 0.08;
         int bills = 2 + random.nextInt(2);
         this.billDays = new int[bills];
         this.billers = new String[bills];

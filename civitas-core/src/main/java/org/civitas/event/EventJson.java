@@ -1,6 +1,7 @@
 package org.civitas.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,7 +31,7 @@ public final class EventJson {
     /** A generator writing UTF-8 JSON to {@code out}, one value per line. */
     public static JsonGenerator lineGenerator(OutputStream out) throws IOException {
         JsonGenerator generator = JsonValues.FACTORY.createGenerator(out);
-        generator.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        generator.setRootValueSeparator(new SerializedString("\n"));
         return generator;
     }
 

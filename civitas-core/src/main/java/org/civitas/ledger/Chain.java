@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
+import org.civitas.CivitasException;
 
 /**
  * The entry format and its hash chain. A frame is {@code [u32 body length][u32 CRC-32C of body][body]}; a body is
@@ -62,7 +63,7 @@ final class Chain {
         int body = frameStart + HEADER_BYTES;
         int bodyLength = out.size() - body;
         if (bodyLength > MAX_BODY_BYTES) {
-            throw new org.civitas.CivitasException("an entry of " + bodyLength + " bytes is over the limit of "
+            throw new CivitasException("an entry of " + bodyLength + " bytes is over the limit of "
                     + MAX_BODY_BYTES);
         }
         EventCodec.putInt(data, frameStart, bodyLength);

@@ -2,6 +2,7 @@ package org.civitas.ledger;
 
 import java.util.Collections;
 import java.util.List;
+import org.civitas.event.Event;
 
 /**
  * Events encoded for one ledger, ready to append: their payloads side by side and the fingerprints of their keys.
@@ -10,12 +11,12 @@ import java.util.List;
  */
 public final class EncodedBatch {
 
-    final List<org.civitas.event.Event> events;
+    final List<Event> events;
     final byte[] payloads;
     final int[] offsets;
     final long[] fingerprints;
 
-    EncodedBatch(List<org.civitas.event.Event> events, byte[] payloads, int[] offsets, long[] fingerprints) {
+    EncodedBatch(List<Event> events, byte[] payloads, int[] offsets, long[] fingerprints) {
         this.events = Collections.unmodifiableList(events);
         this.payloads = payloads;
         this.offsets = offsets;

@@ -1,12 +1,9 @@
 package org.civitas.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import org.civitas.CivitasException;
-import org.civitas.event.Attributes;
 import org.civitas.event.Event;
-import org.civitas.event.EventKey;
 
 /**
  * The binary form of an event in a ledger entry: a kind byte, the five names as length-prefixed UTF-8, the instant as
@@ -46,14 +43,6 @@ public final class EventCodec {
     public static Event decode(byte[] bytes, int offset, int length) {
         return new EventDecoder().decode(bytes, offset, length);
     }
-
-    /** Just the source and id of the event in {@code bytes[offset, offset + length)}. */
-    public static EventKey decodeKey(byte[] bytes, int offset, int length) {
-        Reader reader = new Reader(bytes, offset, length);
-        String source = reader.text();
-        return new EventKey(source, reader.text());
-    }
-
     static int putLong(byte[] out, int at, long value) {
         for (int shift = 56; shift >= 0; shift -= 8) {
             out[at++] = (byte) (value >>> shift);

@@ -243,10 +243,6 @@ public final class FileLedger implements AutoCloseable {
         return entries;
     }
 
-    public Path directory() {
-        return directory;
-    }
-
     /** Frames event {@code index} of the batch, unless its key is already in the ledger or earlier in the batch. */
     private boolean frameUnlessDuplicate(EncodedBatch batch, int index, long sequence, byte[] hash)
             throws IOException {

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * The ledger's head, kept durable beside the segments. Two slots are written in turn, each with its own checksum, so
@@ -83,7 +84,7 @@ final class HeadFile implements AutoCloseable {
                 continue;
             }
             long commit = EventCodec.getLong(record, 0);
-            byte[] hash = java.util.Arrays.copyOfRange(record, 16, 16 + Chain.HASH_BYTES);
+            byte[] hash = Arrays.copyOfRange(record, 16, 16 + Chain.HASH_BYTES);
             if (newest == null || commit > newest.commit) {
                 newest = new Slot(commit, new Head(EventCodec.getLong(record, 8), hash));
             }

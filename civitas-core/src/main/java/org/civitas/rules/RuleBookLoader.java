@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.civitas.CivitasException;
 import org.civitas.constitution.Constitution;
@@ -42,8 +43,8 @@ public final class RuleBookLoader {
         for (Path file : files) {
             read(file, issues).ifPresent(book -> {
                 books.stream().filter(other -> other.jurisdiction().equals(book.jurisdiction())).findFirst()
-                        .ifPresent(other -> issues.add(new Issue(file.toString(), 0, 0, "",
-                                "jurisdiction '" + book.jurisdiction() + "' already has a rule book, " + other.origin())));
+                        .ifPresent(other -> issues.add(new Issue(file.toString(), 0, 0, "", "jurisdiction '"
+                                + book.jurisdiction() + "' already has a rule book, " + other.origin())));
                 books.add(book);
             });
         }
@@ -63,13 +64,13 @@ public final class RuleBookLoader {
         return book;
     }
 
-    private java.util.Optional<RuleBook> read(Path file, List<Issue> issues) {
+    private Optional<RuleBook> read(Path file, List<Issue> issues) {
         String content;
         try {
             content = Files.readString(file);
         } catch (IOException e) {
             issues.add(new Issue(file.toString(), 0, 0, "", "cannot read: " + e.getMessage()));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return reader.read(file.toString(), content, issues);
     }

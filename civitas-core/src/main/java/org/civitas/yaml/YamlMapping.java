@@ -104,14 +104,6 @@ public final class YamlMapping {
         Mark mark = tuple == null ? node.getStartMark() : tuple.getValueNode().getStartMark();
         issues.add(YamlDocument.at(file, mark, subject, field + ": " + message));
     }
-
-    /** Where the value of {@code field} starts: line and column, both 1-based. */
-    public int[] positionOf(String field) {
-        NodeTuple tuple = fields.get(field);
-        Mark mark = tuple == null ? node.getStartMark() : tuple.getValueNode().getStartMark();
-        return new int[] {mark.getLine() + 1, mark.getColumn() + 1};
-    }
-
     /**
      * Where in the file a position inside the text of {@code field} lies, given as line and column (1-based) within
      * that text: for an expression error, say. Exact for one-line values and literal blocks ({@code |}).

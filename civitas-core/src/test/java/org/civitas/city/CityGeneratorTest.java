@@ -1,5 +1,6 @@
 package org.civitas.city;
 
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -43,7 +44,7 @@ class CityGeneratorTest {
         List<Event> events = city(30, 10, 1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Event event : events) {
-            out.write(EventJson.toLine(event).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(EventJson.toLine(event).getBytes(StandardCharsets.UTF_8));
             out.write('\n');
         }
 

@@ -112,7 +112,8 @@ class EventParserTest {
         String unterminated = VALID.substring(0, VALID.length() - 1);
         parse(unterminated + "\n" + VALID.replace("ev-1", "ev-2") + "\n");
 
-        assertThat(messages()).containsExactly("line 1: json: not valid JSON: the line ends before the event object does");
+        assertThat(messages())
+                .containsExactly("line 1: json: not valid JSON: the line ends before the event object does");
         assertThat(events).extracting(Event::id).containsExactly("ev-2");
     }
 

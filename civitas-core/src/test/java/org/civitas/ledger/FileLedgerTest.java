@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -243,7 +244,7 @@ class FileLedgerTest {
         try (FileLedger ledger = FileLedger.open(forged)) {
             ledger.append(altered);
         }
-        Files.copy(LedgerFiles.segments(forged).get(0), onlySegment(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(LedgerFiles.segments(forged).get(0), onlySegment(), StandardCopyOption.REPLACE_EXISTING);
 
         Damage damage = FileLedger.verify(data).damage().orElseThrow();
 

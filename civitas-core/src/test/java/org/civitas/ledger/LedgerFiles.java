@@ -3,6 +3,7 @@ package org.civitas.ledger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,6 +79,6 @@ final class LedgerFiles {
     }
 
     static void append(Path segment, byte[] garbage) throws IOException {
-        Files.write(segment, garbage, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(segment, garbage, StandardOpenOption.APPEND);
     }
 }

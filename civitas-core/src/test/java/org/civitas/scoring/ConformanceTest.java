@@ -37,7 +37,8 @@ class ConformanceTest {
     private static final Pattern EXPECTED_ENTRY = Pattern.compile("\"([^\"]+)\"\\s*:\\s*(-?[0-9.]+)");
 
     static Stream<Path> cases() throws IOException, URISyntaxException {
-        List<Path> cases = new ArrayList<>(foldersIn(Path.of(ConformanceTest.class.getResource("/conformance").toURI())));
+        Path shipped = Path.of(ConformanceTest.class.getResource("/conformance").toURI());
+        List<Path> cases = new ArrayList<>(foldersIn(shipped));
         Path shared = Path.of("").toAbsolutePath().getParent().getParent().resolve("shared/conformance");
         if (Files.isDirectory(shared)) {
             cases.addAll(foldersIn(shared));
