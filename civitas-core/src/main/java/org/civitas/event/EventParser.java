@@ -22,6 +22,9 @@ public final class EventParser {
     /** Lines longer than this are refused unread. */
     public static final int MAX_LINE_BYTES = 64 * 1024;
 
+    /** Names (id, source, person, type, jurisdiction) longer than this are refused. */
+    public static final int MAX_NAME_CHARS = 256;
+
     static final List<String> FIELDS =
             List.of("id", "source", "person", "type", "occurredAt", "jurisdiction", "attributes");
 
@@ -221,6 +224,11 @@ public final class EventParser {
             int length = parser.getTextLength();
             if (isBlank(chars, offset, length)) {
                 errors.add(new LineError(line, field, "must not be empty"));
+                return null;
+            }
+            if (length > MAX_NAME_CHARS) {
+                errors.add(new LineError(line, field, "longer than " + MAX_NAME_CHARS + " characters (" + length
+                        + ")"));
                 return null;
             }
             return shared == null ? new String(chars, offset, length) : shared.get(chars, offset, length);

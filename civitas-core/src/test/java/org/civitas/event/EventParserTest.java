@@ -90,6 +90,13 @@ class EventParserTest {
     }
 
     @Test
+    void refusesOverlongNames() {
+        parse(VALID.replace("\"p-001\"", "\"" + "p".repeat(257) + "\""));
+
+        assertThat(messages()).containsExactly("line 1: person: longer than 256 characters (257)");
+    }
+
+    @Test
     void refusesEmptyNames() {
         parse(VALID.replace("\"ev-1\"", "\" \""));
 

@@ -1,0 +1,51 @@
+package org.civitas.store.accounts;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Accounts, by username. */
+public final class AccountStore {
+
+    private static final RowMapper<Account> ACCOUNT = (rows, context) -> new Account(
+            rows.getString("username"),
+            rows.getString("password_hash"),
+            Role.fromLabel(rows.getString("role")),
+            Optional.ofNullable(rows.getString("person")),
+            rows.getTimestamp("created_at").toInstant());
+
+    private final Jdbi jdbi;
+
+    public AccountStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Adds accounts; all or none. */
+    public void create(List<Account> accounts) {
+        jdbi.useTransaction(handle -> {
+            var batch = handle.prepareBatch("INSERT INTO accounts (username, password_hash, role, person, created_at)"
+                    + " VALUES (:username, :hash, :role, :person, :createdAt)");
+            for (Account account : accounts) {
+                batch.bind("username", account.username())
+                        .bind("hash", account.passwordHash())
+                        .bind("role", account.role().label())
+                        .bind("person", account.person().orElse(null))
+                        .bind("createdAt", account.createdAt())
+                        .add();
+            }
+            batch.execute();
+        });
+    }
+
+    public Optional<Account> find(String username) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM accounts WHERE username = :username")
+                .bind("username", username)
+                .map(ACCOUNT)
+                .findOne());
+    }
+
+    public long count() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one());
+    }
+}

@@ -1,0 +1,26 @@
+package org.civitas.store;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.civitas.testkit.TestPostgres;
+import org.junit.jupiter.api.Named;
+
+/** The stores every storage test runs against: embedded H2 and a real PostgreSQL. */
+public final class Storages {
+
+    private Storages() {
+    }
+
+    /** For each kind of store, a way to get a fresh, empty database of that kind. */
+    public static Stream<Named<Supplier<StorageSettings>>> fresh() {
+        return Stream.of(
+                Named.of("H2", () -> new StorageSettings.InMemory("test-" + UUID.randomUUID())),
+                Named.of("PostgreSQL", Storages::postgres));
+    }
+
+    private static StorageSettings postgres() {
+        TestPostgres.Database database = TestPostgres.freshDatabase();
+        return new StorageSettings.Postgres(database.url(), database.user(), database.password());
+    }
+}

@@ -1,0 +1,198 @@
+package org.civitas.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.civitas.store.access.AccessLog;
+import org.civitas.store.access.AccessRecord;
+import org.civitas.store.accounts.Account;
+import org.civitas.store.accounts.AccountStore;
+import org.civitas.store.accounts.Role;
+import org.civitas.store.sessions.Session;
+import org.civitas.store.sessions.SessionStore;
+import org.civitas.store.sources.RegisteredSource;
+import org.civitas.store.sources.ReplayGuard;
+import org.civitas.store.sources.SourceStore;
+import org.civitas.store.sources.SourceType;
+import org.civitas.store.vault.VaultCursor;
+import org.civitas.store.vault.VaultEvent;
+import org.civitas.store.vault.VaultPage;
+import org.civitas.store.vault.VaultQuery;
+import org.civitas.store.vault.VaultStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** One contract for the relational store, run against H2 and PostgreSQL alike. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.civitas.store.Storages#fresh")
+class StoreContractTest {
+
+    private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
+
+    @Parameter
+    Supplier<StorageSettings> freshStore;
+
+    private StorageSettings settings;
+    private Database database;
+
+    @BeforeEach
+    void open() {
+        settings = freshStore.get();
+        database = Database.open(settings);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private static Account citizen(String username, String person) {
+        return new Account(username, "$argon2id$hash", Role.CITIZEN, Optional.of(person), T0);
+    }
+
+    @Test
+    void opensAnAlreadyMigratedDatabaseAgain() {
+        new AccountStore(database.jdbi()).create(List.of(citizen("ada", "p-1")));
+        try (Database again = Database.open(settings)) {
+            assertThat(new AccountStore(again.jdbi()).find("ada")).isPresent();
+            assertThat(again.healthy()).isTrue();
+        }
+    }
+
+    @Test
+    void keepsAccountsAndRefusesABatchWithARepeatedName() {
+        AccountStore accounts = new AccountStore(database.jdbi());
+        accounts.create(List.of(citizen("ada", "p-1"),
+                new Account("olga", "$argon2id$x", Role.CASEWORKER, Optional.empty(), T0)));
+
+        assertThat(accounts.find("ada")).contains(citizen("ada", "p-1"));
+        assertThat(accounts.find("olga").orElseThrow().role()).isEqualTo(Role.CASEWORKER);
+        assertThat(accounts.find("nobody")).isEmpty();
+        assertThatThrownBy(() -> accounts.create(List.of(citizen("bob", "p-2"), citizen("ada", "p-3"))))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(accounts.find("bob")).as("all or none").isEmpty();
+        assertThat(accounts.count()).isEqualTo(2);
+    }
+
+    @Test
+    void keepsSessionsUntilTheyAreEndedOrGoIdle() {
+        new AccountStore(database.jdbi()).create(List.of(citizen("ada", "p-1")));
+        SessionStore sessions = new SessionStore(database.jdbi());
+        sessions.create(new Session("h1", "ada", "csrf1", T0, T0));
+        sessions.create(new Session("h2", "ada", "csrf2", T0, T0));
+
+        sessions.touch("h1", T0.plusSeconds(600));
+        assertThat(sessions.find("h1").orElseThrow().lastSeenAt()).isEqualTo(T0.plusSeconds(600));
+        assertThat(sessions.deleteIdleSince(T0.plusSeconds(300))).isEqualTo(1);
+        assertThat(sessions.find("h2")).isEmpty();
+        sessions.delete("h1");
+        assertThat(sessions.find("h1")).isEmpty();
+    }
+
+    @Test
+    void findsSourcesByKeyWithTheirTypes() {
+        SourceStore sources = new SourceStore(database.jdbi());
+        sources.register(new RegisteredSource("city-traffic", "key-1", "secret-1", T0, Optional.empty(),
+                List.of(new SourceType("speeding", "traffic"), new SourceType("red-light-crossing", "traffic"))));
+        sources.register(new RegisteredSource("old-app", "key-2", "secret-2", T0, Optional.of(T0), List.of()));
+
+        RegisteredSource traffic = sources.findByKey("key-1").orElseThrow();
+        assertThat(traffic.name()).isEqualTo("city-traffic");
+        assertThat(traffic.type("speeding")).contains(new SourceType("speeding", "traffic"));
+        assertThat(traffic.type("web-visit")).isEmpty();
+        assertThat(sources.find("old-app").orElseThrow().revoked()).isTrue();
+        assertThat(sources.all()).extracting(RegisteredSource::name).containsExactly("city-traffic", "old-app");
+    }
+
+    @Test
+    void refusesASignatureSeenBefore() {
+        ReplayGuard replays = new ReplayGuard(database.jdbi());
+
+        assertThat(replays.firstSighting("sig-1", T0)).isTrue();
+        assertThat(replays.firstSighting("sig-1", T0.plusSeconds(1))).isFalse();
+        assertThat(replays.forgetBefore(T0.plusSeconds(1))).isEqualTo(1);
+        assertThat(replays.firstSighting("sig-1", T0.plusSeconds(2))).isTrue();
+    }
+
+    private static VaultEvent event(long sequence, String person, String category, Instant at) {
+        return new VaultEvent(sequence, person, "src", "ev-" + sequence, category.equals("browsing") ? "web-visit"
+                : "speeding", category, at, "lakeside", "{\"n\":" + sequence + "}");
+    }
+
+    @Test
+    void projectingTheSameEntriesTwiceChangesNothing() {
+        VaultStore vault = new VaultStore(database.jdbi());
+        List<VaultEvent> events = List.of(event(0, "p-1", "browsing", T0), event(1, "p-1", "traffic", T0));
+
+        vault.project(events, 2);
+        vault.project(events, 2);
+
+        assertThat(vault.count()).isEqualTo(2);
+        assertThat(vault.projectedUpTo()).isEqualTo(2);
+        assertThat(vault.page("p-1", VaultQuery.all(10)).events()).containsExactly(events.get(1), events.get(0));
+    }
+
+    @Test
+    void pagesNewestFirstWithoutLosingOrRepeatingEventsAtTheSameInstant() {
+        VaultStore vault = new VaultStore(database.jdbi());
+        List<VaultEvent> events = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            events.add(event(i, i % 5 == 0 ? "p-2" : "p-1", i % 2 == 0 ? "browsing" : "traffic",
+                    T0.plus(Duration.ofMinutes(i / 3))));
+        }
+        vault.project(events, 25);
+
+        List<Long> seen = new ArrayList<>();
+        Optional<VaultCursor> cursor = Optional.empty();
+        do {
+            VaultPage page = vault.page("p-1", new VaultQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), cursor, 4));
+            page.events().forEach(event -> seen.add(event.sequence()));
+            cursor = page.next().flatMap(next -> VaultCursor.parse(next.token()));
+        } while (cursor.isPresent());
+
+        assertThat(seen).containsExactly(24L, 23L, 22L, 21L, 19L, 18L, 17L, 16L, 14L, 13L, 12L, 11L, 9L, 8L, 7L, 6L, 4L,
+                3L, 2L, 1L);
+    }
+
+    @Test
+    void filtersByCategoryTypeAndTime() {
+        VaultStore vault = new VaultStore(database.jdbi());
+        vault.project(List.of(event(0, "p-1", "browsing", T0), event(1, "p-1", "traffic", T0.plusSeconds(60)),
+                event(2, "p-1", "browsing", T0.plusSeconds(120)), event(3, "p-1", "browsing", T0.plusSeconds(180))),
+                4);
+
+        VaultPage browsing = vault.page("p-1", new VaultQuery(Optional.of("browsing"), Optional.empty(),
+                Optional.of(T0.plusSeconds(60)), Optional.of(T0.plusSeconds(180)), Optional.empty(), 10));
+        VaultPage speeding = vault.page("p-1", new VaultQuery(Optional.empty(), Optional.of("speeding"),
+                Optional.empty(), Optional.empty(), Optional.empty(), 10));
+        List<Long> streamed = new ArrayList<>();
+        vault.forEach("p-1", List.of("browsing"), T0, T0.plusSeconds(181), event -> streamed.add(event.sequence()));
+
+        assertThat(browsing.events()).extracting(VaultEvent::sequence).containsExactly(2L);
+        assertThat(speeding.events()).extracting(VaultEvent::sequence).containsExactly(1L);
+        assertThat(streamed).containsExactly(0L, 2L, 3L);
+    }
+
+    @Test
+    void keepsEveryLookAtAPersonsDataNewestFirst() {
+        AccessLog log = new AccessLog(database.jdbi());
+        log.record(new AccessRecord("p-1", "olga", "caseworker", "score", "support", Optional.of("g-1"), T0));
+        log.record(new AccessRecord("p-1", "root", "admin", "events", "audit", Optional.empty(),
+                T0.plusSeconds(5)));
+        log.record(new AccessRecord("p-2", "olga", "caseworker", "score", "support", Optional.empty(), T0));
+
+        assertThat(log.of("p-1", 10)).extracting(AccessRecord::actor).containsExactly("root", "olga");
+        assertThat(log.of("p-1", 10).get(1).grantId()).contains("g-1");
+    }
+}
