@@ -20,9 +20,17 @@ final class PersonScoring {
     private PersonScoring() {
     }
 
-    /** The person's score at {@code at}; {@code matches} may come in any order and is not changed. */
+    /**
+     * The person's score at {@code at}; {@code matches} may come in any order and is not changed. Matches of events
+     * after {@code at} do not count yet.
+     */
     static PersonScore score(String person, List<Match> matches, Instant at) {
-        List<Match> sorted = new ArrayList<>(matches);
+        List<Match> sorted = new ArrayList<>(matches.size());
+        for (Match match : matches) {
+            if (!match.occurredAt().isAfter(at)) {
+                sorted.add(match);
+            }
+        }
         sorted.sort(Match::compareByTime);
         Map<RuleSlot, CapWindow> windows = new HashMap<>();
         List<Contribution> contributions = new ArrayList<>(sorted.size());

@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.civitas.event.Event;
-import org.civitas.rules.RuleBook;
-import org.civitas.rules.condition.Condition;
-import org.civitas.rules.condition.ConditionInput;
 
 /**
  * One scoring pass at one instant. Feed it every event once, in input order (duplicates already removed: the same
@@ -20,20 +17,14 @@ public final class ScoringRun {
 
     private static final List<Match> NO_MATCHES = List.of();
 
-    private final Scorer scorer;
     private final Instant at;
+    private final RuleMatcher matcher;
     private final Map<String, List<Match>> matchesByPerson = new HashMap<>();
-    private final Map<String, ConditionInput> inputs = new HashMap<>();
-    private final long[] evaluationErrors;
     private long order;
 
     ScoringRun(Scorer scorer, Instant at) {
-        this.scorer = scorer;
         this.at = at;
-        this.evaluationErrors = new long[scorer.slots().size()];
-        for (RuleBook book : scorer.books().all()) {
-            inputs.put(book.jurisdiction(), new ConditionInput(book.timezone(), book.jurisdiction()));
-        }
+        this.matcher = new RuleMatcher(scorer);
     }
 
     /**
@@ -47,34 +38,18 @@ public final class ScoringRun {
 
     public void accept(Event event) {
         long position = order++;
-        List<Match> matches = matchesByPerson.get(event.person());
-        if (matches == null) {
-            matches = NO_MATCHES;
-            matchesByPerson.put(event.person(), matches);
-        }
+        matchesByPerson.putIfAbsent(event.person(), NO_MATCHES);
         if (event.occurredAt().isAfter(at)) {
             return;
         }
-        RuleSlot[] slots = scorer.slotsFor(event.jurisdiction(), event.type());
-        if (slots == null) {
-            return;
-        }
-        ConditionInput input = inputs.get(event.jurisdiction()).on(event);
-        for (RuleSlot slot : slots) {
-            if (!slot.inForceAt(event.occurredAt())) {
-                continue;
+        matcher.match(event, position, match -> {
+            List<Match> matches = matchesByPerson.get(event.person());
+            if (matches == NO_MATCHES) {
+                matches = new ArrayList<>(4);
+                matchesByPerson.put(event.person(), matches);
             }
-            Condition.Outcome outcome = slot.rule.when().evaluate(input);
-            if (outcome == Condition.Outcome.MATCH) {
-                if (matches == NO_MATCHES) {
-                    matches = new ArrayList<>(4);
-                    matchesByPerson.put(event.person(), matches);
-                }
-                matches.add(new Match(slot, event.id(), event.source(), event.occurredAt(), position));
-            } else if (outcome == Condition.Outcome.ERROR) {
-                evaluationErrors[slot.index]++;
-            }
-        }
+            matches.add(match);
+        });
     }
 
     /** Everyone's score, sorted by person. */
@@ -82,12 +57,6 @@ public final class ScoringRun {
         TreeMap<String, List<Match>> sorted = new TreeMap<>(matchesByPerson);
         List<PersonScore> people = new ArrayList<>(sorted.size());
         sorted.forEach((person, matches) -> people.add(PersonScoring.score(person, matches, at)));
-        Map<String, Long> errors = new HashMap<>();
-        for (RuleSlot slot : scorer.slots()) {
-            if (evaluationErrors[slot.index] > 0) {
-                errors.put(slot.key, evaluationErrors[slot.index]);
-            }
-        }
-        return new ScoreSheet(at, people, errors);
+        return new ScoreSheet(at, people, matcher.evaluationErrors());
     }
 }

@@ -1,0 +1,86 @@
+package org.civitas.scoring;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.civitas.event.Event;
+
+/**
+ * Everyone's score, kept up to date as events arrive, for a running server. It remembers which rules each person's
+ * events matched; a score is then worked out for whatever instant is asked, decay and caps included, in
+ * microseconds. Events are added by one thread at a time, in ledger order; scores may be read from any thread.
+ */
+public final class ScoreBoard {
+
+    private static final Match[] NO_MATCHES = new Match[0];
+
+    private final RuleMatcher matcher;
+    private final Map<String, Match[]> matchesByPerson = new ConcurrentHashMap<>();
+
+    public ScoreBoard(Scorer scorer) {
+        this.matcher = new RuleMatcher(Objects.requireNonNull(scorer, "scorer"));
+    }
+
+    /**
+     * Adds an event from the ledger; {@code sequence} is its place there. Returns the ids of the rules it matched,
+     * in rule book order.
+     */
+    public synchronized List<String> accept(Event event, long sequence) {
+        List<Match> matched = new ArrayList<>(2);
+        matcher.match(event, sequence, matched::add);
+        matchesByPerson.merge(event.person(), matched.toArray(NO_MATCHES), ScoreBoard::concat);
+        return matched.stream().map(match -> match.slot().rule.id()).toList();
+    }
+
+    /** Counts {@code person} in for an event no rule reads. */
+    public void include(String person) {
+        matchesByPerson.putIfAbsent(person, NO_MATCHES);
+    }
+
+    /** Whether any event of {@code person} has been seen. */
+    public boolean knows(String person) {
+        return matchesByPerson.containsKey(person);
+    }
+
+    /** How many people have been seen. */
+    public int people() {
+        return matchesByPerson.size();
+    }
+
+    /** {@code person}'s score at {@code at}: 1000 for someone with no scored events. */
+    public PersonScore score(String person, Instant at) {
+        return PersonScoring.score(person, Arrays.asList(matchesByPerson.getOrDefault(person, NO_MATCHES)), at);
+    }
+
+    /** {@code person}'s score at every {@code step} from {@code from} to {@code to}, both included. */
+    public List<ScorePoint> history(String person, Instant from, Instant to, Duration step) {
+        if (step.isNegative() || step.isZero()) {
+            throw new IllegalArgumentException("a history needs a positive step, not " + step);
+        }
+        List<Match> matches = Arrays.asList(matchesByPerson.getOrDefault(person, NO_MATCHES));
+        List<ScorePoint> points = new ArrayList<>();
+        for (Instant at = from; !at.isAfter(to); at = at.plus(step)) {
+            points.add(new ScorePoint(at, PersonScoring.score(person, matches, at).roundedScore()));
+        }
+        return points;
+    }
+
+    /** Per rule, the events its condition could not be evaluated for. */
+    public synchronized Map<String, Long> evaluationErrors() {
+        return matcher.evaluationErrors();
+    }
+
+    private static Match[] concat(Match[] known, Match[] added) {
+        if (added.length == 0) {
+            return known;
+        }
+        Match[] all = Arrays.copyOf(known, known.length + added.length);
+        System.arraycopy(added, 0, all, known.length, added.length);
+        return all;
+    }
+}
