@@ -17,7 +17,7 @@ at="2026-11-01T00:00:00Z"
 "$civitas" --version >/dev/null   # builds the jar first if need be
 if [[ ! -f "$work/city.ndjson" ]]; then
   echo "generating the city..." >&2
-  "$civitas" generate --people 10400 --days 20 --seed 1 --output "$work/city.ndjson"
+  "$civitas" generate --people 10400 --days 36 --seed 1 --output "$work/city.ndjson"
 fi
 events=$(wc -l < "$work/city.ndjson")
 bytes=$(stat -c %s "$work/city.ndjson")

@@ -22,7 +22,7 @@ class CrashIT {
     @Test
     void anIngestKilledAtAnyMomentLosesAndDuplicatesNothing() throws Exception {
         Path events = work.resolve("city.ndjson");
-        assertThat(run("generate", "--people", "3000", "--days", "12", "--seed", "3", "--output", events.toString())
+        assertThat(run("generate", "--people", "3000", "--days", "24", "--seed", "3", "--output", events.toString())
                 .exit()).isZero();
         long total = Files.lines(events).count();
         Path data = work.resolve("data");

@@ -107,13 +107,13 @@ final class Resident {
     }
 
     private void browse(Instant dayStart, EventFactory events) {
-        int visits = 2 + random.nextInt(8);
+        int visits = 1 + random.nextInt(4);
         for (int visit = 0; visit < visits; visit++) {
             String site = random.nextDouble() < 0.85
                     ? favouriteSites.get(Math.min(favouriteSites.size() - 1, (int) (random.nextDouble()
                             * random.nextDouble() * favouriteSites.size())))
                     : CityCatalogue.pick(CityCatalogue.SITES, random);
-            long seconds = Math.round(Math.exp(4.5 + random.nextGaussian() * 1.1));
+            long seconds = Math.round(Math.exp(5.5 + random.nextGaussian() * 1.1));
             events.emit(Source.BROWSER, id, "web-visit", at(dayStart, 7, 24), CityGenerator.HOME_JURISDICTION,
                     attributes("site", site, "seconds", Math.min(seconds, 4 * 3600)));
         }
@@ -121,8 +121,8 @@ final class Resident {
 
     private void move(Instant dayStart, boolean weekend, EventFactory events) {
         if (weekend) {
-            for (int point = 0; point < 3; point++) {
-                gps(dayStart.plusSeconds(36_000 + point * 5_400L + random.nextInt(600)),
+            for (int point = 0; point < 2; point++) {
+                gps(dayStart.plusSeconds(36_000 + point * 10_800L + random.nextInt(600)),
                         homeLat + (random.nextDouble() - 0.5) * 0.02, homeLon + (random.nextDouble() - 0.5) * 0.02,
                         events);
             }
@@ -130,12 +130,11 @@ final class Resident {
         }
         long leave = 6 * 3600 + random.nextInt(5400);
         long comeBack = 16 * 3600 + random.nextInt(7200);
-        for (int step = 0; step <= 3; step++) {
-            double share = step / 3.0;
-            gps(dayStart.plusSeconds(leave + step * 600L), homeLat + (workLat - homeLat) * share,
-                    homeLon + (workLon - homeLon) * share, events);
-            gps(dayStart.plusSeconds(comeBack + step * 600L), workLat + (homeLat - workLat) * share,
-                    workLon + (homeLon - workLon) * share, events);
+        for (int step = 0; step <= 1; step++) {
+            gps(dayStart.plusSeconds(leave + step * 1_500L), homeLat + (workLat - homeLat) * step,
+                    homeLon + (workLon - homeLon) * step, events);
+            gps(dayStart.plusSeconds(comeBack + step * 1_500L), workLat + (homeLat - workLat) * step,
+                    workLon + (homeLon - workLon) * step, events);
         }
     }
 

@@ -1,32 +1,31 @@
 package org.civitas.store.vault;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Query;
 
 /**
- * Every person's events, as projected from the ledger. Projecting an entry twice changes nothing, so a projection
- * can always be redone from any earlier point of the ledger.
+ * Every person's events, as projected from the ledger: stored a batch per person and day, so reading a person's
+ * month is a few rows. Each projection records, in the same transaction, how far the ledger is projected, so no entry
+ * is projected twice and a projection can always resume where it stopped.
  */
 public final class VaultStore {
 
     private static final String PROJECTION = "vault";
-
-    private static final RowMapper<VaultEvent> EVENT = (rows, context) -> new VaultEvent(
-            rows.getLong("sequence"),
-            rows.getString("person"),
-            rows.getString("source"),
-            rows.getString("event_id"),
-            rows.getString("type"),
-            rows.getString("category"),
-            rows.getTimestamp("occurred_at").toInstant(),
-            rows.getString("jurisdiction"),
-            rows.getString("attributes"));
+    private static final int DAYS_PER_READ = 32;
+    private static final Comparator<VaultEvent> NEWEST_FIRST = Comparator.comparing(VaultEvent::occurredAt)
+            .thenComparingLong(VaultEvent::sequence).reversed();
+    private static final Comparator<VaultEvent> OLDEST_FIRST = NEWEST_FIRST.reversed();
 
     private final Jdbi jdbi;
 
@@ -35,28 +34,46 @@ public final class VaultStore {
     }
 
     /**
-     * Adds events and records that the ledger is projected up to {@code projectedUpTo} (every entry before it),
-     * in one transaction.
+     * Adds events (in ledger order) and records that the ledger is now projected up to {@code projectedUpTo}, in one
+     * transaction. Events before the recorded position are already in the vault and are skipped, so projecting the
+     * same entries twice changes nothing.
      */
     public void project(List<VaultEvent> events, long projectedUpTo) {
         jdbi.useTransaction(handle -> {
-            if (!events.isEmpty()) {
-                var batch = handle.prepareBatch("INSERT INTO vault_events (sequence, person, source, event_id, type,"
-                        + " category, occurred_at, jurisdiction, attributes) VALUES (:sequence, :person, :source,"
-                        + " :eventId, :type, :category, :occurredAt, :jurisdiction, :attributes)"
-                        + " ON CONFLICT DO NOTHING");
-                for (VaultEvent event : events) {
-                    batch.bindMethods(event).add();
-                }
-                batch.execute();
-            }
-            int updated = handle.createUpdate("UPDATE projections SET position = :position WHERE name = :name")
-                    .bind("position", projectedUpTo).bind("name", PROJECTION).execute();
-            if (updated == 0) {
+            long position = handle.createQuery("SELECT position FROM projections WHERE name = :name FOR UPDATE")
+                    .bind("name", PROJECTION).mapTo(Long.class).findOne().orElse(-1L);
+            insertBatches(handle, events.stream().filter(event -> event.sequence() >= position).toList());
+            if (position < 0) {
                 handle.createUpdate("INSERT INTO projections (name, position) VALUES (:name, :position)")
+                        .bind("position", projectedUpTo).bind("name", PROJECTION).execute();
+            } else if (projectedUpTo > position) {
+                handle.createUpdate("UPDATE projections SET position = :position WHERE name = :name")
                         .bind("position", projectedUpTo).bind("name", PROJECTION).execute();
             }
         });
+    }
+
+    private static void insertBatches(Handle handle, List<VaultEvent> events) {
+        Map<String, List<VaultEvent>> batches = new LinkedHashMap<>();
+        for (VaultEvent event : events) {
+            batches.computeIfAbsent(event.person() + '\u0000' + day(event.occurredAt()), key -> new ArrayList<>())
+                    .add(event);
+        }
+        if (batches.isEmpty()) {
+            return;
+        }
+        var insert = handle.prepareBatch("INSERT INTO vault_batches (person, event_day, first_sequence,"
+                + " event_count, events) VALUES (:person, :day, :first, :count, :events)");
+        for (List<VaultEvent> batch : batches.values()) {
+            VaultEvent first = batch.get(0);
+            insert.bind("person", first.person())
+                    .bind("day", day(first.occurredAt()))
+                    .bind("first", first.sequence())
+                    .bind("count", batch.size())
+                    .bind("events", VaultJson.write(batch))
+                    .add();
+        }
+        insert.execute();
     }
 
     /** How far the ledger is projected: every entry before this sequence number is in the vault. */
@@ -70,65 +87,113 @@ public final class VaultStore {
 
     /** One page of {@code person}'s events, newest first. */
     public VaultPage page(String person, VaultQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM vault_events WHERE person = :person");
-        query.category().ifPresent(category -> sql.append(" AND category = :category"));
-        query.type().ifPresent(type -> sql.append(" AND type = :type"));
-        query.from().ifPresent(from -> sql.append(" AND occurred_at >= :from"));
-        query.to().ifPresent(to -> sql.append(" AND occurred_at < :to"));
-        query.cursor().ifPresent(cursor -> sql.append(
-                " AND (occurred_at < :cursorTime OR (occurred_at = :cursorTime AND sequence < :cursorSequence))"));
-        sql.append(" ORDER BY occurred_at DESC, sequence DESC LIMIT :limit");
-        List<VaultEvent> events = jdbi.withHandle(handle -> {
-            Query select = handle.createQuery(sql.toString()).bind("person", person).bind("limit", query.limit() + 1);
-            query.category().ifPresent(category -> select.bind("category", category));
-            query.type().ifPresent(type -> select.bind("type", type));
-            query.from().ifPresent(from -> select.bind("from", from));
-            query.to().ifPresent(to -> select.bind("to", to));
-            query.cursor().ifPresent(cursor -> select.bind("cursorTime", cursor.occurredAt())
-                    .bind("cursorSequence", cursor.sequence()));
-            return select.map(EVENT).list();
+        Predicate<VaultEvent> wanted = event -> query.category().map(event.category()::equals).orElse(true)
+                && query.type().map(event.type()::equals).orElse(true)
+                && query.from().map(from -> !event.occurredAt().isBefore(from)).orElse(true)
+                && query.to().map(to -> event.occurredAt().isBefore(to)).orElse(true)
+                && query.cursor().map(cursor -> before(event, cursor)).orElse(true);
+        List<VaultEvent> found = new ArrayList<>(query.limit() + 1);
+        jdbi.useHandle(handle -> {
+            Optional<LocalDate[]> span = span(handle, person);
+            if (span.isEmpty()) {
+                return;
+            }
+            LocalDate earliest = max(span.get()[0], query.from().map(VaultStore::day).orElse(span.get()[0]));
+            LocalDate latest = min(span.get()[1], query.to().map(to -> day(to.minusNanos(1))).orElse(span.get()[1]));
+            if (query.cursor().isPresent()) {
+                latest = min(latest, day(query.cursor().get().occurredAt()));
+            }
+            for (LocalDate end = latest; !end.isBefore(earliest) && found.size() <= query.limit();
+                    end = end.minusDays(DAYS_PER_READ)) {
+                List<VaultEvent> window = read(handle, person, max(earliest, end.minusDays(DAYS_PER_READ - 1)), end);
+                window.removeIf(wanted.negate());
+                window.sort(NEWEST_FIRST);
+                found.addAll(window);
+            }
         });
-        if (events.size() <= query.limit()) {
-            return new VaultPage(events, Optional.empty());
+        if (found.size() <= query.limit()) {
+            return new VaultPage(found, Optional.empty());
         }
-        List<VaultEvent> page = new ArrayList<>(events.subList(0, query.limit()));
+        List<VaultEvent> page = found.subList(0, query.limit());
         VaultEvent last = page.get(page.size() - 1);
         return new VaultPage(page, Optional.of(new VaultCursor(last.occurredAt(), last.sequence())));
     }
 
     /**
      * Hands every event of {@code person} in {@code categories} between {@code from} (inclusive) and {@code to}
-     * (exclusive) to {@code visitor}, oldest first, without holding them all in memory.
+     * (exclusive) to {@code visitor}, oldest first, a month at a time.
      */
     public void forEach(String person, List<String> categories, Instant from, Instant to,
             Consumer<VaultEvent> visitor) {
-        if (categories.isEmpty()) {
-            return;
-        }
-        jdbi.useHandle(handle -> handle.createQuery("SELECT * FROM vault_events WHERE person = :person"
-                        + " AND category IN (<categories>) AND occurred_at >= :from AND occurred_at < :to"
-                        + " ORDER BY occurred_at, sequence")
-                .bind("person", person)
-                .bindList("categories", categories)
-                .bind("from", from)
-                .bind("to", to)
-                .setFetchSize(1_000)
-                .map(EVENT)
-                .forEach(visitor));
+        forEach(person, from, to, event -> categories.contains(event.category()), visitor);
     }
 
     /** Every event of {@code person}, oldest first. */
     public void forEach(String person, Consumer<VaultEvent> visitor) {
-        jdbi.useHandle(handle -> handle.createQuery(
-                        "SELECT * FROM vault_events WHERE person = :person ORDER BY occurred_at, sequence")
-                .bind("person", person)
-                .setFetchSize(1_000)
-                .map(EVENT)
-                .forEach(visitor));
+        forEach(person, Instant.MIN, Instant.MAX, event -> true, visitor);
     }
 
+    private void forEach(String person, Instant from, Instant to, Predicate<VaultEvent> wanted,
+            Consumer<VaultEvent> visitor) {
+        jdbi.useHandle(handle -> {
+            Optional<LocalDate[]> span = span(handle, person);
+            if (span.isEmpty()) {
+                return;
+            }
+            LocalDate earliest = from == Instant.MIN ? span.get()[0] : max(span.get()[0], day(from));
+            LocalDate latest = to == Instant.MAX ? span.get()[1] : min(span.get()[1], day(to));
+            for (LocalDate start = earliest; !start.isAfter(latest); start = start.plusDays(DAYS_PER_READ)) {
+                List<VaultEvent> window = read(handle, person, start, min(latest, start.plusDays(DAYS_PER_READ - 1)));
+                window.removeIf(event -> !wanted.test(event) || event.occurredAt().isBefore(from)
+                        || !event.occurredAt().isBefore(to));
+                window.sort(OLDEST_FIRST);
+                window.forEach(visitor);
+            }
+        });
+    }
+
+    /** How many events the vault holds, everyone's together. */
     public long count() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM vault_events")
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COALESCE(SUM(event_count), 0) FROM vault_batches")
                 .mapTo(Long.class).one());
+    }
+
+    private static Optional<LocalDate[]> span(Handle handle, String person) {
+        return handle.createQuery("SELECT MIN(event_day) AS earliest, MAX(event_day) AS latest FROM vault_batches"
+                        + " WHERE person = :person")
+                .bind("person", person)
+                .map((rows, context) -> rows.getDate("earliest") == null ? null
+                        : new LocalDate[] {rows.getDate("earliest").toLocalDate(),
+                            rows.getDate("latest").toLocalDate()})
+                .findOne();
+    }
+
+    private static List<VaultEvent> read(Handle handle, String person, LocalDate first, LocalDate last) {
+        List<VaultEvent> events = new ArrayList<>();
+        handle.createQuery(
+                        "SELECT events FROM vault_batches WHERE person = :person AND event_day BETWEEN :first AND :last")
+                .bind("person", person)
+                .bind("first", first)
+                .bind("last", last)
+                .mapTo(String.class)
+                .forEach(text -> events.addAll(VaultJson.read(person, text)));
+        return events;
+    }
+
+    private static boolean before(VaultEvent event, VaultCursor cursor) {
+        int byTime = event.occurredAt().compareTo(cursor.occurredAt());
+        return byTime < 0 || (byTime == 0 && event.sequence() < cursor.sequence());
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 }
