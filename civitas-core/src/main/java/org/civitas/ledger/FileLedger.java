@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.civitas.CivitasException;
 import org.civitas.event.Event;
 
@@ -46,7 +47,8 @@ public final class FileLedger implements AutoCloseable {
     private long segmentSize;
     private boolean broken;
     private final Object commitLock = new Object();
-    private long committed;
+    private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+    private volatile long committed;
 
     private FileLedger(Path directory, FileChannel lockChannel, HeadFile headFile, KeyIndex keys,
             LedgerScan.Outcome scanned, long segmentBytes) throws IOException {
@@ -172,6 +174,7 @@ public final class FileLedger implements AutoCloseable {
                 startSegment(entries);
             }
             List<Event> accepted = new ArrayList<>(batch.size());
+            long firstSequence = entries;
             byte[] hash = lastHash.clone();
             frames.clear();
             for (int i = 0; i < batch.size(); i++) {
@@ -182,7 +185,7 @@ public final class FileLedger implements AutoCloseable {
             if (!accepted.isEmpty()) {
                 writeFrames(entries + accepted.size(), hash);
             }
-            return new AppendResult(accepted, batch.size() - accepted.size());
+            return new AppendResult(accepted, batch.size() - accepted.size(), firstSequence);
         } catch (IOException e) {
             broken = true;
             throw failure("write to", e);
@@ -215,6 +218,7 @@ public final class FileLedger implements AutoCloseable {
                 force(current);
                 headFile.write(new Head(target, hash));
                 committed = target;
+                commitListeners.forEach(Runnable::run);
             } catch (IOException e) {
                 synchronized (this) {
                     broken = true;
@@ -236,6 +240,26 @@ public final class FileLedger implements AutoCloseable {
     private CivitasException failure(String what, IOException e) {
         return new CivitasException("cannot " + what + " the ledger in " + directory + ": " + e.getMessage()
                 + "; nothing since the last commit was acknowledged", e);
+    }
+
+    /** How many entries are committed: durable, and visible to readers. */
+    public long committed() {
+        return committed;
+    }
+
+    /** Calls {@code listener} after every commit, on the committing thread; it should only signal, not work. */
+    public void onCommit(Runnable listener) {
+        commitListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** A reader of this ledger's committed entries from {@code fromSequence} on, which follows new commits. */
+    public LedgerTail tail(long fromSequence) {
+        return new LedgerTail(this, fromSequence);
+    }
+
+    /** The segment files, in order; for {@link LedgerTail}. */
+    synchronized List<Path> segmentFiles() {
+        return List.copyOf(segments);
     }
 
     /** How many entries the ledger holds. */

@@ -160,6 +160,32 @@ class FileLedgerTest {
     }
 
     @Test
+    void aTailHandsOutCommittedEntriesFromAnyPointAndFollowsNewCommits() throws IOException {
+        try (FileLedger ledger = FileLedger.open(data, 3_000)) {
+            for (int from = 0; from < 100; from += 10) {
+                ledger.append(events(from, from + 10));
+            }
+            List<Long> fromStart = new ArrayList<>();
+            List<Event> fromMiddle = new ArrayList<>();
+            try (LedgerTail everything = ledger.tail(0); LedgerTail later = ledger.tail(57)) {
+                while (everything.poll(7, (sequence, event) -> fromStart.add(sequence)) > 0) {
+                    continue;
+                }
+                later.poll(1_000, (sequence, event) -> fromMiddle.add(event));
+                ledger.write(ledger.encode(events(100, 105)));
+                assertThat(later.poll(1_000, (sequence, event) -> fromMiddle.add(event)))
+                        .as("nothing uncommitted is handed out").isZero();
+                ledger.commit();
+                later.poll(1_000, (sequence, event) -> fromMiddle.add(event));
+                assertThat(later.position()).isEqualTo(105);
+            }
+            assertThat(fromStart).hasSize(100).startsWith(0L, 1L, 2L).endsWith(99L);
+            assertThat(fromMiddle).isEqualTo(events(57, 105));
+            assertThat(LedgerFiles.segments(data).size()).isGreaterThan(3);
+        }
+    }
+
+    @Test
     void startsNewSegmentsAndReadsAcrossThem() throws IOException {
         try (FileLedger ledger = FileLedger.open(data, 4_000)) {
             for (int from = 0; from < 300; from += 10) {
