@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             DemoCommand.class,
+            ServeCommand.class,
             GenerateCommand.class,
             IngestCommand.class,
             ScoreCommand.class,

@@ -1,32 +1,24 @@
 package org.civitas.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.civitas.CivitasException;
 import org.civitas.city.CityGenerator;
-import org.civitas.city.DemoCity;
-import org.civitas.constitution.Constitution;
-import org.civitas.event.Event;
-import org.civitas.ledger.AppendResult;
-import org.civitas.ledger.FileLedger;
-import org.civitas.ledger.Verification;
-import org.civitas.rules.RuleBookLoader;
-import org.civitas.scoring.Contribution;
-import org.civitas.scoring.PersonScore;
 import org.civitas.scoring.ScoreSheet;
-import org.civitas.scoring.Scorer;
-import org.civitas.scoring.ScoringRun;
+import org.civitas.server.CivitasServer;
+import org.civitas.server.ServerSettings;
+import org.civitas.server.demo.DemoAccounts;
+import org.civitas.server.demo.DemoSetup;
+import org.civitas.server.http.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,92 +28,81 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Builds the demo city of Lakeside and shows it scored, from the terminal.",
-            "Generates residents and their recent history, appends it to a fresh ledger in DIR, verifies the chain,",
-            "scores everyone now with the demo rule books and explains the highest and lowest scores."
+            "Starts the demo city of Lakeside in the browser, on embedded storage, with no setup.",
+            "Generates the residents and their recent history, registers the city's sources, makes an account for",
+            "every role, and serves the pages and the API. The accounts are written to DIR/demo-accounts.json."
         })
 final class DemoCommand implements Callable<Integer> {
 
     private static final String MARKER = ".civitas-demo";
-    private static final int BATCH = 65_536;
+    private static final double EVENTS_PER_PERSON_DAY = 5.4;
+    private static final long MAX_HISTORY_EVENTS = 1_000_000;
 
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--port", defaultValue = "8080", description = "Port to serve on (default: ${DEFAULT-VALUE}).")
+    private int port;
+
     @Option(names = "--people", defaultValue = "1000", description = "Residents (default: ${DEFAULT-VALUE}).")
     private int people;
 
-    @Option(names = "--days", defaultValue = "90", description = "Days of history (default: ${DEFAULT-VALUE}).")
-    private int days;
+    @Option(names = "--days", description = "Days of history (default: 90, fewer for very large cities so that"
+            + " the history stays near a million events).")
+    private Integer days;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the city (default: ${DEFAULT-VALUE}).")
+    private long seed;
 
     @Option(names = "--data", defaultValue = "civitas-data/demo",
-            description = "Where the demo keeps its ledger; recreated on every run (default: ${DEFAULT-VALUE}).")
+            description = "Where the demo keeps its data; made anew on every run (default: ${DEFAULT-VALUE}).")
     private Path data;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Instant now = Clock.systemUTC().instant();
-        Instant until = now.truncatedTo(ChronoUnit.HOURS);
+        int historyDays = days != null ? days : defaultDays(people);
         prepare(data);
-        out.printf("Lakeside, a synthetic city: %,d residents, %d days of history.%n", people, days);
-
-        long started = System.nanoTime();
-        long[] counts = new long[2];
-        try (FileLedger ledger = FileLedger.open(data)) {
-            List<Event> batch = new ArrayList<>(BATCH);
-            new CityGenerator(new CityGenerator.Settings(people, days, 1, until)).generate(event -> {
-                batch.add(event);
-                if (batch.size() == BATCH) {
-                    append(ledger, batch, counts);
-                }
-            });
-            append(ledger, batch, counts);
-        }
-        out.printf("  recorded %,d events in the ledger %s, each durable before it counted (%.1f s)%n",
-                counts[0], FileLedger.directoryIn(data), seconds(started));
-
-        Verification verification = FileLedger.verify(data);
-        out.printf("  walked the hash chain: %s, head %s%n", verification.intact() ? "intact" : "DAMAGED",
-                verification.headHash().substring(0, 16));
-
-        Scorer scorer = new Scorer(DemoCity.ruleBooks(new RuleBookLoader(Constitution.standard())));
-        ScoringRun run = scorer.start(now);
-        FileLedger.read(data, scorer::readsAny, (sequence, event) -> run.accept(event),
-                (sequence, person) -> run.include(person));
-        ScoreSheet sheet = run.finish();
-        out.printf("  scored everyone as of %s with the demo rule books%n%n", now.truncatedTo(ChronoUnit.SECONDS));
-
-        List<PersonScore> byScore = sheet.people().stream()
-                .sorted(Comparator.comparingDouble(PersonScore::score)).toList();
-        out.println("Lowest scores: a falling score opens an offer of help, and never decides anything else.");
-        byScore.stream().limit(5).forEach(person -> explain(out, person));
-        out.println();
-        out.println("Highest scores: good conduct earns extras, never basic rights.");
-        byScore.stream().skip(Math.max(0, byScore.size() - 3)).forEach(person -> explain(out, person));
-        out.println();
-        out.printf("Explore it: ./civitas score --data %s --format table%n", data);
-        out.printf("            ./civitas stats --data %s%n", data);
-        out.printf("            ./civitas verify --data %s%n", data);
+        out.printf("Building Lakeside: %,d residents, %d days of history...%n", people, historyDays);
         out.flush();
-        return verification.intact() ? 0 : Civitas.FAILED;
+        CityGenerator.Settings city = new CityGenerator.Settings(people, historyDays, seed,
+                now.truncatedTo(ChronoUnit.MINUTES));
+        long expected = Math.round(people * historyDays * EVENTS_PER_PERSON_DAY);
+        ScoreSheet scores;
+        try (Progress progress = Progress.start("recording", expected, "events", 1)) {
+            long[] last = {0};
+            scores = DemoSetup.recordHistory(city, data, written -> {
+                progress.advance(written - last[0]);
+                last[0] = written;
+            });
+        }
+        ServerSettings settings = ServerSettings.embedded(data, port);
+        DemoAccounts accounts = DemoSetup.createAccounts(settings.storage(), scores, now);
+        Path accountsFile = data.resolve("demo-accounts.json");
+        ObjectMapper json = Json.mapper();
+        json.writerWithDefaultPrettyPrinter().writeValue(accountsFile.toFile(), accounts);
+        CivitasServer server = startServer(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "civitas-shutdown"));
+        DemoAccounts.Citizen citizen = accounts.citizens().get(0);
+        out.printf("%nCivitas is running: %s%n", server.url());
+        out.printf("Demo accounts (citizens, officials, and the sources' keys): %s%n", accountsFile);
+        out.printf("Sign in as a citizen, e.g. %s with password %s. Press Ctrl-C to stop.%n", citizen.username(),
+                citizen.password());
+        out.flush();
+        Thread.currentThread().join();
+        return 0;
     }
 
-    private static void append(FileLedger ledger, List<Event> batch, long[] counts) {
-        AppendResult result = ledger.append(batch);
-        counts[0] += result.accepted().size();
-        counts[1] += result.duplicates();
-        batch.clear();
+    private static int defaultDays(int people) {
+        long fit = Math.round(MAX_HISTORY_EVENTS / (people * EVENTS_PER_PERSON_DAY));
+        return (int) Math.max(14, Math.min(90, fit));
     }
 
-    private static void explain(PrintWriter out, PersonScore person) {
-        out.printf("  %-8s %8.2f%n", person.person(), person.roundedScore());
-        person.contributions().stream()
-                .sorted(Comparator.comparingDouble((Contribution c) -> Math.abs(c.worth())).reversed())
-                .limit(3)
-                .forEach(contribution -> out.printf("      %+7.2f  %s (%s, %s)%n", contribution.worth(),
-                        contribution.title(), contribution.rule(), contribution.occurredAt().truncatedTo(
-                                ChronoUnit.DAYS).toString().substring(0, 10)));
+    private static CivitasServer startServer(ServerSettings settings) {
+        try (StartupBar bar = new StartupBar()) {
+            return CivitasServer.start(settings, bar);
+        }
     }
 
     /** Empties the demo's own directory; refuses to touch a directory the demo did not make. */
@@ -142,9 +123,5 @@ final class DemoCommand implements Callable<Integer> {
         }
         Files.createDirectories(data);
         Files.writeString(data.resolve(MARKER), "made by 'civitas demo'; deleted and made anew on every run\n");
-    }
-
-    private static double seconds(long startedNanos) {
-        return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis() / 1000.0;
     }
 }

@@ -39,7 +39,13 @@ public final class EventParser {
      */
     public static int parseLines(
             byte[] bytes, int offset, int length, long firstLine, List<Event> events, List<LineError> errors) {
-        return new Stretch(bytes, offset + length, firstLine, events, errors).read(offset);
+        return new Stretch(bytes, offset + length, firstLine, events, null, errors).read(offset);
+    }
+
+    /** Like {@link #parseLines}, and also adds the line number of each event to {@code eventLines}. */
+    public static int parseLines(byte[] bytes, int offset, int length, long firstLine, List<Event> events,
+            List<Long> eventLines, List<LineError> errors) {
+        return new Stretch(bytes, offset + length, firstLine, events, eventLines, errors).read(offset);
     }
 
     /** The error for a line longer than {@link #MAX_LINE_BYTES}. */
@@ -55,15 +61,18 @@ public final class EventParser {
         private final int end;
         private final long firstLine;
         private final List<Event> events;
+        private final List<Long> eventLines;
         private final List<LineError> errors;
         private final NameCache names = NameCache.forThisThread();
         private int lines;
 
-        Stretch(byte[] bytes, int end, long firstLine, List<Event> events, List<LineError> errors) {
+        Stretch(byte[] bytes, int end, long firstLine, List<Event> events, List<Long> eventLines,
+                List<LineError> errors) {
             this.bytes = bytes;
             this.end = end;
             this.firstLine = firstLine;
             this.events = events;
+            this.eventLines = eventLines;
             this.errors = errors;
         }
 
@@ -129,6 +138,9 @@ public final class EventParser {
                         errors.add(tooLong(firstLine + objectLine, length));
                     } else if (event != null) {
                         events.add(event);
+                        if (eventLines != null) {
+                            eventLines.add(firstLine + objectLine);
+                        }
                     }
                     previousLine = objectLine;
                     objectLine = -1;
@@ -152,6 +164,9 @@ public final class EventParser {
         private void dropEventOf(int line, int eventsBefore) {
             if (events.size() > eventsBefore && eventsBefore >= 0) {
                 events.subList(eventsBefore, events.size()).clear();
+                if (eventLines != null) {
+                    eventLines.subList(eventsBefore, eventLines.size()).clear();
+                }
             }
             errors.removeIf(error -> error.line() == firstLine + line);
         }

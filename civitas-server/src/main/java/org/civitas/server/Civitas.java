@@ -1,0 +1,39 @@
+package org.civitas.server;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import org.civitas.ledger.FileLedger;
+import org.civitas.rules.RuleBooks;
+import org.civitas.scoring.ScoreBoard;
+import org.civitas.server.auth.PasswordHasher;
+import org.civitas.server.ingest.Projector;
+import org.civitas.server.live.LiveFeeds;
+import org.civitas.store.Database;
+import org.civitas.store.access.AccessLog;
+import org.civitas.store.accounts.AccountStore;
+import org.civitas.store.sessions.SessionStore;
+import org.civitas.store.sources.ReplayGuard;
+import org.civitas.store.sources.SourceStore;
+import org.civitas.store.vault.VaultStore;
+
+/**
+ * Everything a running server works with, wired once at start: the ledger, the relational stores, the rule books and
+ * live scores, the projector that keeps them up to date, and the live feeds. Plain fields, no container.
+ */
+public record Civitas(
+        Clock clock,
+        FileLedger ledger,
+        Database database,
+        AccountStore accounts,
+        SessionStore sessions,
+        SourceStore sources,
+        ReplayGuard replays,
+        VaultStore vault,
+        AccessLog accessLog,
+        RuleBooks ruleBooks,
+        ScoreBoard scores,
+        Projector projector,
+        LiveFeeds feeds,
+        PasswordHasher passwords,
+        PrometheusMeterRegistry metrics) {
+}

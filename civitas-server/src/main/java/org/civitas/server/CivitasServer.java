@@ -1,0 +1,193 @@
+package org.civitas.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.time.ZoneId;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.civitas.city.DemoCity;
+import org.civitas.constitution.Constitution;
+import org.civitas.ledger.FileLedger;
+import org.civitas.rules.RuleBookLoader;
+import org.civitas.rules.RuleBooks;
+import org.civitas.scoring.ScoreBoard;
+import org.civitas.scoring.Scorer;
+import org.civitas.server.auth.PasswordHasher;
+import org.civitas.server.auth.SessionApi;
+import org.civitas.server.auth.SessionService;
+import org.civitas.server.http.Authentication;
+import org.civitas.server.http.HttpApp;
+import org.civitas.server.http.Json;
+import org.civitas.server.ingest.EventsApi;
+import org.civitas.server.ingest.Projector;
+import org.civitas.server.ingest.SourceAuthenticator;
+import org.civitas.server.ingest.SourceRegistry;
+import org.civitas.server.live.LiveFeeds;
+import org.civitas.server.me.Insights;
+import org.civitas.server.me.MeApi;
+import org.civitas.server.ops.Health;
+import org.civitas.server.ops.Metrics;
+import org.civitas.server.ops.OpenApiDocument;
+import org.civitas.server.pages.Pages;
+import org.civitas.server.rules.RulesApi;
+import org.civitas.store.Database;
+import org.civitas.store.access.AccessLog;
+import org.civitas.store.accounts.AccountStore;
+import org.civitas.store.sessions.SessionStore;
+import org.civitas.store.sources.ReplayGuard;
+import org.civitas.store.sources.SourceStore;
+import org.civitas.store.vault.VaultStore;
+
+/**
+ * A running Civitas server: opens the ledger and the database, rebuilds the live scores from the ledger, brings the
+ * vault up to date, then serves the API and the pages.
+ */
+public final class CivitasServer implements AutoCloseable {
+
+    private final Civitas civitas;
+    private final SourceRegistry sources;
+    private final Javalin app;
+    private final ScheduledExecutorService chores;
+
+    private CivitasServer(Civitas civitas, SourceRegistry sources, Javalin app, ScheduledExecutorService chores) {
+        this.civitas = civitas;
+        this.sources = sources;
+        this.app = app;
+        this.chores = chores;
+    }
+
+    public static CivitasServer start(ServerSettings settings) {
+        return start(settings, StartupProgress.SILENT);
+    }
+
+    public static CivitasServer start(ServerSettings settings, StartupProgress progress) {
+        RuleBooks books = ruleBooks(settings);
+        FileLedger ledger = FileLedger.open(settings.dataDirectory());
+        Database database = null;
+        try {
+            database = Database.open(settings.storage());
+            ScoreBoard scores = new ScoreBoard(new Scorer(books));
+            long scoredUpTo = scoreTheLedger(settings, books, scores, progress, ledger.committed());
+            SourceStore sourceStore = new SourceStore(database.jdbi());
+            SourceRegistry sources = new SourceRegistry(sourceStore, settings.clock());
+            LiveFeeds feeds = new LiveFeeds();
+            VaultStore vault = new VaultStore(database.jdbi());
+            Projector projector = new Projector(ledger, vault, scores, sources, feeds, settings.clock(), scoredUpTo);
+            long committed = ledger.committed();
+            projector.catchUp(done -> progress.progress("projecting the vault", done, committed));
+            projector.start();
+            Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
+                    new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
+                    new AccessLog(database.jdbi()), books, scores, projector, feeds, new PasswordHasher(),
+                    Metrics.newRegistry());
+            Metrics.watch(civitas);
+            Javalin app = web(civitas, sources, zoneOf(books));
+            app.start(settings.host(), settings.port());
+            return new CivitasServer(civitas, sources, app, chores(civitas, sources));
+        } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
+            ledger.close();
+            throw e;
+        }
+    }
+
+    private static RuleBooks ruleBooks(ServerSettings settings) {
+        Constitution constitution = settings.constitution().map(Constitution::load).orElseGet(Constitution::standard);
+        RuleBookLoader loader = new RuleBookLoader(constitution);
+        return settings.rules().map(loader::load).orElseGet(() -> DemoCity.ruleBooks(loader));
+    }
+
+    private static long scoreTheLedger(ServerSettings settings, RuleBooks books, ScoreBoard scores,
+            StartupProgress progress, long total) {
+        Scorer scorer = new Scorer(books);
+        long[] done = {0};
+        return FileLedger.read(settings.dataDirectory(), scorer::readsAny, (sequence, event) -> {
+            scores.accept(event, sequence);
+            tick(progress, ++done[0], total);
+        }, (sequence, person) -> {
+            scores.include(person);
+            tick(progress, ++done[0], total);
+        });
+    }
+
+    private static void tick(StartupProgress progress, long done, long total) {
+        if (done % 50_000 == 0 || done == total) {
+            progress.progress("scoring the ledger", done, total);
+        }
+    }
+
+    private static ZoneId zoneOf(RuleBooks books) {
+        return books.all().isEmpty() ? ZoneId.of("UTC") : books.all().get(0).timezone();
+    }
+
+    private static Javalin web(Civitas civitas, SourceRegistry sources, ZoneId zone) {
+        ObjectMapper json = Json.mapper();
+        SessionService sessionService = new SessionService(civitas.accounts(), civitas.sessions(),
+                civitas.passwords(), civitas.clock());
+        SessionApi sessionApi = new SessionApi(sessionService, json);
+        RulesApi rulesApi = new RulesApi(civitas.ruleBooks());
+        Insights insights = new Insights(civitas.vault());
+        Pages pages = new Pages(civitas.scores(), civitas.vault(), civitas.accessLog(), insights, rulesApi,
+                sessionApi, json, civitas.clock(), zone);
+        EventsApi eventsApi = new EventsApi(new SourceAuthenticator(sources, civitas.replays(), civitas.clock()),
+                civitas.ledger(), civitas.projector());
+        MeApi meApi = new MeApi(civitas.scores(), civitas.vault(), civitas.accessLog(), civitas.feeds(), insights,
+                civitas.clock(), json);
+        return HttpApp.create(json, new Authentication(sessionService), pages, routes -> {
+            eventsApi.register(routes);
+            sessionApi.register(routes);
+            meApi.register(routes);
+            rulesApi.register(routes);
+            pages.register(routes);
+            new Health(civitas).register(routes);
+            new Metrics(civitas.metrics()).register(routes);
+            new OpenApiDocument().register(routes);
+        });
+    }
+
+    private static ScheduledExecutorService chores(Civitas civitas, SourceRegistry sources) {
+        ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "chores");
+            thread.setDaemon(true);
+            return thread;
+        });
+        SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(), civitas.passwords(),
+                civitas.clock());
+        SourceAuthenticator signatures = new SourceAuthenticator(sources, civitas.replays(), civitas.clock());
+        chores.scheduleWithFixedDelay(civitas.feeds()::heartbeat, 15, 15, TimeUnit.SECONDS);
+        chores.scheduleWithFixedDelay(() -> {
+            sessions.endIdleSessions();
+            signatures.forgetOldSignatures();
+        }, 1, 1, TimeUnit.MINUTES);
+        return chores;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String url() {
+        return "http://localhost:" + port();
+    }
+
+    public Civitas civitas() {
+        return civitas;
+    }
+
+    /** The registered sources, to register more (the demo does). */
+    public SourceRegistry sources() {
+        return sources;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        chores.shutdownNow();
+        civitas.projector().close();
+        civitas.ledger().close();
+        civitas.database().close();
+    }
+}

@@ -1,0 +1,43 @@
+package org.civitas.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.civitas.store.StorageSettings;
+
+/**
+ * How to run a Civitas server.
+ *
+ * @param host the address to listen on ({@code 0.0.0.0} for every interface)
+ * @param port the port to listen on; 0 picks a free one
+ * @param dataDirectory where the ledger (and the embedded database) live
+ * @param rules the rule books (a file or folder); empty for the demo city's
+ * @param constitution the constitution to check the books against; empty for the standard one
+ */
+public record ServerSettings(
+        String host, int port, Path dataDirectory, StorageSettings storage, Optional<Path> rules,
+        Optional<Path> constitution, Clock clock) {
+
+    public ServerSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(constitution, "constitution");
+        Objects.requireNonNull(clock, "clock");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("no such port: " + port);
+        }
+    }
+
+    /** A server on {@code port} with everything embedded in {@code dataDirectory}, under the demo rule books. */
+    public static ServerSettings embedded(Path dataDirectory, int port) {
+        return new ServerSettings("0.0.0.0", port, dataDirectory, new StorageSettings.Embedded(dataDirectory),
+                Optional.empty(), Optional.empty(), Clock.systemUTC());
+    }
+
+    public ServerSettings withStorage(StorageSettings newStorage) {
+        return new ServerSettings(host, port, dataDirectory, newStorage, rules, constitution, clock);
+    }
+}

@@ -1,0 +1,91 @@
+package org.civitas.server.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.civitas.server.http.Access;
+import org.civitas.server.http.ApiException;
+import org.civitas.server.http.Authentication;
+
+/**
+ * {@code POST /api/v1/session} signs in and {@code DELETE /api/v1/session} signs out. The session lives in an
+ * HttpOnly, SameSite=Strict cookie; the response carries the CSRF token every state-changing request must send back.
+ */
+public final class SessionApi {
+
+    private final SessionService sessions;
+    private final ObjectMapper json;
+
+    public SessionApi(SessionService sessions, ObjectMapper json) {
+        this.sessions = sessions;
+        this.json = json;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/api/v1/session", this::login, Access.PUBLIC);
+        routes.get("/api/v1/session", this::current, Access.SIGNED_IN);
+        routes.delete("/api/v1/session", this::logout, Access.SIGNED_IN);
+    }
+
+    private void login(Context ctx) throws IOException {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.bodyAsBytes());
+        } catch (IOException e) {
+            throw ApiException.badRequest("send {\"username\": ..., \"password\": ...} as JSON");
+        }
+        if (body == null || !body.path("username").isTextual() || !body.path("password").isTextual()) {
+            throw ApiException.badRequest("send {\"username\": ..., \"password\": ...} as JSON");
+        }
+        Optional<SessionService.Login> login = signIn(ctx, body.get("username").asText(),
+                body.get("password").asText());
+        if (login.isEmpty()) {
+            throw new ApiException(401, "wrong username or password");
+        }
+        ctx.json(describe(login.get().principal()));
+    }
+
+    /** Starts a session and sets its cookie, ending the session the request came with (no session fixation). */
+    public Optional<SessionService.Login> signIn(Context ctx, String username, String password) {
+        Authentication.principal(ctx).ifPresent(sessions::logout);
+        Optional<SessionService.Login> login = sessions.login(username, password);
+        login.ifPresent(started -> ctx.cookie(cookie(started.token(), (int) SessionService.LIFETIME.toSeconds(),
+                ctx.req().isSecure())));
+        return login;
+    }
+
+    private void current(Context ctx) {
+        ctx.json(describe(Authentication.required(ctx)));
+    }
+
+    private void logout(Context ctx) {
+        signOut(ctx);
+        ctx.status(204);
+    }
+
+    /** Ends the request's session and clears its cookie. */
+    public void signOut(Context ctx) {
+        Authentication.principal(ctx).ifPresent(sessions::logout);
+        ctx.cookie(cookie("", 0, ctx.req().isSecure()));
+    }
+
+    private static Cookie cookie(String value, int maxAge, boolean secure) {
+        return new Cookie(SessionService.COOKIE, value, "/", maxAge, secure, true, null, SameSite.STRICT);
+    }
+
+    private static Map<String, Object> describe(Principal principal) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", principal.username());
+        body.put("role", principal.role().label());
+        body.put("person", principal.person().orElse(null));
+        body.put("csrfToken", principal.csrfToken());
+        return body;
+    }
+}

@@ -1,0 +1,84 @@
+package org.civitas.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.civitas.server.pages.Pages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web application: JSON, static files, security headers, authentication before every route, and errors as JSON
+ * for the API and as pages for people. The routes themselves come from the features that own them.
+ */
+public final class HttpApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+
+    private HttpApp() {
+    }
+
+    public static Javalin create(ObjectMapper json, Authentication authentication, Pages pages,
+            Consumer<RoutesConfig> routes) {
+        return Javalin.create(config -> {
+            configure(config, json);
+            config.routes.beforeMatched(authentication::check);
+            config.routes.after(SecurityHeaders::apply);
+            routes.accept(config.routes);
+            config.routes.exception(ApiException.class, (e, ctx) -> fail(ctx, pages, e.status(), e.getMessage()));
+            config.routes.exception(HttpResponseException.class,
+                    (e, ctx) -> fail(ctx, pages, e.getStatus(), e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                fail(ctx, pages, 500, "the server failed to answer; the failure is logged");
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    fail(ctx, pages, 404, "nothing here: " + ctx.path());
+                }
+            });
+        });
+    }
+
+    private static void configure(JavalinConfig config, ObjectMapper json) {
+        config.jsonMapper(new JavalinJackson(json, false));
+        config.http.maxRequestSize = 16L * 1024 * 1024 + 1;
+        config.startup.showJavalinBanner = false;
+        config.staticFiles.enableWebjars();
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/public";
+            files.location = Location.CLASSPATH;
+        });
+    }
+
+    private static void fail(Context ctx, Pages pages, int status, String message) {
+        if (!forPeople(ctx)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", message);
+            body.put("status", status);
+            ctx.status(status).json(body);
+        } else if (status == 401) {
+            ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
+        } else {
+            pages.error(ctx, status, message);
+        }
+    }
+
+    /** Whether the request came from a page rather than a program: anything outside the API and the probes. */
+    private static boolean forPeople(Context ctx) {
+        String path = ctx.path();
+        return !path.startsWith("/api/") && !path.equals("/health") && !path.equals("/metrics")
+                && !"true".equals(ctx.header("HX-Request"));
+    }
+}

@@ -1,0 +1,90 @@
+package org.civitas.server.ingest;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.civitas.server.auth.Tokens;
+import org.civitas.server.http.ApiException;
+import org.civitas.store.sources.RegisteredSource;
+import org.civitas.store.sources.ReplayGuard;
+
+/**
+ * Proves that a batch comes from a registered source, unaltered and fresh: {@code Authorization: Bearer <key>},
+ * {@code X-Civitas-Timestamp: <Unix seconds>} and {@code X-Civitas-Signature: hex(HMAC-SHA256(secret, timestamp +
+ * "\n" + body))}. A request more than five minutes off the server's clock, or one already received, is refused.
+ */
+public final class SourceAuthenticator {
+
+    public static final String TIMESTAMP_HEADER = "X-Civitas-Timestamp";
+    public static final String SIGNATURE_HEADER = "X-Civitas-Signature";
+    public static final Duration MAX_SKEW = Duration.ofMinutes(5);
+
+    private final SourceRegistry sources;
+    private final ReplayGuard replays;
+    private final Clock clock;
+
+    public SourceAuthenticator(SourceRegistry sources, ReplayGuard replays, Clock clock) {
+        this.sources = sources;
+        this.replays = replays;
+        this.clock = clock;
+    }
+
+    /** The source that signed this request; throws a 401 saying what is wrong otherwise. */
+    public RegisteredSource authenticate(Context ctx, byte[] body) {
+        String authorization = ctx.header("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            throw unauthorized("send the source's key as 'Authorization: Bearer <key>'");
+        }
+        RegisteredSource source = sources.byKey(authorization.substring("Bearer ".length()).trim())
+                .filter(found -> !found.revoked())
+                .orElseThrow(() -> unauthorized("unknown or revoked source key"));
+        String timestamp = ctx.header(TIMESTAMP_HEADER);
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp == null ? "" : timestamp.trim());
+        } catch (NumberFormatException e) {
+            throw unauthorized("send " + TIMESTAMP_HEADER + " as Unix seconds, e.g. " + clock.instant()
+                    .getEpochSecond());
+        }
+        if (Math.abs(clock.instant().getEpochSecond() - seconds) > MAX_SKEW.toSeconds()) {
+            throw unauthorized("the request's timestamp is more than five minutes from the server's time;"
+                    + " sign every request when you send it");
+        }
+        String expected = sign(source.secret(), timestamp.trim(), body);
+        String given = ctx.header(SIGNATURE_HEADER);
+        if (given == null || !Tokens.sameSecret(expected, given.trim().toLowerCase())) {
+            throw unauthorized("the signature does not match: send " + SIGNATURE_HEADER
+                    + " = hex(HMAC-SHA256(secret, timestamp + \"\\n\" + body))");
+        }
+        if (!replays.firstSighting(expected, clock.instant())) {
+            throw unauthorized("this request was received before; a replayed request is refused");
+        }
+        return source;
+    }
+
+    /** The signature of a request: hex(HMAC-SHA256(secret, timestamp + "\n" + body)). */
+    public static String sign(String secret, String timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        }
+    }
+
+    /** Forgets signatures too old to be accepted anyway. */
+    public void forgetOldSignatures() {
+        replays.forgetBefore(clock.instant().minus(MAX_SKEW.multipliedBy(2)));
+    }
+
+    private static ApiException unauthorized(String message) {
+        return new ApiException(401, message);
+    }
+}

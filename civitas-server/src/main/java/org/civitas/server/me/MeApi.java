@@ -1,0 +1,161 @@
+package org.civitas.server.me;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.civitas.event.Instants;
+import org.civitas.scoring.ScoreBoard;
+import org.civitas.server.api.EventView;
+import org.civitas.server.api.ScoreView;
+import org.civitas.server.auth.Principal;
+import org.civitas.server.http.Access;
+import org.civitas.server.http.ApiException;
+import org.civitas.server.http.Authentication;
+import org.civitas.server.live.LiveFeeds;
+import org.civitas.store.access.AccessLog;
+import org.civitas.store.vault.VaultCursor;
+import org.civitas.store.vault.VaultPage;
+import org.civitas.store.vault.VaultQuery;
+import org.civitas.store.vault.VaultStore;
+
+/**
+ * The signed-in citizen's own data: {@code /api/v1/me/...}. Every route here serves the citizen's own person only;
+ * there is no parameter through which another person could be named.
+ */
+public final class MeApi {
+
+    private static final int DEFAULT_PAGE = 50;
+    private static final Duration DEFAULT_INSIGHTS_SPAN = Duration.ofDays(90);
+
+    private final ScoreBoard scores;
+    private final VaultStore vault;
+    private final AccessLog accessLog;
+    private final LiveFeeds feeds;
+    private final Clock clock;
+    private final Insights insights;
+    private final ExportArchive export;
+
+    public MeApi(ScoreBoard scores, VaultStore vault, AccessLog accessLog, LiveFeeds feeds, Insights insights,
+            Clock clock, ObjectMapper json) {
+        this.scores = scores;
+        this.vault = vault;
+        this.accessLog = accessLog;
+        this.feeds = feeds;
+        this.clock = clock;
+        this.insights = insights;
+        this.export = new ExportArchive(json);
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/me/score", this::score, Access.CITIZEN);
+        routes.get("/api/v1/me/score/history", this::history, Access.CITIZEN);
+        routes.get("/api/v1/me/events", this::events, Access.CITIZEN);
+        routes.get("/api/v1/me/insights", this::insights, Access.CITIZEN);
+        routes.get("/api/v1/me/trail", this::trail, Access.CITIZEN);
+        routes.get("/api/v1/me/export", this::export, Access.CITIZEN);
+        routes.get("/api/v1/me/access-log", this::accessLog, Access.CITIZEN);
+        routes.sse("/api/v1/me/feed", client -> feeds.subscribe(person(client.ctx()), client), Access.CITIZEN);
+    }
+
+    private static String person(Context ctx) {
+        Principal principal = Authentication.required(ctx);
+        return principal.person().orElseThrow(() -> new ApiException(403, "this account belongs to no person"));
+    }
+
+    private void score(Context ctx) {
+        Instant now = clock.instant();
+        ctx.json(ScoreView.of(scores.score(person(ctx), now), now));
+    }
+
+    private void history(Context ctx) {
+        Instant to = optionalInstant(ctx, "to").orElse(clock.instant());
+        Instant from = optionalInstant(ctx, "from").orElse(to.minus(Duration.ofDays(365)));
+        Duration step = optional(ctx, "step", Duration::parse).orElse(Duration.ofDays(7));
+        if (!from.isBefore(to) || step.toHours() < 1 || Duration.between(from, to).dividedBy(step) > 2_000) {
+            throw ApiException.badRequest("from must be before to, and step (e.g. P7D) at least an hour,"
+                    + " with at most 2000 steps between them");
+        }
+        ctx.json(Map.of("person", person(ctx), "points", scores.history(person(ctx), from, to, step)));
+    }
+
+    private void events(Context ctx) {
+        int limit = optional(ctx, "limit", Integer::parseInt).orElse(DEFAULT_PAGE);
+        if (limit < 1 || limit > VaultQuery.MAX_LIMIT) {
+            throw ApiException.badRequest("limit must be from 1 to " + VaultQuery.MAX_LIMIT);
+        }
+        Optional<VaultCursor> cursor = Optional.ofNullable(ctx.queryParam("cursor")).map(token -> VaultCursor
+                .parse(token).orElseThrow(() -> ApiException.badRequest("cursor is not one this API gave out")));
+        VaultQuery query = new VaultQuery(optionalText(ctx, "category"), optionalText(ctx, "type"),
+                optionalInstant(ctx, "from"), optionalInstant(ctx, "to"), cursor, limit);
+        VaultPage page = vault.page(person(ctx), query);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("events", page.events().stream().map(EventView::of).toList());
+        body.put("next", page.next().map(VaultCursor::token).orElse(null));
+        ctx.json(body);
+    }
+
+    private void insights(Context ctx) {
+        Instant to = optionalInstant(ctx, "to").orElse(clock.instant());
+        Instant from = optionalInstant(ctx, "from").orElse(to.minus(DEFAULT_INSIGHTS_SPAN));
+        if (!from.isBefore(to) || Duration.between(from, to).toDays() > 366) {
+            throw ApiException.badRequest("from must be before to, at most a year apart");
+        }
+        ctx.json(insights.of(person(ctx), from, to, zone(ctx)));
+    }
+
+    private void trail(Context ctx) {
+        LocalDate date = optional(ctx, "date", LocalDate::parse)
+                .orElseThrow(() -> ApiException.badRequest("date is required, e.g. 2026-10-01"));
+        ctx.json(insights.trail(person(ctx), date, zone(ctx)));
+    }
+
+    private void export(Context ctx) throws IOException {
+        String person = person(ctx);
+        Principal principal = Authentication.required(ctx);
+        Instant now = clock.instant();
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("username", principal.username());
+        account.put("role", principal.role().label());
+        account.put("person", person);
+        ctx.contentType("application/zip");
+        ctx.header("Content-Disposition", "attachment; filename=\"civitas-" + person + ".zip\"");
+        export.write(ctx.res().getOutputStream(), person, account, vault,
+                ScoreView.of(scores.score(person, now), now), accessLog.of(person, 10_000), now);
+    }
+
+    private void accessLog(Context ctx) {
+        ctx.json(Map.of("person", person(ctx), "accesses", accessLog.of(person(ctx), 500)));
+    }
+
+    private static ZoneId zone(Context ctx) {
+        return optional(ctx, "zone", ZoneId::of).orElse(ZoneId.of("UTC"));
+    }
+
+    private static Optional<String> optionalText(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).filter(value -> !value.isBlank());
+    }
+
+    private static Optional<Instant> optionalInstant(Context ctx, String name) {
+        return optional(ctx, name, Instants::parse);
+    }
+
+    private static <T> Optional<T> optional(Context ctx, String name, Function<String, T> parse) {
+        Optional<String> text = optionalText(ctx, name);
+        try {
+            return text.map(parse);
+        } catch (NumberFormatException | DateTimeException e) {
+            throw ApiException.badRequest(name + ": '" + text.get() + "' is not valid (" + e.getMessage() + ")");
+        }
+    }
+}

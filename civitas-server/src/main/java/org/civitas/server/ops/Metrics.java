@@ -1,0 +1,72 @@
+package org.civitas.server.ops;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import org.civitas.server.Civitas;
+import org.civitas.server.http.Access;
+
+/** {@code GET /metrics}: the server's figures in Prometheus' text format. */
+public final class Metrics {
+
+    private static final String STARTED = "civitas.requestStarted";
+
+    private final PrometheusMeterRegistry registry;
+
+    public Metrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public static PrometheusMeterRegistry newRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        return registry;
+    }
+
+    /** Gauges of the ledger, the projection and the live scores. */
+    public static void watch(Civitas civitas) {
+        PrometheusMeterRegistry registry = civitas.metrics();
+        Gauge.builder("civitas.ledger.entries", civitas.ledger(), ledger -> ledger.committed())
+                .description("entries committed to the ledger").register(registry);
+        Gauge.builder("civitas.vault.lag", civitas, c -> c.ledger().committed() - c.projector().projectedUpTo())
+                .description("ledger entries not yet in the vault").register(registry);
+        Gauge.builder("civitas.people", civitas.scores(), scores -> scores.people())
+                .description("people with events in the ledger").register(registry);
+        Gauge.builder("civitas.live.feeds", civitas.feeds(), feeds -> feeds.open())
+                .description("open live feeds").register(registry);
+        Gauge.builder("civitas.rules.evaluation.errors", civitas.scores(),
+                        scores -> scores.evaluationErrors().values().stream().mapToLong(Long::longValue).sum())
+                .description("events a rule condition could not be evaluated for").register(registry);
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(registry.scrape()),
+                Access.PUBLIC);
+        routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+        routes.afterMatched(this::time);
+    }
+
+    private void time(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started == null || ctx.endpoint() == null) {
+            return;
+        }
+        Timer.builder("http.server.requests")
+                .tag("method", ctx.method().name())
+                .tag("route", ctx.endpoint().path)
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .register(registry)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+}

@@ -1,0 +1,63 @@
+package org.civitas.server.rules;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.civitas.rules.Rule;
+import org.civitas.rules.RuleBook;
+import org.civitas.rules.RuleBooks;
+import org.civitas.server.http.Access;
+
+/** {@code GET /api/v1/rules}: the rule books in force, in full, for anyone to read. */
+public final class RulesApi {
+
+    /** One rule as the public reads it. */
+    public record RuleView(
+            String id, long version, String title, String description, String category, String on, String when,
+            long points, String halfLife, Long capPoints, String capPer, Instant effectiveFrom,
+            Instant effectiveUntil) {
+
+        static RuleView of(Rule rule) {
+            return new RuleView(rule.id(), rule.version(), rule.title(), rule.description(), rule.category(),
+                    rule.on(), rule.when().expression(), rule.points(), rule.halfLife().map(RuleView::iso).orElse(null),
+                    rule.cap().map(cap -> cap.points()).orElse(null), rule.cap().map(cap -> iso(cap.per())).orElse(null),
+                    rule.effective().from().orElse(null), rule.effective().until().orElse(null));
+        }
+
+        /** A duration as a rule book writes it: {@code P60D} rather than {@code PT1440H}. */
+        static String iso(Duration duration) {
+            return duration.toSeconds() % 86_400 == 0 && duration.getNano() == 0
+                    ? "P" + duration.toDays() + "D" : duration.toString();
+        }
+    }
+
+    /** One jurisdiction's book. */
+    public record BookView(String jurisdiction, String timezone, List<RuleView> rules) {
+
+        static BookView of(RuleBook book) {
+            return new BookView(book.jurisdiction(), book.timezone().getId(),
+                    book.rules().stream().map(RuleView::of).toList());
+        }
+    }
+
+    private final RuleBooks books;
+
+    public RulesApi(RuleBooks books) {
+        this.books = books;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/rules", this::rules, Access.PUBLIC);
+    }
+
+    public List<BookView> views() {
+        return books.all().stream().map(BookView::of).toList();
+    }
+
+    private void rules(Context ctx) {
+        ctx.json(Map.of("books", views()));
+    }
+}
