@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.civitas.server.pages.Pages;
 import org.slf4j.Logger;
@@ -54,11 +55,17 @@ public final class HttpApp {
         config.jsonMapper(new JavalinJackson(json, false));
         config.http.maxRequestSize = 16L * 1024 * 1024 + 1;
         config.startup.showJavalinBanner = false;
-        config.staticFiles.enableWebjars();
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";
             files.directory = "/public";
             files.location = Location.CLASSPATH;
+            files.roles = Set.of(Access.PUBLIC);
+        });
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/webjars";
+            files.directory = "/META-INF/resources/webjars";
+            files.location = Location.CLASSPATH;
+            files.roles = Set.of(Access.PUBLIC);
         });
     }
 

@@ -1,0 +1,200 @@
+package org.civitas.server;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civitas.server.TestServer.event;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ViewportSize;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
+import org.civitas.city.CityGenerator;
+import org.civitas.scoring.ScoreSheet;
+import org.civitas.server.demo.DemoAccounts;
+import org.civitas.server.demo.DemoSetup;
+import org.civitas.store.sources.RegisteredSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pages in a real browser: Debian's Chromium, headless, driven by Playwright, against a small demo city. Every
+ * step leaves a screenshot in {@code target/screenshots}.
+ */
+class BrowserIT {
+
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private static Path data;
+    private static CivitasServer server;
+    private static DemoAccounts accounts;
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        data = Files.createTempDirectory("civitas-browser");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        ScoreSheet scores = DemoSetup.recordHistory(new CityGenerator.Settings(40, 75, 4, now), data, done -> { });
+        ServerSettings settings = ServerSettings.embedded(data, 0);
+        accounts = DemoSetup.createAccounts(settings.storage(), scores, now);
+        server = CivitasServer.start(settings);
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** A fresh browser context signed in as {@code citizen}, collecting console errors. */
+    private static Page signIn(BrowserContext context, DemoAccounts.Citizen citizen, List<String> problems) {
+        Page page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error")) {
+                problems.add(message.text());
+            }
+        });
+        page.navigate(server.url() + "/me");
+        assertThat(page).hasURL(server.url() + "/login?next=%2Fme");
+        page.getByLabel("Username").fill(citizen.username());
+        page.getByLabel("Password").fill(citizen.password());
+        page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page).hasURL(server.url() + "/me");
+        return page;
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Test
+    void aCitizenSeesTheirScoreWithReasonsAndANewPointArrivesLive() {
+        List<String> problems = new ArrayList<>();
+        DemoAccounts.Citizen citizen = accounts.citizens().get(accounts.citizens().size() - 1);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, citizen, problems);
+
+            assertThat(page.locator("#score-number")).hasText(Pattern.compile("\\d{3,4}\\.\\d{2}"));
+            Locator first = page.locator("#contributions li").first();
+            assertThat(first.locator("strong")).not().isEmpty();
+            assertThat(first).containsText("rule");
+            assertThat(page.locator("#trend canvas")).isVisible();
+            assertThat(page.locator("#trend")).hasAttribute("data-rendered", "true");
+            assertThat(page.locator("#live-status")).containsText("Live");
+            shot(page, "1-my-score");
+
+            String before = page.locator("#score-number").textContent();
+            RegisteredSource hub = server.sources().byName("volunteer-hub").orElseThrow();
+            postAs(hub, event("volunteer-hub", "live-" + UUID.randomUUID(), citizen.person(), "volunteering",
+                    Instant.now(), "{\"hours\":4,\"organisation\":\"Lakeside Food Bank\"}"));
+
+            Locator arrived = page.locator("#contributions li.new");
+            assertThat(arrived.first()).containsText("Two or more hours of volunteering");
+            assertThat(page.locator("#score-number")).not().hasText(before);
+            shot(page, "2-live-update");
+        }
+        assertThat(problems).as("console errors, CSP violations among them").isEmpty();
+    }
+
+    @Test
+    void myDataShowsScreenTimePlacesInterestsAndEveryEventAndDownloadsEverything() throws Exception {
+        List<String> problems = new ArrayList<>();
+        DemoAccounts.Citizen citizen = accounts.citizens().get(0);
+        RegisteredSource transit = server.sources().byName("transit-app").orElseThrow();
+        Instant morning = Instant.now().truncatedTo(ChronoUnit.HOURS).minusSeconds(3 * 3600);
+        postAs(transit, event("transit-app", "walk-1", citizen.person(), "gps-point", morning,
+                "{\"lat\":52.0201,\"lon\":8.5301}") + "\n" + event("transit-app", "walk-2", citizen.person(),
+                "gps-point", morning.plusSeconds(600), "{\"lat\":52.0302,\"lon\":8.5455}"));
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true))) {
+            Page page = signIn(context, citizen, problems);
+            page.navigate(server.url() + "/me/data");
+
+            assertThat(page.locator("#chart-day canvas")).isVisible();
+            assertThat(page.locator("#chart-day")).hasAttribute("data-rendered", "true");
+            assertThat(page.locator("#chart-week")).hasAttribute("data-rendered", "true");
+            assertThat(page.locator("table.month").first().locator("tbody tr").first()).isVisible();
+            assertThat(page.locator("#chart-trail")).hasAttribute("data-rendered",
+                    Pattern.compile("[1-9]\\d*"));
+            assertThat(page.locator("table.events tbody tr").first()).isVisible();
+            shot(page, "3-my-data");
+
+            page.locator("#category").selectOption("location");
+            assertThat(page.locator("table.events tbody tr").first()).containsText("gps-point");
+
+            Download download = page.waitForDownload(() -> page.getByText("Download everything").click());
+            Path zip = SHOTS.resolve("export.zip");
+            download.saveAs(zip);
+            try (ZipFile archive = new ZipFile(zip.toFile())) {
+                assertThat(archive.getEntry("events.ndjson")).isNotNull();
+                assertThat(archive.getEntry("score.json")).isNotNull();
+                assertThat(archive.getInputStream(archive.getEntry("events.ndjson")).readAllBytes().length)
+                        .isGreaterThan(1_000);
+            }
+        }
+        assertThat(problems).as("console errors, CSP violations among them").isEmpty();
+    }
+
+    @Test
+    void thePagesFitAPhoneAndTheRuleBookIsPublic() {
+        List<String> problems = new ArrayList<>();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(new ViewportSize(390, 844)).setIsMobile(true))) {
+            Page page = signIn(context, accounts.citizens().get(1), problems);
+            assertThat(page.locator("#score-number")).isVisible();
+            Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
+            assertThat(overflow).as("no sideways scrolling on a phone").isEqualTo(false);
+            shot(page, "4-phone");
+
+            page.navigate(server.url() + "/rules");
+            assertThat(page.getByRole(AriaRole.HEADING,
+                    new Page.GetByRoleOptions().setName("The rule book"))).isVisible();
+            assertThat(page.locator(".rules li").first()).containsText("Crossing against the light");
+            shot(page, "5-rules-phone");
+
+            page.locator("form.signout button").click();
+            assertThat(page).hasURL(server.url() + "/login");
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static void postAs(RegisteredSource source, String body) {
+        try {
+            assertThat(TestServer.around(server).postEvents(source, body).statusCode()).isEqualTo(200);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+}

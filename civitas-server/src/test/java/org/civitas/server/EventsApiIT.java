@@ -1,0 +1,154 @@
+package org.civitas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civitas.server.TestServer.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.civitas.server.ingest.SourceAuthenticator;
+import org.civitas.store.StorageSettings;
+import org.civitas.store.sources.RegisteredSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code POST /api/v1/events}, through real HTTP, on H2 and on PostgreSQL. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.civitas.server.Storages#fresh")
+class EventsApiIT {
+
+    private static final Instant AT = Instant.parse("2026-10-01T12:00:00Z");
+    private static final ServersPerStorage SERVERS = new ServersPerStorage();
+
+    @Parameter
+    Supplier<StorageSettings> storage;
+
+    private TestServer server;
+    private RegisteredSource traffic;
+    private TestServer.Session ada;
+
+    @BeforeEach
+    void connect() throws Exception {
+        server = SERVERS.serverFor(storage, started -> {
+            started.source("city-traffic", "speeding", "traffic", "red-light-crossing", "traffic");
+            started.citizen("ada", "p-ada", "correct horse");
+        });
+        traffic = server.server().sources().byName("city-traffic").orElseThrow();
+        ada = server.login("ada", "correct horse");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        SERVERS.close();
+    }
+
+    private static String speeding(String id, String person, int kmhOver) {
+        return event("city-traffic", id, person, "speeding", AT, "{\"kmhOver\":" + kmhOver + "}");
+    }
+
+    @Test
+    void acceptsASignedBatchAndTheEventsReachTheVaultAndTheScore() throws Exception {
+        HttpResponse<String> response = server.postEvents(traffic, speeding("s-1", "p-ada", 35) + "\n"
+                + speeding("s-2", "p-ada", 5) + "\n");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"accepted\":2,\"duplicates\":0,\"rejected\":[]}");
+        JsonNode events = server.getJson("/api/v1/me/events?type=speeding", ada).get("events");
+        assertThat(events).extracting(event -> event.get("id").asText()).contains("s-1", "s-2");
+        assertThat(events.get(0).get("category").asText()).isEqualTo("traffic");
+        JsonNode score = server.getJson("/api/v1/me/score", ada);
+        assertThat(score.get("contributions")).extracting(c -> c.get("rule").asText())
+                .contains("traffic.speeding-severe");
+    }
+
+    @Test
+    void countsARepeatedEventOnce() throws Exception {
+        server.postEvents(traffic, speeding("dup-1", "p-bob", 12));
+
+        HttpResponse<String> again = server.postEvents(traffic, speeding("dup-1", "p-bob", 40) + "\n"
+                + speeding("dup-2", "p-bob", 12));
+
+        assertThat(again.body()).isEqualTo("{\"accepted\":1,\"duplicates\":1,\"rejected\":[]}");
+    }
+
+    @Test
+    void keepsTheValidLinesAndNamesEachMalformedOneByNumber() throws Exception {
+        HttpResponse<String> response = server.postEvents(traffic, speeding("m-1", "p-cy", 20) + "\n"
+                + "{\"id\":\"m-2\"\n"
+                + speeding("m-3", "p-cy", 20).replace("2026-10-01T12:00:00Z", "yesterday") + "\n"
+                + speeding("m-4", "p-cy", 20).replace("\"city-traffic\"", "\"bank\"") + "\n"
+                + speeding("m-5", "p-cy", 20) + "\n");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode report = TestServer.JSON.readTree(response.body());
+        assertThat(report.get("accepted").asLong()).isEqualTo(2);
+        assertThat(report.get("rejected")).extracting(line -> line.get("line").asLong()).containsExactly(2L, 3L, 4L);
+        assertThat(report.get("rejected").get(1).get("error").asText()).startsWith("occurredAt: \"yesterday\"");
+        assertThat(report.get("rejected").get(2).get("error").asText())
+                .isEqualTo("source: must be 'city-traffic', the source this key belongs to, not 'bank'");
+    }
+
+    @Test
+    void refusesABatchWithNothingValidWith400() throws Exception {
+        HttpResponse<String> response = server.postEvents(traffic, "not json\n{}\n");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"accepted\":0").contains("\"line\":1").contains("\"line\":2");
+    }
+
+    @Test
+    void refusesATypeTheSourceDidNotRegisterNamingItAndStoresNothing() throws Exception {
+        long before = server.server().civitas().ledger().committed();
+
+        HttpResponse<String> response = server.postEvents(traffic, speeding("t-1", "p-dee", 20) + "\n"
+                + event("city-traffic", "t-2", "p-dee", "bill-payment", AT, "{}"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("may not send events of type 'bill-payment' (line 2)");
+        assertThat(server.server().civitas().ledger().committed()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesABadSignatureAStaleTimestampAReplayAndAnUnknownKey() throws Exception {
+        String body = speeding("sig-1", "p-eve", 20);
+        byte[] bytes = body.getBytes();
+        long now = Instant.now().getEpochSecond();
+        String signature = SourceAuthenticator.sign(traffic.secret(), Long.toString(now),
+                bytes);
+        HttpRequest.Builder tampered = HttpRequest.newBuilder(server.uri("/api/v1/events"))
+                .header("Authorization", "Bearer " + traffic.keyId())
+                .header("X-Civitas-Timestamp", Long.toString(now))
+                .header("X-Civitas-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace("20", "21")));
+
+        assertThat(server.send(tampered).statusCode()).isEqualTo(401);
+        assertThat(server.postEvents(traffic, body, now - 301).statusCode()).isEqualTo(401);
+        assertThat(server.postEvents(traffic, body, now + 301).body()).contains("more than five minutes");
+        HttpResponse<String> first = server.postEvents(traffic, body, now);
+        HttpResponse<String> replay = server.postEvents(traffic, body, now);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(replay.statusCode()).isEqualTo(401);
+        assertThat(replay.body()).contains("received before");
+        HttpResponse<String> unknown = server.send(HttpRequest.newBuilder(server.uri("/api/v1/events"))
+                .header("Authorization", "Bearer ck_nobody").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(unknown.body()).contains("unknown or revoked source key");
+    }
+
+    @Test
+    void refusesABatchOverSixteenMebibytesWith413() throws Exception {
+        String line = speeding("big", "p-fay", 20) + "\n";
+        String body = line.repeat(17 * 1024 * 1024 / line.length() + 1);
+
+        HttpResponse<String> response = server.postEvents(traffic, body);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+}

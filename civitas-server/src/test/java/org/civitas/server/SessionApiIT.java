@@ -1,0 +1,111 @@
+package org.civitas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.civitas.store.StorageSettings;
+import org.civitas.store.accounts.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Signing in and out, sessions and CSRF, through real HTTP, on H2 and on PostgreSQL. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.civitas.server.Storages#fresh")
+class SessionApiIT {
+
+    private static final ServersPerStorage SERVERS = new ServersPerStorage();
+
+    @Parameter
+    Supplier<StorageSettings> storage;
+
+    private TestServer server;
+
+    @BeforeEach
+    void connect() throws Exception {
+        server = SERVERS.serverFor(storage, started -> {
+            started.citizen("ada", "p-ada", "correct horse");
+            started.account("olga", Role.CASEWORKER, Optional.empty(), "battery staple");
+        });
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        SERVERS.close();
+    }
+
+    private HttpResponse<String> login(String body) throws Exception {
+        return server.send(HttpRequest.newBuilder(server.uri("/api/v1/session"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void signsInWithAStrictHttpOnlyCookieAndTellsWhoAndTheCsrfToken() throws Exception {
+        HttpResponse<String> response = login("{\"username\":\"ada\",\"password\":\"correct horse\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("civitas_session=").contains("HttpOnly").contains("SameSite=Strict")
+                .contains("Path=/");
+        assertThat(response.body()).contains("\"username\":\"ada\"").contains("\"role\":\"citizen\"")
+                .contains("\"person\":\"p-ada\"").contains("\"csrfToken\":\"");
+    }
+
+    @Test
+    void refusesAWrongPasswordAnUnknownNameAndAMalformedBodyAlike() throws Exception {
+        assertThat(login("{\"username\":\"ada\",\"password\":\"wrong\"}").statusCode()).isEqualTo(401);
+        assertThat(login("{\"username\":\"nobody\",\"password\":\"wrong\"}").body())
+                .isEqualTo("{\"error\":\"wrong username or password\",\"status\":401}");
+        assertThat(login("{\"username\":\"ada\"}").statusCode()).isEqualTo(400);
+        assertThat(login("not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void signingOutNeedsTheCsrfTokenAndEndsTheSession() throws Exception {
+        TestServer.Session session = server.login("ada", "correct horse");
+        HttpRequest.Builder withoutToken = HttpRequest.newBuilder(server.uri("/api/v1/session"))
+                .header("Cookie", session.cookie()).DELETE();
+        HttpRequest.Builder withToken = HttpRequest.newBuilder(server.uri("/api/v1/session"))
+                .header("Cookie", session.cookie()).header("X-CSRF-Token", session.csrf()).DELETE();
+
+        assertThat(server.send(withoutToken).statusCode()).isEqualTo(403);
+        assertThat(server.get("/api/v1/me/score", session).statusCode()).isEqualTo(200);
+        assertThat(server.send(withToken).statusCode()).isEqualTo(204);
+        assertThat(server.get("/api/v1/me/score", session).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void everySignInStartsANewSessionAndTheOldTokenNoLongerWorks() throws Exception {
+        TestServer.Session first = server.login("ada", "correct horse");
+        HttpResponse<String> again = server.send(HttpRequest.newBuilder(server.uri("/api/v1/session"))
+                .header("Content-Type", "application/json").header("Cookie", first.cookie())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"ada\",\"password\":\"correct horse\"}")));
+
+        String second = again.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        assertThat(second).isNotEqualTo(first.cookie());
+        assertThat(server.get("/api/v1/me/score", first).statusCode()).isEqualTo(401);
+        assertThat(server.get("/api/v1/me/score", new TestServer.Session(second, "")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAccountThatIsNotACitizensHasNoMeToSee() throws Exception {
+        TestServer.Session olga = server.login("olga", "battery staple");
+
+        assertThat(server.get("/api/v1/me/score", olga).statusCode()).isEqualTo(403);
+        assertThat(server.get("/api/v1/session", olga).body()).contains("\"role\":\"caseworker\"");
+    }
+
+    @Test
+    void withoutASessionTheApiSays401AndThePagesSendYouToSignIn() throws Exception {
+        assertThat(server.get("/api/v1/me/events", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> page = server.get("/me/data", null);
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).contains("/login?next=%2Fme%2Fdata");
+    }
+}

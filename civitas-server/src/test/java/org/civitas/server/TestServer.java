@@ -1,0 +1,153 @@
+package org.civitas.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.civitas.server.auth.PasswordHasher;
+import org.civitas.server.http.Json;
+import org.civitas.server.ingest.SourceAuthenticator;
+import org.civitas.store.StorageSettings;
+import org.civitas.store.accounts.Account;
+import org.civitas.store.accounts.Role;
+import org.civitas.store.sources.RegisteredSource;
+import org.civitas.store.sources.SourceType;
+
+/** A real Civitas server on a free port, with helpers to talk to it over real HTTP as its users would. */
+final class TestServer implements AutoCloseable {
+
+    static final ObjectMapper JSON = Json.mapper();
+
+    private final Path data;
+    private final CivitasServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private TestServer(Path data, CivitasServer server) {
+        this.data = data;
+        this.server = server;
+    }
+
+    /** Helpers for a server started elsewhere; closing them leaves the server running. */
+    static TestServer around(CivitasServer running) {
+        return new TestServer(null, running);
+    }
+
+    static TestServer start(StorageSettings storage) throws IOException {
+        Path data = Files.createTempDirectory("civitas-server-test");
+        return new TestServer(data, CivitasServer.start(new ServerSettings("127.0.0.1", 0, data, storage,
+                Optional.empty(), Optional.empty(), Clock.systemUTC())));
+    }
+
+    CivitasServer server() {
+        return server;
+    }
+
+    URI uri(String path) {
+        return URI.create(server.url() + path);
+    }
+
+    void citizen(String username, String person, String password) {
+        account(username, Role.CITIZEN, Optional.of(person), password);
+    }
+
+    void account(String username, Role role, Optional<String> person, String password) {
+        server.civitas().accounts().create(List.of(new Account(username, new PasswordHasher().hash(password), role,
+                person, Instant.now())));
+    }
+
+    RegisteredSource source(String name, String... typesAndCategories) {
+        List<SourceType> types = new ArrayList<>();
+        for (int i = 0; i < typesAndCategories.length; i += 2) {
+            types.add(new SourceType(typesAndCategories[i], typesAndCategories[i + 1]));
+        }
+        return server.sources().register(name, types);
+    }
+
+    /** A signed-in session: its cookie and CSRF token. */
+    record Session(String cookie, String csrf) {
+    }
+
+    Session login(String username, String password) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\""
+                        + password + "\"}")));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("login failed: " + response.statusCode() + " " + response.body());
+        }
+        String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        return new Session(cookie, JSON.readTree(response.body()).get("csrfToken").asText());
+    }
+
+    HttpResponse<String> get(String path, Session session) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (session != null) {
+            request.header("Cookie", session.cookie());
+        }
+        return send(request);
+    }
+
+    JsonNode getJson(String path, Session session) throws Exception {
+        HttpResponse<String> response = get(path, session);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** Posts a batch signed as {@code source} would sign it, at {@code timestamp} (Unix seconds). */
+    HttpResponse<String> postEvents(RegisteredSource source, String body, long timestamp) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String signature = SourceAuthenticator.sign(source.secret(), Long.toString(timestamp), bytes);
+        return send(HttpRequest.newBuilder(uri("/api/v1/events"))
+                .header("Authorization", "Bearer " + source.keyId())
+                .header(SourceAuthenticator.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(SourceAuthenticator.SIGNATURE_HEADER, signature)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    HttpResponse<String> postEvents(RegisteredSource source, String body) throws Exception {
+        return postEvents(source, body, Instant.now().getEpochSecond());
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        return http.send(request.build(), handler);
+    }
+
+    static String event(String source, String id, String person, String type, Instant at, String attributes) {
+        return "{\"id\":\"" + id + "\",\"source\":\"" + source + "\",\"person\":\"" + person + "\",\"type\":\"" + type
+                + "\",\"occurredAt\":\"" + at + "\",\"jurisdiction\":\"lakeside\",\"attributes\":" + attributes + "}";
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (data == null) {
+            return;
+        }
+        server.close();
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}
