@@ -44,7 +44,7 @@ CREATE TABLE vault_batches (
     event_day      DATE         NOT NULL,
     first_sequence BIGINT       NOT NULL,
     event_count    INT          NOT NULL,
-    events         TEXT         NOT NULL,
+    events         BYTEA        NOT NULL,
     PRIMARY KEY (person, event_day, first_sequence)
 );
 

@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static final String MARKER = ".civitas-demo";
     private static final double EVENTS_PER_PERSON_DAY = 5.4;
-    private static final long MAX_HISTORY_EVENTS = 1_000_000;
+    private static final long MAX_HISTORY_EVENTS = 750_000;
 
     @Spec
     private CommandSpec spec;
@@ -47,8 +47,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--people", defaultValue = "1000", description = "Residents (default: ${DEFAULT-VALUE}).")
     private int people;
 
-    @Option(names = "--days", description = "Days of history (default: 90, fewer for very large cities so that"
-            + " the history stays near a million events).")
+    @Option(names = "--days", description = "Days of history (default: 90, fewer (down to 14) for large cities,"
+            + " so that the demo starts in seconds).")
     private Integer days;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the city (default: ${DEFAULT-VALUE}).")

@@ -62,6 +62,13 @@ final class CivitasCommand {
                 .start();
     }
 
+    /** Starts the command, its standard output to be read by the caller and its errors thrown away. */
+    static Process startWithOutput(String... args) throws IOException {
+        return new ProcessBuilder(command(args))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
     private static List<String> command(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

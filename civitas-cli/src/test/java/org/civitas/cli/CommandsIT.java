@@ -37,7 +37,7 @@ class CommandsIT {
         CivitasCommand.Result help = run("--help");
 
         assertThat(help.exit()).isZero();
-        for (String command : List.of("generate", "ingest", "score", "verify", "stats")) {
+        for (String command : List.of("demo", "serve", "generate", "ingest", "score", "verify", "stats")) {
             assertThat(help.out()).contains("  " + command + " ");
             CivitasCommand.Result own = run(command, "--help");
             assertThat(own.exit()).isZero();

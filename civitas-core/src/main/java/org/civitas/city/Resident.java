@@ -171,7 +171,8 @@ final class Resident {
                 ? CityGenerator.NEIGHBOUR_JURISDICTION : CityGenerator.HOME_JURISDICTION;
         if (random.nextDouble() < persona.redLightsPerDay) {
             boolean night = random.nextDouble() < 0.3;
-            Instant when = night ? at(dayStart, 23, 28) : at(dayStart, 6, 20);
+            Instant when = !night ? at(dayStart, 6, 20)
+                    : random.nextBoolean() ? at(dayStart, 0, 5) : at(dayStart, 22, 24);
             double traffic = night ? round(random.nextDouble() * 0.08, 2) : round(0.1 + random.nextDouble() * 0.85, 2);
             events.emit(Source.TRAFFIC, id, "red-light-crossing", when, jurisdiction,
                     attributes("traffic", traffic, "intersection", CityCatalogue.pick(CityCatalogue.STREETS, random)));

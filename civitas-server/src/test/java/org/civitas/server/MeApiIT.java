@@ -65,8 +65,9 @@ class MeApiIT {
             Instant at = TODAY.minus(Duration.ofDays(day)).plusSeconds(9 * 3600);
             visits.append(event("browser-companion", "w-" + day, "p-ada", "web-visit", at,
                     "{\"site\":\"news.example\",\"seconds\":600}")).append('\n');
+            String site = day < 20 ? "shop.example" : "wiki.example";
             visits.append(event("browser-companion", "x-" + day, "p-ada", "web-visit", at.plusSeconds(60),
-                    "{\"site\":\"" + (day < 20 ? "shop.example" : "wiki.example") + "\",\"seconds\":300}")).append('\n');
+                    "{\"site\":\"" + site + "\",\"seconds\":300}")).append('\n');
             visits.append(event("browser-companion", "b-" + day, "p-bob", "web-visit", at,
                     "{\"site\":\"secret.example\",\"seconds\":60}")).append('\n');
             places.append(event("transit-app", "g-" + day + "-1", "p-ada", "gps-point", at,

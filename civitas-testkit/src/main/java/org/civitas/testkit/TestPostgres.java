@@ -87,7 +87,8 @@ public final class TestPostgres {
         if (!listening("127.0.0.1", 5432)) {
             return null;
         }
-        for (String[] credentials : new String[][] {{"civitas", "civitas"}, {"postgres", ""}, {"postgres", "postgres"}}) {
+        String[][] ways = {{"civitas", "civitas"}, {"postgres", ""}, {"postgres", "postgres"}};
+        for (String[] credentials : ways) {
             Server candidate = new Server("127.0.0.1", 5432, credentials[0], credentials[1]);
             try (Connection ignored = connect(candidate)) {
                 return candidate;

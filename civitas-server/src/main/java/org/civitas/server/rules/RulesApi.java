@@ -23,7 +23,8 @@ public final class RulesApi {
         static RuleView of(Rule rule) {
             return new RuleView(rule.id(), rule.version(), rule.title(), rule.description(), rule.category(),
                     rule.on(), rule.when().expression(), rule.points(), rule.halfLife().map(RuleView::iso).orElse(null),
-                    rule.cap().map(cap -> cap.points()).orElse(null), rule.cap().map(cap -> iso(cap.per())).orElse(null),
+                    rule.cap().map(cap -> cap.points()).orElse(null),
+                    rule.cap().map(cap -> iso(cap.per())).orElse(null),
                     rule.effective().from().orElse(null), rule.effective().until().orElse(null));
         }
 

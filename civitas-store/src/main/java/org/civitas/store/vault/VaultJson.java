@@ -5,13 +5,17 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The JSON a vault batch keeps its events in: an array of objects, the attributes as the source sent them. */
+/**
+ * The JSON a vault batch keeps its events in: an array of objects, the time as seconds and nanoseconds, the
+ * attributes as the source sent them.
+ */
 final class VaultJson {
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -19,9 +23,9 @@ final class VaultJson {
     private VaultJson() {
     }
 
-    static String write(List<VaultEvent> events) {
-        StringWriter text = new StringWriter(events.size() * 200);
-        try (JsonGenerator json = JSON.createGenerator(text)) {
+    static byte[] write(List<VaultEvent> events) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(events.size() * 200);
+        try (JsonGenerator json = JSON.createGenerator(bytes)) {
             json.writeStartArray();
             for (VaultEvent event : events) {
                 json.writeStartObject();
@@ -30,7 +34,8 @@ final class VaultJson {
                 json.writeStringField("id", event.eventId());
                 json.writeStringField("type", event.type());
                 json.writeStringField("category", event.category());
-                json.writeStringField("occurredAt", event.occurredAt().toString());
+                json.writeNumberField("second", event.occurredAt().getEpochSecond());
+                json.writeNumberField("nano", event.occurredAt().getNano());
                 json.writeStringField("jurisdiction", event.jurisdiction());
                 json.writeFieldName("attributes");
                 json.writeRawValue(event.attributes());
@@ -40,15 +45,37 @@ final class VaultJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return text.toString();
+        return bytes.toByteArray();
     }
 
-    static List<VaultEvent> read(String person, String text) {
+    /** Splits {@code events} into runs whose JSON each stays within about {@code maxChars} characters. */
+    static List<List<VaultEvent>> fitting(List<VaultEvent> events, int maxChars) {
+        List<List<VaultEvent>> runs = new ArrayList<>();
+        List<VaultEvent> run = new ArrayList<>();
+        long size = 0;
+        for (VaultEvent event : events) {
+            long eventSize = 160L + event.attributes().length() + event.eventId().length() + event.source().length()
+                    + event.type().length() + event.jurisdiction().length();
+            if (!run.isEmpty() && size + eventSize > maxChars) {
+                runs.add(run);
+                run = new ArrayList<>();
+                size = 0;
+            }
+            run.add(event);
+            size += eventSize;
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    static List<VaultEvent> read(String person, byte[] bytes) {
         List<VaultEvent> events = new ArrayList<>();
-        try (JsonParser json = JSON.createParser(text)) {
+        try (JsonParser json = JSON.createParser(bytes)) {
             json.nextToken();
             while (json.nextToken() == JsonToken.START_OBJECT) {
-                events.add(readEvent(person, json, text));
+                events.add(readEvent(person, json, bytes));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -56,13 +83,14 @@ final class VaultJson {
         return events;
     }
 
-    private static VaultEvent readEvent(String person, JsonParser json, String text) throws IOException {
+    private static VaultEvent readEvent(String person, JsonParser json, byte[] bytes) throws IOException {
         long sequence = 0;
         String source = null;
         String id = null;
         String type = null;
         String category = null;
-        Instant occurredAt = null;
+        long second = 0;
+        int nano = 0;
         String jurisdiction = null;
         String attributes = "{}";
         while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -74,16 +102,19 @@ final class VaultJson {
                 case "id" -> id = json.getText();
                 case "type" -> type = json.getText();
                 case "category" -> category = json.getText();
-                case "occurredAt" -> occurredAt = Instant.parse(json.getText());
+                case "second" -> second = json.getLongValue();
+                case "nano" -> nano = json.getIntValue();
                 case "jurisdiction" -> jurisdiction = json.getText();
                 case "attributes" -> {
-                    int start = (int) json.currentTokenLocation().getCharOffset();
+                    int start = (int) json.currentTokenLocation().getByteOffset();
                     json.skipChildren();
-                    attributes = text.substring(start, (int) json.currentLocation().getCharOffset());
+                    int end = (int) json.currentLocation().getByteOffset();
+                    attributes = new String(bytes, start, end - start, StandardCharsets.UTF_8);
                 }
                 default -> json.skipChildren();
             }
         }
-        return new VaultEvent(sequence, person, source, id, type, category, occurredAt, jurisdiction, attributes);
+        return new VaultEvent(sequence, person, source, id, type, category, Instant.ofEpochSecond(second, nano),
+                jurisdiction, attributes);
     }
 }

@@ -23,6 +23,9 @@ public final class VaultStore {
 
     private static final String PROJECTION = "vault";
     private static final int DAYS_PER_READ = 32;
+
+    /** A batch's JSON stays well under the column's million characters; a busy day takes several batches. */
+    private static final int MAX_BATCH_CHARS = 500_000;
     private static final Comparator<VaultEvent> NEWEST_FIRST = Comparator.comparing(VaultEvent::occurredAt)
             .thenComparingLong(VaultEvent::sequence).reversed();
     private static final Comparator<VaultEvent> OLDEST_FIRST = NEWEST_FIRST.reversed();
@@ -54,24 +57,26 @@ public final class VaultStore {
     }
 
     private static void insertBatches(Handle handle, List<VaultEvent> events) {
-        Map<String, List<VaultEvent>> batches = new LinkedHashMap<>();
+        Map<String, List<VaultEvent>> groups = new LinkedHashMap<>();
         for (VaultEvent event : events) {
-            batches.computeIfAbsent(event.person() + '\u0000' + day(event.occurredAt()), key -> new ArrayList<>())
+            groups.computeIfAbsent(event.person() + '\u0000' + day(event.occurredAt()), key -> new ArrayList<>())
                     .add(event);
         }
-        if (batches.isEmpty()) {
+        if (groups.isEmpty()) {
             return;
         }
         var insert = handle.prepareBatch("INSERT INTO vault_batches (person, event_day, first_sequence,"
                 + " event_count, events) VALUES (:person, :day, :first, :count, :events)");
-        for (List<VaultEvent> batch : batches.values()) {
-            VaultEvent first = batch.get(0);
-            insert.bind("person", first.person())
-                    .bind("day", day(first.occurredAt()))
-                    .bind("first", first.sequence())
-                    .bind("count", batch.size())
-                    .bind("events", VaultJson.write(batch))
-                    .add();
+        for (List<VaultEvent> group : groups.values()) {
+            for (List<VaultEvent> batch : VaultJson.fitting(group, MAX_BATCH_CHARS)) {
+                VaultEvent first = batch.get(0);
+                insert.bind("person", first.person())
+                        .bind("day", day(first.occurredAt()))
+                        .bind("first", first.sequence())
+                        .bind("count", batch.size())
+                        .bind("events", VaultJson.write(batch))
+                        .add();
+            }
         }
         insert.execute();
     }
@@ -171,12 +176,13 @@ public final class VaultStore {
     private static List<VaultEvent> read(Handle handle, String person, LocalDate first, LocalDate last) {
         List<VaultEvent> events = new ArrayList<>();
         handle.createQuery(
-                        "SELECT events FROM vault_batches WHERE person = :person AND event_day BETWEEN :first AND :last")
+                        "SELECT events FROM vault_batches WHERE person = :person"
+                                + " AND event_day BETWEEN :first AND :last")
                 .bind("person", person)
                 .bind("first", first)
                 .bind("last", last)
-                .mapTo(String.class)
-                .forEach(text -> events.addAll(VaultJson.read(person, text)));
+                .mapTo(byte[].class)
+                .forEach(bytes -> events.addAll(VaultJson.read(person, bytes)));
         return events;
     }
 

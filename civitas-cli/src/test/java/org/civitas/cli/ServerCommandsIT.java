@@ -1,0 +1,144 @@
+package org.civitas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civitas.cli.CivitasCommand.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.civitas.testkit.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code civitas demo} and {@code civitas serve}, run as processes and used over real HTTP. */
+class ServerCommandsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path work;
+
+    /** Starts a server command and waits for the address it prints. */
+    private static Process startServer(String... args) throws Exception {
+        return CivitasCommand.startWithOutput(args);
+    }
+
+    private static String addressOf(Process process) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("Civitas is running: ")) {
+                return line.substring("Civitas is running: ".length()).split(" ")[0];
+            }
+        }
+        throw new AssertionError("the server stopped before it printed its address");
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theDemoServesTheCityWithAnAccountForEveryRoleAndTheSourcesKeys() throws Exception {
+        Path data = work.resolve("demo");
+        Process demo = startServer("demo", "--people", "40", "--days", "20", "--port", "0", "--data",
+                data.toString());
+        try {
+            String url = addressOf(demo);
+            JsonNode accounts = JSON.readTree(Files.readString(data.resolve("demo-accounts.json")));
+            assertThat(accounts.get("jurisdiction").asText()).isEqualTo("lakeside");
+            for (String role : new String[] {"caseworker", "reviewer", "council", "auditor", "admin"}) {
+                assertThat(accounts.get(role).get("password").asText()).as(role).isNotBlank();
+            }
+            JsonNode citizen = accounts.get("citizens").get(0);
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/session"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + citizen.get("username").asText()
+                            + "\",\"password\":\"" + citizen.get("password").asText() + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).isEqualTo(200);
+            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+            HttpResponse<String> score = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/me/score"))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(score.body()).contains("\"person\":\"" + citizen.get("person").asText() + "\"");
+
+            for (JsonNode source : accounts.get("sources")) {
+                StringBuilder batch = new StringBuilder();
+                source.get("examples").forEach(example -> batch.append(example.toString()).append('\n'));
+                HttpResponse<String> sent = sendSigned(url, source, batch.toString());
+                assertThat(sent.body()).as(source.get("source").asText())
+                        .isEqualTo("{\"accepted\":" + source.get("types").size() + ",\"duplicates\":0,"
+                                + "\"rejected\":[]}");
+            }
+        } finally {
+            stop(demo);
+        }
+    }
+
+    @Test
+    void serveRunsOnPostgreSqlFromAConfigurationFile() throws Exception {
+        Path data = work.resolve("city");
+        Path events = work.resolve("city.ndjson");
+        run("generate", "--people", "20", "--days", "5", "--output", events.toString());
+        run("ingest", "--data", data.toString(), events.toString());
+        long lines = Files.lines(events).count();
+        TestPostgres.Database database = TestPostgres.freshDatabase();
+        Path config = work.resolve("civitas.yaml");
+        Files.writeString(config, "port: 0\ndata: city\nstorage:\n  kind: postgresql\n  url: " + database.url()
+                + "\n  user: " + database.user() + "\n  password: '" + database.password() + "'\n");
+
+        Process serve = startServer("serve", "--config", config.toString());
+        try {
+            String url = addressOf(serve);
+            JsonNode health = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(health.get("status").asText()).isEqualTo("up");
+            assertThat(health.get("ledgerEntries").asLong()).isEqualTo(lines);
+            assertThat(health.get("vaultLag").asLong()).isZero();
+            assertThat(health.get("people").asLong()).isEqualTo(20);
+        } finally {
+            stop(serve);
+        }
+    }
+
+    @Test
+    void aBrokenConfigurationIsRefusedWithEveryProblemNamed() throws Exception {
+        Path config = work.resolve("civitas.yaml");
+        Files.writeString(config, "prot: 8080\nstorage:\n  kind: oracle\n");
+
+        CivitasCommand.Result result = run("serve", "--config", config.toString());
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains("civitas.yaml:1:1: unknown field 'prot' — did you mean 'port'?")
+                .contains("data: missing (required)");
+    }
+
+    private HttpResponse<String> sendSigned(String url, JsonNode source, String body) throws Exception {
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(source.get("secret").asText().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((timestamp + "\n").getBytes(StandardCharsets.UTF_8));
+        String signature = HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        return http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/events"))
+                .header("Authorization", "Bearer " + source.get("key").asText())
+                .header("X-Civitas-Timestamp", timestamp)
+                .header("X-Civitas-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
