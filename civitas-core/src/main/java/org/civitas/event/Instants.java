@@ -82,4 +82,52 @@ public final class Instants {
         long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
         return era * 146_097 + dayOfEra - 719_468;
     }
+
+    /**
+     * The ISO-8601 form of {@code instant}, exactly as {@link Instant#toString()} writes it, but without going
+     * through a formatter for the common case of a year from 0 to 9999.
+     */
+    public static String format(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        long day = Math.floorDiv(seconds, 86_400L);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        long era = Math.floorDiv(day + 719_468, 146_097);
+        long dayOfEra = day + 719_468 - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long monthIndex = (5 * dayOfYear + 2) / 153;
+        int dayOfMonth = (int) (dayOfYear - (153 * monthIndex + 2) / 5 + 1);
+        int month = (int) (monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        if (year < 0 || year > 9_999) {
+            return instant.toString();
+        }
+        StringBuilder text = new StringBuilder(30);
+        pad(text, year, 4).append('-');
+        pad(text, month, 2).append('-');
+        pad(text, dayOfMonth, 2).append('T');
+        pad(text, secondOfDay / 3_600, 2).append(':');
+        pad(text, secondOfDay / 60 % 60, 2).append(':');
+        pad(text, secondOfDay % 60, 2);
+        int nano = instant.getNano();
+        if (nano > 0) {
+            text.append('.');
+            if (nano % 1_000_000 == 0) {
+                pad(text, nano / 1_000_000, 3);
+            } else if (nano % 1_000 == 0) {
+                pad(text, nano / 1_000, 6);
+            } else {
+                pad(text, nano, 9);
+            }
+        }
+        return text.append('Z').toString();
+    }
+
+    private static StringBuilder pad(StringBuilder text, long value, int width) {
+        String digits = Long.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(digits);
+    }
 }

@@ -2,6 +2,7 @@ package org.civitas.scoring;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import org.civitas.event.Instants;
 
 /**
  * The JSON form of a score: {@code {"person":"p-001","score":996.04,"contributions":[{"event":...}]}}. Scores and
@@ -28,7 +29,7 @@ public final class ScoreJson {
         json.writeStartObject();
         json.writeStringField("event", contribution.event());
         json.writeStringField("source", contribution.source());
-        json.writeStringField("occurredAt", contribution.occurredAt().toString());
+        json.writeStringField("occurredAt", Instants.format(contribution.occurredAt()));
         json.writeStringField("rule", contribution.rule());
         json.writeNumberField("ruleVersion", contribution.ruleVersion());
         json.writeStringField("title", contribution.title());
@@ -37,7 +38,7 @@ public final class ScoreJson {
         json.writeNumberField("worth", PersonScore.round(contribution.worth()));
         json.writeFieldName("fadesBelowHalfPointAt");
         if (contribution.fadesBelowHalfPointAt().isPresent()) {
-            json.writeString(contribution.fadesBelowHalfPointAt().get().toString());
+            json.writeString(Instants.format(contribution.fadesBelowHalfPointAt().get()));
         } else {
             json.writeNull();
         }

@@ -23,6 +23,19 @@ class InstantsTest {
         }
     }
 
+    @Test
+    void writesInstantsExactlyAsTheJdkDoes() {
+        Random random = new Random(8);
+        for (int i = 0; i < 100_000; i++) {
+            int nanoKind = random.nextInt(4);
+            int nano = nanoKind == 0 ? 0 : nanoKind == 1 ? random.nextInt(1000) * 1_000_000
+                    : nanoKind == 2 ? random.nextInt(1_000_000) * 1_000 : random.nextInt(1_000_000_000);
+            Instant instant = Instant.ofEpochSecond(random.nextLong() % 400_000_000_000L, nano);
+            assertThat(Instants.format(instant)).isEqualTo(instant.toString());
+        }
+        assertThat(Instants.format(Instant.EPOCH)).isEqualTo("1970-01-01T00:00:00Z");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-04-31T00:00:00Z",
         "2026-01-01T25:00:00Z", "2026-01-01T00:60:00Z", "2026-01-01 00:00:00Z", "2026-01-01", "yesterday"})

@@ -38,12 +38,16 @@ import org.civitas.store.sessions.SessionStore;
 import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
 import org.civitas.store.vault.VaultStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running Civitas server: opens the ledger and the database, rebuilds the live scores from the ledger, brings the
  * vault up to date, then serves the API and the pages.
  */
 public final class CivitasServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CivitasServer.class);
 
     private final Civitas civitas;
     private final SourceRegistry sources;
@@ -82,9 +86,12 @@ public final class CivitasServer implements AutoCloseable {
                     new AccessLog(database.jdbi()), books, scores, projector, feeds, new PasswordHasher(),
                     Metrics.newRegistry());
             Metrics.watch(civitas);
-            Javalin app = web(civitas, sources, zoneOf(books));
+            SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
+                    civitas.passwords(), civitas.clock());
+            SourceAuthenticator signatures = new SourceAuthenticator(sources, civitas.replays(), civitas.clock());
+            Javalin app = web(civitas, sessions, signatures, zoneOf(books));
             app.start(settings.host(), settings.port());
-            return new CivitasServer(civitas, sources, app, chores(civitas, sources));
+            return new CivitasServer(civitas, sources, app, chores(civitas, sessions, signatures));
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -123,17 +130,15 @@ public final class CivitasServer implements AutoCloseable {
         return books.all().isEmpty() ? ZoneId.of("UTC") : books.all().get(0).timezone();
     }
 
-    private static Javalin web(Civitas civitas, SourceRegistry sources, ZoneId zone) {
+    private static Javalin web(Civitas civitas, SessionService sessionService, SourceAuthenticator signatures,
+            ZoneId zone) {
         ObjectMapper json = Json.mapper();
-        SessionService sessionService = new SessionService(civitas.accounts(), civitas.sessions(),
-                civitas.passwords(), civitas.clock());
         SessionApi sessionApi = new SessionApi(sessionService, json);
         RulesApi rulesApi = new RulesApi(civitas.ruleBooks());
         Insights insights = new Insights(civitas.vault());
         Pages pages = new Pages(civitas.scores(), civitas.vault(), civitas.accessLog(), insights, rulesApi,
                 sessionApi, json, civitas.clock(), zone);
-        EventsApi eventsApi = new EventsApi(new SourceAuthenticator(sources, civitas.replays(), civitas.clock()),
-                civitas.ledger(), civitas.projector());
+        EventsApi eventsApi = new EventsApi(signatures, civitas.ledger(), civitas.projector());
         MeApi meApi = new MeApi(civitas.scores(), civitas.vault(), civitas.accessLog(), civitas.feeds(), insights,
                 civitas.clock(), json);
         return HttpApp.create(json, new Authentication(sessionService), pages, routes -> {
@@ -148,21 +153,30 @@ public final class CivitasServer implements AutoCloseable {
         });
     }
 
-    private static ScheduledExecutorService chores(Civitas civitas, SourceRegistry sources) {
+    private static ScheduledExecutorService chores(Civitas civitas, SessionService sessions,
+            SourceAuthenticator signatures) {
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "chores");
             thread.setDaemon(true);
             return thread;
         });
-        SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(), civitas.passwords(),
-                civitas.clock());
-        SourceAuthenticator signatures = new SourceAuthenticator(sources, civitas.replays(), civitas.clock());
-        chores.scheduleWithFixedDelay(civitas.feeds()::heartbeat, 15, 15, TimeUnit.SECONDS);
-        chores.scheduleWithFixedDelay(() -> {
+        chores.scheduleWithFixedDelay(logged(civitas.feeds()::heartbeat), 15, 15, TimeUnit.SECONDS);
+        chores.scheduleWithFixedDelay(logged(() -> {
             sessions.endIdleSessions();
             signatures.forgetOldSignatures();
-        }, 1, 1, TimeUnit.MINUTES);
+        }), 1, 1, TimeUnit.MINUTES);
         return chores;
+    }
+
+    /** A chore that logs its failure rather than stop being scheduled. */
+    private static Runnable logged(Runnable chore) {
+        return () -> {
+            try {
+                chore.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a periodic chore failed; it runs again at its next turn", e);
+            }
+        };
     }
 
     public int port() {

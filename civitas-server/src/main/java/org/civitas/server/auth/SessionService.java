@@ -3,7 +3,9 @@ package org.civitas.server.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.civitas.store.accounts.Account;
 import org.civitas.store.accounts.AccountStore;
 import org.civitas.store.sessions.Session;
@@ -24,10 +26,17 @@ public final class SessionService {
     public record Login(String token, Principal principal) {
     }
 
+    /** How long a session found in the store is trusted without asking the store again. */
+    private static final Duration REMEMBER = Duration.ofSeconds(5);
+
+    private record Remembered(Principal principal, Session session, Instant fetchedAt) {
+    }
+
     private final AccountStore accounts;
     private final SessionStore sessions;
     private final PasswordHasher passwords;
     private final Clock clock;
+    private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
 
     public SessionService(AccountStore accounts, SessionStore sessions, PasswordHasher passwords, Clock clock) {
         this.accounts = accounts;
@@ -53,34 +62,60 @@ public final class SessionService {
         return Optional.of(new Login(token, principal(account.get(), session)));
     }
 
-    /** Who the session behind {@code token} is, if it is still alive; an expired one is ended. */
+    /**
+     * Who the session behind {@code token} is, if it is still alive; an expired one is ended. A session read from the
+     * store is trusted for a few seconds before it is read again, so a burst of requests costs one lookup; signing
+     * out on this server ends it at once.
+     */
     public Optional<Principal> resolve(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
         String hash = Tokens.sha256(token);
-        Optional<Session> found = sessions.find(hash);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Session session = found.get();
         Instant now = clock.instant();
+        Remembered remembered = recent.get(hash);
+        if (remembered == null || now.isAfter(remembered.fetchedAt().plus(REMEMBER))) {
+            remembered = fetch(hash, now);
+            if (remembered == null) {
+                recent.remove(hash);
+                return Optional.empty();
+            }
+            recent.put(hash, remembered);
+        }
+        Session session = remembered.session();
         if (now.isAfter(session.lastSeenAt().plus(IDLE)) || now.isAfter(session.createdAt().plus(LIFETIME))) {
+            recent.remove(hash);
             sessions.delete(hash);
             return Optional.empty();
         }
+        return Optional.of(remembered.principal());
+    }
+
+    private Remembered fetch(String hash, Instant now) {
+        Optional<Session> found = sessions.find(hash);
+        if (found.isEmpty()) {
+            return null;
+        }
+        Session session = found.get();
         if (now.isAfter(session.lastSeenAt().plus(TOUCH_EVERY))) {
             sessions.touch(hash, now);
+            session = new Session(session.tokenHash(), session.username(), session.csrfToken(), session.createdAt(),
+                    now);
         }
-        return accounts.find(session.username()).map(account -> principal(account, session));
+        Session current = session;
+        return accounts.find(session.username())
+                .map(account -> new Remembered(principal(account, current), current, now))
+                .orElse(null);
     }
 
     public void logout(Principal principal) {
+        recent.remove(principal.tokenHash());
         sessions.delete(principal.tokenHash());
     }
 
     /** Ends sessions that went idle; returns how many. */
     public int endIdleSessions() {
+        recent.values().removeIf(remembered -> clock.instant().isAfter(remembered.fetchedAt().plus(REMEMBER)));
         return sessions.deleteIdleSince(clock.instant().minus(IDLE));
     }
 
