@@ -102,32 +102,39 @@ public final class Instants {
         if (year < 0 || year > 9_999) {
             return instant.toString();
         }
-        StringBuilder text = new StringBuilder(30);
-        pad(text, year, 4).append('-');
-        pad(text, month, 2).append('-');
-        pad(text, dayOfMonth, 2).append('T');
-        pad(text, secondOfDay / 3_600, 2).append(':');
-        pad(text, secondOfDay / 60 % 60, 2).append(':');
-        pad(text, secondOfDay % 60, 2);
+        char[] text = new char[30];
+        int at = put(text, 0, year, 4);
+        text[at++] = '-';
+        at = put(text, at, month, 2);
+        text[at++] = '-';
+        at = put(text, at, dayOfMonth, 2);
+        text[at++] = 'T';
+        at = put(text, at, secondOfDay / 3_600, 2);
+        text[at++] = ':';
+        at = put(text, at, secondOfDay / 60 % 60, 2);
+        text[at++] = ':';
+        at = put(text, at, secondOfDay % 60, 2);
         int nano = instant.getNano();
         if (nano > 0) {
-            text.append('.');
+            text[at++] = '.';
             if (nano % 1_000_000 == 0) {
-                pad(text, nano / 1_000_000, 3);
+                at = put(text, at, nano / 1_000_000, 3);
             } else if (nano % 1_000 == 0) {
-                pad(text, nano / 1_000, 6);
+                at = put(text, at, nano / 1_000, 6);
             } else {
-                pad(text, nano, 9);
+                at = put(text, at, nano, 9);
             }
         }
-        return text.append('Z').toString();
+        text[at++] = 'Z';
+        return new String(text, 0, at);
     }
 
-    private static StringBuilder pad(StringBuilder text, long value, int width) {
-        String digits = Long.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            text.append('0');
+    /** Writes {@code value} as exactly {@code width} digits, zero-padded, at {@code at}; returns where it ended. */
+    private static int put(char[] text, int at, long value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
-        return text.append(digits);
+        return at + width;
     }
 }

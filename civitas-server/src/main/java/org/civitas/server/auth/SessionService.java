@@ -36,6 +36,7 @@ public final class SessionService {
     private final SessionStore sessions;
     private final PasswordHasher passwords;
     private final Clock clock;
+    /** Recently read sessions, by token: this process holds the tokens of its requests anyway. */
     private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
 
     public SessionService(AccountStore accounts, SessionStore sessions, PasswordHasher passwords, Clock clock) {
@@ -71,21 +72,20 @@ public final class SessionService {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        String hash = Tokens.sha256(token);
         Instant now = clock.instant();
-        Remembered remembered = recent.get(hash);
+        Remembered remembered = recent.get(token);
         if (remembered == null || now.isAfter(remembered.fetchedAt().plus(REMEMBER))) {
-            remembered = fetch(hash, now);
+            remembered = fetch(Tokens.sha256(token), now);
             if (remembered == null) {
-                recent.remove(hash);
+                recent.remove(token);
                 return Optional.empty();
             }
-            recent.put(hash, remembered);
+            recent.put(token, remembered);
         }
         Session session = remembered.session();
         if (now.isAfter(session.lastSeenAt().plus(IDLE)) || now.isAfter(session.createdAt().plus(LIFETIME))) {
-            recent.remove(hash);
-            sessions.delete(hash);
+            recent.remove(token);
+            sessions.delete(session.tokenHash());
             return Optional.empty();
         }
         return Optional.of(remembered.principal());
@@ -109,7 +109,7 @@ public final class SessionService {
     }
 
     public void logout(Principal principal) {
-        recent.remove(principal.tokenHash());
+        recent.values().removeIf(remembered -> remembered.session().tokenHash().equals(principal.tokenHash()));
         sessions.delete(principal.tokenHash());
     }
 

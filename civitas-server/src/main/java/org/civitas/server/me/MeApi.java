@@ -2,6 +2,7 @@ package org.civitas.server.me;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Clock;
@@ -45,6 +46,7 @@ public final class MeApi {
     private final Clock clock;
     private final Insights insights;
     private final ExportArchive export;
+    private final ObjectMapper json;
 
     public MeApi(ScoreBoard scores, VaultStore vault, AccessLog accessLog, LiveFeeds feeds, Insights insights,
             Clock clock, ObjectMapper json) {
@@ -55,6 +57,7 @@ public final class MeApi {
         this.clock = clock;
         this.insights = insights;
         this.export = new ExportArchive(json);
+        this.json = json;
     }
 
     public void register(RoutesConfig routes) {
@@ -73,9 +76,11 @@ public final class MeApi {
         return principal.person().orElseThrow(() -> new ApiException(403, "this account belongs to no person"));
     }
 
-    private void score(Context ctx) {
+    /** The hottest route of all: written straight into the response, without the detour through a string. */
+    private void score(Context ctx) throws IOException {
         Instant now = clock.instant();
-        ctx.json(ScoreView.of(scores.score(person(ctx), now), now));
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        json.writeValue(ctx.res().getOutputStream(), ScoreView.of(scores.score(person(ctx), now), now));
     }
 
     private void history(Context ctx) {

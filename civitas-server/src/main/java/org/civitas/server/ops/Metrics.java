@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.civitas.server.Civitas;
 import org.civitas.server.http.Access;
@@ -20,6 +22,7 @@ public final class Metrics {
     private static final String STARTED = "civitas.requestStarted";
 
     private final PrometheusMeterRegistry registry;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public Metrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
@@ -62,11 +65,14 @@ public final class Metrics {
         if (started == null || ctx.endpoint() == null) {
             return;
         }
-        Timer.builder("http.server.requests")
-                .tag("method", ctx.method().name())
-                .tag("route", ctx.endpoint().path)
-                .tag("status", Integer.toString(ctx.statusCode()))
-                .register(registry)
+        String method = ctx.method().name();
+        String route = ctx.endpoint().path;
+        int status = ctx.statusCode();
+        timers.computeIfAbsent(method + ' ' + route + ' ' + status, key -> Timer.builder("http.server.requests")
+                        .tag("method", method)
+                        .tag("route", route)
+                        .tag("status", Integer.toString(status))
+                        .register(registry))
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 }
