@@ -1,10 +1,7 @@
 package org.civitas.ledger;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.civitas.CivitasException;
 
@@ -18,15 +15,10 @@ public final class LedgerTail implements AutoCloseable {
 
     private final FileLedger ledger;
     private final EventDecoder decoder = new EventDecoder();
-    private final Chain chain = new Chain();
-    private final byte[] buffer = new byte[BUFFER_BYTES];
     private long next;
     private int segmentIndex = -1;
     private long cursorSequence;
-    private FileChannel channel;
-    private long bufferFileOffset;
-    private int start;
-    private int end;
+    private SegmentScanner scanner;
 
     LedgerTail(FileLedger ledger, long fromSequence) {
         this.ledger = ledger;
@@ -44,22 +36,19 @@ public final class LedgerTail implements AutoCloseable {
         int handed = 0;
         try {
             while (handed < max && next < committed) {
-                if (channel == null && !openSegmentHolding(next)) {
+                if (scanner == null && !openSegmentHolding(next)) {
                     break;
                 }
-                int bodyLength = nextFrame();
-                if (bodyLength < 0) {
+                if (!nextFrame()) {
                     if (!openSegment(segmentIndex + 1)) {
                         break;
                     }
                     continue;
                 }
-                int body = start + Chain.HEADER_BYTES;
-                start = body + bodyLength;
                 long sequence = cursorSequence++;
                 if (sequence >= next) {
-                    visitor.event(sequence, decoder.decode(buffer, body + Chain.BODY_PREFIX_BYTES,
-                            bodyLength - Chain.BODY_PREFIX_BYTES));
+                    visitor.event(sequence, decoder.decode(scanner.buffer(), scanner.payloadOffset(),
+                            scanner.payloadLength()));
                     next = sequence + 1;
                     handed++;
                 }
@@ -70,23 +59,21 @@ public final class LedgerTail implements AutoCloseable {
         return handed;
     }
 
-    /** The body length of the frame at the cursor, checked; -1 at the end of the segment. */
-    private int nextFrame() throws IOException {
-        if (!ensure(Chain.HEADER_BYTES)) {
-            return -1;
+    /** Moves to the next frame of the segment, checked; false at the end of the segment. */
+    private boolean nextFrame() throws IOException {
+        SegmentScanner.Step step = scanner.next();
+        if (step == SegmentScanner.Step.END) {
+            return false;
         }
-        int length = EventCodec.getInt(buffer, start);
-        if (length < Chain.BODY_PREFIX_BYTES || length > Chain.MAX_BODY_BYTES || !ensure(Chain.HEADER_BYTES + length)
-                || EventCodec.getInt(buffer, start + 4) != chain.crc(buffer, start + Chain.HEADER_BYTES, length)) {
-            throw new CivitasException("committed ledger entry " + cursorSequence + " cannot be read back;"
-                    + " run 'civitas verify'");
+        if (step != SegmentScanner.Step.FRAME) {
+            throw new CivitasException("committed ledger entry " + cursorSequence + " cannot be read back ("
+                    + step + "); run 'civitas verify'");
         }
-        long sequence = EventCodec.getLong(buffer, start + Chain.HEADER_BYTES);
-        if (sequence != cursorSequence) {
-            throw new CivitasException("ledger entry " + cursorSequence + " is out of place (found " + sequence
-                    + "); run 'civitas verify'");
+        if (scanner.sequence() != cursorSequence) {
+            throw new CivitasException("ledger entry " + cursorSequence + " is out of place (found "
+                    + scanner.sequence() + "); run 'civitas verify'");
         }
-        return length;
+        return true;
     }
 
     private boolean openSegmentHolding(long sequence) throws IOException {
@@ -107,11 +94,8 @@ public final class LedgerTail implements AutoCloseable {
         }
         close();
         segmentIndex = index;
-        channel = FileChannel.open(segments.get(index), StandardOpenOption.READ);
+        scanner = new SegmentScanner(segments.get(index), BUFFER_BYTES);
         cursorSequence = firstSequenceOf(segments.get(index));
-        bufferFileOffset = 0;
-        start = 0;
-        end = 0;
         return true;
     }
 
@@ -120,31 +104,11 @@ public final class LedgerTail implements AutoCloseable {
         return Long.parseLong(name.substring(0, name.length() - Segments.SUFFIX.length()));
     }
 
-    /** Whether {@code count} bytes from the cursor are in the buffer, reading more if need be. */
-    private boolean ensure(int count) throws IOException {
-        if (end - start >= count) {
-            return true;
-        }
-        System.arraycopy(buffer, start, buffer, 0, end - start);
-        bufferFileOffset += start;
-        end -= start;
-        start = 0;
-        ByteBuffer target = ByteBuffer.wrap(buffer, end, buffer.length - end);
-        while (end < count) {
-            int read = channel.read(target, bufferFileOffset + end);
-            if (read <= 0) {
-                return false;
-            }
-            end += read;
-        }
-        return true;
-    }
-
     @Override
     public void close() throws IOException {
-        if (channel != null) {
-            channel.close();
-            channel = null;
+        if (scanner != null) {
+            scanner.close();
+            scanner = null;
         }
     }
 }

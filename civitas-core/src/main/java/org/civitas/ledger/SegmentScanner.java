@@ -6,7 +6,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Reads one segment file frame by frame, checking each frame's length and checksum. */
+/**
+ * Reads one segment file frame by frame, checking each frame's length and checksum. A segment still being written may
+ * grow while it is scanned: the scanner sees the frames written before it reaches them.
+ */
 final class SegmentScanner implements AutoCloseable {
 
     enum Step {
@@ -20,13 +23,13 @@ final class SegmentScanner implements AutoCloseable {
         BAD_CHECKSUM
     }
 
-    private static final int BUFFER_BYTES = 8 << 20;
+    private static final int DEFAULT_BUFFER_BYTES = 8 << 20;
 
     private final Path file;
     private final FileChannel channel;
-    private final long size;
+    private long size;
     private final Chain chain = new Chain();
-    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private final byte[] buffer;
     private long bufferFileOffset;
     private int start;
     private int end;
@@ -35,14 +38,19 @@ final class SegmentScanner implements AutoCloseable {
     private int bodyLength;
 
     SegmentScanner(Path file) throws IOException {
+        this(file, DEFAULT_BUFFER_BYTES);
+    }
+
+    SegmentScanner(Path file, int bufferBytes) throws IOException {
         this.file = file;
+        this.buffer = new byte[bufferBytes];
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
         this.size = channel.size();
     }
 
     Step next() throws IOException {
         frameOffset = bufferFileOffset + start;
-        if (frameOffset >= size) {
+        if (frameOffset >= size && frameOffset >= (size = channel.size())) {
             return Step.END;
         }
         if (!ensure(Chain.HEADER_BYTES)) {

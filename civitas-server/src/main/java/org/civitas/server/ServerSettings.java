@@ -36,8 +36,4 @@ public record ServerSettings(
         return new ServerSettings("0.0.0.0", port, dataDirectory, new StorageSettings.Embedded(dataDirectory),
                 Optional.empty(), Optional.empty(), Clock.systemUTC());
     }
-
-    public ServerSettings withStorage(StorageSettings newStorage) {
-        return new ServerSettings(host, port, dataDirectory, newStorage, rules, constitution, clock);
-    }
 }

@@ -19,8 +19,4 @@ public final class ApiException extends CivitasException {
     public static ApiException badRequest(String message) {
         return new ApiException(400, message);
     }
-
-    public static ApiException notFound(String message) {
-        return new ApiException(404, message);
-    }
 }

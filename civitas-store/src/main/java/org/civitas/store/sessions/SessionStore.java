@@ -50,13 +50,6 @@ public final class SessionStore {
                 .execute());
     }
 
-    /** Ends every session of {@code username}: on logout everywhere, or when a password changes. */
-    public void deleteAllOf(String username) {
-        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM sessions WHERE username = :username")
-                .bind("username", username)
-                .execute());
-    }
-
     /** Removes sessions idle since before {@code cutoff}; returns how many. */
     public int deleteIdleSince(Instant cutoff) {
         return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM sessions WHERE last_seen_at < :cutoff")
