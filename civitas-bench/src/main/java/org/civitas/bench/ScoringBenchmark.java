@@ -46,7 +46,7 @@ public class ScoringBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        scorer = new Scorer(DemoCity.ruleBooks(new RuleBookLoader(Constitution.standard())));
+        scorer = new Scorer(DemoCity.ruleBooks(new RuleBookLoader(Constitution.standard(), DemoCity.categories())));
         at = CityGenerator.DEFAULT_UNTIL;
         List<Event> city = new ArrayList<>();
         new CityGenerator(new CityGenerator.Settings(2_000, 30, 1, at)).generate(city::add);

@@ -7,7 +7,10 @@ import org.civitas.rules.RuleBookLoader;
 import org.civitas.rules.RuleBooks;
 import picocli.CommandLine.Option;
 
-/** Which rule books to score by, and which constitution to check them against. */
+/**
+ * Which rule books to score by, and which constitution to check them against. Event types are taken to belong to the
+ * categories the demo city's sources declare, so that a book reading a personal-only type is refused here as well.
+ */
 final class RuleBookOptions {
 
     @Option(names = "--rules", paramLabel = "BOOK", description = "A rule book (YAML) or a folder of them, one per"
@@ -20,7 +23,7 @@ final class RuleBookOptions {
 
     RuleBooks load() {
         Constitution limits = constitution == null ? Constitution.standard() : Constitution.load(constitution);
-        RuleBookLoader loader = new RuleBookLoader(limits);
+        RuleBookLoader loader = new RuleBookLoader(limits, DemoCity.categories());
         return rules == null ? DemoCity.ruleBooks(loader) : loader.load(rules);
     }
 }

@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.civitas.event.EventCategories;
 import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.rules.RuleBooks;
@@ -26,6 +29,15 @@ public final class DemoCity {
             books.add(loader.read("demo-rules/" + name, text(name)));
         }
         return new RuleBooks(books);
+    }
+
+    /** The category of every event type the city's sources send. */
+    public static EventCategories categories() {
+        Map<String, String> categories = new TreeMap<>();
+        for (CitySources.SourceSpec source : CitySources.ALL) {
+            source.types().forEach(type -> categories.put(type.type(), type.category()));
+        }
+        return new EventCategories(categories);
     }
 
     /** The YAML text of one demo rule book, by file name. */

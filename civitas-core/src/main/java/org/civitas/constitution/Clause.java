@@ -30,6 +30,55 @@ public sealed interface Clause {
         }
     }
 
+    /**
+     * Data of these categories is shown to its person and to nobody they have not chosen: no rule may be in one of
+     * them or read an event type of one of them.
+     */
+    record PersonalOnly(String id, String text, Set<String> categories) implements Clause {
+        public PersonalOnly {
+            categories = lowerCase(categories);
+        }
+
+        public boolean covers(String category) {
+            return categories.contains(category.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public Optional<String> breachBy(RuleFacts rule) {
+            if (covers(rule.category())) {
+                return Optional.of("category '" + rule.category() + "' is personal-only");
+            }
+            return rule.eventCategory().filter(this::covers).map(category -> "it reads event type '"
+                    + rule.eventType() + "', of personal-only category '" + category + "'");
+        }
+    }
+
+    /**
+     * What a person's data may be shared for. A grant states its purpose; one that is not allowed, above all one for a
+     * decision this clause names as never to be made with a score, is refused. Limits grants, not rules.
+     */
+    record Purposes(String id, String text, Set<String> allowed, Set<String> neverFor) implements Clause {
+        public Purposes {
+            allowed = lowerCase(allowed);
+            neverFor = lowerCase(neverFor);
+        }
+
+        /** How sharing for {@code purpose} crosses this clause, if it does. */
+        public Optional<String> breachBy(String purpose) {
+            String asked = purpose.toLowerCase(Locale.ROOT);
+            if (neverFor.contains(asked)) {
+                return Optional.of("no data or score is shared for a decision about " + asked);
+            }
+            return allowed.contains(asked) ? Optional.empty() : Optional.of("'" + purpose
+                    + "' is not an allowed purpose; allowed: " + String.join(", ", new TreeSet<>(allowed)));
+        }
+
+        @Override
+        public Optional<String> breachBy(RuleFacts rule) {
+            return Optional.empty();
+        }
+    }
+
     /** No condition may read attributes of these names, at any depth. */
     record ForbiddenAttributes(String id, String text, Set<String> names) implements Clause {
         public ForbiddenAttributes {

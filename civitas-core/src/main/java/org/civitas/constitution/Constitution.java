@@ -47,6 +47,31 @@ public record Constitution(String id, long version, List<Clause> clauses, String
         }
     }
 
+    /** Whether data of {@code category} is shown to its person alone, unless they share it. */
+    public boolean personalOnly(String category) {
+        return clauses.stream().anyMatch(clause -> clause instanceof Clause.PersonalOnly personal
+                && personal.covers(category));
+    }
+
+    /** The purposes data may be shared for, in alphabetical order. */
+    public List<String> allowedPurposes() {
+        return clauses.stream().filter(Clause.Purposes.class::isInstance)
+                .flatMap(clause -> ((Clause.Purposes) clause).allowed().stream()).sorted().distinct().toList();
+    }
+
+    /** The clause sharing data for {@code purpose} breaks, if any. */
+    public Optional<Breach> checkPurpose(String purpose) {
+        for (Clause clause : clauses) {
+            if (clause instanceof Clause.Purposes purposes) {
+                Optional<String> detail = purposes.breachBy(purpose);
+                if (detail.isPresent()) {
+                    return Optional.of(new Breach(clause.id(), clause.text(), detail.get()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every clause {@code rule} breaks, in the constitution's order. */
     public List<Breach> check(RuleFacts rule) {
         List<Breach> breaches = new ArrayList<>();

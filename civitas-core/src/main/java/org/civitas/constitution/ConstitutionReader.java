@@ -16,7 +16,7 @@ final class ConstitutionReader {
 
     private static final List<String> KINDS = List.of(
             "forbiddenCategories", "forbiddenAttributes", "noPenaltiesIn", "pointsBetween", "penaltiesFadeWithin",
-            "attributesNamed");
+            "attributesNamed", "personalOnly", "purposes");
 
     private ConstitutionReader() {
     }
@@ -77,6 +77,15 @@ final class ConstitutionReader {
             });
             case "penaltiesFadeWithin" -> clause.converted(kind, "an ISO-8601 duration such as P365D",
                     Durations::parsePositive).map(duration -> (Clause) new Clause.PenaltiesFade(id, text, duration));
+            case "personalOnly" -> Optional.of(new Clause.PersonalOnly(id, text, Set.copyOf(clause.texts(kind))));
+            case "purposes" -> clause.mapping(kind).map(purposes -> {
+                purposes.allowOnly(List.of("allowed", "neverFor"));
+                if (!purposes.has("allowed")) {
+                    purposes.report("allowed", "missing (required): the purposes data may be shared for");
+                }
+                return new Clause.Purposes(id, text, Set.copyOf(purposes.texts("allowed")),
+                        Set.copyOf(purposes.texts("neverFor")));
+            });
             case "attributesNamed" -> clause.bool(kind).filter(Boolean::booleanValue)
                     .map(yes -> (Clause) new Clause.AttributesNamed(id, text));
             default -> throw new IllegalStateException("unknown clause kind " + kind);

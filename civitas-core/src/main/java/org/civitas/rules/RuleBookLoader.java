@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.civitas.CivitasException;
 import org.civitas.constitution.Constitution;
+import org.civitas.event.EventCategories;
 import org.civitas.rules.condition.ConditionCompiler;
 import org.civitas.validation.Issue;
 import org.civitas.validation.ValidationException;
@@ -23,13 +24,15 @@ public final class RuleBookLoader {
 
     private final RuleBookReader reader;
 
+    /** A loader that knows no event type's category: only a rule's own category is checked. */
     public RuleBookLoader(Constitution constitution) {
-        this(constitution, new ConditionCompiler());
+        this(constitution, EventCategories.UNKNOWN);
     }
 
-    public RuleBookLoader(Constitution constitution, ConditionCompiler compiler) {
+    /** A loader that also refuses rules reading event types whose category the constitution keeps personal. */
+    public RuleBookLoader(Constitution constitution, EventCategories categories) {
         this.reader = new RuleBookReader(Objects.requireNonNull(constitution, "constitution"),
-                Objects.requireNonNull(compiler, "compiler"));
+                Objects.requireNonNull(categories, "categories"), new ConditionCompiler());
     }
 
     /** The books in {@code path}: a YAML file, or a folder of them ({@code *.yaml}, {@code *.yml}). */

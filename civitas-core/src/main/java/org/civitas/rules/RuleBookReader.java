@@ -11,6 +11,7 @@ import java.util.Set;
 import org.civitas.constitution.Breach;
 import org.civitas.constitution.Constitution;
 import org.civitas.constitution.RuleFacts;
+import org.civitas.event.EventCategories;
 import org.civitas.event.Instants;
 import org.civitas.rules.condition.AttributeReads;
 import org.civitas.rules.condition.Condition;
@@ -29,10 +30,12 @@ final class RuleBookReader {
             "effective");
 
     private final Constitution constitution;
+    private final EventCategories categories;
     private final ConditionCompiler compiler;
 
-    RuleBookReader(Constitution constitution, ConditionCompiler compiler) {
+    RuleBookReader(Constitution constitution, EventCategories categories, ConditionCompiler compiler) {
         this.constitution = constitution;
+        this.categories = categories;
         this.compiler = compiler;
     }
 
@@ -91,7 +94,8 @@ final class RuleBookReader {
                 || compiled.map(compilation -> !compilation.succeeded()).orElse(false)) {
             return Optional.empty();
         }
-        RuleFacts facts = new RuleFacts(id.get(), category.get(), on.get(), points.get(), halfLife, reads);
+        RuleFacts facts = new RuleFacts(id.get(), category.get(), on.get(), categories.categoryOf(on.get()),
+                points.get(), halfLife, reads);
         for (Breach breach : constitution.check(facts)) {
             rule.report(breach.toString());
         }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConstitutionTest {
 
     private static RuleFacts rule(String category, long points, Optional<Duration> halfLife, Set<String> reads) {
-        return new RuleFacts("r", category, "t", points, halfLife, new AttributeReads(reads, false));
+        return new RuleFacts("r", category, "t", Optional.empty(), points, halfLife, new AttributeReads(reads, false));
     }
 
     @Test
@@ -31,6 +31,32 @@ class ConstitutionTest {
         var breaches = Constitution.standard().check(rule("speech", -60, Optional.empty(), Set.of("Religion")));
 
         assertThat(breaches).extracting(Breach::clauseId).containsExactly("art-2", "art-3", "art-4", "art-5");
+    }
+
+    @Test
+    void personalOnlyCategoriesAreKnownToTheStandardConstitution() {
+        Constitution standard = Constitution.standard();
+
+        assertThat(standard.personalOnly("browsing")).isTrue();
+        assertThat(standard.personalOnly("Location")).isTrue();
+        assertThat(standard.personalOnly("traffic")).isFalse();
+    }
+
+    @Test
+    void dataIsSharedOnlyForAllowedPurposesAndNeverForADecisionAboutAnotherPartOfLife() {
+        Constitution standard = Constitution.standard();
+
+        assertThat(standard.allowedPurposes()).containsExactly("advice", "personal", "research", "support");
+        assertThat(standard.checkPurpose("support")).isEmpty();
+        assertThat(standard.checkPurpose("credit")).get().hasToString("breaks clause art-8 (\"" + clauseText("art-8")
+                + "\"): no data or score is shared for a decision about credit");
+        assertThat(standard.checkPurpose("marketing")).get().extracting(Breach::detail).isEqualTo(
+                "'marketing' is not an allowed purpose; allowed: advice, personal, research, support");
+    }
+
+    private static String clauseText(String id) {
+        return Constitution.standard().clauses().stream().filter(clause -> clause.id().equals(id)).findFirst()
+                .orElseThrow().text();
     }
 
     @Test

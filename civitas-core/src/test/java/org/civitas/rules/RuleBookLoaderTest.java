@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.civitas.constitution.Constitution;
+import org.civitas.event.EventCategories;
 import org.civitas.validation.Issue;
 import org.civitas.validation.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -141,8 +143,30 @@ class RuleBookLoaderTest {
 
         assertThat(problems).singleElement().asString().isEqualTo("book.yaml:13:5: rule 'civic.cleanup': breaks clause"
                 + " art-1 (\"No rule may concern a person's beliefs, religion, political opinion, ethnicity, health,"
-                + " sexual life, associations and friendships, nationality or income, nor anything a person keeps"
-                + " for themselves alone.\"): category 'religion' is protected");
+                + " sexual life, associations and friendships, nationality or income.\"): category 'religion'"
+                + " is protected");
+    }
+
+    @Test
+    void refusesARuleInAPersonalOnlyCategory() {
+        List<String> problems = problemsOf(GOOD.replace("category: civic", "category: browsing"));
+
+        assertThat(problems).singleElement().asString().contains("rule 'civic.cleanup': breaks clause art-7")
+                .endsWith("category 'browsing' is personal-only");
+    }
+
+    @Test
+    void refusesARuleThatReadsAnEventTypeOfAPersonalOnlyCategory() {
+        RuleBookLoader knowing = new RuleBookLoader(Constitution.standard(),
+                new EventCategories(Map.of("cleanup", "civic", "web-visit", "browsing")));
+        String book = GOOD.replace("on: cleanup", "on: web-visit");
+
+        assertThatThrownBy(() -> knowing.read("book.yaml", book)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("rule 'civic.cleanup': breaks clause art-7")
+                .hasMessageContaining("it reads event type 'web-visit', of personal-only category 'browsing'");
+        assertThat(knowing.read("book.yaml", GOOD).rules()).hasSize(2);
+        assertThat(LOADER.read("book.yaml", book).rules()).as("without the categories, the type is unknown")
+                .hasSize(2);
     }
 
     @Test

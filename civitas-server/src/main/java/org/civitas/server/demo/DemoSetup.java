@@ -50,7 +50,8 @@ public final class DemoSetup {
     /** Generates the city's history into the ledger of {@code settings}' data directory; returns everyone's scores. */
     public static ScoreSheet recordHistory(CityGenerator.Settings city, Path data,
             LongConsumer progress) {
-        Scorer scorer = new Scorer(DemoCity.ruleBooks(new RuleBookLoader(Constitution.standard())));
+        Scorer scorer = new Scorer(DemoCity.ruleBooks(
+                new RuleBookLoader(Constitution.standard(), DemoCity.categories())));
         ScoringRun run = scorer.start(city.until());
         long[] written = {0};
         try (FileLedger ledger = FileLedger.open(data)) {
