@@ -48,8 +48,13 @@ public sealed interface Clause {
             if (covers(rule.category())) {
                 return Optional.of("category '" + rule.category() + "' is personal-only");
             }
-            return rule.eventCategory().filter(this::covers).map(category -> "it reads event type '"
-                    + rule.eventType() + "', of personal-only category '" + category + "'");
+            return rule.eventCategory().flatMap(category -> breachByReading(rule.eventType(), category));
+        }
+
+        /** How a rule reading events of {@code eventType}, of {@code category}, crosses this clause, if it does. */
+        public Optional<String> breachByReading(String eventType, String category) {
+            return covers(category) ? Optional.of("it reads event type '" + eventType
+                    + "', of personal-only category '" + category + "'") : Optional.empty();
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.civitas.CivitasException;
 
 /**
@@ -53,6 +54,12 @@ public record Constitution(String id, long version, List<Clause> clauses, String
                 && personal.covers(category));
     }
 
+    /** The categories a person keeps for themselves, in alphabetical order. */
+    public List<String> personalOnlyCategories() {
+        return clauses.stream().filter(Clause.PersonalOnly.class::isInstance)
+                .flatMap(clause -> ((Clause.PersonalOnly) clause).categories().stream()).sorted().distinct().toList();
+    }
+
     /** The purposes data may be shared for, in alphabetical order. */
     public List<String> allowedPurposes() {
         return clauses.stream().filter(Clause.Purposes.class::isInstance)
@@ -61,12 +68,24 @@ public record Constitution(String id, long version, List<Clause> clauses, String
 
     /** The clause sharing data for {@code purpose} breaks, if any. */
     public Optional<Breach> checkPurpose(String purpose) {
+        return firstBreach(clause -> clause instanceof Clause.Purposes purposes ? purposes.breachBy(purpose)
+                : Optional.empty());
+    }
+
+    /**
+     * The clause a rule that reads events of {@code eventType} breaks if that type is of {@code category}: for a
+     * source that would register, under a personal-only category, a type a rule in force reads.
+     */
+    public Optional<Breach> checkReading(String eventType, String category) {
+        return firstBreach(clause -> clause instanceof Clause.PersonalOnly personal
+                ? personal.breachByReading(eventType, category) : Optional.empty());
+    }
+
+    private Optional<Breach> firstBreach(Function<Clause, Optional<String>> breach) {
         for (Clause clause : clauses) {
-            if (clause instanceof Clause.Purposes purposes) {
-                Optional<String> detail = purposes.breachBy(purpose);
-                if (detail.isPresent()) {
-                    return Optional.of(new Breach(clause.id(), clause.text(), detail.get()));
-                }
+            Optional<String> detail = breach.apply(clause);
+            if (detail.isPresent()) {
+                return Optional.of(new Breach(clause.id(), clause.text(), detail.get()));
             }
         }
         return Optional.empty();

@@ -2,6 +2,7 @@ package org.civitas.server;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import org.civitas.constitution.Constitution;
 import org.civitas.ledger.FileLedger;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.ScoreBoard;
@@ -11,6 +12,7 @@ import org.civitas.server.live.LiveFeeds;
 import org.civitas.store.Database;
 import org.civitas.store.access.AccessLog;
 import org.civitas.store.accounts.AccountStore;
+import org.civitas.store.grants.GrantStore;
 import org.civitas.store.sessions.SessionStore;
 import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
@@ -30,6 +32,8 @@ public record Civitas(
         ReplayGuard replays,
         VaultStore vault,
         AccessLog accessLog,
+        GrantStore grants,
+        Constitution constitution,
         RuleBooks ruleBooks,
         ScoreBoard scores,
         Projector projector,

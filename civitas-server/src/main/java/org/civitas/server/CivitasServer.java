@@ -13,6 +13,7 @@ import org.civitas.rules.RuleBookLoader;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.scoring.Scorer;
+import org.civitas.server.admin.SourcesApi;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.auth.SessionApi;
 import org.civitas.server.auth.SessionService;
@@ -31,9 +32,13 @@ import org.civitas.server.ops.Metrics;
 import org.civitas.server.ops.OpenApiDocument;
 import org.civitas.server.pages.Pages;
 import org.civitas.server.rules.RulesApi;
+import org.civitas.server.sharing.GrantsApi;
+import org.civitas.server.sharing.PeopleApi;
+import org.civitas.server.sharing.Sharing;
 import org.civitas.store.Database;
 import org.civitas.store.access.AccessLog;
 import org.civitas.store.accounts.AccountStore;
+import org.civitas.store.grants.GrantStore;
 import org.civitas.store.sessions.SessionStore;
 import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
@@ -66,15 +71,17 @@ public final class CivitasServer implements AutoCloseable {
     }
 
     public static CivitasServer start(ServerSettings settings, StartupProgress progress) {
-        RuleBooks books = ruleBooks(settings);
+        Constitution constitution = settings.constitution().map(Constitution::load)
+                .orElseGet(Constitution::standard);
         FileLedger ledger = FileLedger.open(settings.dataDirectory());
         Database database = null;
         try {
             database = Database.open(settings.storage());
-            ScoreBoard scores = new ScoreBoard(new Scorer(books));
-            long scoredUpTo = scoreTheLedger(settings, books, scores, progress, ledger.committed());
             SourceStore sourceStore = new SourceStore(database.jdbi());
             SourceRegistry sources = new SourceRegistry(sourceStore, settings.clock());
+            RuleBooks books = ruleBooks(settings, new RuleBookLoader(constitution, sources.categories()));
+            ScoreBoard scores = new ScoreBoard(new Scorer(books));
+            long scoredUpTo = scoreTheLedger(settings, books, scores, progress, ledger.committed());
             LiveFeeds feeds = new LiveFeeds();
             VaultStore vault = new VaultStore(database.jdbi());
             Projector projector = new Projector(ledger, vault, scores, sources, feeds, settings.clock(), scoredUpTo);
@@ -83,13 +90,13 @@ public final class CivitasServer implements AutoCloseable {
             projector.start();
             Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
-                    new AccessLog(database.jdbi()), books, scores, projector, feeds, new PasswordHasher(),
-                    Metrics.newRegistry());
+                    new AccessLog(database.jdbi()), new GrantStore(database.jdbi()), constitution, books, scores,
+                    projector, feeds, new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
                     civitas.passwords(), civitas.clock());
             SourceAuthenticator signatures = new SourceAuthenticator(sources, civitas.replays(), civitas.clock());
-            Javalin app = web(civitas, sessions, signatures, zoneOf(books));
+            Javalin app = web(civitas, sources, sessions, signatures, zoneOf(books));
             app.start(settings.host(), settings.port());
             return new CivitasServer(civitas, sources, app, chores(civitas, sessions, signatures));
         } catch (RuntimeException e) {
@@ -101,9 +108,7 @@ public final class CivitasServer implements AutoCloseable {
         }
     }
 
-    private static RuleBooks ruleBooks(ServerSettings settings) {
-        Constitution constitution = settings.constitution().map(Constitution::load).orElseGet(Constitution::standard);
-        RuleBookLoader loader = new RuleBookLoader(constitution);
+    private static RuleBooks ruleBooks(ServerSettings settings, RuleBookLoader loader) {
         return settings.rules().map(loader::load).orElseGet(() -> DemoCity.ruleBooks(loader));
     }
 
@@ -130,8 +135,8 @@ public final class CivitasServer implements AutoCloseable {
         return books.all().isEmpty() ? ZoneId.of("UTC") : books.all().get(0).timezone();
     }
 
-    private static Javalin web(Civitas civitas, SessionService sessionService, SourceAuthenticator signatures,
-            ZoneId zone) {
+    private static Javalin web(Civitas civitas, SourceRegistry sources, SessionService sessionService,
+            SourceAuthenticator signatures, ZoneId zone) {
         ObjectMapper json = Json.mapper();
         SessionApi sessionApi = new SessionApi(sessionService, json);
         RulesApi rulesApi = new RulesApi(civitas.ruleBooks());
@@ -141,10 +146,15 @@ public final class CivitasServer implements AutoCloseable {
         EventsApi eventsApi = new EventsApi(signatures, civitas.ledger(), civitas.projector());
         MeApi meApi = new MeApi(civitas.scores(), civitas.vault(), civitas.accessLog(), civitas.feeds(), insights,
                 civitas.clock(), json);
+        Sharing sharing = new Sharing(civitas.grants(), civitas.accounts(), sources, civitas.constitution(),
+                civitas.accessLog(), civitas.clock());
         return HttpApp.create(json, new Authentication(sessionService), pages, routes -> {
             eventsApi.register(routes);
             sessionApi.register(routes);
             meApi.register(routes);
+            new GrantsApi(sharing, json, civitas.clock()).register(routes);
+            new PeopleApi(sharing, civitas.scores(), civitas.vault(), civitas.clock()).register(routes);
+            new SourcesApi(sources, civitas.ruleBooks(), civitas.constitution(), json).register(routes);
             rulesApi.register(routes);
             pages.register(routes);
             new Health(civitas).register(routes);

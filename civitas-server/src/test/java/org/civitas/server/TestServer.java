@@ -108,6 +108,17 @@ final class TestServer implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** A state-changing request with the session's cookie and CSRF token, and {@code json} as its body if not null. */
+    HttpResponse<String> change(String method, String path, String json, Session session) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Cookie", session.cookie())
+                .header("X-CSRF-Token", session.csrf())
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        return send(request);
+    }
+
     /** Posts a batch signed as {@code source} would sign it, at {@code timestamp} (Unix seconds). */
     HttpResponse<String> postEvents(RegisteredSource source, String body, long timestamp) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
 import org.civitas.server.http.Authentication;
+import org.civitas.server.http.JsonBodies;
 
 /**
  * {@code POST /api/v1/session} signs in and {@code DELETE /api/v1/session} signs out. The session lives in an
@@ -35,12 +36,7 @@ public final class SessionApi {
     }
 
     private void login(Context ctx) throws IOException {
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.bodyAsBytes());
-        } catch (IOException e) {
-            throw ApiException.badRequest("send {\"username\": ..., \"password\": ...} as JSON");
-        }
+        JsonNode body = JsonBodies.read(ctx, json);
         if (body == null || !body.path("username").isTextual() || !body.path("password").isTextual()) {
             throw ApiException.badRequest("send {\"username\": ..., \"password\": ...} as JSON");
         }

@@ -17,12 +17,15 @@ public enum Access implements RouteRole {
     /** A signed-in citizen, for their own data only. */
     CITIZEN,
     /** Any signed-in account. */
-    SIGNED_IN;
+    SIGNED_IN,
+    /** An administrator, of sources and accounts. */
+    ADMIN;
 
     /** Whether {@code principal} may call a route declaring {@code declared}. */
     static boolean allows(Set<RouteRole> declared, Principal principal) {
         return declared.contains(SIGNED_IN)
-                || (declared.contains(CITIZEN) && principal.role() == Role.CITIZEN && principal.person().isPresent());
+                || (declared.contains(CITIZEN) && principal.role() == Role.CITIZEN && principal.person().isPresent())
+                || (declared.contains(ADMIN) && principal.role() == Role.ADMIN);
     }
 
     static boolean open(Set<RouteRole> declared) {

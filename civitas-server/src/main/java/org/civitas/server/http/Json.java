@@ -1,6 +1,8 @@
 package org.civitas.server.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -11,8 +13,13 @@ import java.io.IOException;
 import java.time.Instant;
 import org.civitas.event.Instants;
 
-/** The one JSON dialect of the API: ISO-8601 instants (written without a formatter), records as objects. */
+/**
+ * The one JSON dialect of the API: ISO-8601 instants (written without a formatter), records as objects. What it reads
+ * may nest at most {@value #MAX_NESTING} deep: no request needs more, and deeper is an attack on the parser.
+ */
 public final class Json {
+
+    public static final int MAX_NESTING = 32;
 
     private Json() {
     }
@@ -25,7 +32,10 @@ public final class Json {
                 json.writeString(Instants.format(value));
             }
         });
-        return new ObjectMapper()
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                .build();
+        return new ObjectMapper(factory)
                 .registerModule(new JavaTimeModule())
                 .registerModule(instants)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

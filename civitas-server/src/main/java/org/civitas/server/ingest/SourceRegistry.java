@@ -1,61 +1,121 @@
 package org.civitas.server.ingest;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.civitas.event.EventCategories;
 import org.civitas.server.auth.Tokens;
 import org.civitas.store.sources.RegisteredSource;
 import org.civitas.store.sources.SourceStore;
 import org.civitas.store.sources.SourceType;
 
 /**
- * The sources allowed to send events, read once from the store and kept in memory: every request is checked against
- * them, and every event projected looks up the category of its type.
+ * The sources allowed to send events. A key is looked up in the store on every request, so that a rotated or revoked
+ * key is refused at once by every server. The projector looks up the category of every event's type: for it, what
+ * the store said of a source is remembered, and asked again at most every few seconds when a type is not found.
  */
 public final class SourceRegistry {
 
     /** The category of events whose source or type was never registered (loaded by other means). */
     public static final String UNCATEGORISED = "uncategorised";
 
+    private static final Duration ASK_AGAIN_AFTER = Duration.ofSeconds(5);
+
+    /** What the store said of a source (perhaps that there is none), and when. */
+    private record Known(Optional<RegisteredSource> source, Instant fetchedAt) {
+        Optional<String> categoryOf(String type) {
+            return source.flatMap(registered -> registered.type(type)).map(SourceType::category);
+        }
+    }
+
     private final SourceStore store;
     private final Clock clock;
-    private final Map<String, RegisteredSource> byKey = new ConcurrentHashMap<>();
-    private final Map<String, RegisteredSource> byName = new ConcurrentHashMap<>();
+    private final Map<String, Known> byName = new ConcurrentHashMap<>();
 
     public SourceRegistry(SourceStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        store.all().forEach(this::remember);
+        Instant now = clock.instant();
+        store.all().forEach(source -> byName.put(source.name(), new Known(Optional.of(source), now)));
     }
 
     /** Registers a new source with a fresh key and secret, and returns it (with the secret, shown once). */
     public RegisteredSource register(String name, List<SourceType> types) {
-        RegisteredSource source = new RegisteredSource(name, "ck_" + Tokens.randomHex(12), Tokens.randomHex(32),
-                clock.instant(), Optional.empty(), types);
+        RegisteredSource source = new RegisteredSource(name, newKey(), newSecret(), clock.instant(), Optional.empty(),
+                types);
         store.register(source);
-        remember(source);
+        byName.put(name, new Known(Optional.of(source), clock.instant()));
         return source;
     }
 
+    /** Gives a live source a new key and secret (shown once); the old key is refused from now on. */
+    public Optional<RegisteredSource> rotate(String name) {
+        String key = newKey();
+        String secret = newSecret();
+        if (!store.rotate(name, key, secret)) {
+            return Optional.empty();
+        }
+        return refreshed(name);
+    }
+
+    /** Revokes a live source: its key is refused from now on. */
+    public Optional<RegisteredSource> revoke(String name) {
+        if (!store.revoke(name, clock.instant())) {
+            return Optional.empty();
+        }
+        return refreshed(name);
+    }
+
+    /** The source {@code keyId} belongs to, as the store has it now. */
     public Optional<RegisteredSource> byKey(String keyId) {
-        return Optional.ofNullable(byKey.get(keyId));
+        return store.findByKey(keyId);
     }
 
     public Optional<RegisteredSource> byName(String name) {
-        return Optional.ofNullable(byName.get(name));
+        return refreshed(name);
+    }
+
+    /** Every source, by name, as the store has them now. */
+    public List<RegisteredSource> all() {
+        return store.all();
     }
 
     /** The category a source registered a type under. */
     public String categoryOf(String source, String type) {
-        RegisteredSource registered = byName.get(source);
-        return registered == null ? UNCATEGORISED
-                : registered.type(type).map(SourceType::category).orElse(UNCATEGORISED);
+        Known known = byName.get(source);
+        if (known == null || (known.categoryOf(type).isEmpty() && clock.instant().isAfter(known.fetchedAt()
+                .plus(ASK_AGAIN_AFTER)))) {
+            refreshed(source);
+            known = byName.get(source);
+        }
+        return known.categoryOf(type).orElse(UNCATEGORISED);
     }
 
-    private void remember(RegisteredSource source) {
-        byKey.put(source.keyId(), source);
-        byName.put(source.name(), source);
+    /** The category of every registered event type, for checking rule books. */
+    public EventCategories categories() {
+        Map<String, String> categories = new TreeMap<>();
+        for (RegisteredSource source : store.all()) {
+            source.types().forEach(type -> categories.put(type.type(), type.category()));
+        }
+        return new EventCategories(categories);
+    }
+
+    private Optional<RegisteredSource> refreshed(String name) {
+        Optional<RegisteredSource> found = store.find(name);
+        byName.put(name, new Known(found, clock.instant()));
+        return found;
+    }
+
+    private static String newKey() {
+        return "ck_" + Tokens.randomHex(12);
+    }
+
+    private static String newSecret() {
+        return Tokens.randomHex(32);
     }
 }

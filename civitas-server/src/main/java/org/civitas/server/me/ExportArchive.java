@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.civitas.server.api.AccessView;
 import org.civitas.server.api.EventView;
 import org.civitas.server.api.ScoreView;
 import org.civitas.store.access.AccessRecord;
@@ -61,7 +62,8 @@ final class ExportArchive {
             text.write(json.writerWithDefaultPrettyPrinter().writeValueAsString(score));
             text.flush();
             entry(zip, "access-log.json");
-            text.write(json.writerWithDefaultPrettyPrinter().writeValueAsString(accesses));
+            text.write(json.writerWithDefaultPrettyPrinter().writeValueAsString(
+                    accesses.stream().map(AccessView::of).toList()));
             text.flush();
             entry(zip, "access-log.csv");
             Csv log = new Csv(text);

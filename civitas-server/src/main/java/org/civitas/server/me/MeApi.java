@@ -6,28 +6,23 @@ import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import org.civitas.event.Instants;
 import org.civitas.scoring.ScoreBoard;
-import org.civitas.server.api.EventView;
+import org.civitas.server.api.AccessView;
+import org.civitas.server.api.EventsPage;
 import org.civitas.server.api.ScoreView;
 import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
 import org.civitas.server.http.Authentication;
+import org.civitas.server.http.QueryParams;
 import org.civitas.server.live.LiveFeeds;
 import org.civitas.store.access.AccessLog;
-import org.civitas.store.vault.VaultCursor;
-import org.civitas.store.vault.VaultPage;
-import org.civitas.store.vault.VaultQuery;
 import org.civitas.store.vault.VaultStore;
 
 /**
@@ -36,7 +31,6 @@ import org.civitas.store.vault.VaultStore;
  */
 public final class MeApi {
 
-    private static final int DEFAULT_PAGE = 50;
     private static final Duration DEFAULT_INSIGHTS_SPAN = Duration.ofDays(90);
 
     private final ScoreBoard scores;
@@ -84,9 +78,9 @@ public final class MeApi {
     }
 
     private void history(Context ctx) {
-        Instant to = optionalInstant(ctx, "to").orElse(clock.instant());
-        Instant from = optionalInstant(ctx, "from").orElse(to.minus(Duration.ofDays(365)));
-        Duration step = optional(ctx, "step", Duration::parse).orElse(Duration.ofDays(7));
+        Instant to = QueryParams.instant(ctx, "to").orElse(clock.instant());
+        Instant from = QueryParams.instant(ctx, "from").orElse(to.minus(Duration.ofDays(365)));
+        Duration step = QueryParams.parsed(ctx, "step", Duration::parse).orElse(Duration.ofDays(7));
         if (!from.isBefore(to) || step.toHours() < 1 || Duration.between(from, to).dividedBy(step) > 2_000) {
             throw ApiException.badRequest("from must be before to, and step (e.g. P7D) at least an hour,"
                     + " with at most 2000 steps between them");
@@ -95,24 +89,12 @@ public final class MeApi {
     }
 
     private void events(Context ctx) {
-        int limit = optional(ctx, "limit", Integer::parseInt).orElse(DEFAULT_PAGE);
-        if (limit < 1 || limit > VaultQuery.MAX_LIMIT) {
-            throw ApiException.badRequest("limit must be from 1 to " + VaultQuery.MAX_LIMIT);
-        }
-        Optional<VaultCursor> cursor = Optional.ofNullable(ctx.queryParam("cursor")).map(token -> VaultCursor
-                .parse(token).orElseThrow(() -> ApiException.badRequest("cursor is not one this API gave out")));
-        VaultQuery query = new VaultQuery(optionalText(ctx, "category"), optionalText(ctx, "type"),
-                optionalInstant(ctx, "from"), optionalInstant(ctx, "to"), cursor, limit);
-        VaultPage page = vault.page(person(ctx), query);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("events", page.events().stream().map(EventView::of).toList());
-        body.put("next", page.next().map(VaultCursor::token).orElse(null));
-        ctx.json(body);
+        ctx.json(EventsPage.of(vault.page(person(ctx), EventsPage.query(ctx))));
     }
 
     private void insights(Context ctx) {
-        Instant to = optionalInstant(ctx, "to").orElse(clock.instant());
-        Instant from = optionalInstant(ctx, "from").orElse(to.minus(DEFAULT_INSIGHTS_SPAN));
+        Instant to = QueryParams.instant(ctx, "to").orElse(clock.instant());
+        Instant from = QueryParams.instant(ctx, "from").orElse(to.minus(DEFAULT_INSIGHTS_SPAN));
         if (!from.isBefore(to) || Duration.between(from, to).toDays() > 366) {
             throw ApiException.badRequest("from must be before to, at most a year apart");
         }
@@ -120,7 +102,7 @@ public final class MeApi {
     }
 
     private void trail(Context ctx) {
-        LocalDate date = optional(ctx, "date", LocalDate::parse)
+        LocalDate date = QueryParams.parsed(ctx, "date", LocalDate::parse)
                 .orElseThrow(() -> ApiException.badRequest("date is required, e.g. 2026-10-01"));
         ctx.json(insights.trail(person(ctx), date, zone(ctx)));
     }
@@ -140,27 +122,12 @@ public final class MeApi {
     }
 
     private void accessLog(Context ctx) {
-        ctx.json(Map.of("person", person(ctx), "accesses", accessLog.of(person(ctx), 500)));
+        ctx.json(Map.of("person", person(ctx), "accesses", accessLog.of(person(ctx), 500).stream()
+                .map(AccessView::of).toList()));
     }
 
     private static ZoneId zone(Context ctx) {
-        return optional(ctx, "zone", ZoneId::of).orElse(ZoneId.of("UTC"));
+        return QueryParams.parsed(ctx, "zone", ZoneId::of).orElse(ZoneId.of("UTC"));
     }
 
-    private static Optional<String> optionalText(Context ctx, String name) {
-        return Optional.ofNullable(ctx.queryParam(name)).filter(value -> !value.isBlank());
-    }
-
-    private static Optional<Instant> optionalInstant(Context ctx, String name) {
-        return optional(ctx, name, Instants::parse);
-    }
-
-    private static <T> Optional<T> optional(Context ctx, String name, Function<String, T> parse) {
-        Optional<String> text = optionalText(ctx, name);
-        try {
-            return text.map(parse);
-        } catch (NumberFormatException | DateTimeException e) {
-            throw ApiException.badRequest(name + ": '" + text.get() + "' is not valid (" + e.getMessage() + ")");
-        }
-    }
 }

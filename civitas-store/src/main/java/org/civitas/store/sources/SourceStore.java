@@ -1,6 +1,7 @@
 package org.civitas.store.sources;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -34,6 +35,25 @@ public final class SourceStore {
                 batch.execute();
             }
         });
+    }
+
+    /** Gives source {@code name} a new key and secret; the old ones stop working. False if no such live source. */
+    public boolean rotate(String name, String keyId, String secret) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE sources SET key_id = :keyId, secret = :secret"
+                        + " WHERE name = :name AND revoked_at IS NULL")
+                .bind("keyId", keyId)
+                .bind("secret", secret)
+                .bind("name", name)
+                .execute()) == 1;
+    }
+
+    /** Revokes source {@code name}: its key is refused from now on. False if no such live source. */
+    public boolean revoke(String name, Instant at) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE sources SET revoked_at = :at"
+                        + " WHERE name = :name AND revoked_at IS NULL")
+                .bind("at", at)
+                .bind("name", name)
+                .execute()) == 1;
     }
 
     public Optional<RegisteredSource> findByKey(String keyId) {
@@ -73,5 +93,4 @@ public final class SourceStore {
                 .map((rows, context) -> new SourceType(rows.getString("type"), rows.getString("category")))
                 .list();
     }
-
 }

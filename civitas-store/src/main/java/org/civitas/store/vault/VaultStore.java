@@ -92,7 +92,13 @@ public final class VaultStore {
 
     /** One page of {@code person}'s events, newest first. */
     public VaultPage page(String person, VaultQuery query) {
-        Predicate<VaultEvent> wanted = event -> query.category().map(event.category()::equals).orElse(true)
+        return page(person, query, category -> true);
+    }
+
+    /** One page of {@code person}'s events in the categories {@code visible} accepts, newest first. */
+    public VaultPage page(String person, VaultQuery query, Predicate<String> visible) {
+        Predicate<VaultEvent> wanted = event -> visible.test(event.category())
+                && query.category().map(event.category()::equals).orElse(true)
                 && query.type().map(event.type()::equals).orElse(true)
                 && query.from().map(from -> !event.occurredAt().isBefore(from)).orElse(true)
                 && query.to().map(to -> event.occurredAt().isBefore(to)).orElse(true)

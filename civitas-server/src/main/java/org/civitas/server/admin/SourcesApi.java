@@ -1,0 +1,132 @@
+package org.civitas.server.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.civitas.constitution.Constitution;
+import org.civitas.rules.Rule;
+import org.civitas.rules.RuleBook;
+import org.civitas.rules.RuleBooks;
+import org.civitas.server.api.SourceView;
+import org.civitas.server.http.Access;
+import org.civitas.server.http.ApiException;
+import org.civitas.server.http.JsonBodies;
+import org.civitas.server.ingest.SourceRegistry;
+import org.civitas.store.sources.RegisteredSource;
+import org.civitas.store.sources.SourceType;
+
+/**
+ * {@code /api/v1/admin/sources}: an administrator registers a source with the event types it may send and the
+ * category of each, rotates its key, or revokes it. A new key's secret is shown in that one answer only.
+ */
+public final class SourcesApi {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final int MAX_TYPES = 100;
+
+    private final SourceRegistry sources;
+    private final RuleBooks books;
+    private final Constitution constitution;
+    private final ObjectMapper json;
+
+    public SourcesApi(SourceRegistry sources, RuleBooks books, Constitution constitution, ObjectMapper json) {
+        this.sources = sources;
+        this.books = books;
+        this.constitution = constitution;
+        this.json = json;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/admin/sources", this::list, Access.ADMIN);
+        routes.post("/api/v1/admin/sources", this::create, Access.ADMIN);
+        routes.post("/api/v1/admin/sources/{name}/rotate", this::rotate, Access.ADMIN);
+        routes.delete("/api/v1/admin/sources/{name}", this::revoke, Access.ADMIN);
+    }
+
+    private void list(Context ctx) {
+        ctx.json(Map.of("sources", sources.all().stream().map(SourceView::withoutSecret).toList()));
+    }
+
+    private void create(Context ctx) throws IOException {
+        JsonNode body = JsonBodies.read(ctx, json);
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("send {\"name\": ..., \"types\": [{\"type\": ..., \"category\": ...}]}");
+        }
+        String name = name(body.path("name"), "name");
+        if (sources.byName(name).isPresent()) {
+            throw new ApiException(409, "name: a source '" + name + "' is registered already");
+        }
+        List<SourceType> types = types(body.path("types"));
+        ctx.status(201).json(SourceView.withSecret(sources.register(name, types)));
+    }
+
+    private void rotate(Context ctx) {
+        RegisteredSource rotated = sources.rotate(ctx.pathParam("name"))
+                .orElseThrow(() -> noLiveSource(ctx.pathParam("name")));
+        ctx.json(SourceView.withSecret(rotated));
+    }
+
+    private void revoke(Context ctx) {
+        RegisteredSource revoked = sources.revoke(ctx.pathParam("name"))
+                .orElseThrow(() -> noLiveSource(ctx.pathParam("name")));
+        ctx.json(SourceView.withoutSecret(revoked));
+    }
+
+    private List<SourceType> types(JsonNode list) {
+        if (!list.isArray() || list.isEmpty() || list.size() > MAX_TYPES) {
+            throw ApiException.badRequest("types: a list of 1 to " + MAX_TYPES + " {\"type\", \"category\"}");
+        }
+        Map<String, String> registered = sources.categories().categoryByType();
+        List<SourceType> types = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonNode item : list) {
+            String type = name(item.path("type"), "types: type");
+            String category = name(item.path("category"), "types: category of '" + type + "'");
+            if (!seen.add(type)) {
+                throw ApiException.badRequest("types: '" + type + "' is listed twice");
+            }
+            String earlier = registered.get(type);
+            if (earlier != null && !earlier.equals(category)) {
+                throw new ApiException(409, "types: '" + type + "' is registered already, in category '" + earlier
+                        + "'; a type has one category whichever source sends it");
+            }
+            refuseIfARuleWouldRead(type, category);
+            types.add(new SourceType(type, category));
+        }
+        return types;
+    }
+
+    /** A personal-only type that a rule in force reads would put the rule outside the constitution: refused. */
+    private void refuseIfARuleWouldRead(String type, String category) {
+        for (RuleBook book : books.all()) {
+            for (Rule rule : book.rules()) {
+                if (rule.on().equals(type)) {
+                    constitution.checkReading(type, category).ifPresent(breach -> {
+                        throw new ApiException(409, "types: rule '" + rule.id() + "' of " + book.jurisdiction()
+                                + " reads '" + type + "', so it cannot be personal-only: " + breach);
+                    });
+                }
+            }
+        }
+    }
+
+    private static String name(JsonNode value, String field) {
+        if (!value.isTextual() || !NAME.matcher(value.asText()).matches()) {
+            throw ApiException.badRequest(field + ": required, 1 to 64 of a-z, 0-9, '.', '_' and '-',"
+                    + " starting with a letter or digit");
+        }
+        return value.asText();
+    }
+
+    private static ApiException noLiveSource(String name) {
+        return new ApiException(404, "there is no live source '" + name + "'");
+    }
+}

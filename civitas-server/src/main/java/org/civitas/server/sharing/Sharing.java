@@ -1,0 +1,144 @@
+package org.civitas.server.sharing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.civitas.constitution.Constitution;
+import org.civitas.server.auth.Principal;
+import org.civitas.server.auth.Tokens;
+import org.civitas.server.http.ApiException;
+import org.civitas.server.ingest.SourceRegistry;
+import org.civitas.store.access.AccessLog;
+import org.civitas.store.access.AccessRecord;
+import org.civitas.store.accounts.AccountStore;
+import org.civitas.store.grants.Grant;
+import org.civitas.store.grants.GrantStore;
+
+/**
+ * Grants: a person shares chosen categories of their data, or their score, with a named account, for a purpose the
+ * constitution allows, until an expiry. Nothing is shared by default. A look at shared data is allowed only under a
+ * grant active at that moment, and is written to the person's access log before anything is handed over.
+ */
+public final class Sharing {
+
+    /** The longest a grant may run: a person renews what they still want to share. */
+    public static final Duration LONGEST = Duration.ofDays(366);
+
+    private final GrantStore grants;
+    private final AccountStore accounts;
+    private final SourceRegistry sources;
+    private final Constitution constitution;
+    private final AccessLog accessLog;
+    private final Clock clock;
+
+    public Sharing(GrantStore grants, AccountStore accounts, SourceRegistry sources, Constitution constitution,
+            AccessLog accessLog, Clock clock) {
+        this.grants = grants;
+        this.accounts = accounts;
+        this.sources = sources;
+        this.constitution = constitution;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    /** Creates the grant {@code owner} asks for, or refuses it (400) saying why. */
+    public Grant grant(Principal owner, String person, GrantRequest request) {
+        Instant now = clock.instant();
+        if (request.party().equals(owner.username())) {
+            throw ApiException.badRequest("party: you see your own data already; name someone else");
+        }
+        if (accounts.find(request.party()).isEmpty()) {
+            throw ApiException.badRequest("party: there is no account '" + request.party() + "'");
+        }
+        if (request.categories().isEmpty() && !request.score()) {
+            throw ApiException.badRequest("categories: name at least one category, or share the score");
+        }
+        Set<String> known = categories();
+        for (String category : request.categories()) {
+            if (!known.contains(category)) {
+                throw ApiException.badRequest("categories: '" + category + "' is not a category; known: "
+                        + String.join(", ", known));
+            }
+        }
+        constitution.checkPurpose(request.purpose()).ifPresent(breach -> {
+            throw ApiException.badRequest("purpose: " + breach);
+        });
+        if (!request.expiresAt().isAfter(now) || request.expiresAt().isAfter(now.plus(LONGEST))) {
+            throw ApiException.badRequest("expiresAt: must be in the future and at most " + LONGEST.toDays()
+                    + " days away");
+        }
+        Grant grant = new Grant("g_" + Tokens.randomHex(12), person, request.party(), request.categories(),
+                request.score(), request.purpose(), now, request.expiresAt(), Optional.empty());
+        grants.create(grant);
+        return grant;
+    }
+
+    /** Every category data can be in: those sources registered, and every personal-only one. */
+    public Set<String> categories() {
+        Set<String> known = new TreeSet<>(sources.categories().categoryByType().values());
+        known.addAll(constitution.personalOnlyCategories());
+        known.remove(SourceRegistry.UNCATEGORISED);
+        return known;
+    }
+
+    /** Every grant {@code person} gave, newest first. */
+    public List<Grant> givenBy(String person) {
+        return grants.givenBy(person);
+    }
+
+    /** The grants active now that share something with {@code party}. */
+    public List<Grant> sharedWith(String party) {
+        return grants.activeFor(party, clock.instant());
+    }
+
+    /** Revokes a grant {@code person} gave; from the next request on it shares nothing. */
+    public void revoke(String person, String id) {
+        if (!grants.revoke(id, person, clock.instant())) {
+            throw new ApiException(404, "you have no active grant '" + id + "'");
+        }
+    }
+
+    /**
+     * Opens {@code person}'s score to {@code reader}: the grant that allows it, after the look is logged. A 404 when
+     * no active grant does, exactly as if the person did not exist.
+     */
+    public Grant openScore(Principal reader, String person) {
+        Instant now = clock.instant();
+        Grant grant = grants.active(person, reader.username(), now).stream().filter(Grant::score).findFirst()
+                .orElseThrow(() -> nothingShared(person));
+        log(reader, grant, "score", now);
+        return grant;
+    }
+
+    /**
+     * Opens {@code person}'s events to {@code reader}: the categories active grants share with them, after each
+     * grant's look is logged. A 404 when none shares any.
+     */
+    public Set<String> openEvents(Principal reader, String person, String what) {
+        Instant now = clock.instant();
+        List<Grant> covering = grants.active(person, reader.username(), now).stream()
+                .filter(grant -> !grant.categories().isEmpty()).toList();
+        if (covering.isEmpty()) {
+            throw nothingShared(person);
+        }
+        Set<String> visible = new TreeSet<>();
+        for (Grant grant : covering) {
+            log(reader, grant, what + " in " + String.join(", ", grant.categories()), now);
+            visible.addAll(grant.categories());
+        }
+        return visible;
+    }
+
+    private void log(Principal reader, Grant grant, String what, Instant at) {
+        accessLog.record(new AccessRecord(grant.person(), reader.username(), reader.role().label(), what,
+                grant.purpose(), Optional.of(grant.id()), at));
+    }
+
+    private static ApiException nothingShared(String person) {
+        return new ApiException(404, "nothing of '" + person + "' is shared with you");
+    }
+}

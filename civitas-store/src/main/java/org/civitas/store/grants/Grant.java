@@ -1,0 +1,33 @@
+package org.civitas.store.grants;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A person lets {@code party} (an account) see their events of {@code categories}, and their score if {@code score},
+ * for {@code purpose}, from {@code createdAt} until {@code expiresAt} or until they revoke it.
+ *
+ * @param categories in alphabetical order, each once
+ */
+public record Grant(
+        String id, String person, String party, List<String> categories, boolean score, String purpose,
+        Instant createdAt, Instant expiresAt, Optional<Instant> revokedAt) {
+
+    public Grant {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(person, "person");
+        Objects.requireNonNull(party, "party");
+        categories = categories.stream().sorted().distinct().toList();
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(revokedAt, "revokedAt");
+    }
+
+    /** Whether the grant lets its party see anything at {@code at}: not yet expired, not revoked. */
+    public boolean activeAt(Instant at) {
+        return revokedAt.isEmpty() && at.isBefore(expiresAt);
+    }
+}

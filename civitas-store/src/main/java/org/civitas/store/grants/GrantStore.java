@@ -1,0 +1,89 @@
+package org.civitas.store.grants;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/**
+ * The grants people gave. Read afresh on every look at shared data, so that a revocation takes effect on the very
+ * next request, on every server.
+ */
+public final class GrantStore {
+
+    private static final RowMapper<Grant> GRANT = (rows, context) -> {
+        Timestamp revoked = rows.getTimestamp("revoked_at");
+        String categories = rows.getString("categories");
+        return new Grant(rows.getString("id"), rows.getString("person"), rows.getString("party"),
+                categories.isEmpty() ? List.of() : Arrays.asList(categories.split(",")),
+                rows.getBoolean("score"), rows.getString("purpose"), rows.getTimestamp("created_at").toInstant(),
+                rows.getTimestamp("expires_at").toInstant(), Optional.ofNullable(revoked).map(Timestamp::toInstant));
+    };
+
+    private final Jdbi jdbi;
+
+    public GrantStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public void create(Grant grant) {
+        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO grants"
+                        + " (id, person, party, categories, score, purpose, created_at, expires_at, revoked_at)"
+                        + " VALUES (:id, :person, :party, :categories, :score, :purpose, :createdAt, :expiresAt,"
+                        + " :revokedAt)")
+                .bind("id", grant.id())
+                .bind("person", grant.person())
+                .bind("party", grant.party())
+                .bind("categories", String.join(",", grant.categories()))
+                .bind("score", grant.score())
+                .bind("purpose", grant.purpose())
+                .bind("createdAt", grant.createdAt())
+                .bind("expiresAt", grant.expiresAt())
+                .bind("revokedAt", grant.revokedAt().orElse(null))
+                .execute());
+    }
+
+    /** Every grant {@code person} gave, newest first, revoked and expired ones too. */
+    public List<Grant> givenBy(String person) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT * FROM grants WHERE person = :person ORDER BY created_at DESC, id")
+                .bind("person", person)
+                .map(GRANT)
+                .list());
+    }
+
+    /** The grants made out to {@code party} that are active at {@code at}, newest first. */
+    public List<Grant> activeFor(String party, Instant at) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM grants WHERE party = :party"
+                        + " AND revoked_at IS NULL AND expires_at > :at ORDER BY created_at DESC, id")
+                .bind("party", party)
+                .bind("at", at)
+                .map(GRANT)
+                .list());
+    }
+
+    /** The grants {@code person} gave {@code party} that are active at {@code at}, newest first. */
+    public List<Grant> active(String person, String party, Instant at) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM grants WHERE person = :person"
+                        + " AND party = :party AND revoked_at IS NULL AND expires_at > :at"
+                        + " ORDER BY created_at DESC, id")
+                .bind("person", person)
+                .bind("party", party)
+                .bind("at", at)
+                .map(GRANT)
+                .list());
+    }
+
+    /** Revokes grant {@code id} of {@code person}; false if they gave no such grant or it was revoked already. */
+    public boolean revoke(String id, String person, Instant at) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE grants SET revoked_at = :at"
+                        + " WHERE id = :id AND person = :person AND revoked_at IS NULL")
+                .bind("at", at)
+                .bind("id", id)
+                .bind("person", person)
+                .execute()) == 1;
+    }
+}
