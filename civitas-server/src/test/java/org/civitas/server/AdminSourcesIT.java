@@ -1,0 +1,160 @@
+package org.civitas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civitas.server.TestServer.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.civitas.store.StorageSettings;
+import org.civitas.store.accounts.Role;
+import org.civitas.store.sources.RegisteredSource;
+import org.civitas.store.sources.SourceType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** An administrator registers sources, rotates and revokes their keys, through real HTTP on H2 and PostgreSQL. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.civitas.server.Storages#fresh")
+class AdminSourcesIT {
+
+    private static final ServersPerStorage SERVERS = new ServersPerStorage();
+
+    @Parameter
+    Supplier<StorageSettings> storage;
+
+    private TestServer server;
+    private TestServer.Session admin;
+    private int names;
+
+    @BeforeEach
+    void connect() throws Exception {
+        server = SERVERS.serverFor(storage, running -> {
+            running.account("root", Role.ADMIN, Optional.empty(), "admin password");
+            running.citizen("ada", "p-ada", "correct horse");
+        });
+        admin = server.login("root", "admin password");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        SERVERS.close();
+    }
+
+    private String uniqueName() {
+        return "library-" + System.nanoTime() + "-" + names++;
+    }
+
+    private JsonNode register(String name, String types) throws Exception {
+        HttpResponse<String> created = server.change("POST", "/api/v1/admin/sources",
+                "{\"name\":\"" + name + "\",\"types\":" + types + "}", admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return TestServer.JSON.readTree(created.body());
+    }
+
+    private static RegisteredSource source(JsonNode view, String type, String category) {
+        return new RegisteredSource(view.get("name").asText(), view.get("key").asText(), view.get("secret").asText(),
+                Instant.now(), Optional.empty(), List.of(new SourceType(type, category)));
+    }
+
+    private int sendLoan(RegisteredSource source, String id) throws Exception {
+        return server.postEvents(source, event(source.name(), id, "p-ada", "book-loan", Instant.now(),
+                "{\"title\":\"Moby Dick\"}")).statusCode();
+    }
+
+    @Test
+    void aRegisteredSourceSendsWithTheKeyShownOnceAndTheSecretIsNeverShownAgain() throws Exception {
+        String name = uniqueName();
+        JsonNode created = register(name, "[{\"type\":\"book-loan\",\"category\":\"civic\"}]");
+
+        assertThat(created.get("key").asText()).startsWith("ck_");
+        assertThat(created.get("secret").asText()).hasSize(64);
+        assertThat(sendLoan(source(created, "book-loan", "civic"), "l-1")).isEqualTo(200);
+        String listing = server.get("/api/v1/admin/sources", admin).body();
+        assertThat(listing).contains("\"name\":\"" + name + "\"").doesNotContain(created.get("secret").asText())
+                .doesNotContain("\"secret\"");
+    }
+
+    @Test
+    void aRotatedKeyIsRefusedAtOnceAndTheNewOneWorks() throws Exception {
+        JsonNode created = register(uniqueName(), "[{\"type\":\"book-loan\",\"category\":\"civic\"}]");
+        RegisteredSource old = source(created, "book-loan", "civic");
+
+        HttpResponse<String> rotated = server.change("POST", "/api/v1/admin/sources/" + old.name() + "/rotate",
+                null, admin);
+
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        RegisteredSource fresh = source(TestServer.JSON.readTree(rotated.body()), "book-loan", "civic");
+        assertThat(fresh.keyId()).isNotEqualTo(old.keyId());
+        assertThat(sendLoan(old, "l-2")).isEqualTo(401);
+        assertThat(sendLoan(fresh, "l-3")).isEqualTo(200);
+    }
+
+    @Test
+    void aRevokedSourceIsRefusedAtOnce() throws Exception {
+        RegisteredSource source = source(register(uniqueName(), "[{\"type\":\"book-loan\",\"category\":\"civic\"}]"),
+                "book-loan", "civic");
+        assertThat(sendLoan(source, "l-4")).isEqualTo(200);
+
+        HttpResponse<String> revoked = server.change("DELETE", "/api/v1/admin/sources/" + source.name(), null, admin);
+
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(TestServer.JSON.readTree(revoked.body()).get("revokedAt").asText()).isNotEmpty();
+        HttpResponse<String> refused = server.postEvents(source, event(source.name(), "l-5", "p-ada", "book-loan",
+                Instant.now(), "{}"));
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("unknown or revoked source key");
+        assertThat(server.change("POST", "/api/v1/admin/sources/" + source.name() + "/rotate", null, admin)
+                .statusCode()).as("a revoked source stays revoked").isEqualTo(404);
+    }
+
+    @Test
+    void aTypeKeepsOneCategoryAndARuleNeverReadsAPersonalOnlyType() throws Exception {
+        register(uniqueName(), "[{\"type\":\"museum-visit\",\"category\":\"civic\"}]");
+
+        HttpResponse<String> conflict = server.change("POST", "/api/v1/admin/sources", "{\"name\":\"" + uniqueName()
+                + "\",\"types\":[{\"type\":\"museum-visit\",\"category\":\"location\"}]}", admin);
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(conflict.body()).contains("'museum-visit' is registered already, in category 'civic'");
+
+        HttpResponse<String> readByARule = server.change("POST", "/api/v1/admin/sources", "{\"name\":\""
+                + uniqueName() + "\",\"types\":[{\"type\":\"volunteering\",\"category\":\"location\"}]}", admin);
+        assertThat(readByARule.statusCode()).isEqualTo(409);
+        assertThat(readByARule.body()).contains("rule 'civic.volunteering' of lakeside reads 'volunteering'")
+                .contains("breaks clause art-7");
+    }
+
+    @Test
+    void malformedRegistrationsAreRefusedNamingTheField() throws Exception {
+        assertThat(refusal("{\"name\":\"Bad Name\",\"types\":[]}")).contains("name: required, 1 to 64 of a-z");
+        assertThat(refusal("{\"name\":\"fine\",\"types\":[]}")).contains("types: a list of 1 to 100");
+        assertThat(refusal("{\"name\":\"fine\",\"types\":[{\"type\":\"a\"}]}"))
+                .contains("types: category of 'a': required");
+        assertThat(refusal("{\"name\":\"fine\",\"types\":[{\"type\":\"a\",\"category\":\"civic\"},"
+                + "{\"type\":\"a\",\"category\":\"civic\"}]}")).contains("types: 'a' is listed twice");
+        assertThat(server.get("/api/v1/admin/sources", admin).body()).doesNotContain("\"fine\"");
+    }
+
+    private String refusal(String body) throws Exception {
+        HttpResponse<String> refused = server.change("POST", "/api/v1/admin/sources", body, admin);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        return refused.body();
+    }
+
+    @Test
+    void onlyAnAdministratorManagesSources() throws Exception {
+        TestServer.Session ada = server.login("ada", "correct horse");
+
+        assertThat(server.get("/api/v1/admin/sources", ada).statusCode()).isEqualTo(403);
+        assertThat(server.change("POST", "/api/v1/admin/sources", "{\"name\":\"mine\",\"types\":[{\"type\":\"x\","
+                + "\"category\":\"civic\"}]}", ada).statusCode()).isEqualTo(403);
+        assertThat(server.get("/api/v1/admin/sources", null).statusCode()).isEqualTo(401);
+    }
+}
