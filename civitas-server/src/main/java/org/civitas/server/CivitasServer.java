@@ -14,6 +14,7 @@ import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.scoring.Scorer;
 import org.civitas.server.admin.SourcesApi;
+import org.civitas.server.auth.LoginThrottle;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.auth.SessionApi;
 import org.civitas.server.auth.SessionService;
@@ -96,9 +97,10 @@ public final class CivitasServer implements AutoCloseable {
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
                     civitas.passwords(), civitas.clock());
             SourceAuthenticator signatures = new SourceAuthenticator(sources, civitas.replays(), civitas.clock());
-            Javalin app = web(civitas, sources, sessions, signatures, zoneOf(books));
+            LoginThrottle throttle = new LoginThrottle(civitas.clock());
+            Javalin app = web(civitas, sources, sessions, throttle, signatures, zoneOf(books));
             app.start(settings.host(), settings.port());
-            return new CivitasServer(civitas, sources, app, chores(civitas, sessions, signatures));
+            return new CivitasServer(civitas, sources, app, chores(civitas, sessions, throttle, signatures));
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -136,9 +138,9 @@ public final class CivitasServer implements AutoCloseable {
     }
 
     private static Javalin web(Civitas civitas, SourceRegistry sources, SessionService sessionService,
-            SourceAuthenticator signatures, ZoneId zone) {
+            LoginThrottle throttle, SourceAuthenticator signatures, ZoneId zone) {
         ObjectMapper json = Json.mapper();
-        SessionApi sessionApi = new SessionApi(sessionService, json);
+        SessionApi sessionApi = new SessionApi(sessionService, throttle, json);
         RulesApi rulesApi = new RulesApi(civitas.ruleBooks());
         Insights insights = new Insights(civitas.vault());
         Pages pages = new Pages(civitas.scores(), civitas.vault(), civitas.accessLog(), insights, rulesApi,
@@ -163,7 +165,7 @@ public final class CivitasServer implements AutoCloseable {
         });
     }
 
-    private static ScheduledExecutorService chores(Civitas civitas, SessionService sessions,
+    private static ScheduledExecutorService chores(Civitas civitas, SessionService sessions, LoginThrottle throttle,
             SourceAuthenticator signatures) {
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "chores");
@@ -173,6 +175,7 @@ public final class CivitasServer implements AutoCloseable {
         chores.scheduleWithFixedDelay(logged(civitas.feeds()::heartbeat), 15, 15, TimeUnit.SECONDS);
         chores.scheduleWithFixedDelay(logged(() -> {
             sessions.endIdleSessions();
+            throttle.forgetOld();
             signatures.forgetOldSignatures();
         }), 1, 1, TimeUnit.MINUTES);
         return chores;

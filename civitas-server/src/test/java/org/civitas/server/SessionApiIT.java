@@ -32,6 +32,7 @@ class SessionApiIT {
         server = SERVERS.serverFor(storage, started -> {
             started.citizen("ada", "p-ada", "correct horse");
             started.account("olga", Role.CASEWORKER, Optional.empty(), "battery staple");
+            started.citizen("carl", "p-carl", "guessed at last");
         });
     }
 
@@ -107,5 +108,21 @@ class SessionApiIT {
         HttpResponse<String> page = server.get("/me/data", null);
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).contains("/login?next=%2Fme%2Fdata");
+    }
+
+    @Test
+    void afterFiveWrongPasswordsEvenTheRightOneWaitsAndOtherAccountsDoNot() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(login("{\"username\":\"carl\",\"password\":\"guess " + i + "\"}").statusCode())
+                    .isEqualTo(401);
+        }
+
+        HttpResponse<String> held = login("{\"username\":\"carl\",\"password\":\"guessed at last\"}");
+
+        assertThat(held.statusCode()).isEqualTo(429);
+        assertThat(held.body()).contains("too many failed sign-ins; try again in 15 minute(s)");
+        assertThat(held.headers().firstValue("Retry-After").map(Long::parseLong)).get()
+                .satisfies(seconds -> assertThat(seconds).isBetween(800L, 900L));
+        assertThat(server.login("ada", "correct horse").csrf()).isNotEmpty();
     }
 }

@@ -22,10 +22,12 @@ import org.civitas.server.http.JsonBodies;
 public final class SessionApi {
 
     private final SessionService sessions;
+    private final LoginThrottle throttle;
     private final ObjectMapper json;
 
-    public SessionApi(SessionService sessions, ObjectMapper json) {
+    public SessionApi(SessionService sessions, LoginThrottle throttle, ObjectMapper json) {
         this.sessions = sessions;
+        this.throttle = throttle;
         this.json = json;
     }
 
@@ -48,12 +50,25 @@ public final class SessionApi {
         ctx.json(describe(login.get().principal()));
     }
 
-    /** Starts a session and sets its cookie, ending the session the request came with (no session fixation). */
+    /**
+     * Starts a session and sets its cookie, ending the session the request came with (no session fixation). Refused
+     * (429) after too many failed attempts on the account or from the address.
+     */
     public Optional<SessionService.Login> signIn(Context ctx, String username, String password) {
+        throttle.waitBeforeTrying(username, ctx.ip()).ifPresent(wait -> {
+            long seconds = Math.max(1, wait.toSeconds());
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new ApiException(429, "too many failed sign-ins; try again in " + (seconds + 59) / 60
+                    + " minute(s)");
+        });
         Authentication.principal(ctx).ifPresent(sessions::logout);
         Optional<SessionService.Login> login = sessions.login(username, password);
-        login.ifPresent(started -> ctx.cookie(cookie(started.token(), (int) SessionService.LIFETIME.toSeconds(),
-                ctx.req().isSecure())));
+        if (login.isEmpty()) {
+            throttle.failed(username, ctx.ip());
+            return login;
+        }
+        throttle.succeeded(username);
+        ctx.cookie(cookie(login.get().token(), (int) SessionService.LIFETIME.toSeconds(), ctx.req().isSecure()));
         return login;
     }
 

@@ -109,9 +109,15 @@ public final class Pages {
         String next = safeNext(ctx.formParam("next"));
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
-        if (sessions.signIn(ctx, username, password).isEmpty()) {
-            ctx.status(401);
-            renderLogin(ctx, "Wrong username or password.", next);
+        try {
+            if (sessions.signIn(ctx, username, password).isEmpty()) {
+                ctx.status(401);
+                renderLogin(ctx, "Wrong username or password.", next);
+                return;
+            }
+        } catch (ApiException refused) {
+            ctx.status(refused.status());
+            renderLogin(ctx, "Sign-in refused: " + refused.getMessage() + ".", next);
             return;
         }
         ctx.redirect(next);
