@@ -6,13 +6,14 @@ import java.util.Optional;
 
 /**
  * What one rule did to one person's score for one event, with everything needed to explain it: the event, the rule
- * and its version, the points granted (after any cap), what they are worth at the scoring instant and when they fade
+ * (of which jurisdiction's book) and its version, the points granted (after any cap), what they are worth at the scoring instant and when they fade
  * below half a point ({@code empty} for points that never fade).
  */
 public record Contribution(
         String event,
         String source,
         Instant occurredAt,
+        String jurisdiction,
         String rule,
         long ruleVersion,
         String title,
@@ -25,6 +26,7 @@ public record Contribution(
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(jurisdiction, "jurisdiction");
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(category, "category");

@@ -61,7 +61,7 @@ final class PersonScoring {
                 fades = Optional.of(match.occurredAt().plusSeconds((long) Math.ceil(secondsToHalfPoint)));
             }
         }
-        return new Contribution(match.event(), match.source(), match.occurredAt(), slot.rule.id(),
+        return new Contribution(match.event(), match.source(), match.occurredAt(), slot.jurisdiction, slot.rule.id(),
                 slot.rule.version(), slot.rule.title(), slot.rule.category(), granted, worth, fades);
     }
 

@@ -7,6 +7,7 @@ import org.civitas.rules.Rule;
 /** A rule ready for the hot path: its limits unpacked into plain fields. */
 final class RuleSlot {
 
+    final String jurisdiction;
     final Rule rule;
     final String key;
     final int index;
@@ -17,6 +18,7 @@ final class RuleSlot {
     final Duration capWindow;
 
     RuleSlot(String jurisdiction, Rule rule, int index) {
+        this.jurisdiction = jurisdiction;
         this.rule = rule;
         this.key = jurisdiction + "/" + rule.id();
         this.index = index;

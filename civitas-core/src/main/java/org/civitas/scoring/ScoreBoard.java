@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import org.civitas.event.Event;
 
 /**
@@ -68,6 +70,26 @@ public final class ScoreBoard {
             points.add(new ScorePoint(at, PersonScoring.score(person, matches, at).roundedScore()));
         }
         return points;
+    }
+
+    /**
+     * Hands everyone's score at {@code at} to {@code visitor}, with the jurisdiction of their latest scored event up to
+     * then (empty for someone with none).
+     */
+    public void forEachScore(Instant at, BiConsumer<PersonScore, Optional<String>> visitor) {
+        matchesByPerson.forEach((person, matches) -> visitor.accept(
+                PersonScoring.score(person, Arrays.asList(matches), at), latestJurisdiction(matches, at)));
+    }
+
+    private static Optional<String> latestJurisdiction(Match[] matches, Instant at) {
+        Match latest = null;
+        for (Match match : matches) {
+            boolean counts = !match.occurredAt().isAfter(at);
+            if (counts && (latest == null || match.occurredAt().isAfter(latest.occurredAt()))) {
+                latest = match;
+            }
+        }
+        return latest == null ? Optional.empty() : Optional.of(latest.slot().jurisdiction);
     }
 
     /** Per rule, the events its condition could not be evaluated for. */

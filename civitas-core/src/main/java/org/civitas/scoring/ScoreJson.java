@@ -30,6 +30,7 @@ public final class ScoreJson {
         json.writeStringField("event", contribution.event());
         json.writeStringField("source", contribution.source());
         json.writeStringField("occurredAt", Instants.format(contribution.occurredAt()));
+        json.writeStringField("jurisdiction", contribution.jurisdiction());
         json.writeStringField("rule", contribution.rule());
         json.writeNumberField("ruleVersion", contribution.ruleVersion());
         json.writeStringField("title", contribution.title());

@@ -32,10 +32,13 @@ import org.civitas.server.ops.Health;
 import org.civitas.server.ops.Metrics;
 import org.civitas.server.ops.OpenApiDocument;
 import org.civitas.server.pages.Pages;
+import org.civitas.server.pages.Templates;
 import org.civitas.server.rules.RulesApi;
 import org.civitas.server.sharing.GrantsApi;
 import org.civitas.server.sharing.PeopleApi;
 import org.civitas.server.sharing.Sharing;
+import org.civitas.server.stats.PublicStatistics;
+import org.civitas.server.stats.StatsApi;
 import org.civitas.store.Database;
 import org.civitas.store.access.AccessLog;
 import org.civitas.store.accounts.AccountStore;
@@ -143,7 +146,8 @@ public final class CivitasServer implements AutoCloseable {
         SessionApi sessionApi = new SessionApi(sessionService, throttle, json);
         RulesApi rulesApi = new RulesApi(civitas.ruleBooks());
         Insights insights = new Insights(civitas.vault());
-        Pages pages = new Pages(civitas.scores(), civitas.vault(), civitas.accessLog(), insights, rulesApi,
+        Templates templates = new Templates();
+        Pages pages = new Pages(templates, civitas.scores(), civitas.vault(), civitas.accessLog(), insights, rulesApi,
                 sessionApi, json, civitas.clock(), zone);
         EventsApi eventsApi = new EventsApi(signatures, civitas.ledger(), civitas.projector());
         MeApi meApi = new MeApi(civitas.scores(), civitas.vault(), civitas.accessLog(), civitas.feeds(), insights,
@@ -157,6 +161,7 @@ public final class CivitasServer implements AutoCloseable {
             new GrantsApi(sharing, json, civitas.clock()).register(routes);
             new PeopleApi(sharing, civitas.scores(), civitas.vault(), civitas.clock()).register(routes);
             new SourcesApi(sources, civitas.ruleBooks(), civitas.constitution(), json).register(routes);
+            new StatsApi(new PublicStatistics(civitas.scores(), civitas.clock()), templates).register(routes);
             rulesApi.register(routes);
             pages.register(routes);
             new Health(civitas).register(routes);

@@ -37,7 +37,7 @@ public final class Pages {
     private static final List<String> CATEGORIES = List.of("browsing", "location", "content", "traffic",
             "obligations", "civic", "volunteering", "speech");
 
-    private final Templates templates = new Templates();
+    private final Templates templates;
     private final ScoreBoard scores;
     private final VaultStore vault;
     private final AccessLog accessLog;
@@ -49,8 +49,9 @@ public final class Pages {
     private final ZoneId zone;
     private final List<String> chartScripts;
 
-    public Pages(ScoreBoard scores, VaultStore vault, AccessLog accessLog, Insights insights, RulesApi rules,
-            SessionApi sessions, ObjectMapper json, Clock clock, ZoneId zone) {
+    public Pages(Templates templates, ScoreBoard scores, VaultStore vault, AccessLog accessLog, Insights insights,
+            RulesApi rules, SessionApi sessions, ObjectMapper json, Clock clock, ZoneId zone) {
+        this.templates = templates;
         this.scores = scores;
         this.vault = vault;
         this.accessLog = accessLog;

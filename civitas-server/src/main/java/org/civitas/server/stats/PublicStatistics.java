@@ -1,0 +1,149 @@
+package org.civitas.server.stats;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.civitas.scoring.Contribution;
+import org.civitas.scoring.PersonScore;
+import org.civitas.scoring.ScoreBoard;
+
+/**
+ * Works out the public statistics from everyone's live score, at most once a minute: score bands per jurisdiction and
+ * the use of every rule, each cell about at least {@value #MINIMUM_GROUP} people or suppressed.
+ */
+public final class PublicStatistics {
+
+    public static final int MINIMUM_GROUP = 20;
+    static final int BAND_WIDTH = 25;
+    private static final Duration FRESH_FOR = Duration.ofMinutes(1);
+
+    private final ScoreBoard scores;
+    private final Clock clock;
+    private volatile StatisticsView latest;
+
+    public PublicStatistics(ScoreBoard scores, Clock clock) {
+        this.scores = scores;
+        this.clock = clock;
+    }
+
+    public StatisticsView current() {
+        StatisticsView view = latest;
+        Instant now = clock.instant();
+        if (view == null || now.isAfter(view.asOf().plus(FRESH_FOR))) {
+            view = compute(now);
+            latest = view;
+        }
+        return view;
+    }
+
+    private StatisticsView compute(Instant at) {
+        Map<String, Map<Integer, Integer>> bands = new TreeMap<>();
+        Map<String, RuleTally> rules = new TreeMap<>();
+        int[] unscored = {0};
+        scores.forEachScore(at, (score, jurisdiction) -> {
+            if (jurisdiction.isEmpty()) {
+                unscored[0]++;
+            } else {
+                bands.computeIfAbsent(jurisdiction.get(), ignored -> new TreeMap<>())
+                        .merge(bandOf(score.score()), 1, Integer::sum);
+            }
+            tally(score, rules);
+        });
+        List<StatisticsView.JurisdictionScores> jurisdictions = new ArrayList<>();
+        bands.forEach((jurisdiction, counts) -> jurisdictions.add(jurisdictionScores(jurisdiction, counts)));
+        List<StatisticsView.RuleUse> uses = rules.values().stream().map(RuleTally::view).toList();
+        return new StatisticsView(at, MINIMUM_GROUP, jurisdictions, uses, shown(unscored[0]));
+    }
+
+    private static void tally(PersonScore score, Map<String, RuleTally> rules) {
+        Set<String> touched = new HashSet<>();
+        for (Contribution contribution : score.contributions()) {
+            String key = contribution.jurisdiction() + "/" + contribution.rule();
+            RuleTally tally = rules.computeIfAbsent(key, ignored -> new RuleTally(contribution));
+            tally.contributions++;
+            tally.points += contribution.worth();
+            if (touched.add(key)) {
+                tally.people++;
+            }
+        }
+    }
+
+    private static StatisticsView.JurisdictionScores jurisdictionScores(String jurisdiction,
+            Map<Integer, Integer> counts) {
+        int people = counts.values().stream().mapToInt(Integer::intValue).sum();
+        if (people < MINIMUM_GROUP) {
+            return new StatisticsView.JurisdictionScores(jurisdiction, null, List.of());
+        }
+        Set<Integer> suppressed = suppressedBands(counts);
+        List<StatisticsView.Band> bands = new ArrayList<>();
+        counts.forEach((from, count) -> bands.add(new StatisticsView.Band(from, from + BAND_WIDTH,
+                suppressed.contains(from) ? null : count)));
+        return new StatisticsView.JurisdictionScores(jurisdiction, people, bands);
+    }
+
+    /**
+     * The bands to suppress: every band of fewer than the minimum, then the smallest others until the suppressed
+     * bands hold at least the minimum together, so the total less the shown bands reveals no small group.
+     */
+    static Set<Integer> suppressedBands(Map<Integer, Integer> counts) {
+        Set<Integer> suppressed = new HashSet<>();
+        int hidden = 0;
+        for (Map.Entry<Integer, Integer> band : counts.entrySet()) {
+            if (band.getValue() < MINIMUM_GROUP) {
+                suppressed.add(band.getKey());
+                hidden += band.getValue();
+            }
+        }
+        List<Map.Entry<Integer, Integer>> bySize = counts.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder())).toList();
+        for (Map.Entry<Integer, Integer> band : bySize) {
+            if (hidden == 0 || hidden >= MINIMUM_GROUP) {
+                break;
+            }
+            if (suppressed.add(band.getKey())) {
+                hidden += band.getValue();
+            }
+        }
+        return suppressed;
+    }
+
+    static int bandOf(double score) {
+        return (int) Math.floor(score / BAND_WIDTH) * BAND_WIDTH;
+    }
+
+    private static Integer shown(int people) {
+        return people < MINIMUM_GROUP ? null : people;
+    }
+
+    /** One rule's use, counted up. */
+    private static final class RuleTally {
+
+        private final String jurisdiction;
+        private final String rule;
+        private final String title;
+        private int people;
+        private int contributions;
+        private double points;
+
+        RuleTally(Contribution first) {
+            this.jurisdiction = first.jurisdiction();
+            this.rule = first.rule();
+            this.title = first.title();
+        }
+
+        StatisticsView.RuleUse view() {
+            if (people < MINIMUM_GROUP) {
+                return new StatisticsView.RuleUse(jurisdiction, rule, title, null, null, null);
+            }
+            return new StatisticsView.RuleUse(jurisdiction, rule, title, people, contributions,
+                    Math.round(points * 100) / 100.0);
+        }
+    }
+}

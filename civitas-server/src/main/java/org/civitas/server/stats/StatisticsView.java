@@ -1,0 +1,37 @@
+package org.civitas.server.stats;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Public statistics: aggregates only, each about at least {@code minimumGroup} people. A group smaller than that is
+ * suppressed (its figures are null), and so are as many more as it takes that the suppressed ones cannot be worked
+ * out from the totals.
+ *
+ * @param unscoredPeople people none of whose events any rule has scored (all at the base score), or null
+ */
+public record StatisticsView(
+        Instant asOf, int minimumGroup, List<JurisdictionScores> jurisdictions, List<RuleUse> rules,
+        Integer unscoredPeople) {
+
+    /** How scores spread in one jurisdiction: people by their jurisdiction of latest scored event. */
+    public record JurisdictionScores(String jurisdiction, Integer people, List<Band> scores) {
+    }
+
+    /** People whose score is in {@code [from, to)}. */
+    public record Band(int from, int to, Integer people) {
+
+        public boolean suppressed() {
+            return people == null;
+        }
+    }
+
+    /** How much one rule is used: how many people it touched, how often, and its points at {@code asOf}. */
+    public record RuleUse(
+            String jurisdiction, String rule, String title, Integer people, Integer contributions, Double points) {
+
+        public boolean suppressed() {
+            return people == null;
+        }
+    }
+}
