@@ -3,6 +3,7 @@ package org.civitas.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.auth.SessionApi;
 import org.civitas.server.auth.SessionService;
 import org.civitas.server.http.Authentication;
+import org.civitas.server.http.DeclaredRoute;
 import org.civitas.server.http.HttpApp;
 import org.civitas.server.http.Json;
 import org.civitas.server.ingest.EventsApi;
@@ -37,6 +39,7 @@ import org.civitas.server.rules.RulesApi;
 import org.civitas.server.sharing.GrantsApi;
 import org.civitas.server.sharing.PeopleApi;
 import org.civitas.server.sharing.Sharing;
+import org.civitas.server.sharing.SharingPages;
 import org.civitas.server.stats.PublicStatistics;
 import org.civitas.server.stats.StatsApi;
 import org.civitas.store.Database;
@@ -159,6 +162,8 @@ public final class CivitasServer implements AutoCloseable {
             sessionApi.register(routes);
             meApi.register(routes);
             new GrantsApi(sharing, json, civitas.clock()).register(routes);
+            new SharingPages(sharing, civitas.constitution(), civitas.scores(), civitas.vault(), templates,
+                    civitas.clock(), zone).register(routes);
             new PeopleApi(sharing, civitas.scores(), civitas.vault(), civitas.clock()).register(routes);
             new SourcesApi(sources, civitas.ruleBooks(), civitas.constitution(), json).register(routes);
             new StatsApi(new PublicStatistics(civitas.scores(), civitas.clock()), templates).register(routes);
@@ -207,6 +212,11 @@ public final class CivitasServer implements AutoCloseable {
 
     public Civitas civitas() {
         return civitas;
+    }
+
+    /** Every HTTP route this server answers, with the access each declares. */
+    public List<DeclaredRoute> routes() {
+        return DeclaredRoute.of(app);
     }
 
     /** The registered sources, to register more (the demo does). */

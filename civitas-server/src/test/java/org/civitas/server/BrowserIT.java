@@ -189,6 +189,73 @@ class BrowserIT {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void aCitizenSharesOneCategoryWithACaseWorkerSeesEachLookAndStopsSharing() {
+        List<String> problems = new ArrayList<>();
+        DemoAccounts.Citizen citizen = accounts.citizens().get(2);
+        DemoAccounts.Login caseworker = accounts.caseworker();
+        try (BrowserContext citizenContext = browser.newContext();
+                BrowserContext caseworkerContext = browser.newContext()) {
+            Page mine = signIn(citizenContext, citizen, problems);
+            mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Share").setExact(true)).click();
+            mine.getByLabel("Their username").fill(caseworker.username());
+            mine.getByLabel("My obligations data").check();
+            mine.getByLabel("What for").selectOption("support");
+            mine.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share").setExact(true)).click();
+            assertThat(mine.locator(".notice")).containsText("You now share with " + caseworker.username());
+            assertThat(mine.locator("#grants tbody tr").first()).containsText("obligations");
+            shot(mine, "6-share-my-data");
+
+            Page theirs = signInAt(caseworkerContext, caseworker, "/shared", problems);
+            theirs.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(citizen.person())).click();
+            Locator categories = theirs.locator("#shared-events tbody tr td:nth-child(2)");
+            assertThat(categories.first()).hasText("obligations");
+            assertThat(theirs.locator("#shared-events")).not().containsText("browsing");
+            assertThat(theirs.locator("#shared-events")).not().containsText("location");
+            assertThat(theirs.locator("#shared-score")).hasCount(0);
+            theirs.reload();
+            assertThat(categories.first()).hasText("obligations");
+            shot(theirs, "7-shared-with-me");
+
+            mine.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                    .setName("Stop sharing with " + caseworker.username())).click();
+            assertThat(mine.locator("#grants tbody tr").first()).containsText("revoked");
+
+            theirs.reload();
+            assertThat(theirs.locator("main")).containsText("nothing of '" + citizen.person()
+                    + "' is shared with you");
+            assertThat(theirs.locator("#shared-events")).hasCount(0);
+            assertThat(problems.remove("Failed to load resource: the server responded with a status of 404"
+                    + " (Not Found)")).as("the refused look is answered 404").isTrue();
+            shot(theirs, "8-no-longer-shared");
+
+            mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who looked")).click();
+            Locator looks = mine.locator("tbody tr", new Page.LocatorOptions().setHasText(caseworker.username()));
+            assertThat(looks).hasCount(2);
+            assertThat(looks.first()).containsText("events in obligations");
+            assertThat(looks.first()).containsText("support");
+            shot(mine, "9-who-looked");
+        }
+        assertThat(problems).as("console errors, CSP violations among them").isEmpty();
+    }
+
+    /** A fresh browser context signed in as an official, landing on {@code path}. */
+    private static Page signInAt(BrowserContext context, DemoAccounts.Login login, String path,
+            List<String> problems) {
+        Page page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error")) {
+                problems.add(message.text());
+            }
+        });
+        page.navigate(server.url() + path);
+        page.getByLabel("Username").fill(login.username());
+        page.getByLabel("Password").fill(login.password());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page).hasURL(server.url() + path);
+        return page;
+    }
+
     private static void postAs(RegisteredSource source, String body) {
         try {
             assertThat(TestServer.around(server).postEvents(source, body).statusCode()).isEqualTo(200);
