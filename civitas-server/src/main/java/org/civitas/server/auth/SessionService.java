@@ -82,21 +82,25 @@ public final class SessionService {
             }
             recent.put(token, remembered);
         }
-        Session session = remembered.session();
-        if (now.isAfter(session.lastSeenAt().plus(IDLE)) || now.isAfter(session.createdAt().plus(LIFETIME))) {
+        if (expired(remembered.session(), now)) {
             recent.remove(token);
-            sessions.delete(session.tokenHash());
+            sessions.delete(remembered.session().tokenHash());
             return Optional.empty();
         }
         return Optional.of(remembered.principal());
     }
 
+    /** The session behind {@code hash}, marked as seen now; null if there is none or it has expired (and is ended). */
     private Remembered fetch(String hash, Instant now) {
         Optional<Session> found = sessions.find(hash);
         if (found.isEmpty()) {
             return null;
         }
         Session session = found.get();
+        if (expired(session, now)) {
+            sessions.delete(hash);
+            return null;
+        }
         if (now.isAfter(session.lastSeenAt().plus(TOUCH_EVERY))) {
             sessions.touch(hash, now);
             session = new Session(session.tokenHash(), session.username(), session.csrfToken(), session.createdAt(),
@@ -106,6 +110,10 @@ public final class SessionService {
         return accounts.find(session.username())
                 .map(account -> new Remembered(principal(account, current), current, now))
                 .orElse(null);
+    }
+
+    private static boolean expired(Session session, Instant now) {
+        return now.isAfter(session.lastSeenAt().plus(IDLE)) || now.isAfter(session.createdAt().plus(LIFETIME));
     }
 
     public void logout(Principal principal) {
