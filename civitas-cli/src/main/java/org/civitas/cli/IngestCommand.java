@@ -6,10 +6,12 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.civitas.city.DemoCity;
 import org.civitas.event.LineError;
 import org.civitas.event.NdjsonReader;
 import org.civitas.ledger.AppendResult;
 import org.civitas.ledger.FileLedger;
+import org.civitas.privacy.PersonalDataSeal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Spec;
             "Appends the events of an NDJSON file to the ledger in DIR/ledger/.",
             "An event already in the ledger (same source and id) is a duplicate and counts once. Malformed lines are",
             "reported on standard error as 'line N: field: why'; every valid line is still kept, and the command then",
-            "exits with status 1. Prints {\"accepted\", \"duplicates\", \"rejected\", \"ledgerEvents\"} as JSON."
+            "exits with status 1. Prints {\"accepted\", \"duplicates\", \"rejected\", \"ledgerEvents\"} as JSON.",
+            "The attributes of personal-only events (by the demo city's categories) are sealed with a key per person",
+            "and category, kept in DIR/keys/."
         })
 final class IngestCommand implements Callable<Integer> {
 
@@ -44,20 +48,24 @@ final class IngestCommand implements Callable<Integer> {
         EventInput input = new EventInput(file);
         PrintWriter err = spec.commandLine().getErr();
         Totals totals = new Totals();
+        PersonalDataSeal seal = DemoCity.seal(data);
         try (FileLedger ledger = FileLedger.open(data);
                 InputStream in = input.open();
                 Progress progress = Progress.start("ingest", input.size(), "MiB", 1 << 20)) {
-            NdjsonReader.withAvailableProcessors().read(in, ledger::encode, (batch, encoded) -> {
-                for (LineError error : batch.errors()) {
-                    err.println(error.message());
-                }
-                totals.rejected += batch.errors().size();
-                totals.add(ledger.write(encoded));
-                if (totals.uncommittedBytes(batch.bytes()) >= COMMIT_BYTES) {
-                    ledger.commit();
-                }
-                progress.advance(batch.bytes());
-            });
+            NdjsonReader.withAvailableProcessors().read(in, events -> ledger.encode(seal.sealAll(events)),
+                    (batch, encoded) -> {
+                        for (LineError error : batch.errors()) {
+                            err.println(error.message());
+                        }
+                        totals.rejected += batch.errors().size();
+                        totals.add(ledger.write(encoded));
+                        if (totals.uncommittedBytes(batch.bytes()) >= COMMIT_BYTES) {
+                            seal.keys().sync();
+                            ledger.commit();
+                        }
+                        progress.advance(batch.bytes());
+                    });
+            seal.keys().sync();
             ledger.commit();
             err.flush();
             try (JsonGenerator json = JsonOutput.lines(System.out)) {

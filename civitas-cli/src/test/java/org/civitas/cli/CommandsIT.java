@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.civitas.cli.CivitasCommand.run;
 import static org.civitas.cli.CivitasCommand.runWithInput;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +91,19 @@ class CommandsIT {
         assertThat(fromLedger.exit()).isZero();
         assertThat(fromLedger.outLines()).hasSize(150);
         assertThat(fromLedger.out()).isEqualTo(fromFile.out());
+        assertThat(Files.readString(events)).contains("\"site\":\"news.lakeside.example\"");
+        assertThat(ledgerBytes(data)).as("personal-only attributes are sealed in the ledger")
+                .doesNotContain("news.lakeside.example").contains("{\"$sealed\":\"browsing\"");
+    }
+
+    private static String ledgerBytes(Path data) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> segments = Files.list(data.resolve("ledger"))) {
+            for (Path segment : segments.toList()) {
+                all.append(new String(Files.readAllBytes(segment), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all.toString();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import org.civitas.constitution.Constitution;
 import org.civitas.ledger.FileLedger;
+import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.auth.PasswordHasher;
@@ -33,6 +34,7 @@ public record Civitas(
         VaultStore vault,
         AccessLog accessLog,
         GrantStore grants,
+        PersonalDataSeal seal,
         Constitution constitution,
         RuleBooks ruleBooks,
         ScoreBoard scores,

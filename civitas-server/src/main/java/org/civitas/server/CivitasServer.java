@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.civitas.city.DemoCity;
 import org.civitas.constitution.Constitution;
 import org.civitas.ledger.FileLedger;
+import org.civitas.privacy.PersonalDataSeal;
+import org.civitas.privacy.PersonalKeys;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.ScoreBoard;
@@ -35,6 +37,8 @@ import org.civitas.server.ops.Metrics;
 import org.civitas.server.ops.OpenApiDocument;
 import org.civitas.server.pages.Pages;
 import org.civitas.server.pages.Templates;
+import org.civitas.server.privacy.ErasureApi;
+import org.civitas.server.privacy.SealedVaultOpener;
 import org.civitas.server.rules.RulesApi;
 import org.civitas.server.sharing.GrantsApi;
 import org.civitas.server.sharing.PeopleApi;
@@ -86,19 +90,21 @@ public final class CivitasServer implements AutoCloseable {
             database = Database.open(settings.storage());
             SourceStore sourceStore = new SourceStore(database.jdbi());
             SourceRegistry sources = new SourceRegistry(sourceStore, settings.clock());
+            PersonalDataSeal seal = new PersonalDataSeal(PersonalKeys.open(settings.dataDirectory()),
+                    sources::categoryOf, constitution::personalOnly);
             RuleBooks books = ruleBooks(settings, new RuleBookLoader(constitution, sources.categories()));
             ScoreBoard scores = new ScoreBoard(new Scorer(books));
             long scoredUpTo = scoreTheLedger(settings, books, scores, progress, ledger.committed());
             LiveFeeds feeds = new LiveFeeds();
-            VaultStore vault = new VaultStore(database.jdbi());
+            VaultStore vault = new VaultStore(database.jdbi(), new SealedVaultOpener(seal));
             Projector projector = new Projector(ledger, vault, scores, sources, feeds, settings.clock(), scoredUpTo);
             long committed = ledger.committed();
             projector.catchUp(done -> progress.progress("projecting the vault", done, committed));
             projector.start();
             Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
-                    new AccessLog(database.jdbi()), new GrantStore(database.jdbi()), constitution, books, scores,
-                    projector, feeds, new PasswordHasher(), Metrics.newRegistry());
+                    new AccessLog(database.jdbi()), new GrantStore(database.jdbi()), seal, constitution, books,
+                    scores, projector, feeds, new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
                     civitas.passwords(), civitas.clock());
@@ -152,7 +158,7 @@ public final class CivitasServer implements AutoCloseable {
         Templates templates = new Templates();
         Pages pages = new Pages(templates, civitas.scores(), civitas.vault(), civitas.accessLog(), insights, rulesApi,
                 sessionApi, json, civitas.clock(), zone);
-        EventsApi eventsApi = new EventsApi(signatures, civitas.ledger(), civitas.projector());
+        EventsApi eventsApi = new EventsApi(signatures, civitas.seal(), civitas.ledger(), civitas.projector());
         MeApi meApi = new MeApi(civitas.scores(), civitas.vault(), civitas.accessLog(), civitas.feeds(), insights,
                 civitas.clock(), json);
         Sharing sharing = new Sharing(civitas.grants(), civitas.accounts(), sources, civitas.constitution(),
@@ -167,6 +173,8 @@ public final class CivitasServer implements AutoCloseable {
             new PeopleApi(sharing, civitas.scores(), civitas.vault(), civitas.clock()).register(routes);
             new SourcesApi(sources, civitas.ruleBooks(), civitas.constitution(), json).register(routes);
             new StatsApi(new PublicStatistics(civitas.scores(), civitas.clock()), templates).register(routes);
+            new ErasureApi(civitas.seal().keys(), civitas.constitution(), templates, json, civitas.clock())
+                    .register(routes);
             rulesApi.register(routes);
             pages.register(routes);
             new Health(civitas).register(routes);

@@ -131,6 +131,25 @@ class SharingIT {
     }
 
     @Test
+    void whenTheLookCannotBeLoggedNothingIsShown() throws Exception {
+        share("[\"obligations\"]", true);
+        var jdbi = server.server().civitas().database().jdbi();
+        jdbi.useHandle(handle -> handle.execute("ALTER TABLE access_log RENAME TO access_log_away"));
+        try {
+            HttpResponse<String> events = server.get("/api/v1/people/p-ada/events", olga);
+            HttpResponse<String> score = server.get("/api/v1/people/p-ada/score", olga);
+
+            assertThat(events.statusCode()).isEqualTo(500);
+            assertThat(score.statusCode()).isEqualTo(500);
+            assertThat(events.body() + score.body()).doesNotContain("u-1").doesNotContain("daysLate")
+                    .doesNotContain("contributions");
+        } finally {
+            jdbi.useHandle(handle -> handle.execute("ALTER TABLE access_log_away RENAME TO access_log"));
+        }
+        assertThat(categoriesOlgaSees()).containsExactly("obligations");
+    }
+
+    @Test
     void anExpiredGrantSharesNothing() throws Exception {
         server.server().civitas().grants().create(new Grant("g_expired", "p-ada", "olga", List.of("obligations"),
                 true, "support", NOW.minus(Duration.ofDays(10)), NOW.minusSeconds(1), Optional.empty()));

@@ -55,6 +55,10 @@ final class TestServer implements AutoCloseable {
         return server;
     }
 
+    Path dataDirectory() {
+        return data;
+    }
+
     URI uri(String path) {
         return URI.create(server.url() + path);
     }

@@ -126,7 +126,7 @@ class StoreContractTest {
 
     private static VaultEvent event(long sequence, String person, String category, Instant at) {
         return new VaultEvent(sequence, person, "src", "ev-" + sequence, category.equals("browsing") ? "web-visit"
-                : "speeding", category, at, "lakeside", "{\"n\":" + sequence + "}");
+                : "speeding", category, at, "lakeside", "{\"n\":" + sequence + "}", false);
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.civitas.city.DemoCity;
 import org.civitas.constitution.Constitution;
 import org.civitas.event.Event;
 import org.civitas.ledger.FileLedger;
+import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.scoring.PersonScore;
 import org.civitas.scoring.ScoreSheet;
@@ -47,18 +48,22 @@ public final class DemoSetup {
     private DemoSetup() {
     }
 
-    /** Generates the city's history into the ledger of {@code settings}' data directory; returns everyone's scores. */
+    /**
+     * Generates the city's history into the ledger of {@code data}, personal-only attributes sealed; returns everyone's
+     * scores.
+     */
     public static ScoreSheet recordHistory(CityGenerator.Settings city, Path data,
             LongConsumer progress) {
         Scorer scorer = new Scorer(DemoCity.ruleBooks(
                 new RuleBookLoader(Constitution.standard(), DemoCity.categories())));
         ScoringRun run = scorer.start(city.until());
         long[] written = {0};
+        PersonalDataSeal seal = DemoCity.seal(data);
         try (FileLedger ledger = FileLedger.open(data)) {
             List<Event> batch = new ArrayList<>(BATCH);
             new CityGenerator(city).generate(event -> {
                 run.accept(event);
-                batch.add(event);
+                batch.add(seal.seal(event));
                 if (batch.size() == BATCH) {
                     written[0] += ledger.write(ledger.encode(batch)).accepted().size();
                     batch.clear();
@@ -66,6 +71,7 @@ public final class DemoSetup {
                 }
             });
             written[0] += ledger.write(ledger.encode(batch)).accepted().size();
+            seal.keys().sync();
             ledger.commit();
             progress.accept(written[0]);
         }

@@ -10,15 +10,17 @@ import org.civitas.event.EventParser;
 import org.civitas.event.LineError;
 import org.civitas.ledger.AppendResult;
 import org.civitas.ledger.FileLedger;
+import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.server.api.IngestReport;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
 import org.civitas.store.sources.RegisteredSource;
 
 /**
- * {@code POST /api/v1/events}: a data source sends a signed NDJSON batch. Valid lines are appended to the ledger and
- * acknowledged once durable; each malformed line is reported with its number; a line of a type the source did not
- * register refuses the whole batch (403), since the source may be misconfigured.
+ * {@code POST /api/v1/events}: a data source sends a signed NDJSON batch. Valid lines are appended to the ledger, the
+ * attributes of personal-only ones sealed, and acknowledged once durable; each malformed line is reported with its
+ * number; a line of a type the source did not register refuses the whole batch (403), since the source may be
+ * misconfigured.
  */
 public final class EventsApi {
 
@@ -26,11 +28,14 @@ public final class EventsApi {
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     private final SourceAuthenticator authenticator;
+    private final PersonalDataSeal seal;
     private final FileLedger ledger;
     private final Projector projector;
 
-    public EventsApi(SourceAuthenticator authenticator, FileLedger ledger, Projector projector) {
+    public EventsApi(SourceAuthenticator authenticator, PersonalDataSeal seal, FileLedger ledger,
+            Projector projector) {
         this.authenticator = authenticator;
+        this.seal = seal;
         this.ledger = ledger;
         this.projector = projector;
     }
@@ -64,7 +69,7 @@ public final class EventsApi {
                         + source.types().stream().map(type -> "'" + type.type() + "'").toList()
                         + "; nothing of this batch was stored");
             } else {
-                valid.add(event);
+                valid.add(seal.seal(event));
             }
         }
         if (parsed.isEmpty() && errors.isEmpty()) {
@@ -78,6 +83,7 @@ public final class EventsApi {
             ctx.status(400).json(new IngestReport(0, 0, rejected));
             return;
         }
+        seal.keys().sync();
         AppendResult result = ledger.append(valid);
         projector.awaitProjected(result.endSequence(), Duration.ofSeconds(2));
         ctx.json(new IngestReport(result.accepted().size(), result.duplicates(), rejected));

@@ -157,7 +157,7 @@ public final class Projector implements AutoCloseable {
     private VaultEvent vaultEvent(long sequence, Event event) {
         return new VaultEvent(sequence, event.person(), event.source(), event.id(), event.type(),
                 sources.categoryOf(event.source(), event.type()), event.occurredAt(), event.jurisdiction(),
-                event.attributes().toJson());
+                event.attributes().toJson(), false);
     }
 
     private void score(Event event, long sequence) {
@@ -171,7 +171,7 @@ public final class Projector implements AutoCloseable {
     private void publish(List<VaultEvent> projected) {
         for (VaultEvent event : projected) {
             if (feeds.watching(event.person())) {
-                feeds.publish(event.person(), "event", EventView.of(event));
+                feeds.publish(event.person(), "event", EventView.of(vault.opened(event)));
             }
         }
     }

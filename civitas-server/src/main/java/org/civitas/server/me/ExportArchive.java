@@ -52,7 +52,8 @@ final class ExportArchive {
             vault.forEach(person, event -> {
                 try {
                     csv.row(List.of(event.sequence(), event.eventId(), event.source(), event.type(),
-                            event.category(), event.occurredAt(), event.jurisdiction(), event.attributes()));
+                            event.category(), event.occurredAt(), event.jurisdiction(),
+                            event.erased() ? "(erased)" : event.attributes()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -115,6 +115,6 @@ final class VaultJson {
             }
         }
         return new VaultEvent(sequence, person, source, id, type, category, Instant.ofEpochSecond(second, nano),
-                jurisdiction, attributes);
+                jurisdiction, attributes, false);
     }
 }

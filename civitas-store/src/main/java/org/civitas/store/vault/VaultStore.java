@@ -31,9 +31,17 @@ public final class VaultStore {
     private static final Comparator<VaultEvent> OLDEST_FIRST = NEWEST_FIRST.reversed();
 
     private final Jdbi jdbi;
+    private final EventOpener opener;
 
+    /** A vault that hands out attributes as they are stored. */
     public VaultStore(Jdbi jdbi) {
+        this(jdbi, EventOpener.AS_STORED);
+    }
+
+    /** A vault that hands out every event through {@code opener}. */
+    public VaultStore(Jdbi jdbi, EventOpener opener) {
         this.jdbi = jdbi;
+        this.opener = opener;
     }
 
     /**
@@ -79,6 +87,11 @@ public final class VaultStore {
             }
         }
         insert.execute();
+    }
+
+    /** An event just projected, as its reader is to see it (for live feeds, which do not read the vault back). */
+    public VaultEvent opened(VaultEvent stored) {
+        return opener.open(stored);
     }
 
     /** How far the ledger is projected: every entry before this sequence number is in the vault. */
@@ -179,7 +192,7 @@ public final class VaultStore {
                 .findOne();
     }
 
-    private static List<VaultEvent> read(Handle handle, String person, LocalDate first, LocalDate last) {
+    private List<VaultEvent> read(Handle handle, String person, LocalDate first, LocalDate last) {
         List<VaultEvent> events = new ArrayList<>();
         handle.createQuery(
                         "SELECT events FROM vault_batches WHERE person = :person"
@@ -188,7 +201,7 @@ public final class VaultStore {
                 .bind("first", first)
                 .bind("last", last)
                 .mapTo(byte[].class)
-                .forEach(bytes -> events.addAll(VaultJson.read(person, bytes)));
+                .forEach(bytes -> VaultJson.read(person, bytes).forEach(event -> events.add(opener.open(event))));
         return events;
     }
 

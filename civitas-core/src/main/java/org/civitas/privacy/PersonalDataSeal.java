@@ -1,0 +1,149 @@
+package org.civitas.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import org.civitas.event.Attributes;
+import org.civitas.event.Event;
+
+/**
+ * Seals the attributes of personal-only events before they reach the ledger, and opens them for their reader. The
+ * attributes are encrypted with AES-GCM under the key of the event's person and category; the ledger chains the
+ * sealed bytes, so erasing the key makes them unreadable without touching the chain. The event's identity (source,
+ * id, person, category) is bound to the ciphertext, so sealed attributes cannot be moved to another event.
+ *
+ * <p>Sealed attributes are the JSON object {@code {"$sealed":"<category>","data":"<base64 nonce and ciphertext>"}}.
+ */
+public final class PersonalDataSeal {
+
+    /** The category of events of a source's type. */
+    @FunctionalInterface
+    public interface Categories {
+        String categoryOf(String source, String type);
+    }
+
+    private static final String PREFIX = "{\"$sealed\":\"";
+    private static final String DATA = "\",\"data\":\"";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final Base64.Encoder ENCODE = Base64.getEncoder();
+    private static final Base64.Decoder DECODE = Base64.getDecoder();
+
+    private final PersonalKeys keys;
+    private final Categories categories;
+    private final Predicate<String> personalOnly;
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalDataSeal::newCipher);
+    /** A generator per thread: the default one shares a lock between threads. */
+    private final ThreadLocal<SecureRandom> nonces = ThreadLocal.withInitial(PersonalDataSeal::newRandom);
+
+    /**
+     * @param categories the category of each event
+     * @param personalOnly which categories are personal-only, and so sealed
+     */
+    public PersonalDataSeal(PersonalKeys keys, Categories categories, Predicate<String> personalOnly) {
+        this.keys = keys;
+        this.categories = categories;
+        this.personalOnly = personalOnly;
+    }
+
+    public PersonalKeys keys() {
+        return keys;
+    }
+
+    /** The event as the ledger is to keep it: sealed if its category is personal-only, else as it is. */
+    public Event seal(Event event) {
+        String category = categories.categoryOf(event.source(), event.type());
+        if (!personalOnly.test(category)) {
+            return event;
+        }
+        if (category.indexOf('"') >= 0 || category.indexOf('\\') >= 0) {
+            throw new IllegalArgumentException("a category name holds no quotes or backslashes: " + category);
+        }
+        SecretKey key = keys.keyFor(event.person(), category);
+        byte[] plain = event.attributes().toJsonBytes();
+        byte[] nonce = new byte[NONCE_BYTES];
+        nonces.get().nextBytes(nonce);
+        byte[] sealed = new byte[NONCE_BYTES + plain.length + TAG_BITS / 8];
+        System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
+        try {
+            Cipher cipher = ciphers.get();
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.updateAAD(boundTo(event.source(), event.id(), event.person(), category));
+            cipher.doFinal(plain, 0, plain.length, sealed, NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM failed to seal", e);
+        }
+        String json = PREFIX + category + DATA + ENCODE.encodeToString(sealed) + "\"}";
+        return new Event(event.id(), event.source(), event.person(), event.type(), event.occurredAt(),
+                event.jurisdiction(), Attributes.ofValidatedJson(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** {@code events}, each as the ledger is to keep it. */
+    public List<Event> sealAll(List<Event> events) {
+        List<Event> sealed = new ArrayList<>(events.size());
+        for (Event event : events) {
+            sealed.add(seal(event));
+        }
+        return sealed;
+    }
+
+    /**
+     * The attributes of an event as its reader is to see them: opened if they were sealed, as they are if not, and
+     * empty if they were sealed under a key that has been erased.
+     */
+    public Optional<String> open(String source, String id, String person, String attributes) {
+        if (!attributes.startsWith(PREFIX)) {
+            return Optional.of(attributes);
+        }
+        int dataAt = attributes.indexOf(DATA, PREFIX.length());
+        if (dataAt < 0 || !attributes.endsWith("\"}")) {
+            return Optional.of(attributes);
+        }
+        String category = attributes.substring(PREFIX.length(), dataAt);
+        Optional<SecretKey> key = keys.existing(person, category);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] sealed = DECODE.decode(attributes.substring(dataAt + DATA.length(), attributes.length() - 2));
+        try {
+            Cipher cipher = ciphers.get();
+            cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.updateAAD(boundTo(source, id, person, category));
+            byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            return Optional.of(new String(plain, StandardCharsets.UTF_8));
+        } catch (AEADBadTagException e) {
+            return Optional.empty();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM failed to open", e);
+        }
+    }
+
+    private static byte[] boundTo(String source, String id, String person, String category) {
+        return (source + '\n' + id + '\n' + person + '\n' + category).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has a DRBG", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has AES/GCM", e);
+        }
+    }
+}

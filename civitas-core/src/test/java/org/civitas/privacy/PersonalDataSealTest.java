@@ -1,0 +1,80 @@
+package org.civitas.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.civitas.event.Attributes;
+import org.civitas.event.Event;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PersonalDataSealTest {
+
+    private static final Map<String, String> CATEGORIES = Map.of("web-visit", "browsing", "speeding", "traffic");
+
+    @TempDir
+    Path data;
+
+    private PersonalDataSeal seal() {
+        return new PersonalDataSeal(PersonalKeys.open(data), (source, type) -> CATEGORIES.getOrDefault(type, "x"),
+                Set.of("browsing")::contains);
+    }
+
+    private static Event event(String id, String person, String type, String attributes) {
+        return new Event(id, "src", person, type, Instant.parse("2026-10-01T10:00:00Z"), "lakeside",
+                Attributes.ofValidatedJson(attributes.getBytes()));
+    }
+
+    private static String json(Event event) {
+        return event.attributes().toJson();
+    }
+
+    @Test
+    void sealsPersonalOnlyAttributesAndOpensThemAgain() {
+        PersonalDataSeal seal = seal();
+        Event visit = event("e-1", "p-1", "web-visit", "{\"site\":\"clinic.example\",\"seconds\":60}");
+
+        Event sealed = seal.seal(visit);
+
+        assertThat(json(sealed)).startsWith("{\"$sealed\":\"browsing\",\"data\":\"").doesNotContain("clinic");
+        assertThat(sealed.id()).isEqualTo("e-1");
+        assertThat(seal.open("src", "e-1", "p-1", json(sealed))).contains(json(visit));
+        assertThat(json(seal.seal(visit))).as("a fresh nonce every time").isNotEqualTo(json(sealed));
+    }
+
+    @Test
+    void leavesScorableAttributesAsTheyAre() {
+        Event speeding = event("e-2", "p-1", "speeding", "{\"kmhOver\":20}");
+
+        assertThat(seal().seal(speeding)).isSameAs(speeding);
+        assertThat(seal().open("src", "e-2", "p-1", json(speeding))).contains(json(speeding));
+    }
+
+    @Test
+    void sealedAttributesCannotBeMovedToAnotherEventOrPerson() {
+        PersonalDataSeal seal = seal();
+        String sealed = json(seal.seal(event("e-1", "p-1", "web-visit", "{\"site\":\"a\"}")));
+        seal.keys().keyFor("p-2", "browsing");
+
+        assertThat(seal.open("src", "e-9", "p-1", sealed)).isEmpty();
+        assertThat(seal.open("src", "e-1", "p-2", sealed)).isEmpty();
+    }
+
+    @Test
+    void erasingTheKeyMakesTheDataUnreadableAndOnlyThatPersonsData() {
+        PersonalDataSeal seal = seal();
+        String adas = json(seal.seal(event("e-1", "p-1", "web-visit", "{\"site\":\"a\"}")));
+        String bobs = json(seal.seal(event("e-2", "p-2", "web-visit", "{\"site\":\"b\"}")));
+        seal.keys().sync();
+
+        seal.keys().erase("p-1", List.of("browsing"));
+
+        assertThat(seal.open("src", "e-1", "p-1", adas)).isEmpty();
+        assertThat(seal().open("src", "e-1", "p-1", adas)).as("after a restart too").isEmpty();
+        assertThat(seal().open("src", "e-2", "p-2", bobs)).contains("{\"site\":\"b\"}");
+    }
+}
