@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -33,6 +36,7 @@ public final class PersonalDataSeal {
 
     private static final String PREFIX = "{\"$sealed\":\"";
     private static final String DATA = "\",\"data\":\"";
+    private static final byte[] SUFFIX = "\"}".getBytes(StandardCharsets.US_ASCII);
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final Base64.Encoder ENCODE = Base64.getEncoder();
@@ -42,8 +46,8 @@ public final class PersonalDataSeal {
     private final Categories categories;
     private final Predicate<String> personalOnly;
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalDataSeal::newCipher);
-    /** A generator per thread: the default one shares a lock between threads. */
-    private final ThreadLocal<SecureRandom> nonces = ThreadLocal.withInitial(PersonalDataSeal::newRandom);
+    private final ThreadLocal<Nonces> nonces = ThreadLocal.withInitial(Nonces::new);
+    private final Map<String, byte[]> prefixes = new ConcurrentHashMap<>();
 
     /**
      * @param categories the category of each event
@@ -65,26 +69,35 @@ public final class PersonalDataSeal {
         if (!personalOnly.test(category)) {
             return event;
         }
-        if (category.indexOf('"') >= 0 || category.indexOf('\\') >= 0) {
-            throw new IllegalArgumentException("a category name holds no quotes or backslashes: " + category);
-        }
         SecretKey key = keys.keyFor(event.person(), category);
-        byte[] plain = event.attributes().toJsonBytes();
-        byte[] nonce = new byte[NONCE_BYTES];
-        nonces.get().nextBytes(nonce);
-        byte[] sealed = new byte[NONCE_BYTES + plain.length + TAG_BITS / 8];
-        System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
+        Attributes attributes = event.attributes();
+        int length = attributes.jsonLength();
+        byte[] sealed = new byte[NONCE_BYTES + length + TAG_BITS / 8];
+        nonces.get().next(sealed);
+        attributes.copyJsonTo(sealed, NONCE_BYTES);
         try {
             Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(boundTo(event.source(), event.id(), event.person(), category));
-            cipher.doFinal(plain, 0, plain.length, sealed, NONCE_BYTES);
+            cipher.doFinal(sealed, NONCE_BYTES, length, sealed, NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed to seal", e);
         }
-        String json = PREFIX + category + DATA + ENCODE.encodeToString(sealed) + "\"}";
+        byte[] prefix = prefixes.computeIfAbsent(category, PersonalDataSeal::prefixOf);
+        byte[] data = ENCODE.encode(sealed);
+        byte[] json = Arrays.copyOf(prefix, prefix.length + data.length + SUFFIX.length);
+        System.arraycopy(data, 0, json, prefix.length, data.length);
+        System.arraycopy(SUFFIX, 0, json, prefix.length + data.length, SUFFIX.length);
         return new Event(event.id(), event.source(), event.person(), event.type(), event.occurredAt(),
-                event.jurisdiction(), Attributes.ofValidatedJson(json.getBytes(StandardCharsets.UTF_8)));
+                event.jurisdiction(), Attributes.ofValidatedJson(json));
+    }
+
+    /** The start of sealed attributes of {@code category}, up to the opening quote of their data. */
+    private static byte[] prefixOf(String category) {
+        if (category.indexOf('"') >= 0 || category.indexOf('\\') >= 0) {
+            throw new IllegalArgumentException("a category name holds no quotes or backslashes: " + category);
+        }
+        return (PREFIX + category + DATA).getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code events}, each as the ledger is to keep it. */
@@ -131,19 +144,38 @@ public final class PersonalDataSeal {
         return (source + '\n' + id + '\n' + person + '\n' + category).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static SecureRandom newRandom() {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has a DRBG", e);
-        }
-    }
-
     private static Cipher newCipher() {
         try {
             return Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has AES/GCM", e);
+        }
+    }
+
+    /**
+     * Nonces of one thread: a random 64-bit field drawn when the thread first seals, then a 32-bit counter (the
+     * deterministic construction of NIST SP 800-38D, 8.2.1). Two threads, or two runs, repeat a nonce only if they
+     * draw the same random field, which among 2^64 values is vanishingly unlikely; a fresh field is drawn before the
+     * counter wraps.
+     */
+    private static final class Nonces {
+
+        private static final SecureRandom SEEDS = new SecureRandom();
+
+        private long field = SEEDS.nextLong();
+        private int counter;
+
+        /** Writes the next nonce into the first twelve bytes of {@code target}. */
+        void next(byte[] target) {
+            if (++counter == 0) {
+                field = SEEDS.nextLong();
+            }
+            for (int i = 0; i < 8; i++) {
+                target[i] = (byte) (field >>> (56 - 8 * i));
+            }
+            for (int i = 0; i < 4; i++) {
+                target[8 + i] = (byte) (counter >>> (24 - 8 * i));
+            }
         }
     }
 }

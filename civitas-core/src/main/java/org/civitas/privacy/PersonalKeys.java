@@ -1,7 +1,6 @@
 package org.civitas.privacy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -17,35 +16,40 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.civitas.CivitasException;
 
 /**
  * The key each person's personal-only data of each category is sealed with, kept apart from the ledger and from
- * every projection, in {@code DIR/keys/}. Destroying a key erases what it sealed, everywhere at once, while the ledger
- * that holds the sealed bytes stays intact and verifiable.
+ * every projection, in {@code DIR/keys/keys}. Destroying a key erases what it sealed, everywhere at once, while the
+ * ledger that holds the sealed bytes stays intact and verifiable.
  *
- * <p>Keys are spread over 256 files by a hash of the person. A new key is appended to its file, and forced to disk by
- * {@link #sync()} before anything sealed with it is committed; erasing rewrites the file without the person's keys
- * and replaces it atomically. Thread-safe.
+ * <p>A new key is appended to the file and forced to disk by {@link #sync()}, which callers run before they commit
+ * anything sealed with it: one write and one flush however many keys were made. Erasing rewrites the file without the
+ * erased keys and replaces it atomically. All keys are held in memory, which suits a city; a nation keeps its keys in
+ * a key management service. Thread-safe.
  */
 public final class PersonalKeys {
 
-    private static final int SHARDS = 256;
     private static final int KEY_BYTES = 32;
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
-    private final Path directory;
-    private final SecureRandom random = new SecureRandom();
-    private final Shard[] shards = new Shard[SHARDS];
+    /** Whose key of what. */
+    private record Owner(String person, String category) {
+    }
 
-    private PersonalKeys(Path directory) {
-        this.directory = directory;
-        for (int i = 0; i < SHARDS; i++) {
-            shards[i] = new Shard(directory.resolve(String.format("%02x.keys", i)));
-        }
+    private final Path file;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<Owner, SecretKey> keys;
+    /** Keys made since the last sync, as lines of the file; guarded by {@code this}. */
+    private final StringBuilder unsynced = new StringBuilder();
+
+    private PersonalKeys(Path file, Map<Owner, SecretKey> keys) {
+        this.file = file;
+        this.keys = new ConcurrentHashMap<>(keys);
     }
 
     /** The key store of a data directory, created if need be. */
@@ -56,166 +60,121 @@ public final class PersonalKeys {
         } catch (IOException e) {
             throw new CivitasException("cannot create the key store " + directory + ": " + e.getMessage(), e);
         }
-        return new PersonalKeys(directory);
+        Path file = directory.resolve("keys");
+        return new PersonalKeys(file, read(file));
     }
 
-    /** The key of {@code person}'s data of {@code category}, made now if there is none (until {@link #sync()}). */
+    /**
+     * The key of {@code person}'s data of {@code category}, made now if there is none (it is on disk after the next
+     * {@link #sync()}). Looking up a key takes no lock; only making one does.
+     */
     public SecretKey keyFor(String person, String category) {
-        return shardOf(person).keyFor(person, category, random);
+        Owner owner = new Owner(person, category);
+        SecretKey key = keys.get(owner);
+        return key != null ? key : make(owner);
+    }
+
+    private synchronized SecretKey make(Owner owner) {
+        SecretKey key = keys.get(owner);
+        if (key == null) {
+            byte[] bytes = new byte[KEY_BYTES];
+            random.nextBytes(bytes);
+            key = new SecretKeySpec(bytes, "AES");
+            line(unsynced, owner, key);
+            keys.put(owner, key);
+        }
+        return key;
     }
 
     /** The key of {@code person}'s data of {@code category}, if it exists and was not erased. */
     public Optional<SecretKey> existing(String person, String category) {
-        return shardOf(person).existing(person, category);
+        return Optional.ofNullable(keys.get(new Owner(person, category)));
     }
 
     /** Forces every key made since the last call to disk; call before committing what they sealed. */
-    public void sync() {
-        for (Shard shard : shards) {
-            shard.sync();
+    public synchronized void sync() {
+        if (unsynced.length() == 0) {
+            return;
         }
+        write(unsynced.toString(), file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        unsynced.setLength(0);
     }
 
     /**
      * Destroys {@code person}'s keys of {@code categories}: what they sealed can never be read again. Returns the
      * categories that had a key.
      */
-    public List<String> erase(String person, Collection<String> categories) {
-        List<String> erased = shardOf(person).erase(person, categories);
+    public synchronized List<String> erase(String person, Collection<String> categories) {
+        List<String> erased = new ArrayList<>();
+        for (String category : categories) {
+            if (keys.remove(new Owner(person, category)) != null) {
+                erased.add(category);
+            }
+        }
         if (!erased.isEmpty()) {
-            forceDirectory();
+            StringBuilder remaining = new StringBuilder(keys.size() * 96);
+            keys.forEach((owner, key) -> line(remaining, owner, key));
+            Path fresh = file.resolveSibling("keys.new");
+            write(remaining.toString(), fresh, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
+            try {
+                Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                try (FileChannel directory = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+                    directory.force(true);
+                }
+            } catch (IOException e) {
+                throw new CivitasException("cannot replace the key store " + file + ": " + e.getMessage(), e);
+            }
+            unsynced.setLength(0);
         }
         return erased;
     }
 
-    /** The shard of a person: the top byte of their id's (specified, hence stable) hash, mixed. */
-    private Shard shardOf(String person) {
-        return shards[(person.hashCode() * 0x9E3779B9) >>> 24];
+    /** One key as a line: person, category and key, each base64url, separated by spaces. */
+    private static void line(StringBuilder text, Owner owner, SecretKey key) {
+        text.append(ENCODE.encodeToString(owner.person().getBytes(StandardCharsets.UTF_8))).append(' ')
+                .append(ENCODE.encodeToString(owner.category().getBytes(StandardCharsets.UTF_8))).append(' ')
+                .append(ENCODE.encodeToString(key.getEncoded())).append('\n');
     }
 
-    private void forceDirectory() {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
+    private static void write(String text, Path target, StandardOpenOption... options) {
+        try (FileChannel channel = FileChannel.open(target, options)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(false);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new CivitasException("cannot write the key store " + target + ": " + e.getMessage(), e);
         }
     }
 
-    /** One file of keys, read on first use; one line per key: person, category and key, each base64url. */
-    private static final class Shard {
-
-        private final Path file;
-        private Map<String, SecretKey> keys;
-        private final List<String> unsynced = new ArrayList<>();
-
-        Shard(Path file) {
-            this.file = file;
-        }
-
-        synchronized SecretKey keyFor(String person, String category, SecureRandom random) {
-            Map<String, SecretKey> loaded = loaded();
-            String name = name(person, category);
-            SecretKey key = loaded.get(name);
-            if (key == null) {
-                byte[] bytes = new byte[KEY_BYTES];
-                random.nextBytes(bytes);
-                key = new SecretKeySpec(bytes, "AES");
-                loaded.put(name, key);
-                unsynced.add(name + ' ' + ENCODE.encodeToString(bytes) + '\n');
-            }
-            return key;
-        }
-
-        synchronized Optional<SecretKey> existing(String person, String category) {
-            return Optional.ofNullable(loaded().get(name(person, category)));
-        }
-
-        synchronized void sync() {
-            if (unsynced.isEmpty()) {
-                return;
-            }
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                channel.write(ByteBuffer.wrap(String.join("", unsynced).getBytes(StandardCharsets.US_ASCII)));
-                channel.force(false);
-            } catch (IOException e) {
-                throw new CivitasException("cannot write the key store " + file + ": " + e.getMessage(), e);
-            }
-            unsynced.clear();
-        }
-
-        synchronized List<String> erase(String person, Collection<String> categories) {
-            sync();
-            Map<String, SecretKey> loaded = loaded();
-            List<String> erased = new ArrayList<>();
-            for (String category : categories) {
-                if (loaded.remove(name(person, category)) != null) {
-                    erased.add(category);
-                }
-            }
-            if (!erased.isEmpty()) {
-                rewrite(loaded);
-            }
-            return erased;
-        }
-
-        private void rewrite(Map<String, SecretKey> remaining) {
-            StringBuilder text = new StringBuilder();
-            remaining.forEach((name, key) -> text.append(name).append(' ')
-                    .append(ENCODE.encodeToString(key.getEncoded())).append('\n'));
-            Path fresh = file.resolveSibling(file.getFileName() + ".new");
-            try (FileChannel channel = FileChannel.open(fresh, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.US_ASCII)));
-                channel.force(false);
-            } catch (IOException e) {
-                throw new CivitasException("cannot rewrite the key store " + file + ": " + e.getMessage(), e);
-            }
-            try {
-                Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new CivitasException("cannot replace the key store " + file + ": " + e.getMessage(), e);
-            }
-        }
-
-        private Map<String, SecretKey> loaded() {
-            if (keys == null) {
-                keys = read();
-            }
-            return keys;
-        }
-
-        private Map<String, SecretKey> read() {
-            Map<String, SecretKey> read = new HashMap<>();
-            if (!Files.exists(file)) {
-                return read;
-            }
-            try {
-                String text = Files.readString(file, StandardCharsets.US_ASCII);
-                // A last line without its newline was cut short by a crash before it was synced: nothing used it.
-                String[] lines = text.substring(0, text.lastIndexOf('\n') + 1).split("\n");
-                int number = 0;
-                for (String line : lines) {
-                    number++;
-                    if (line.isEmpty()) {
-                        continue;
-                    }
-                    int space = line.lastIndexOf(' ');
-                    if (space < 0) {
-                        throw new CivitasException(file + ": line " + number + " is not 'person.category key'");
-                    }
-                    read.put(line.substring(0, space), new SecretKeySpec(DECODE.decode(line.substring(space + 1)),
-                            "AES"));
-                }
-            } catch (IOException e) {
-                throw new CivitasException("cannot read the key store " + file + ": " + e.getMessage(), e);
-            }
+    private static Map<Owner, SecretKey> read(Path file) {
+        Map<Owner, SecretKey> read = new HashMap<>();
+        if (!Files.exists(file)) {
             return read;
         }
-
-        private static String name(String person, String category) {
-            return ENCODE.encodeToString(person.getBytes(StandardCharsets.UTF_8)) + '.'
-                    + ENCODE.encodeToString(category.getBytes(StandardCharsets.UTF_8));
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new CivitasException("cannot read the key store " + file + ": " + e.getMessage(), e);
         }
+        // A last line without its newline was cut short by a crash before it was synced: nothing used its key.
+        String[] lines = text.substring(0, text.lastIndexOf('\n') + 1).split("\n");
+        for (int number = 1; number <= lines.length; number++) {
+            String[] fields = lines[number - 1].split(" ");
+            if (lines[number - 1].isEmpty()) {
+                continue;
+            }
+            if (fields.length != 3) {
+                throw new CivitasException(file + ": line " + number + " is not 'person category key'");
+            }
+            read.put(new Owner(new String(DECODE.decode(fields[0]), StandardCharsets.UTF_8),
+                    new String(DECODE.decode(fields[1]), StandardCharsets.UTF_8)),
+                    new SecretKeySpec(DECODE.decode(fields[2]), "AES"));
+        }
+        return read;
     }
 }
