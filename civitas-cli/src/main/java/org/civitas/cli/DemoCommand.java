@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static final String MARKER = ".civitas-demo";
     private static final double EVENTS_PER_PERSON_DAY = 5.4;
-    private static final long MAX_HISTORY_EVENTS = 750_000;
+    private static final long MAX_HISTORY_EVENTS = 550_000;
 
     @Spec
     private CommandSpec spec;
@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--people", defaultValue = "1000", description = "Residents (default: ${DEFAULT-VALUE}).")
     private int people;
 
-    @Option(names = "--days", description = "Days of history (default: 90, fewer (down to 14) for large cities,"
+    @Option(names = "--days", description = "Days of history (default: 90, fewer (down to 10) for large cities,"
             + " so that the demo starts in seconds).")
     private Integer days;
 
@@ -96,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static int defaultDays(int people) {
         long fit = Math.round(MAX_HISTORY_EVENTS / (people * EVENTS_PER_PERSON_DAY));
-        return (int) Math.max(14, Math.min(90, fit));
+        return (int) Math.max(10, Math.min(90, fit));
     }
 
     private static CivitasServer startServer(ServerSettings settings) {
