@@ -53,7 +53,7 @@ public final class DemoCity {
         EventCategories categories = categories();
         return new PersonalDataSeal(PersonalKeys.open(dataDirectory),
                 (source, type) -> categories.categoryOf(type).orElse(UNCATEGORISED),
-                Constitution.standard()::personalOnly);
+                Constitution.standard().personalOnlyCategories());
     }
 
     /** The YAML text of one demo rule book, by file name. */

@@ -6,11 +6,12 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -44,19 +45,19 @@ public final class PersonalDataSeal {
 
     private final PersonalKeys keys;
     private final Categories categories;
-    private final Predicate<String> personalOnly;
+    private final Set<String> personalOnly;
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalDataSeal::newCipher);
     private final ThreadLocal<Nonces> nonces = ThreadLocal.withInitial(Nonces::new);
     private final Map<String, byte[]> prefixes = new ConcurrentHashMap<>();
 
     /**
      * @param categories the category of each event
-     * @param personalOnly which categories are personal-only, and so sealed
+     * @param personalOnly the personal-only categories, whose attributes are sealed
      */
-    public PersonalDataSeal(PersonalKeys keys, Categories categories, Predicate<String> personalOnly) {
+    public PersonalDataSeal(PersonalKeys keys, Categories categories, Collection<String> personalOnly) {
         this.keys = keys;
         this.categories = categories;
-        this.personalOnly = personalOnly;
+        this.personalOnly = Set.copyOf(personalOnly);
     }
 
     public PersonalKeys keys() {
@@ -66,7 +67,7 @@ public final class PersonalDataSeal {
     /** The event as the ledger is to keep it: sealed if its category is personal-only, else as it is. */
     public Event seal(Event event) {
         String category = categories.categoryOf(event.source(), event.type());
-        if (!personalOnly.test(category)) {
+        if (!personalOnly.contains(category)) {
             return event;
         }
         SecretKey key = keys.keyFor(event.person(), category);

@@ -21,7 +21,7 @@ class PersonalDataSealTest {
 
     private PersonalDataSeal seal() {
         return new PersonalDataSeal(PersonalKeys.open(data), (source, type) -> CATEGORIES.getOrDefault(type, "x"),
-                Set.of("browsing")::contains);
+                Set.of("browsing"));
     }
 
     private static Event event(String id, String person, String type, String attributes) {

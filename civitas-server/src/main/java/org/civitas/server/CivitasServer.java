@@ -91,7 +91,7 @@ public final class CivitasServer implements AutoCloseable {
             SourceStore sourceStore = new SourceStore(database.jdbi());
             SourceRegistry sources = new SourceRegistry(sourceStore, settings.clock());
             PersonalDataSeal seal = new PersonalDataSeal(PersonalKeys.open(settings.dataDirectory()),
-                    sources::categoryOf, constitution::personalOnly);
+                    sources::categoryOf, constitution.personalOnlyCategories());
             RuleBooks books = ruleBooks(settings, new RuleBookLoader(constitution, sources.categories()));
             ScoreBoard scores = new ScoreBoard(new Scorer(books));
             long scoredUpTo = scoreTheLedger(settings, books, scores, progress, ledger.committed());
