@@ -239,6 +239,44 @@ class BrowserIT {
         assertThat(problems).as("console errors, CSP violations among them").isEmpty();
     }
 
+    @Test
+    void aCitizenErasesTheirBrowsingForGoodAndTheStatisticsShowNoOne() {
+        List<String> problems = new ArrayList<>();
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, accounts.citizens().get(3), problems);
+            String score = page.locator("#score-number").textContent();
+            page.navigate(server.url() + "/me/data");
+            page.locator("#category").selectOption("browsing");
+            Locator rows = page.locator("#vault-rows tbody tr");
+            assertThat(rows.first()).containsText("web-visit");
+            assertThat(rows.first()).not().containsText("erased at your request");
+
+            page.navigate(server.url() + "/me/erase");
+            page.getByLabel("browsing").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Erase for good")).click();
+            assertThat(page.locator("#erase-form")).isVisible();
+            assertThat(page.locator(".notice")).hasCount(0);
+            page.getByLabel("I understand this cannot be undone").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Erase for good")).click();
+            assertThat(page.locator(".notice")).containsText("Erased for good: your browsing data so far.");
+            shot(page, "10-erased");
+
+            page.navigate(server.url() + "/me/data");
+            page.locator("#category").selectOption("browsing");
+            assertThat(rows.first()).containsText("erased at your request");
+            page.navigate(server.url() + "/me");
+            assertThat(page.locator("#score-number")).hasText(score);
+
+            page.navigate(server.url() + "/stats");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Statistics")))
+                    .isVisible();
+            assertThat(page.locator("table.bands").first()).isVisible();
+            assertThat(page.locator("main")).not().containsText(accounts.citizens().get(3).person());
+            shot(page, "11-statistics");
+        }
+        assertThat(problems).as("console errors, CSP violations among them").isEmpty();
+    }
+
     /** A fresh browser context signed in as an official, landing on {@code path}. */
     private static Page signInAt(BrowserContext context, DemoAccounts.Login login, String path,
             List<String> problems) {
