@@ -3,16 +3,21 @@ package org.civitas.ledger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.civitas.CivitasException;
+import org.civitas.event.Attributes;
 import org.civitas.event.Event;
 
 /**
  * The binary form of an event in a ledger entry: a kind byte, the five names as length-prefixed UTF-8, the instant as
- * seconds and nanoseconds, and the attributes as the JSON object the source sent.
+ * seconds and nanoseconds, then the attributes: for an event, the JSON object the source sent; for a sealed event, the
+ * category as a name and the sealed bytes, each length-prefixed.
  */
 public final class EventCodec {
 
     /** The first byte of an entry that holds an event. */
     public static final byte KIND_EVENT = 1;
+
+    /** The first byte of an entry that holds an event with sealed attributes. */
+    public static final byte KIND_SEALED_EVENT = 2;
 
     private EventCodec() {
     }
@@ -26,7 +31,8 @@ public final class EventCodec {
 
     /** Appends the payload for {@code event} to {@code buffer}. */
     static void write(Event event, FrameBuffer buffer) {
-        buffer.putByte(KIND_EVENT);
+        Attributes attributes = event.attributes();
+        buffer.putByte(attributes.isSealed() ? KIND_SEALED_EVENT : KIND_EVENT);
         buffer.putText(event.source());
         buffer.putText(event.id());
         buffer.putText(event.person());
@@ -34,9 +40,16 @@ public final class EventCodec {
         buffer.putText(event.jurisdiction());
         buffer.putLong(event.occurredAt().getEpochSecond());
         buffer.putInt(event.occurredAt().getNano());
-        buffer.putInt(event.attributes().jsonLength());
-        int attributesAt = buffer.reserve(event.attributes().jsonLength());
-        event.attributes().copyJsonTo(buffer.data(), attributesAt);
+        if (attributes.isSealed()) {
+            buffer.putText(attributes.sealedCategory());
+            buffer.putInt(attributes.sealedLength());
+            int sealedAt = buffer.reserve(attributes.sealedLength());
+            attributes.copySealedTo(buffer.data(), sealedAt);
+        } else {
+            buffer.putInt(attributes.jsonLength());
+            int jsonAt = buffer.reserve(attributes.jsonLength());
+            attributes.copyJsonTo(buffer.data(), jsonAt);
+        }
     }
 
     /** The event in {@code bytes[offset, offset + length)}. */
@@ -74,16 +87,23 @@ public final class EventCodec {
     static final class Reader {
         private final byte[] bytes;
         private final int end;
+        private final boolean sealed;
         private int at;
 
         Reader(byte[] bytes, int offset, int length) {
-            if (length < 1 || bytes[offset] != KIND_EVENT) {
+            if (length < 1 || (bytes[offset] != KIND_EVENT && bytes[offset] != KIND_SEALED_EVENT)) {
                 throw new CivitasException("ledger entry is not an event (kind " + (length < 1 ? -1 : bytes[offset])
                         + ")");
             }
             this.bytes = bytes;
             this.end = offset + length;
+            this.sealed = bytes[offset] == KIND_SEALED_EVENT;
             this.at = offset + 1;
+        }
+
+        /** Whether the entry holds an event with sealed attributes. */
+        boolean sealed() {
+            return sealed;
         }
 
         String text() {

@@ -20,7 +20,9 @@ final class EventDecoder {
         String type = reader.text(names);
         String jurisdiction = reader.text(names);
         Instant occurredAt = Instant.ofEpochSecond(reader.longValue(), reader.intValue());
-        Attributes attributes = Attributes.ofValidatedJson(reader.bytes(reader.intValue()));
+        Attributes attributes = reader.sealed()
+                ? Attributes.sealed(reader.text(names), reader.bytes(reader.intValue()))
+                : Attributes.ofValidatedJson(reader.bytes(reader.intValue()));
         return new Event(id, source, person, type, occurredAt, jurisdiction, attributes);
     }
 

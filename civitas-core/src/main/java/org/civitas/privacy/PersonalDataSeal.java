@@ -4,14 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -25,7 +21,7 @@ import org.civitas.event.Event;
  * sealed bytes, so erasing the key makes them unreadable without touching the chain. The event's identity (source,
  * id, person, category) is bound to the ciphertext, so sealed attributes cannot be moved to another event.
  *
- * <p>Sealed attributes are the JSON object {@code {"$sealed":"<category>","data":"<base64 nonce and ciphertext>"}}.
+ * <p>The sealed bytes are the nonce, then the ciphertext with its tag; {@link Attributes} shows them as JSON.
  */
 public final class PersonalDataSeal {
 
@@ -35,20 +31,14 @@ public final class PersonalDataSeal {
         String categoryOf(String source, String type);
     }
 
-    private static final String PREFIX = "{\"$sealed\":\"";
-    private static final String DATA = "\",\"data\":\"";
-    private static final byte[] SUFFIX = "\"}".getBytes(StandardCharsets.US_ASCII);
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final Base64.Encoder ENCODE = Base64.getEncoder();
-    private static final Base64.Decoder DECODE = Base64.getDecoder();
 
     private final PersonalKeys keys;
     private final Categories categories;
     private final Set<String> personalOnly;
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalDataSeal::newCipher);
     private final ThreadLocal<Nonces> nonces = ThreadLocal.withInitial(Nonces::new);
-    private final Map<String, byte[]> prefixes = new ConcurrentHashMap<>();
 
     /**
      * @param categories the category of each event
@@ -84,21 +74,8 @@ public final class PersonalDataSeal {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed to seal", e);
         }
-        byte[] prefix = prefixes.computeIfAbsent(category, PersonalDataSeal::prefixOf);
-        byte[] data = ENCODE.encode(sealed);
-        byte[] json = Arrays.copyOf(prefix, prefix.length + data.length + SUFFIX.length);
-        System.arraycopy(data, 0, json, prefix.length, data.length);
-        System.arraycopy(SUFFIX, 0, json, prefix.length + data.length, SUFFIX.length);
         return new Event(event.id(), event.source(), event.person(), event.type(), event.occurredAt(),
-                event.jurisdiction(), Attributes.ofValidatedJson(json));
-    }
-
-    /** The start of sealed attributes of {@code category}, up to the opening quote of their data. */
-    private static byte[] prefixOf(String category) {
-        if (category.indexOf('"') >= 0 || category.indexOf('\\') >= 0) {
-            throw new IllegalArgumentException("a category name holds no quotes or backslashes: " + category);
-        }
-        return (PREFIX + category + DATA).getBytes(StandardCharsets.UTF_8);
+                event.jurisdiction(), Attributes.sealed(category, sealed));
     }
 
     /** {@code events}, each as the ledger is to keep it. */
@@ -115,19 +92,16 @@ public final class PersonalDataSeal {
      * empty if they were sealed under a key that has been erased.
      */
     public Optional<String> open(String source, String id, String person, String attributes) {
-        if (!attributes.startsWith(PREFIX)) {
+        Optional<Attributes> sealedForm = Attributes.sealedFromJson(attributes);
+        if (sealedForm.isEmpty()) {
             return Optional.of(attributes);
         }
-        int dataAt = attributes.indexOf(DATA, PREFIX.length());
-        if (dataAt < 0 || !attributes.endsWith("\"}")) {
-            return Optional.of(attributes);
-        }
-        String category = attributes.substring(PREFIX.length(), dataAt);
+        String category = sealedForm.get().sealedCategory();
         Optional<SecretKey> key = keys.existing(person, category);
         if (key.isEmpty()) {
             return Optional.empty();
         }
-        byte[] sealed = DECODE.decode(attributes.substring(dataAt + DATA.length(), attributes.length() - 2));
+        byte[] sealed = sealedForm.get().sealedBytes();
         try {
             Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));

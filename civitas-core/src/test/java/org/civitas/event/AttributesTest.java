@@ -1,6 +1,7 @@
 package org.civitas.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -43,5 +44,27 @@ class AttributesTest {
                 .isEqualTo("{\"site\":\"news.example\",\"seconds\":42,\"share\":0.5,\"tags\":[\"a\",\"b\"]}");
         assertThat(attributes.asMap()).isEqualTo(values);
         assertThat(attributes).isEqualTo(Attributes.ofValidatedJson(attributes.toJsonBytes()));
+    }
+
+    @Test
+    void sealedAttributesShowAsJsonAndAreReadBackFromIt() {
+        byte[] bytes = {0, 1, 2, (byte) 0xFF, 42};
+        Attributes sealed = Attributes.sealed("browsing", bytes);
+
+        assertThat(sealed.toJson()).isEqualTo("{\"$sealed\":\"browsing\",\"data\":\"AAEC/yo=\"}");
+        assertThat(sealed.asMap()).containsEntry("$sealed", "browsing");
+        Attributes read = Attributes.sealedFromJson(sealed.toJson()).orElseThrow();
+        assertThat(read.sealedCategory()).isEqualTo("browsing");
+        assertThat(read.sealedBytes()).isEqualTo(bytes);
+        assertThat(read).isEqualTo(sealed);
+    }
+
+    @Test
+    void plainJsonIsNotSealedEvenWhenItLooksAlike() {
+        assertThat(Attributes.sealedFromJson("{\"site\":\"a\"}")).isEmpty();
+        assertThat(Attributes.sealedFromJson("{\"$sealed\":\"browsing\",\"data\":\"not base64!\"}")).isEmpty();
+        assertThat(Attributes.ofValidatedJson("{}".getBytes(StandardCharsets.UTF_8)).isSealed()).isFalse();
+        assertThatThrownBy(() -> Attributes.sealed("a\"b", new byte[1]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quotes");
     }
 }

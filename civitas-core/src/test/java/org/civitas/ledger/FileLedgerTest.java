@@ -69,6 +69,30 @@ class FileLedgerTest {
     }
 
     @Test
+    void keepsSealedAttributesAsTheirBytesAndReadsThemBackSealed() {
+        Random random = new Random(7);
+        List<Event> events = new ArrayList<>();
+        for (int n = 0; n < 2_000; n++) {
+            Event plain = event("src", "ev-" + n, n);
+            byte[] sealed = new byte[12 + random.nextInt(400) + 16];
+            random.nextBytes(sealed);
+            events.add(n % 3 == 0 ? plain : new Event(plain.id(), plain.source(), plain.person(), plain.type(),
+                    plain.occurredAt(), plain.jurisdiction(), Attributes.sealed("browsing", sealed)));
+        }
+        try (FileLedger ledger = FileLedger.open(data)) {
+            ledger.append(events);
+        }
+
+        List<Event> read = readAll();
+
+        assertThat(read).isEqualTo(events);
+        assertThat(read.get(1).attributes().isSealed()).isTrue();
+        assertThat(read.get(1).attributes().sealedBytes()).isEqualTo(events.get(1).attributes().sealedBytes());
+        assertThat(read.get(0).attributes().isSealed()).isFalse();
+        assertThat(FileLedger.verify(data).damage()).isEmpty();
+    }
+
+    @Test
     void aKeyCountsOnceWithinABatchAcrossBatchesAndAfterReopening() {
         Event first = event("src", "ev-1", 1);
         Event sameKeyOtherContent = event("src", "ev-1", 99);
