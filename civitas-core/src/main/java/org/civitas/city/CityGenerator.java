@@ -62,6 +62,9 @@ public final class CityGenerator {
         }
         EventFactory events = new EventFactory(sink);
         Instant firstDay = settings.until().minus(Duration.ofDays(settings.days()));
+        for (Resident resident : residents) {
+            resident.registerResidence(firstDay, events);
+        }
         for (int day = 0; day < settings.days(); day++) {
             Instant dayStart = firstDay.plus(Duration.ofDays(day));
             for (Resident resident : residents) {
@@ -97,7 +100,8 @@ public final class CityGenerator {
         TRANSIT("transit-app", "gps"),
         STREAMING("streaming-service", "tv"),
         ADS("adnet", "ad"),
-        OMBUDSMAN("ombudsman", "om");
+        OMBUDSMAN("ombudsman", "om"),
+        REGISTRY("city-registry", "reg");
 
         final String name;
         final String prefix;

@@ -39,6 +39,8 @@ public final class CitySources {
             new SourceSpec("adnet", List.of(
                     new TypeSpec("interest-profile", "content", Map.of("interests",
                             List.of(Map.of("topic", "cycling", "affinity", 0.82)), "model", "adnet-recsys-7")))),
+            new SourceSpec("city-registry", List.of(
+                    new TypeSpec("residence-registered", "residence", Map.of("district", "harbour")))),
             new SourceSpec("ombudsman", List.of(
                     new TypeSpec("corruption-report", "speech",
                             Map.of("office", "procurement department", "substantiated", true)))));

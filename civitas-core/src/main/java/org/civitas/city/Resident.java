@@ -83,6 +83,16 @@ final class Resident {
         }
     }
 
+    /** The districts of the city, north-west, north-east, south-west and south-east of its centre. */
+    private static final List<String> DISTRICTS = List.of("old-town", "harbour", "westfield", "lakeshore");
+
+    /** Records, as the city's registry does, the district this resident lives in. */
+    void registerResidence(Instant firstDay, EventFactory events) {
+        String district = DISTRICTS.get((homeLat >= CITY_LAT ? 0 : 2) + (homeLon >= CITY_LON ? 1 : 0));
+        events.emit(Source.REGISTRY, id, "residence-registered", firstDay, CityGenerator.HOME_JURISDICTION,
+                attributes("district", district));
+    }
+
     /** Records one day of this resident's life, starting at {@code dayStart} (midnight UTC). */
     void liveDay(Instant dayStart, EventFactory events) {
         DayOfWeek weekday = dayStart.atOffset(ZoneOffset.UTC).getDayOfWeek();

@@ -14,6 +14,7 @@ import org.civitas.store.Database;
 import org.civitas.store.access.AccessLog;
 import org.civitas.store.accounts.AccountStore;
 import org.civitas.store.grants.GrantStore;
+import org.civitas.store.support.SupportStore;
 import org.civitas.store.sessions.SessionStore;
 import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
@@ -34,6 +35,7 @@ public record Civitas(
         VaultStore vault,
         AccessLog accessLog,
         GrantStore grants,
+        SupportStore support,
         PersonalDataSeal seal,
         Constitution constitution,
         RuleBooks ruleBooks,

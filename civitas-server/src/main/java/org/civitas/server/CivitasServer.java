@@ -46,10 +46,13 @@ import org.civitas.server.sharing.Sharing;
 import org.civitas.server.sharing.SharingPages;
 import org.civitas.server.stats.PublicStatistics;
 import org.civitas.server.stats.StatsApi;
+import org.civitas.server.support.SupportApi;
+import org.civitas.server.support.SupportDesk;
 import org.civitas.store.Database;
 import org.civitas.store.access.AccessLog;
 import org.civitas.store.accounts.AccountStore;
 import org.civitas.store.grants.GrantStore;
+import org.civitas.store.support.SupportStore;
 import org.civitas.store.sessions.SessionStore;
 import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
@@ -97,13 +100,15 @@ public final class CivitasServer implements AutoCloseable {
             long scoredUpTo = scoreTheLedger(settings, books, scores, progress, ledger.committed());
             LiveFeeds feeds = new LiveFeeds();
             VaultStore vault = new VaultStore(database.jdbi(), new SealedVaultOpener(seal));
-            Projector projector = new Projector(ledger, vault, scores, sources, feeds, settings.clock(), scoredUpTo);
+            SupportStore support = new SupportStore(database.jdbi());
+            Projector projector = new Projector(ledger, vault, support, scores, sources, feeds, settings.clock(),
+                    scoredUpTo);
             long committed = ledger.committed();
             projector.catchUp(done -> progress.progress("projecting the vault", done, committed));
             projector.start();
             Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
-                    new AccessLog(database.jdbi()), new GrantStore(database.jdbi()), seal, constitution, books,
+                    new AccessLog(database.jdbi()), new GrantStore(database.jdbi()), support, seal, constitution, books,
                     scores, projector, feeds, new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
@@ -172,7 +177,9 @@ public final class CivitasServer implements AutoCloseable {
                     civitas.clock(), zone).register(routes);
             new PeopleApi(sharing, civitas.scores(), civitas.vault(), civitas.clock()).register(routes);
             new SourcesApi(sources, civitas.ruleBooks(), civitas.constitution(), json).register(routes);
-            new StatsApi(new PublicStatistics(civitas.scores(), civitas.clock()), templates).register(routes);
+            new StatsApi(new PublicStatistics(civitas.scores(), civitas.support(), civitas.clock()), templates)
+                    .register(routes);
+            new SupportApi(supportDesk(civitas), json).register(routes);
             new ErasureApi(civitas.seal().keys(), civitas.constitution(), templates, json, civitas.clock())
                     .register(routes);
             rulesApi.register(routes);
@@ -191,12 +198,17 @@ public final class CivitasServer implements AutoCloseable {
             return thread;
         });
         chores.scheduleWithFixedDelay(logged(civitas.feeds()::heartbeat), 15, 15, TimeUnit.SECONDS);
+        chores.scheduleWithFixedDelay(logged(supportDesk(civitas)::offerHelp), 0, 5, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(() -> {
             sessions.endIdleSessions();
             throttle.forgetOld();
             signatures.forgetOldSignatures();
         }), 1, 1, TimeUnit.MINUTES);
         return chores;
+    }
+
+    private static SupportDesk supportDesk(Civitas civitas) {
+        return new SupportDesk(civitas.support(), civitas.scores(), civitas.accessLog(), civitas.clock());
     }
 
     /** A chore that logs its failure rather than stop being scheduled. */

@@ -18,6 +18,8 @@ public enum Access implements RouteRole {
     CITIZEN,
     /** Any signed-in account. */
     SIGNED_IN,
+    /** A case worker, for the offers of help people accepted. */
+    CASEWORKER,
     /** An administrator, of sources and accounts. */
     ADMIN;
 
@@ -25,6 +27,7 @@ public enum Access implements RouteRole {
     static boolean allows(Set<RouteRole> declared, Principal principal) {
         return declared.contains(SIGNED_IN)
                 || (declared.contains(CITIZEN) && principal.role() == Role.CITIZEN && principal.person().isPresent())
+                || (declared.contains(CASEWORKER) && principal.role() == Role.CASEWORKER)
                 || (declared.contains(ADMIN) && principal.role() == Role.ADMIN);
     }
 

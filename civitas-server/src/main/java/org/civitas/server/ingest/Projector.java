@@ -3,7 +3,9 @@ package org.civitas.server.ingest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import org.civitas.event.Event;
 import org.civitas.ledger.FileLedger;
@@ -12,6 +14,7 @@ import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.api.EventView;
 import org.civitas.server.api.ScoreView;
 import org.civitas.server.live.LiveFeeds;
+import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.VaultEvent;
 import org.civitas.store.vault.VaultStore;
 import org.slf4j.Logger;
@@ -27,9 +30,12 @@ public final class Projector implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Projector.class);
     private static final int BATCH = 20_000;
+    /** The category of a registry's record of where a person lives, by an attribute {@code district}. */
+    public static final String RESIDENCE = "residence";
 
     private final FileLedger ledger;
     private final VaultStore vault;
+    private final SupportStore residences;
     private final ScoreBoard scores;
     private final SourceRegistry sources;
     private final LiveFeeds feeds;
@@ -44,10 +50,11 @@ public final class Projector implements AutoCloseable {
     /**
      * @param scoredUpTo the score board already holds every entry before this one
      */
-    public Projector(FileLedger ledger, VaultStore vault, ScoreBoard scores, SourceRegistry sources, LiveFeeds feeds,
-            Clock clock, long scoredUpTo) {
+    public Projector(FileLedger ledger, VaultStore vault, SupportStore residences, ScoreBoard scores,
+            SourceRegistry sources, LiveFeeds feeds, Clock clock, long scoredUpTo) {
         this.ledger = ledger;
         this.vault = vault;
+        this.residences = residences;
         this.scores = scores;
         this.sources = sources;
         this.feeds = feeds;
@@ -129,16 +136,20 @@ public final class Projector implements AutoCloseable {
         List<Long> sequences = new ArrayList<>();
         long vaultPosition = projectedUpTo;
         List<VaultEvent> forVault = new ArrayList<>();
+        Map<String, String> districts = new HashMap<>();
         int read = tail.poll(BATCH, (sequence, event) -> {
             events.add(event);
             sequences.add(sequence);
             if (sequence >= vaultPosition) {
-                forVault.add(vaultEvent(sequence, event));
+                VaultEvent projected = vaultEvent(sequence, event);
+                forVault.add(projected);
+                noteResidence(event, projected.category(), districts);
             }
         });
         if (read == 0) {
             return 0;
         }
+        residences.recordResidences(districts);
         vault.project(forVault, tail.position());
         for (int i = 0; i < events.size(); i++) {
             if (sequences.get(i) >= scoredUpTo) {
@@ -152,6 +163,14 @@ public final class Projector implements AutoCloseable {
             signal.notifyAll();
         }
         return read;
+    }
+
+    /** Notes where the person of {@code event} lives, if it is a registry's record of category {@value #RESIDENCE}. */
+    private static void noteResidence(Event event, String category, Map<String, String> districts) {
+        if (category.equals(RESIDENCE) && event.attributes().asMap().get("district") instanceof String district
+                && !district.isBlank()) {
+            districts.put(event.person(), district);
+        }
     }
 
     private VaultEvent vaultEvent(long sequence, Event event) {

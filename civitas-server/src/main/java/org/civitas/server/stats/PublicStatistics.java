@@ -13,10 +13,13 @@ import java.util.TreeMap;
 import org.civitas.scoring.Contribution;
 import org.civitas.scoring.PersonScore;
 import org.civitas.scoring.ScoreBoard;
+import org.civitas.store.support.DistrictDemand;
+import org.civitas.store.support.SupportStore;
 
 /**
- * Works out the public statistics from everyone's live score, at most once a minute: score bands per jurisdiction and
- * the use of every rule, each cell about at least {@value #MINIMUM_GROUP} people or suppressed.
+ * Works out the public statistics from everyone's live score, at most once a minute: score bands per jurisdiction, the
+ * use of every rule and the demand for support per district, each cell about at least {@value #MINIMUM_GROUP} people
+ * or suppressed.
  */
 public final class PublicStatistics {
 
@@ -25,11 +28,13 @@ public final class PublicStatistics {
     private static final Duration FRESH_FOR = Duration.ofMinutes(1);
 
     private final ScoreBoard scores;
+    private final SupportStore support;
     private final Clock clock;
     private volatile StatisticsView latest;
 
-    public PublicStatistics(ScoreBoard scores, Clock clock) {
+    public PublicStatistics(ScoreBoard scores, SupportStore support, Clock clock) {
         this.scores = scores;
+        this.support = support;
         this.clock = clock;
     }
 
@@ -59,7 +64,20 @@ public final class PublicStatistics {
         List<StatisticsView.JurisdictionScores> jurisdictions = new ArrayList<>();
         bands.forEach((jurisdiction, counts) -> jurisdictions.add(jurisdictionScores(jurisdiction, counts)));
         List<StatisticsView.RuleUse> uses = rules.values().stream().map(RuleTally::view).toList();
-        return new StatisticsView(at, MINIMUM_GROUP, jurisdictions, uses, shown(unscored[0]));
+        List<StatisticsView.DistrictSupport> districts = support.demandByDistrict().stream()
+                .map(PublicStatistics::districtSupport).toList();
+        return new StatisticsView(at, MINIMUM_GROUP, jurisdictions, uses, districts, shown(unscored[0]));
+    }
+
+    /**
+     * A district's demand for support, shown only when both those seeking help and those not are groups of at least
+     * the minimum: either figure and the number of residents would give the other away.
+     */
+    private static StatisticsView.DistrictSupport districtSupport(DistrictDemand demand) {
+        int notSeeking = demand.residents() - demand.seekingHelp();
+        boolean shown = demand.seekingHelp() >= MINIMUM_GROUP && notSeeking >= MINIMUM_GROUP;
+        return new StatisticsView.DistrictSupport(demand.district(), shown(demand.residents()),
+                shown ? demand.seekingHelp() : null);
     }
 
     private static void tally(PersonScore score, Map<String, RuleTally> rules) {

@@ -8,11 +8,12 @@ import java.util.List;
  * suppressed (its figures are null), and so are as many more as it takes that the suppressed ones cannot be worked
  * out from the totals.
  *
+ * @param support the demand for support in each district
  * @param unscoredPeople people none of whose events any rule has scored (all at the base score), or null
  */
 public record StatisticsView(
         Instant asOf, int minimumGroup, List<JurisdictionScores> jurisdictions, List<RuleUse> rules,
-        Integer unscoredPeople) {
+        List<DistrictSupport> support, Integer unscoredPeople) {
 
     /** How scores spread in one jurisdiction: people by their jurisdiction of latest scored event. */
     public record JurisdictionScores(String jurisdiction, Integer people, List<Band> scores) {
@@ -32,6 +33,17 @@ public record StatisticsView(
 
         public boolean suppressed() {
             return people == null;
+        }
+    }
+
+    /**
+     * How many residents of a district have an offer of help open or accepted ({@code seekingHelp}), of how many
+     * residents.
+     */
+    public record DistrictSupport(String district, Integer residents, Integer seekingHelp) {
+
+        public boolean suppressed() {
+            return seekingHelp == null;
         }
     }
 }

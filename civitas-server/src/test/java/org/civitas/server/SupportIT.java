@@ -1,0 +1,146 @@
+package org.civitas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civitas.server.TestServer.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.civitas.server.support.SupportDesk;
+import org.civitas.store.StorageSettings;
+import org.civitas.store.accounts.Role;
+import org.civitas.store.sources.RegisteredSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Support through real HTTP: a score below the base opens an offer of help that only its person sees; an accepted
+ * offer reaches the case workers, and each look at it is in the person's access log; demand shows per district in the
+ * public statistics only for groups of at least twenty.
+ */
+class SupportIT {
+
+    private static final int HARBOUR = 45;
+    private static final int HARBOUR_LATE = 22;
+    private static final int OLD_TOWN = 10;
+
+    private static TestServer server;
+    private static SupportDesk desk;
+
+    /**
+     * The harbour has 45 residents, 22 of whom paid a bill late (990 points); the old town has 10, half of them late.
+     */
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(new StorageSettings.InMemory("support-" + UUID.randomUUID()));
+        RegisteredSource registry = server.source("city-registry", "residence-registered", "residence");
+        RegisteredSource utility = server.source("lakeside-utilities", "bill-payment", "obligations");
+        StringBuilder homes = new StringBuilder();
+        StringBuilder bills = new StringBuilder();
+        Instant day = Instant.now().minus(Duration.ofDays(1));
+        for (int i = 0; i < HARBOUR + OLD_TOWN; i++) {
+            boolean harbour = i < HARBOUR;
+            String person = (harbour ? "p-h" : "p-o") + i;
+            boolean late = harbour ? i < HARBOUR_LATE : i % 2 == 0;
+            homes.append(event("city-registry", "home-" + i, person, "residence-registered", day.minusSeconds(60),
+                    "{\"district\":\"" + (harbour ? "harbour" : "old-town") + "\"}")).append('\n');
+            bills.append(event("lakeside-utilities", "bill-" + i, person, "bill-payment", day,
+                    "{\"daysLate\":" + (late ? 45 : 0) + "}")).append('\n');
+        }
+        assertThat(server.postEvents(registry, homes.toString()).statusCode()).isEqualTo(200);
+        assertThat(server.postEvents(utility, bills.toString()).statusCode()).isEqualTo(200);
+        server.citizen("hana", "p-h0", "hana's password");
+        server.citizen("hugo", "p-o46", "hugo's password");
+        server.citizen("otto", "p-h30", "otto's password");
+        server.account("olga", Role.CASEWORKER, Optional.empty(), "olga's password");
+        var civitas = server.server().civitas();
+        desk = new SupportDesk(civitas.support(), civitas.scores(), civitas.accessLog(), Clock.systemUTC());
+        desk.offerHelp();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void aFallenScoreOpensAnOfferThatOnlyItsPersonSeesUntilTheyAccept() throws Exception {
+        TestServer.Session hana = server.login("hana", "hana's password");
+        TestServer.Session olga = server.login("olga", "olga's password");
+
+        JsonNode offers = server.getJson("/api/v1/me/support", hana).get("offers");
+        assertThat(offers).hasSize(1);
+        JsonNode offer = offers.get(0);
+        assertThat(offer.get("kind").asText()).isEqualTo("debt-advice");
+        assertThat(offer.get("status").asText()).isEqualTo("open");
+        assertThat(offer.get("reason").asText()).containsPattern("Your score is 99\\d\\.\\d\\d, below the 1000")
+                .contains("mostly from obligations");
+        assertThat(cases(olga)).doesNotContain("p-h0");
+
+        HttpResponse<String> accepted = server.change("POST", "/api/v1/me/support/" + offer.get("id").asText(),
+                "{\"answer\":\"accept\"}", hana);
+
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(TestServer.JSON.readTree(accepted.body()).get("status").asText()).isEqualTo("accepted");
+        assertThat(cases(olga)).contains("p-h0").contains("debt-advice").doesNotContain("p-h2");
+        JsonNode log = server.getJson("/api/v1/me/access-log", hana);
+        assertThat(log.toString()).contains("olga").contains("support case (debt-advice)");
+        assertThat(server.change("POST", "/api/v1/me/support/" + offer.get("id").asText(),
+                "{\"answer\":\"decline\"}", hana).statusCode()).as("an answered offer stays answered").isEqualTo(404);
+    }
+
+    @Test
+    void aDeclinedOfferGoesNowhereAndIsNotMadeAgain() throws Exception {
+        TestServer.Session hugo = server.login("hugo", "hugo's password");
+        String id = server.getJson("/api/v1/me/support", hugo).get("offers").get(0).get("id").asText();
+
+        HttpResponse<String> unclear = server.change("POST", "/api/v1/me/support/" + id, "{\"answer\":\"maybe\"}",
+                hugo);
+        assertThat(unclear.statusCode()).isEqualTo(400);
+        assertThat(unclear.body()).contains("answer: must be \\\"accept\\\" or \\\"decline\\\"");
+        assertThat(server.change("POST", "/api/v1/me/support/" + id, "{\"answer\":\"decline\"}", hugo).statusCode())
+                .isEqualTo(200);
+        desk.offerHelp();
+
+        assertThat(server.getJson("/api/v1/me/support", hugo).get("offers")).hasSize(1);
+        assertThat(cases(server.login("olga", "olga's password"))).doesNotContain("p-o46");
+    }
+
+    @Test
+    void noOfferForAGoodScoreAndNoAnsweringSomeoneElsesOffer() throws Exception {
+        TestServer.Session otto = server.login("otto", "otto's password");
+        TestServer.Session hana = server.login("hana", "hana's password");
+        String hugosOffer = desk.offersTo("p-o46").get(0).id();
+
+        assertThat(server.getJson("/api/v1/me/support", otto).get("offers")).isEmpty();
+        assertThat(server.change("POST", "/api/v1/me/support/" + hugosOffer, "{\"answer\":\"accept\"}", hana)
+                .statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/v1/support/cases", hana).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void publicStatisticsShowDemandPerDistrictOnlyForGroupsOfTwenty() throws Exception {
+        JsonNode support = server.getJson("/api/v1/stats", null).get("support");
+
+        assertThat(support).hasSize(2);
+        JsonNode harbour = support.get(0);
+        assertThat(harbour.get("district").asText()).isEqualTo("harbour");
+        assertThat(harbour.get("residents").asInt()).isEqualTo(HARBOUR);
+        assertThat(harbour.get("seekingHelp").asInt()).isEqualTo(HARBOUR_LATE);
+        JsonNode oldTown = support.get(1);
+        assertThat(oldTown.get("district").asText()).isEqualTo("old-town");
+        assertThat(oldTown.get("residents").isNull()).isTrue();
+        assertThat(oldTown.get("seekingHelp").isNull()).isTrue();
+        assertThat(server.get("/stats", null).body()).contains("Support demand by district").contains("harbour")
+                .contains("not shown");
+    }
+
+    private static String cases(TestServer.Session caseWorker) throws Exception {
+        return server.getJson("/api/v1/support/cases", caseWorker).toString();
+    }
+}

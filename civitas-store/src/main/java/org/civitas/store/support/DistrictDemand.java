@@ -1,0 +1,7 @@
+package org.civitas.store.support;
+
+/**
+ * How many people live in a district and how many of them have an offer of help open or accepted.
+ */
+public record DistrictDemand(String district, int residents, int seekingHelp) {
+}

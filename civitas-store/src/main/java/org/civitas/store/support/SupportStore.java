@@ -1,0 +1,112 @@
+package org.civitas.store.support;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Offers of help and the districts people live in. */
+public final class SupportStore {
+
+    private static final RowMapper<SupportOffer> OFFER = (rows, context) -> new SupportOffer(rows.getString("id"),
+            rows.getString("person"), rows.getString("kind"), rows.getString("reason"),
+            rows.getTimestamp("opened_at").toInstant(),
+            SupportOffer.Status.valueOf(rows.getString("status").toUpperCase(Locale.ROOT)),
+            Optional.ofNullable(rows.getTimestamp("answered_at")).map(Timestamp::toInstant));
+
+    private final Jdbi jdbi;
+
+    public SupportStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Records where people live, by person; a later record of a person replaces the earlier one. */
+    public void recordResidences(Map<String, String> districtByPerson) {
+        if (districtByPerson.isEmpty()) {
+            return;
+        }
+        jdbi.useTransaction(handle -> {
+            var delete = handle.prepareBatch("DELETE FROM residences WHERE person = :person");
+            var insert = handle.prepareBatch("INSERT INTO residences (person, district) VALUES (:person, :district)");
+            districtByPerson.forEach((person, district) -> {
+                delete.bind("person", person).add();
+                insert.bind("person", person).bind("district", district).add();
+            });
+            delete.execute();
+            insert.execute();
+        });
+    }
+
+    public void open(SupportOffer offer) {
+        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO support_offers"
+                        + " (id, person, kind, reason, opened_at, status, answered_at)"
+                        + " VALUES (:id, :person, :kind, :reason, :openedAt, :status, :answeredAt)")
+                .bind("id", offer.id())
+                .bind("person", offer.person())
+                .bind("kind", offer.kind())
+                .bind("reason", offer.reason())
+                .bind("openedAt", offer.openedAt())
+                .bind("status", offer.status().id())
+                .bind("answeredAt", offer.answeredAt().orElse(null))
+                .execute());
+    }
+
+    /** Every offer made to {@code person}, newest first. */
+    public List<SupportOffer> offersTo(String person) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT * FROM support_offers WHERE person = :person ORDER BY opened_at DESC, id")
+                .bind("person", person)
+                .map(OFFER)
+                .list());
+    }
+
+    /** The people with an offer opened since {@code since}, or still open or accepted, whenever it was opened. */
+    public Set<String> peopleWithOffersSince(Instant since) {
+        return jdbi.withHandle(handle -> new HashSet<>(handle.createQuery("SELECT DISTINCT person FROM support_offers"
+                        + " WHERE opened_at >= :since OR status IN ('open', 'accepted')")
+                .bind("since", since)
+                .mapTo(String.class)
+                .list()));
+    }
+
+    /**
+     * Records {@code person}'s answer to their open offer {@code id}; false if they have no such open offer (it is
+     * someone else's, or answered already).
+     */
+    public boolean answer(String id, String person, SupportOffer.Status answer, Instant at) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE support_offers"
+                        + " SET status = :status, answered_at = :at"
+                        + " WHERE id = :id AND person = :person AND status = 'open'")
+                .bind("status", answer.id())
+                .bind("at", at)
+                .bind("id", id)
+                .bind("person", person)
+                .execute()) == 1;
+    }
+
+    /** The accepted offers: the case workers' cases, oldest answer first. */
+    public List<SupportOffer> accepted() {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT * FROM support_offers WHERE status = 'accepted' ORDER BY answered_at, id")
+                .map(OFFER)
+                .list());
+    }
+
+    /** Residents and people seeking help (an offer open or accepted) in each district, by district. */
+    public List<DistrictDemand> demandByDistrict() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT r.district AS district,"
+                        + " COUNT(*) AS residents, COUNT(o.person) AS seeking"
+                        + " FROM residences r LEFT JOIN (SELECT DISTINCT person FROM support_offers"
+                        + " WHERE status IN ('open', 'accepted')) o ON o.person = r.person"
+                        + " GROUP BY r.district ORDER BY r.district")
+                .map((rows, context) -> new DistrictDemand(rows.getString("district"), rows.getInt("residents"),
+                        rows.getInt("seeking")))
+                .list());
+    }
+}
