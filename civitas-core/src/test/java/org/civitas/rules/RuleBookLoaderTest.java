@@ -143,8 +143,10 @@ class RuleBookLoaderTest {
 
         assertThat(problems).singleElement().asString().isEqualTo("book.yaml:13:5: rule 'civic.cleanup': breaks clause"
                 + " art-1 (\"No rule may concern a person's beliefs, religion, political opinion, ethnicity, health,"
-                + " sexual life, associations and friendships, nationality or income.\"): category 'religion'"
-                + " is protected");
+                + " sexual life, associations and friendships, nationality, income or where they live.\"):"
+                + " category 'religion' is protected");
+        assertThat(problemsOf(GOOD.replace("category: civic", "category: residence"))).singleElement().asString()
+                .endsWith("category 'residence' is protected");
     }
 
     @Test
