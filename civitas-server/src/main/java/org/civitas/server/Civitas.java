@@ -10,14 +10,15 @@ import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.ingest.Projector;
 import org.civitas.server.live.LiveFeeds;
+import org.civitas.server.support.SupportDesk;
 import org.civitas.store.Database;
 import org.civitas.store.access.AccessLog;
 import org.civitas.store.accounts.AccountStore;
 import org.civitas.store.grants.GrantStore;
-import org.civitas.store.support.SupportStore;
 import org.civitas.store.sessions.SessionStore;
 import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
+import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.VaultStore;
 
 /**
@@ -36,6 +37,7 @@ public record Civitas(
         AccessLog accessLog,
         GrantStore grants,
         SupportStore support,
+        SupportDesk supportDesk,
         PersonalDataSeal seal,
         Constitution constitution,
         RuleBooks ruleBooks,

@@ -48,6 +48,7 @@ import org.civitas.server.stats.PublicStatistics;
 import org.civitas.server.stats.StatsApi;
 import org.civitas.server.support.SupportApi;
 import org.civitas.server.support.SupportDesk;
+import org.civitas.server.support.SupportPages;
 import org.civitas.store.Database;
 import org.civitas.store.access.AccessLog;
 import org.civitas.store.accounts.AccountStore;
@@ -106,9 +107,11 @@ public final class CivitasServer implements AutoCloseable {
             long committed = ledger.committed();
             projector.catchUp(done -> progress.progress("projecting the vault", done, committed));
             projector.start();
+            AccessLog accessLog = new AccessLog(database.jdbi());
+            SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, settings.clock());
             Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
-                    new AccessLog(database.jdbi()), new GrantStore(database.jdbi()), support, seal, constitution, books,
+                    accessLog, new GrantStore(database.jdbi()), support, supportDesk, seal, constitution, books,
                     scores, projector, feeds, new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
@@ -179,7 +182,8 @@ public final class CivitasServer implements AutoCloseable {
             new SourcesApi(sources, civitas.ruleBooks(), civitas.constitution(), json).register(routes);
             new StatsApi(new PublicStatistics(civitas.scores(), civitas.support(), civitas.clock()), templates)
                     .register(routes);
-            new SupportApi(supportDesk(civitas), json).register(routes);
+            new SupportApi(civitas.supportDesk(), json).register(routes);
+            new SupportPages(civitas.supportDesk(), templates).register(routes);
             new ErasureApi(civitas.seal().keys(), civitas.constitution(), templates, json, civitas.clock())
                     .register(routes);
             rulesApi.register(routes);
@@ -198,17 +202,13 @@ public final class CivitasServer implements AutoCloseable {
             return thread;
         });
         chores.scheduleWithFixedDelay(logged(civitas.feeds()::heartbeat), 15, 15, TimeUnit.SECONDS);
-        chores.scheduleWithFixedDelay(logged(supportDesk(civitas)::offerHelp), 0, 5, TimeUnit.MINUTES);
+        chores.scheduleWithFixedDelay(logged(civitas.supportDesk()::offerHelp), 0, 5, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(() -> {
             sessions.endIdleSessions();
             throttle.forgetOld();
             signatures.forgetOldSignatures();
         }), 1, 1, TimeUnit.MINUTES);
         return chores;
-    }
-
-    private static SupportDesk supportDesk(Civitas civitas) {
-        return new SupportDesk(civitas.support(), civitas.scores(), civitas.accessLog(), civitas.clock());
     }
 
     /** A chore that logs its failure rather than stop being scheduled. */

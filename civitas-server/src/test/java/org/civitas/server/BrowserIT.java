@@ -240,6 +240,43 @@ class BrowserIT {
     }
 
     @Test
+    void aCitizenWhoseScoreFellAcceptsHelpAndSeesTheCaseWorkersLook() {
+        List<String> problems = new ArrayList<>();
+        DemoAccounts.Citizen citizen = accounts.citizens().get(3);
+        assertThat(server.civitas().scores().score(citizen.person(), Instant.now()).score())
+                .as("the fourth demo citizen has the city's lowest score, below the base").isLessThan(1000);
+        server.civitas().supportDesk().offerHelp();
+        DemoAccounts.Login caseworker = accounts.caseworker();
+        try (BrowserContext citizenContext = browser.newContext();
+                BrowserContext caseworkerContext = browser.newContext()) {
+            Page mine = signIn(citizenContext, citizen, problems);
+            mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Help").setExact(true)).click();
+            assertThat(mine.locator(".offer")).hasCount(1);
+            assertThat(mine.locator(".offer")).containsText("below the 1000 everyone starts with");
+            shot(mine, "10-help-on-offer");
+            Page theirs = signInAt(caseworkerContext, caseworker, "/cases", problems);
+            assertThat(theirs.locator("main")).not().containsText(citizen.person());
+
+            mine.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept: let a case worker help"))
+                    .click();
+            assertThat(mine.locator(".offer")).containsText("You accepted it");
+            assertThat(mine.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("No, thank you")))
+                    .hasCount(0);
+
+            theirs.reload();
+            assertThat(theirs.locator(".cases tbody tr")).hasCount(1);
+            assertThat(theirs.locator(".cases")).containsText(citizen.person());
+            shot(theirs, "11-support-cases");
+            mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who looked")).click();
+            Locator looks = mine.locator("tbody tr", new Page.LocatorOptions().setHasText("support case"));
+            assertThat(looks).hasCount(1);
+            assertThat(looks).containsText(caseworker.username());
+            shot(mine, "12-who-looked-at-my-case");
+        }
+        assertThat(problems).as("console errors, CSP violations among them").isEmpty();
+    }
+
+    @Test
     void aCitizenErasesTheirBrowsingForGoodAndTheStatisticsShowNoOne() {
         List<String> problems = new ArrayList<>();
         try (BrowserContext context = browser.newContext()) {

@@ -5,7 +5,6 @@ import static org.civitas.server.TestServer.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -58,8 +57,7 @@ class SupportIT {
         server.citizen("hugo", "p-o46", "hugo's password");
         server.citizen("otto", "p-h30", "otto's password");
         server.account("olga", Role.CASEWORKER, Optional.empty(), "olga's password");
-        var civitas = server.server().civitas();
-        desk = new SupportDesk(civitas.support(), civitas.scores(), civitas.accessLog(), Clock.systemUTC());
+        desk = server.server().civitas().supportDesk();
         desk.offerHelp();
     }
 

@@ -3,11 +3,13 @@ package org.civitas.server.pages;
 import java.util.List;
 import java.util.Optional;
 import org.civitas.server.auth.Principal;
+import org.civitas.store.accounts.Role;
 
 /**
  * What every page shares: its title, which part of the site it is, who is signed in, and the scripts it needs.
  *
- * @param active the navigation entry to mark as current: score, data, access, sharing, shared, rules, stats or login
+ * @param active the navigation entry to mark as current: score, data, access, sharing, support, shared, cases, rules,
+ *     stats or login
  */
 public record Frame(String title, String active, Optional<Principal> principal, List<String> scripts) {
 
@@ -21,6 +23,10 @@ public record Frame(String title, String active, Optional<Principal> principal, 
 
     public boolean citizen() {
         return principal.flatMap(Principal::person).isPresent();
+    }
+
+    public boolean caseWorker() {
+        return principal.map(Principal::role).filter(role -> role == Role.CASEWORKER).isPresent();
     }
 
     public String csrfToken() {

@@ -49,8 +49,11 @@ public final class SupportDesk {
         this.clock = clock;
     }
 
-    /** Opens an offer for everyone whose score is below the base and who has had none lately; returns how many. */
-    public int offerHelp() {
+    /**
+     * Opens an offer for everyone whose score is below the base and who has had none lately; returns how many. One
+     * sweep at a time, so that no one is offered the same help twice.
+     */
+    public synchronized int offerHelp() {
         Instant now = clock.instant();
         Set<String> offeredLately = store.peopleWithOffersSince(now.minus(QUIET_AFTER_AN_OFFER));
         int[] opened = {0};
