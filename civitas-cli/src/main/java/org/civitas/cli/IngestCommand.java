@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
         })
 final class IngestCommand implements Callable<Integer> {
 
+    /** About how many bytes of NDJSON an event takes, to size the ledger's index of keys for a file. */
+    private static final long TYPICAL_EVENT_BYTES = 200;
+
     /** Written events are forced to disk, and so acknowledged, every this many bytes of input. */
     private static final long COMMIT_BYTES = 32L << 20;
 
@@ -52,6 +55,9 @@ final class IngestCommand implements Callable<Integer> {
         try (FileLedger ledger = FileLedger.open(data);
                 InputStream in = input.open();
                 Progress progress = Progress.start("ingest", input.size(), "MiB", 1 << 20)) {
+            if (input.size() > 0) {
+                ledger.expect(input.size() / TYPICAL_EVENT_BYTES);
+            }
             NdjsonReader.withAvailableProcessors().read(in, events -> ledger.encode(seal.sealAll(events)),
                     (batch, encoded) -> {
                         for (LineError error : batch.errors()) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.nio.CharBuffer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -64,6 +63,7 @@ public final class EventParser {
         private final List<Long> eventLines;
         private final List<LineError> errors;
         private final NameCache names = NameCache.forThisThread();
+        private final CharView instantText = new CharView();
         private int lines;
 
         Stretch(byte[] bytes, int end, long firstLine, List<Event> events, List<Long> eventLines,
@@ -265,7 +265,7 @@ public final class EventParser {
                 parser.skipChildren();
                 return null;
             }
-            CharBuffer text = CharBuffer.wrap(parser.getTextCharacters(), parser.getTextOffset(),
+            CharView text = instantText.of(parser.getTextCharacters(), parser.getTextOffset(),
                     parser.getTextLength());
             try {
                 return Instants.parse(text);

@@ -29,6 +29,9 @@ import org.civitas.event.Event;
  */
 public final class FileLedger implements AutoCloseable {
 
+    /** Room made for each event when encoding a batch: most events fit, so the buffer seldom grows. */
+    private static final int ENCODED_BYTES_PER_EVENT = 256;
+
     /** A new segment starts once the current one is this large. */
     static final long SEGMENT_BYTES = 256L << 20;
 
@@ -128,12 +131,20 @@ public final class FileLedger implements AutoCloseable {
     }
 
     /**
+     * Makes room in the index of keys for about {@code moreEvents} more events than the ledger holds, as a bulk load
+     * that knows its size does, so the index need not grow step by step.
+     */
+    public synchronized void expect(long moreEvents) {
+        keys.reserve(entries + moreEvents);
+    }
+
+    /**
      * Encodes events for this ledger without touching it: safe on any thread, at any time. Appending the result is
      * then quicker than appending the events.
      */
     public EncodedBatch encode(List<Event> events) {
         Objects.requireNonNull(events, "events");
-        FrameBuffer buffer = new FrameBuffer(Math.max(256, events.size() * 160));
+        FrameBuffer buffer = new FrameBuffer(Math.max(256, events.size() * ENCODED_BYTES_PER_EVENT));
         int[] offsets = new int[events.size() + 1];
         long[] fingerprints = new long[events.size()];
         for (int i = 0; i < events.size(); i++) {

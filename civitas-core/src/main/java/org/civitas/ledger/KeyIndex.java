@@ -26,11 +26,23 @@ final class KeyIndex {
 
     /** An index sized for about {@code expectedKeys} keys without growing. */
     KeyIndex(long expectedKeys) {
+        slots = new long[2 * capacityFor(expectedKeys)];
+    }
+
+    private static int capacityFor(long keys) {
         int capacity = 1 << 16;
-        while (capacity < 2 * expectedKeys + 1 && capacity < (1 << 29)) {
+        while (capacity < 2 * keys + 1 && capacity < (1 << 29)) {
             capacity <<= 1;
         }
-        slots = new long[2 * capacity];
+        return capacity;
+    }
+
+    /** Grows the index at once to hold about {@code expectedKeys} keys, if it is smaller. */
+    void reserve(long expectedKeys) {
+        int capacity = capacityFor(expectedKeys);
+        if (capacity > capacity()) {
+            rehashInto(capacity);
+        }
     }
 
     /** The fingerprint of the key (source and id) at the start of a payload, after its kind byte. */
@@ -83,7 +95,11 @@ final class KeyIndex {
     }
 
     private void grow() {
-        long[] larger = new long[slots.length * 2];
+        rehashInto(2 * capacity());
+    }
+
+    private void rehashInto(int capacity) {
+        long[] larger = new long[2 * capacity];
         for (int slot = 0; slot < capacity(); slot++) {
             if (slots[2 * slot] != EMPTY) {
                 insert(larger, slots[2 * slot], slots[2 * slot + 1]);
