@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.civitas.store.access.AccessLog;
@@ -20,6 +21,9 @@ import org.civitas.store.sources.RegisteredSource;
 import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
 import org.civitas.store.sources.SourceType;
+import org.civitas.store.support.DistrictDemand;
+import org.civitas.store.support.SupportOffer;
+import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.VaultCursor;
 import org.civitas.store.vault.VaultEvent;
 import org.civitas.store.vault.VaultPage;
@@ -194,5 +198,37 @@ class StoreContractTest {
 
         assertThat(log.of("p-1", 10)).extracting(AccessRecord::actor).containsExactly("root", "olga");
         assertThat(log.of("p-1", 10).get(1).grantId()).contains("g-1");
+    }
+
+    private static SupportOffer offer(String id, String person, Instant openedAt) {
+        return new SupportOffer(id, person, "debt-advice", "a late bill", openedAt, SupportOffer.Status.OPEN,
+                Optional.empty());
+    }
+
+    @Test
+    void countsResidentsAndThoseSeekingHelpPerDistrictAndKeepsTheLatestResidence() {
+        SupportStore support = new SupportStore(database.jdbi());
+        support.recordResidences(Map.of("p-1", "harbour", "p-2", "harbour", "p-3", "old-town"));
+        support.recordResidences(Map.of("p-2", "old-town"));
+        support.open(List.of(offer("o-1", "p-1", T0), offer("o-2", "p-2", T0), offer("o-3", "p-2", T0)));
+        support.answer("o-2", "p-2", SupportOffer.Status.DECLINED, T0);
+
+        assertThat(support.demandByDistrict()).containsExactly(new DistrictDemand("harbour", 1, 1),
+                new DistrictDemand("old-town", 2, 1));
+    }
+
+    @Test
+    void anOfferIsAnsweredOnceAndOnlyByItsPerson() {
+        SupportStore support = new SupportStore(database.jdbi());
+        support.open(List.of(offer("o-1", "p-1", T0), offer("o-2", "p-2", T0.minus(Duration.ofDays(200)))));
+
+        assertThat(support.answer("o-1", "p-2", SupportOffer.Status.ACCEPTED, T0)).isFalse();
+        assertThat(support.answer("o-1", "p-1", SupportOffer.Status.ACCEPTED, T0.plusSeconds(1))).isTrue();
+        assertThat(support.answer("o-1", "p-1", SupportOffer.Status.DECLINED, T0.plusSeconds(2))).isFalse();
+        assertThat(support.accepted()).extracting(SupportOffer::id).containsExactly("o-1");
+        assertThat(support.offersTo("p-1").get(0).answeredAt()).contains(T0.plusSeconds(1));
+        assertThat(support.peopleWithOffersSince(T0.minusSeconds(60))).containsExactlyInAnyOrder("p-1", "p-2");
+        support.answer("o-2", "p-2", SupportOffer.Status.DECLINED, T0);
+        assertThat(support.peopleWithOffersSince(T0.minusSeconds(60))).as("declined long ago").containsExactly("p-1");
     }
 }

@@ -3,6 +3,7 @@ package org.civitas.server.support;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,14 +57,14 @@ public final class SupportDesk {
     public synchronized int offerHelp() {
         Instant now = clock.instant();
         Set<String> offeredLately = store.peopleWithOffersSince(now.minus(QUIET_AFTER_AN_OFFER));
-        int[] opened = {0};
+        List<SupportOffer> offers = new ArrayList<>();
         scores.forEachScore(now, (score, jurisdiction) -> {
             if (score.score() < BASE_SCORE && !offeredLately.contains(score.person())) {
-                store.open(offerFor(score, now));
-                opened[0]++;
+                offers.add(offerFor(score, now));
             }
         });
-        return opened[0];
+        store.open(offers);
+        return offers.size();
     }
 
     private static SupportOffer offerFor(PersonScore score, Instant now) {

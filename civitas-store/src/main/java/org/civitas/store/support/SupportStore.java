@@ -43,18 +43,27 @@ public final class SupportStore {
         });
     }
 
-    public void open(SupportOffer offer) {
-        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO support_offers"
-                        + " (id, person, kind, reason, opened_at, status, answered_at)"
-                        + " VALUES (:id, :person, :kind, :reason, :openedAt, :status, :answeredAt)")
-                .bind("id", offer.id())
-                .bind("person", offer.person())
-                .bind("kind", offer.kind())
-                .bind("reason", offer.reason())
-                .bind("openedAt", offer.openedAt())
-                .bind("status", offer.status().id())
-                .bind("answeredAt", offer.answeredAt().orElse(null))
-                .execute());
+    /** Opens the offers, all of them or, should anything fail, none. */
+    public void open(List<SupportOffer> offers) {
+        if (offers.isEmpty()) {
+            return;
+        }
+        jdbi.useTransaction(handle -> {
+            var insert = handle.prepareBatch("INSERT INTO support_offers"
+                    + " (id, person, kind, reason, opened_at, status, answered_at)"
+                    + " VALUES (:id, :person, :kind, :reason, :openedAt, :status, :answeredAt)");
+            for (SupportOffer offer : offers) {
+                insert.bind("id", offer.id())
+                        .bind("person", offer.person())
+                        .bind("kind", offer.kind())
+                        .bind("reason", offer.reason())
+                        .bind("openedAt", offer.openedAt())
+                        .bind("status", offer.status().id())
+                        .bind("answeredAt", offer.answeredAt().orElse(null))
+                        .add();
+            }
+            insert.execute();
+        });
     }
 
     /** Every offer made to {@code person}, newest first. */
