@@ -57,6 +57,11 @@ public final class Authentication {
         return principal(ctx).orElseThrow(() -> new ApiException(401, "sign in first"));
     }
 
+    /** The person of the signed-in citizen, for routes that serve a citizen their own data. */
+    public static String person(Context ctx) {
+        return required(ctx).person().orElseThrow(() -> new ApiException(403, "this account belongs to no person"));
+    }
+
     static boolean changesState(Context ctx) {
         HandlerType method = ctx.method();
         return method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH

@@ -61,7 +61,7 @@ public final class ErasureApi {
             }
             categories.add(item.asText());
         }
-        String person = person(ctx);
+        String person = Authentication.person(ctx);
         List<String> erased = erase(person, categories);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("person", person);
@@ -79,7 +79,7 @@ public final class ErasureApi {
         }
         try {
             List<String> asked = ctx.formParams("categories");
-            erase(person(ctx), asked);
+            erase(Authentication.person(ctx), asked);
             page(ctx, null, "Erased for good: your " + String.join(", ", asked) + " data so far.");
         } catch (ApiException refused) {
             ctx.status(refused.status());
@@ -110,10 +110,5 @@ public final class ErasureApi {
         model.put("error", error);
         model.put("notice", notice);
         ctx.html(templates.render("erase.jte", model));
-    }
-
-    private static String person(Context ctx) {
-        return Authentication.required(ctx).person()
-                .orElseThrow(() -> new ApiException(403, "this account belongs to no person"));
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.civitas.server.api.GrantView;
 import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
-import org.civitas.server.http.ApiException;
 import org.civitas.server.http.Authentication;
 import org.civitas.server.http.JsonBodies;
 import org.civitas.store.grants.Grant;
@@ -42,19 +41,19 @@ public final class GrantsApi {
     private void create(Context ctx) throws IOException {
         Principal owner = Authentication.required(ctx);
         GrantRequest request = GrantRequest.from(JsonBodies.read(ctx, json));
-        Grant grant = sharing.grant(owner, person(owner), request);
+        Grant grant = sharing.grant(owner, Authentication.person(ctx), request);
         ctx.status(201).json(GrantView.of(grant, clock.instant()));
     }
 
     private void given(Context ctx) {
         Instant now = clock.instant();
-        String person = person(Authentication.required(ctx));
+        String person = Authentication.person(ctx);
         ctx.json(Map.of("person", person, "grants", sharing.givenBy(person).stream()
                 .map(grant -> GrantView.of(grant, now)).toList()));
     }
 
     private void revoke(Context ctx) {
-        sharing.revoke(person(Authentication.required(ctx)), ctx.pathParam("id"));
+        sharing.revoke(Authentication.person(ctx), ctx.pathParam("id"));
         ctx.status(204);
     }
 
@@ -62,9 +61,5 @@ public final class GrantsApi {
         Instant now = clock.instant();
         ctx.json(Map.of("grants", sharing.sharedWith(Authentication.required(ctx).username()).stream()
                 .map(grant -> GrantView.of(grant, now)).toList()));
-    }
-
-    static String person(Principal principal) {
-        return principal.person().orElseThrow(() -> new ApiException(403, "this account belongs to no person"));
     }
 }

@@ -66,7 +66,8 @@ public final class SharingPages {
         Instant now = clock.instant();
         Map<String, Object> model = new HashMap<>();
         model.put("frame", frame(ctx, "Share my data", "sharing"));
-        model.put("grants", sharing.givenBy(person(ctx)).stream().map(grant -> GrantView.of(grant, now)).toList());
+        model.put("grants", sharing.givenBy(Authentication.person(ctx)).stream()
+                .map(grant -> GrantView.of(grant, now)).toList());
         model.put("categories", List.copyOf(sharing.categories()));
         model.put("purposes", constitution.allowedPurposes());
         model.put("defaultExpiry", LocalDate.ofInstant(now, zone).plusDays(30).toString());
@@ -80,7 +81,7 @@ public final class SharingPages {
         try {
             GrantRequest request = new GrantRequest(text(ctx, "party"), ctx.formParams("categories"),
                     "true".equals(ctx.formParam("score")), text(ctx, "purpose"), endOf(text(ctx, "until")));
-            Grant grant = sharing.grant(owner, person(ctx), request);
+            Grant grant = sharing.grant(owner, Authentication.person(ctx), request);
             sharingPage(ctx, null, "You now share with " + grant.party() + ".");
         } catch (ApiException refused) {
             ctx.status(refused.status());
@@ -89,7 +90,7 @@ public final class SharingPages {
     }
 
     private void revoke(Context ctx) {
-        sharing.revoke(person(ctx), ctx.pathParam("id"));
+        sharing.revoke(Authentication.person(ctx), ctx.pathParam("id"));
         ctx.redirect("/me/sharing");
     }
 
@@ -132,10 +133,6 @@ public final class SharingPages {
 
     private Frame frame(Context ctx, String title, String active) {
         return new Frame(title, active, Authentication.principal(ctx), List.of());
-    }
-
-    private static String person(Context ctx) {
-        return GrantsApi.person(Authentication.required(ctx));
     }
 
     private static String text(Context ctx, String field) {

@@ -6,7 +6,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Map;
-import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
 import org.civitas.server.http.Authentication;
@@ -35,12 +34,12 @@ public final class SupportApi {
     }
 
     private void offers(Context ctx) {
-        String person = person(Authentication.required(ctx));
+        String person = Authentication.person(ctx);
         ctx.json(Map.of("person", person, "offers", desk.offersTo(person).stream().map(OfferView::of).toList()));
     }
 
     private void answer(Context ctx) throws IOException {
-        String person = person(Authentication.required(ctx));
+        String person = Authentication.person(ctx);
         JsonNode body = JsonBodies.read(ctx, json);
         String answer = body.path("answer").asText("");
         SupportOffer.Status status = switch (answer) {
@@ -54,9 +53,5 @@ public final class SupportApi {
 
     private void cases(Context ctx) {
         ctx.json(Map.of("cases", desk.cases(Authentication.required(ctx)).stream().map(OfferView::of).toList()));
-    }
-
-    private static String person(Principal principal) {
-        return principal.person().orElseThrow(() -> new ApiException(403, "this account belongs to no person"));
     }
 }

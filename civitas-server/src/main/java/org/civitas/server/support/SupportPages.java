@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import org.civitas.server.http.Access;
-import org.civitas.server.http.ApiException;
 import org.civitas.server.http.Authentication;
 import org.civitas.server.pages.Frame;
 import org.civitas.server.pages.Templates;
@@ -34,11 +33,11 @@ public final class SupportPages {
 
     private void offers(Context ctx) {
         ctx.html(templates.render("support.jte", Map.of("frame", frame(ctx, "Help on offer", "support"),
-                "offers", desk.offersTo(person(ctx)).stream().map(OfferView::of).toList())));
+                "offers", desk.offersTo(Authentication.person(ctx)).stream().map(OfferView::of).toList())));
     }
 
     private void answer(Context ctx, SupportOffer.Status answer) {
-        desk.answer(person(ctx), ctx.pathParam("id"), answer);
+        desk.answer(Authentication.person(ctx), ctx.pathParam("id"), answer);
         ctx.redirect("/me/support");
     }
 
@@ -49,10 +48,5 @@ public final class SupportPages {
 
     private static Frame frame(Context ctx, String title, String active) {
         return new Frame(title, active, Authentication.principal(ctx), List.of());
-    }
-
-    private static String person(Context ctx) {
-        return Authentication.required(ctx).person()
-                .orElseThrow(() -> new ApiException(403, "this account belongs to no person"));
     }
 }
