@@ -11,4 +11,10 @@ public record OfferView(
         return new OfferView(offer.id(), offer.person(), offer.kind(), offer.reason(), offer.openedAt(),
                 offer.status().id(), offer.answeredAt().orElse(null));
     }
+
+    /** The kind of help as a page heads it: {@code debt-advice} is "Debt advice". */
+    public String title() {
+        String words = kind.replace('-', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
 }
