@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the projections of the ledger up to date: every committed entry goes into its person's vault and onto the
- * score board, and reaches the person's open pages. On start it catches up from wherever the vault stopped; then it
+ * score board, and reaches the person's open pages; a registry's record of where someone lives goes into the
+ * residences the statistics count by district. On start it catches up from wherever the vault stopped; then it
  * follows the ledger, woken by each commit. A failure (the database gone, say) is retried from the vault's recorded
  * position, so nothing is projected twice and nothing is skipped.
  */
