@@ -57,10 +57,10 @@ public final class PersonalDataSeal {
     /** The event as the ledger is to keep it: sealed if its category is personal-only, else as it is. */
     public Event seal(Event event) {
         String category = categories.categoryOf(event.source(), event.type());
-        return personalOnly.contains(category) ? seal(event, category, keys.keyFor(event.person(), category)) : event;
-    }
-
-    private Event seal(Event event, String category, SecretKey key) {
+        if (!personalOnly.contains(category)) {
+            return event;
+        }
+        SecretKey key = keys.keyFor(event.person(), category);
         Attributes attributes = event.attributes();
         int length = attributes.jsonLength();
         byte[] sealed = new byte[NONCE_BYTES + length + TAG_BITS / 8];
@@ -78,27 +78,11 @@ public final class PersonalDataSeal {
                 event.jurisdiction(), Attributes.sealed(category, sealed));
     }
 
-    /**
-     * {@code events}, each as the ledger is to keep it. A source's batch tends to hold runs of one person's events of
-     * one category; the key is looked up once per run.
-     */
+    /** {@code events}, each as the ledger is to keep it. */
     public List<Event> sealAll(List<Event> events) {
         List<Event> sealed = new ArrayList<>(events.size());
-        String runPerson = null;
-        String runCategory = null;
-        SecretKey runKey = null;
         for (Event event : events) {
-            String category = categories.categoryOf(event.source(), event.type());
-            if (!personalOnly.contains(category)) {
-                sealed.add(event);
-                continue;
-            }
-            if (!event.person().equals(runPerson) || !category.equals(runCategory)) {
-                runPerson = event.person();
-                runCategory = category;
-                runKey = keys.keyFor(runPerson, runCategory);
-            }
-            sealed.add(seal(event, category, runKey));
+            sealed.add(seal(event));
         }
         return sealed;
     }

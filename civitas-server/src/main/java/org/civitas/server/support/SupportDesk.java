@@ -22,14 +22,13 @@ import org.civitas.store.support.SupportOffer;
 import org.civitas.store.support.SupportStore;
 
 /**
- * Offers help to people whose score fell below the {@value #BASE_SCORE} everyone starts with, and routes the offers
- * they accept to the case workers. An offer names the help that fits what lowered the score most (debt advice for
- * obligations, say); only the person sees it until they accept it, and a declined offer is not made again for
+ * Offers help to people whose score fell below the {@value PersonScore#BASE} everyone starts with, and routes the
+ * offers they accept to the case workers. An offer names the help that fits what lowered the score most (debt advice
+ * for obligations, say); only the person sees it until they accept it, and a declined offer is not made again for
  * {@link #QUIET_AFTER_AN_OFFER}. The score decides nothing here: it only starts a question the person answers.
  */
 public final class SupportDesk {
 
-    static final double BASE_SCORE = 1000;
     static final Duration QUIET_AFTER_AN_OFFER = Duration.ofDays(90);
 
     /** The help that fits a category of conduct; anything else gets a general counselling offer. */
@@ -59,7 +58,7 @@ public final class SupportDesk {
         Set<String> offeredLately = store.peopleWithOffersSince(now.minus(QUIET_AFTER_AN_OFFER));
         List<SupportOffer> offers = new ArrayList<>();
         scores.forEachScore(now, (score, jurisdiction) -> {
-            if (score.score() < BASE_SCORE && !offeredLately.contains(score.person())) {
+            if (score.score() < PersonScore.BASE && !offeredLately.contains(score.person())) {
                 offers.add(offerFor(score, now));
             }
         });
@@ -77,9 +76,9 @@ public final class SupportDesk {
         String category = lostByCategory.entrySet().stream().max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey).orElse("");
         String kind = HELP_BY_CATEGORY.getOrDefault(category, GENERAL_HELP);
-        String reason = String.format(Locale.ROOT, "Your score is %.2f, below the %.0f everyone starts with%s."
+        String reason = String.format(Locale.ROOT, "Your score is %.2f, below the %d everyone starts with%s."
                 + " If you like, a case worker can help; nothing happens unless you accept.", score.score(),
-                BASE_SCORE, category.isEmpty() ? "" : ", mostly from " + category);
+                PersonScore.BASE, category.isEmpty() ? "" : ", mostly from " + category);
         return new SupportOffer(UUID.randomUUID().toString(), score.person(), kind, reason, now,
                 SupportOffer.Status.OPEN, Optional.empty());
     }
