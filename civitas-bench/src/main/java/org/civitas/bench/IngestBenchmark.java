@@ -1,0 +1,146 @@
+package org.civitas.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.civitas.city.CityGenerator;
+import org.civitas.city.DemoCity;
+import org.civitas.event.Event;
+import org.civitas.event.EventJson;
+import org.civitas.event.EventParser;
+import org.civitas.event.LineError;
+import org.civitas.ledger.EncodedBatch;
+import org.civitas.ledger.FileLedger;
+import org.civitas.privacy.PersonalDataSeal;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What each parsing thread of {@code civitas ingest} does with a city's NDJSON, reported per event, one thread: read
+ * the lines of each megabyte into events, seal the personal-only ones, and encode them for the ledger. Beside it, in
+ * the same run, the same without sealing, the parse alone, and their peer: Jackson reading every token of the same
+ * bytes and doing nothing with them, the least any reader of the file built on Jackson must do.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmn512m", "-XX:+UseParallelGC"})
+public class IngestBenchmark {
+
+    static final int EVENTS = 200_000;
+    /** As much NDJSON as ingest hands one parsing thread at a time. */
+    private static final int CHUNK_BYTES = 1 << 20;
+
+    private final JsonFactory jackson = new JsonFactory();
+    private Path data;
+    private FileLedger ledger;
+    private PersonalDataSeal seal;
+    private List<byte[]> chunks;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        data = Files.createTempDirectory("civitas-ingest-bench");
+        ledger = FileLedger.open(data);
+        seal = DemoCity.seal(data);
+        List<Event> city = new ArrayList<>();
+        new CityGenerator(new CityGenerator.Settings(2_000, 30, 1, CityGenerator.DEFAULT_UNTIL)).generate(city::add);
+        if (city.size() < EVENTS) {
+            throw new IllegalStateException("the city has only " + city.size() + " events");
+        }
+        chunks = new ArrayList<>();
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK_BYTES + 4096);
+        for (Event event : city.subList(0, EVENTS)) {
+            byte[] line = (EventJson.toLine(event) + '\n').getBytes(StandardCharsets.UTF_8);
+            if (chunk.size() + line.length > CHUNK_BYTES) {
+                chunks.add(chunk.toByteArray());
+                chunk.reset();
+            }
+            chunk.write(line);
+        }
+        chunks.add(chunk.toByteArray());
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        ledger.close();
+        try (var files = Files.walk(data)) {
+            files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public int parseSealAndEncode() {
+        int events = 0;
+        for (byte[] chunk : chunks) {
+            EncodedBatch encoded = ledger.encode(seal.sealAll(parse(chunk)));
+            events += encoded.size();
+        }
+        return events;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public int parseAndEncodeUnsealed() {
+        int events = 0;
+        for (byte[] chunk : chunks) {
+            events += ledger.encode(parse(chunk)).size();
+        }
+        return events;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public int parse() {
+        int events = 0;
+        for (byte[] chunk : chunks) {
+            events += parse(chunk).size();
+        }
+        return events;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public int readEveryToken() throws IOException {
+        int tokens = 0;
+        for (byte[] chunk : chunks) {
+            try (JsonParser parser = jackson.createParser(chunk)) {
+                for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    tokens++;
+                }
+            }
+        }
+        return tokens;
+    }
+
+    private static List<Event> parse(byte[] chunk) {
+        List<Event> events = new ArrayList<>(CHUNK_BYTES / 160);
+        List<LineError> errors = new ArrayList<>();
+        EventParser.parseLines(chunk, 0, chunk.length, 1, events, errors);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("the city's NDJSON has errors: " + errors.get(0).message());
+        }
+        return events;
+    }
+}
