@@ -64,35 +64,16 @@ final class FrameBuffer {
         System.arraycopy(bytes, 0, data, at, bytes.length);
     }
 
-    /** Writes {@code text} as UTF-8 after a two-byte length; ASCII text is copied without an intermediate array. */
+    /** Writes {@code text} as UTF-8 after a two-byte length. */
     void putText(String text) {
-        int length = text.length();
-        if (length <= 0xFFFF && isAscii(text)) {
-            int at = reserve(2 + length);
-            data[at] = (byte) (length >>> 8);
-            data[at + 1] = (byte) length;
-            for (int i = 0; i < length; i++) {
-                data[at + 2 + i] = (byte) text.charAt(i);
-            }
-            return;
-        }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > 0xFFFF) {
             throw new CivitasException("a name longer than 65535 bytes cannot be stored: " + text.substring(0, 40)
                     + "...");
         }
-        int at = reserve(2);
+        int at = reserve(2 + bytes.length);
         data[at] = (byte) (bytes.length >>> 8);
         data[at + 1] = (byte) bytes.length;
-        putBytes(bytes);
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        System.arraycopy(bytes, 0, data, at + 2, bytes.length);
     }
 }
