@@ -93,6 +93,33 @@ class FileLedgerTest {
     }
 
     @Test
+    void keepsNamesInEveryScriptExactly() {
+        List<Event> events = List.of(
+                new Event("ev-é", "stadtwerke-zürich", "p-Ødegaard", "café-visit", Instant.parse(
+                        "2026-01-01T00:00:00Z"), "genève", Attributes.EMPTY),
+                new Event("ev-日本", "市役所", "p-δ", "ride-🚲", Instant.parse("2026-01-01T01:00:00Z"), "lakeside",
+                        Attributes.EMPTY));
+        append(events);
+
+        assertThat(readAll()).isEqualTo(events);
+    }
+
+    @Test
+    void refusesANameTooLongToFrameAndWritesNothing() {
+        String longSource = "ü".repeat(40_000);
+        Event tooLong = new Event("ev-1", longSource, "p-1", "t", Instant.parse("2026-01-01T00:00:00Z"),
+                "lakeside", Attributes.EMPTY);
+        try (FileLedger ledger = FileLedger.open(data)) {
+            assertThatThrownBy(() -> ledger.append(List.of(event("src", "ev-0", 0), tooLong)))
+                    .isInstanceOf(CivitasException.class)
+                    .hasMessageStartingWith("a name longer than 65535 bytes cannot be stored: üüü");
+            assertThat(ledger.size()).isZero();
+        }
+
+        assertThat(readAll()).isEmpty();
+    }
+
+    @Test
     void aKeyCountsOnceWithinABatchAcrossBatchesAndAfterReopening() {
         Event first = event("src", "ev-1", 1);
         Event sameKeyOtherContent = event("src", "ev-1", 99);
