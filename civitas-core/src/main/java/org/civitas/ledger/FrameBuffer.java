@@ -71,9 +71,9 @@ final class FrameBuffer {
             throw new CivitasException("a name longer than 65535 bytes cannot be stored: " + text.substring(0, 40)
                     + "...");
         }
-        int at = reserve(2 + bytes.length);
+        int at = reserve(2);
         data[at] = (byte) (bytes.length >>> 8);
         data[at + 1] = (byte) bytes.length;
-        System.arraycopy(bytes, 0, data, at + 2, bytes.length);
+        putBytes(bytes);
     }
 }
