@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,16 +51,16 @@ public class IngestBenchmark {
     private static final int CHUNK_BYTES = 1 << 20;
 
     private final JsonFactory jackson = new JsonFactory();
-    private Path data;
+    private ScratchDirectory data;
     private FileLedger ledger;
     private PersonalDataSeal seal;
     private List<byte[]> chunks;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        data = Files.createTempDirectory("civitas-ingest-bench");
-        ledger = FileLedger.open(data);
-        seal = DemoCity.seal(data);
+        data = new ScratchDirectory("civitas-ingest-bench");
+        ledger = FileLedger.open(data.path());
+        seal = DemoCity.seal(data.path());
         List<Event> city = new ArrayList<>();
         new CityGenerator(new CityGenerator.Settings(2_000, 30, 1, CityGenerator.DEFAULT_UNTIL)).generate(city::add);
         if (city.size() < EVENTS) {
@@ -84,9 +82,7 @@ public class IngestBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         ledger.close();
-        try (var files = Files.walk(data)) {
-            files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
-        }
+        data.close();
     }
 
     @Benchmark

@@ -2,8 +2,6 @@ package org.civitas.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -31,6 +29,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -51,6 +50,7 @@ public class SealingBenchmark {
     /** About as many events as one chunk of ingest holds. */
     private static final int BATCH = 5_000;
 
+    private ScratchDirectory data;
     private PersonalDataSeal seal;
     private List<List<Event>> batches;
     private List<byte[]> attributes;
@@ -60,8 +60,8 @@ public class SealingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, GeneralSecurityException {
-        Path data = Files.createTempDirectory("civitas-sealing-bench");
-        seal = DemoCity.seal(data);
+        data = new ScratchDirectory("civitas-sealing-bench");
+        seal = DemoCity.seal(data.path());
         List<Event> city = new ArrayList<>();
         new CityGenerator(new CityGenerator.Settings(2_000, 30, 1, CityGenerator.DEFAULT_UNTIL)).generate(city::add);
         List<Event> events = city.subList(0, EVENTS);
@@ -79,6 +79,11 @@ public class SealingBenchmark {
         oneKey = new SecretKeySpec(key, "AES");
         cipher = Cipher.getInstance("AES/GCM/NoPadding");
         seal.sealAll(events);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        data.close();
     }
 
     @Benchmark
