@@ -17,8 +17,8 @@ import org.civitas.event.Event;
 
 /**
  * Seals the attributes of personal-only events before they reach the ledger, and opens them for their reader. The
- * attributes are encrypted with AES-GCM under the key of the event's person and category; the ledger chains the
- * sealed bytes, so erasing the key makes them unreadable without touching the chain. The event's identity (source,
+ * attributes are encrypted with AES-GCM ({@link AesGcmCiphers}) under the key of the event's person and category; the
+ * ledger chains the sealed bytes, so erasing the key makes them unreadable without touching the chain. The event's identity (source,
  * id, person, category) is bound to the ciphertext, so sealed attributes cannot be moved to another event.
  *
  * <p>The sealed bytes are the nonce, then the ciphertext with its tag; {@link Attributes} shows them as JSON.
@@ -37,7 +37,7 @@ public final class PersonalDataSeal {
     private final PersonalKeys keys;
     private final Categories categories;
     private final Set<String> personalOnly;
-    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalDataSeal::newCipher);
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(AesGcmCiphers::newCipher);
     private final ThreadLocal<Nonces> nonces = ThreadLocal.withInitial(Nonces::new);
 
     /**
@@ -117,14 +117,6 @@ public final class PersonalDataSeal {
 
     private static byte[] boundTo(String source, String id, String person, String category) {
         return (source + '\n' + id + '\n' + person + '\n' + category).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Cipher newCipher() {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has AES/GCM", e);
-        }
     }
 
     /**
