@@ -18,8 +18,9 @@ import org.civitas.event.Event;
 /**
  * Seals the attributes of personal-only events before they reach the ledger, and opens them for their reader. The
  * attributes are encrypted with AES-GCM ({@link AesGcmCiphers}) under the key of the event's person and category; the
- * ledger chains the sealed bytes, so erasing the key makes them unreadable without touching the chain. The event's identity (source,
- * id, person, category) is bound to the ciphertext, so sealed attributes cannot be moved to another event.
+ * ledger chains the sealed bytes, so erasing the key makes them unreadable without touching the chain. The event's
+ * identity (source, id, person, category) is bound to the ciphertext, so sealed attributes cannot be moved to another
+ * event.
  *
  * <p>The sealed bytes are the nonce, then the ciphertext with its tag; {@link Attributes} shows them as JSON.
  */

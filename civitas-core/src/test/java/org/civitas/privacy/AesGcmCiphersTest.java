@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Random;
 import javax.crypto.AEADBadTagException;
@@ -74,7 +75,8 @@ class AesGcmCiphersTest {
         byte[] sealed = message.seal(chosen);
         byte[] altered = sealed.clone();
         altered[0] ^= 1;
-        Message elsewhere = new Message(message.key(), message.nonce(), "another event".getBytes(), message.plain());
+        byte[] otherEvent = "another event".getBytes(StandardCharsets.UTF_8);
+        Message elsewhere = new Message(message.key(), message.nonce(), otherEvent, message.plain());
 
         assertThatThrownBy(() -> message.open(chosen, altered)).isInstanceOf(AEADBadTagException.class);
         assertThatThrownBy(() -> elsewhere.open(chosen, sealed)).isInstanceOf(AEADBadTagException.class);
