@@ -29,7 +29,7 @@ public final class AesGcmCiphers {
     }
 
     /** The provider the ciphers come from. */
-    public static Provider provider() {
+    static Provider provider() {
         return PROVIDER;
     }
 
