@@ -17,7 +17,7 @@ import org.civitas.city.DemoCity;
 import org.civitas.constitution.Constitution;
 import org.civitas.event.Event;
 import org.civitas.event.EventCategories;
-import org.civitas.privacy.AesGcmCiphers;
+import org.civitas.privacy.NativeCrypto;
 import org.civitas.privacy.PersonalDataSeal;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -79,7 +79,7 @@ public class SealingBenchmark {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         oneKey = new SecretKeySpec(key, "AES");
-        cipher = AesGcmCiphers.newCipher();
+        cipher = NativeCrypto.newAesGcmCipher();
         seal.sealAll(events);
     }
 

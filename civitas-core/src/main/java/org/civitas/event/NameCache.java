@@ -15,6 +15,8 @@ final class NameCache {
 
     private char[][] keys = new char[1 << 10][];
     private String[] values = new String[1 << 10];
+    /** The hash of each key, so that growing the table need not hash the keys again. */
+    private int[] hashes = new int[1 << 10];
     private int size;
 
     static NameCache forThisThread() {
@@ -41,6 +43,7 @@ final class NameCache {
         }
         keys[slot] = Arrays.copyOfRange(chars, offset, offset + length);
         values[slot] = value;
+        hashes[slot] = hash;
         if (2 * ++size > keys.length) {
             rehash(keys.length * 2);
         }
@@ -50,21 +53,21 @@ final class NameCache {
     private void rehash(int capacity) {
         char[][] oldKeys = keys;
         String[] oldValues = values;
+        int[] oldHashes = hashes;
         keys = new char[capacity][];
         values = new String[capacity];
+        hashes = new int[capacity];
+        int mask = capacity - 1;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
-                String value = oldValues[i];
-                int hash = 0x811c9dc5;
-                for (int c = 0; c < value.length(); c++) {
-                    hash = (hash ^ value.charAt(c)) * 0x01000193;
-                }
-                int slot = (hash ^ (hash >>> 16)) & (capacity - 1);
+                int hash = oldHashes[i];
+                int slot = (hash ^ (hash >>> 16)) & mask;
                 while (keys[slot] != null) {
-                    slot = (slot + 1) & (capacity - 1);
+                    slot = (slot + 1) & mask;
                 }
                 keys[slot] = oldKeys[i];
-                values[slot] = value;
+                values[slot] = oldValues[i];
+                hashes[slot] = hash;
             }
         }
     }

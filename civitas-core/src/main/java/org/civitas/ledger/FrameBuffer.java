@@ -66,14 +66,44 @@ final class FrameBuffer {
 
     /** Writes {@code text} as UTF-8 after a two-byte length. */
     void putText(String text) {
+        int length = text.length();
+        if (length <= 0xFFFF) {
+            int start = reserve(2 + length);
+            if (putAscii(text, start + 2)) {
+                putLength(start, length);
+                return;
+            }
+            truncate(start);
+        }
+        putUtf8(text);
+    }
+
+    /** Writes {@code text} at {@code at}, a byte per character, and says whether every character was ASCII. */
+    private boolean putAscii(String text, int at) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            data[at + i] = (byte) c;
+        }
+        return true;
+    }
+
+    /** Writes {@code text} as UTF-8 after a two-byte length, by way of a copy of its bytes. */
+    private void putUtf8(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > 0xFFFF) {
             throw new CivitasException("a name longer than 65535 bytes cannot be stored: " + text.substring(0, 40)
                     + "...");
         }
-        int at = reserve(2);
-        data[at] = (byte) (bytes.length >>> 8);
-        data[at + 1] = (byte) bytes.length;
+        int start = reserve(2);
         putBytes(bytes);
+        putLength(start, bytes.length);
+    }
+
+    private void putLength(int at, int length) {
+        data[at] = (byte) (length >>> 8);
+        data[at + 1] = (byte) length;
     }
 }

@@ -17,7 +17,7 @@ import org.civitas.event.Event;
 
 /**
  * Seals the attributes of personal-only events before they reach the ledger, and opens them for their reader. The
- * attributes are encrypted with AES-GCM ({@link AesGcmCiphers}) under the key of the event's person and category; the
+ * attributes are encrypted with AES-GCM ({@link NativeCrypto}) under the key of the event's person and category; the
  * ledger chains the sealed bytes, so erasing the key makes them unreadable without touching the chain. The event's
  * identity (source, id, person, category) is bound to the ciphertext, so sealed attributes cannot be moved to another
  * event.
@@ -38,7 +38,7 @@ public final class PersonalDataSeal {
     private final PersonalKeys keys;
     private final Categories categories;
     private final Set<String> personalOnly;
-    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(AesGcmCiphers::newCipher);
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(NativeCrypto::newAesGcmCipher);
     private final ThreadLocal<Nonces> nonces = ThreadLocal.withInitial(Nonces::new);
 
     /**

@@ -10,9 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,22 +34,23 @@ import org.civitas.CivitasException;
 public final class PersonalKeys {
 
     private static final int KEY_BYTES = 32;
+    /** Keys are drawn from the random source this many at a time: one call instead of one per key. */
+    private static final int KEYS_PER_DRAW = 64;
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
-    /** Whose key of what. */
-    private record Owner(String person, String category) {
-    }
-
     private final Path file;
-    private final SecureRandom random = new SecureRandom();
-    private final Map<Owner, SecretKey> keys;
+    private final SecureRandom random = NativeCrypto.newRandom();
+    /** The keys by person, then by category. */
+    private final Map<String, Map<String, SecretKey>> keys = new ConcurrentHashMap<>();
+    /** Random bytes drawn for keys not made yet, and how many of them are used up; guarded by {@code this}. */
+    private final byte[] drawn = new byte[KEY_BYTES * KEYS_PER_DRAW];
+    private int drawnUsed = drawn.length;
     /** Keys made since the last sync, as lines of the file; guarded by {@code this}. */
     private final StringBuilder unsynced = new StringBuilder();
 
-    private PersonalKeys(Path file, Map<Owner, SecretKey> keys) {
+    private PersonalKeys(Path file) {
         this.file = file;
-        this.keys = new ConcurrentHashMap<>(keys);
     }
 
     /** The key store of a data directory, created if need be. */
@@ -60,8 +61,9 @@ public final class PersonalKeys {
         } catch (IOException e) {
             throw new CivitasException("cannot create the key store " + directory + ": " + e.getMessage(), e);
         }
-        Path file = directory.resolve("keys");
-        return new PersonalKeys(file, read(file));
+        PersonalKeys store = new PersonalKeys(directory.resolve("keys"));
+        store.read();
+        return store;
     }
 
     /**
@@ -69,26 +71,32 @@ public final class PersonalKeys {
      * {@link #sync()}). Looking up a key takes no lock; only making one does.
      */
     public SecretKey keyFor(String person, String category) {
-        Owner owner = new Owner(person, category);
-        SecretKey key = keys.get(owner);
-        return key != null ? key : make(owner);
+        Map<String, SecretKey> ofPerson = keys.get(person);
+        SecretKey key = ofPerson == null ? null : ofPerson.get(category);
+        return key != null ? key : make(person, category);
     }
 
-    private synchronized SecretKey make(Owner owner) {
-        SecretKey key = keys.get(owner);
+    private synchronized SecretKey make(String person, String category) {
+        Map<String, SecretKey> ofPerson = keys.computeIfAbsent(person, nobody -> new ConcurrentHashMap<>());
+        SecretKey key = ofPerson.get(category);
         if (key == null) {
-            byte[] bytes = new byte[KEY_BYTES];
-            random.nextBytes(bytes);
-            key = new SecretKeySpec(bytes, "AES");
-            line(unsynced, owner, key);
-            keys.put(owner, key);
+            if (drawnUsed == drawn.length) {
+                random.nextBytes(drawn);
+                drawnUsed = 0;
+            }
+            key = new SecretKeySpec(drawn, drawnUsed, KEY_BYTES, "AES");
+            Arrays.fill(drawn, drawnUsed, drawnUsed + KEY_BYTES, (byte) 0);
+            drawnUsed += KEY_BYTES;
+            line(unsynced, person, category, key);
+            ofPerson.put(category, key);
         }
         return key;
     }
 
     /** The key of {@code person}'s data of {@code category}, if it exists and was not erased. */
     public Optional<SecretKey> existing(String person, String category) {
-        return Optional.ofNullable(keys.get(new Owner(person, category)));
+        Map<String, SecretKey> ofPerson = keys.get(person);
+        return Optional.ofNullable(ofPerson == null ? null : ofPerson.get(category));
     }
 
     /** Forces every key made since the last call to disk; call before committing what they sealed. */
@@ -107,14 +115,15 @@ public final class PersonalKeys {
      */
     public synchronized List<String> erase(String person, Collection<String> categories) {
         List<String> erased = new ArrayList<>();
+        Map<String, SecretKey> ofPerson = keys.get(person);
         for (String category : categories) {
-            if (keys.remove(new Owner(person, category)) != null) {
+            if (ofPerson != null && ofPerson.remove(category) != null) {
                 erased.add(category);
             }
         }
         if (!erased.isEmpty()) {
-            StringBuilder remaining = new StringBuilder(keys.size() * 96);
-            keys.forEach((owner, key) -> line(remaining, owner, key));
+            StringBuilder remaining = new StringBuilder();
+            keys.forEach((holder, held) -> held.forEach((category, key) -> line(remaining, holder, category, key)));
             Path fresh = file.resolveSibling("keys.new");
             write(remaining.toString(), fresh, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE);
@@ -132,9 +141,9 @@ public final class PersonalKeys {
     }
 
     /** One key as a line: person, category and key, each base64url, separated by spaces. */
-    private static void line(StringBuilder text, Owner owner, SecretKey key) {
-        text.append(ENCODE.encodeToString(owner.person().getBytes(StandardCharsets.UTF_8))).append(' ')
-                .append(ENCODE.encodeToString(owner.category().getBytes(StandardCharsets.UTF_8))).append(' ')
+    private static void line(StringBuilder text, String person, String category, SecretKey key) {
+        text.append(ENCODE.encodeToString(person.getBytes(StandardCharsets.UTF_8))).append(' ')
+                .append(ENCODE.encodeToString(category.getBytes(StandardCharsets.UTF_8))).append(' ')
                 .append(ENCODE.encodeToString(key.getEncoded())).append('\n');
     }
 
@@ -150,10 +159,10 @@ public final class PersonalKeys {
         }
     }
 
-    private static Map<Owner, SecretKey> read(Path file) {
-        Map<Owner, SecretKey> read = new HashMap<>();
+    /** Loads the keys in the file. */
+    private void read() {
         if (!Files.exists(file)) {
-            return read;
+            return;
         }
         String text;
         try {
@@ -171,10 +180,10 @@ public final class PersonalKeys {
             if (fields.length != 3) {
                 throw new CivitasException(file + ": line " + number + " is not 'person category key'");
             }
-            read.put(new Owner(new String(DECODE.decode(fields[0]), StandardCharsets.UTF_8),
-                    new String(DECODE.decode(fields[1]), StandardCharsets.UTF_8)),
-                    new SecretKeySpec(DECODE.decode(fields[2]), "AES"));
+            keys.computeIfAbsent(new String(DECODE.decode(fields[0]), StandardCharsets.UTF_8),
+                    nobody -> new ConcurrentHashMap<>())
+                    .put(new String(DECODE.decode(fields[1]), StandardCharsets.UTF_8),
+                            new SecretKeySpec(DECODE.decode(fields[2]), "AES"));
         }
-        return read;
     }
 }

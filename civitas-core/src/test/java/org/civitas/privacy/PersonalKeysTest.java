@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,23 @@ class PersonalKeysTest {
 
         assertThat(reopened.existing("p-1", "browsing")).contains(made);
         assertThat(reopened.existing("p-2", "browsing")).isEmpty();
+    }
+
+    @Test
+    void everyKeyIsItsOwnAcrossManyDrawsOfRandomBytesAndEachIsFoundAfterReopening() {
+        PersonalKeys keys = PersonalKeys.open(data);
+        List<SecretKey> made = IntStream.range(0, 1000)
+                .mapToObj(i -> keys.keyFor("p-" + i / 2, i % 2 == 0 ? "browsing" : "location"))
+                .toList();
+        keys.sync();
+
+        assertThat(made.stream().map(key -> Base64.getEncoder().encodeToString(key.getEncoded())).distinct())
+                .hasSize(1000);
+        assertThat(made).allSatisfy(key -> assertThat(key.getEncoded()).hasSize(32).isNotEqualTo(new byte[32]));
+        PersonalKeys reopened = PersonalKeys.open(data);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(reopened.existing("p-" + i / 2, i % 2 == 0 ? "browsing" : "location")).contains(made.get(i));
+        }
     }
 
     @Test

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Random;
+import java.util.Set;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -16,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AesGcmCiphersTest {
+class NativeCryptoTest {
 
     private static final int TAG_BITS = 128;
 
@@ -56,7 +60,7 @@ class AesGcmCiphersTest {
     @ValueSource(longs = {1, 2, 3})
     void sealsTheSameBytesAsTheJavaRuntimeAndEachOpensWhatTheOtherSealed(long seed) throws Exception {
         Random random = new Random(seed);
-        Cipher chosen = AesGcmCiphers.newCipher();
+        Cipher chosen = NativeCrypto.newAesGcmCipher();
         Cipher own = runtimeOwn();
         for (int i = 0; i < 200; i++) {
             Message message = Message.draw(random);
@@ -71,7 +75,7 @@ class AesGcmCiphersTest {
     @Test
     void refusesToOpenWhatWasAlteredOrBoundToOtherData() throws Exception {
         Message message = Message.draw(new Random(7));
-        Cipher chosen = AesGcmCiphers.newCipher();
+        Cipher chosen = NativeCrypto.newAesGcmCipher();
         byte[] sealed = message.seal(chosen);
         byte[] altered = sealed.clone();
         altered[0] ^= 1;
@@ -86,6 +90,21 @@ class AesGcmCiphersTest {
     void usesTheNativeProviderOnLinuxX86() {
         assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"));
 
-        assertThat(AesGcmCiphers.provider().getName()).isEqualTo("AmazonCorrettoCryptoProvider");
+        assertThat(NativeCrypto.provider().getName()).isEqualTo("AmazonCorrettoCryptoProvider");
+        assertThat(NativeCrypto.newAesGcmCipher().getProvider()).isSameAs(NativeCrypto.provider());
+        assertThat(NativeCrypto.newRandom().getProvider()).isSameAs(NativeCrypto.provider());
+    }
+
+    @Test
+    void theRandomGeneratorNeverRepeatsItself() {
+        SecureRandom random = NativeCrypto.newRandom();
+        Set<String> drawn = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            drawn.add(HexFormat.of().formatHex(key));
+        }
+
+        assertThat(drawn).hasSize(10_000);
     }
 }

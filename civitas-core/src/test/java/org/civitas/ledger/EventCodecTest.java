@@ -1,0 +1,53 @@
+package org.civitas.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Random;
+import org.civitas.CivitasException;
+import org.civitas.event.Attributes;
+import org.civitas.event.Event;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EventCodecTest {
+
+    /** Letters from ASCII, Latin-1, Greek, CJK and beyond the Basic Multilingual Plane. */
+    private static final int[] CODE_POINTS = {'a', 'Z', '7', '-', 'é', 'ß', 'Ω', '中', 0x1F600, 0x10348};
+
+    private static String name(Random random) {
+        StringBuilder name = new StringBuilder();
+        int length = 1 + random.nextInt(30);
+        boolean asciiOnly = random.nextBoolean();
+        for (int i = 0; i < length; i++) {
+            name.appendCodePoint(CODE_POINTS[random.nextInt(asciiOnly ? 4 : CODE_POINTS.length)]);
+        }
+        return name.toString();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void decodesEveryNameAsItWasWhateverItsCharacters(long seed) {
+        Random random = new Random(seed);
+        for (int i = 0; i < 300; i++) {
+            Event event = new Event(name(random), name(random), name(random), name(random),
+                    Instant.ofEpochSecond(random.nextInt(), random.nextInt(1_000_000_000)), name(random),
+                    Attributes.of(Map.of("n", i)));
+
+            byte[] encoded = EventCodec.encode(event);
+
+            assertThat(EventCodec.decode(encoded, 0, encoded.length)).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void refusesANameTooLongForItsLengthField() {
+        Event event = new Event("x".repeat(70_000), "src", "p-1", "t", Instant.EPOCH, "lakeside", Attributes.EMPTY);
+
+        assertThatThrownBy(() -> EventCodec.encode(event)).isInstanceOf(CivitasException.class)
+                .hasMessageContaining("longer than 65535 bytes");
+    }
+}
