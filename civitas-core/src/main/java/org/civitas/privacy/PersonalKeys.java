@@ -71,9 +71,13 @@ public final class PersonalKeys {
      * {@link #sync()}). Looking up a key takes no lock; only making one does.
      */
     public SecretKey keyFor(String person, String category) {
-        Map<String, SecretKey> ofPerson = keys.get(person);
-        SecretKey key = ofPerson == null ? null : ofPerson.get(category);
+        SecretKey key = find(person, category);
         return key != null ? key : make(person, category);
+    }
+
+    private SecretKey find(String person, String category) {
+        Map<String, SecretKey> ofPerson = keys.get(person);
+        return ofPerson == null ? null : ofPerson.get(category);
     }
 
     private synchronized SecretKey make(String person, String category) {
@@ -95,8 +99,7 @@ public final class PersonalKeys {
 
     /** The key of {@code person}'s data of {@code category}, if it exists and was not erased. */
     public Optional<SecretKey> existing(String person, String category) {
-        Map<String, SecretKey> ofPerson = keys.get(person);
-        return Optional.ofNullable(ofPerson == null ? null : ofPerson.get(category));
+        return Optional.ofNullable(find(person, category));
     }
 
     /** Forces every key made since the last call to disk; call before committing what they sealed. */
