@@ -26,6 +26,19 @@ public final class EventParser {
 
     static final List<String> FIELDS =
             List.of("id", "source", "person", "type", "occurredAt", "jurisdiction", "attributes");
+    private static final int ID = 0;
+    private static final int SOURCE = 1;
+    private static final int PERSON = 2;
+    private static final int TYPE = 3;
+    private static final int OCCURRED_AT = 4;
+    private static final int JURISDICTION = 5;
+    private static final int ATTRIBUTES = 6;
+
+    /**
+     * By {@link JsonToken#id()}: +1 for a token that opens an object or array, -1 for one that closes it, else 0. (The
+     * one token with a negative id, NOT_AVAILABLE, comes only from non-blocking parsers.)
+     */
+    private static final int[] NESTING = nesting();
 
     private EventParser() {
     }
@@ -64,6 +77,8 @@ public final class EventParser {
         private final List<LineError> errors;
         private final NameCache names = NameCache.forThisThread();
         private final CharView instantText = new CharView();
+        /** The text fields of the event being read, by their place in {@link #FIELDS}; only those seen are read. */
+        private final String[] texts = new String[FIELDS.size()];
         private int lines;
 
         Stretch(byte[] bytes, int end, long firstLine, List<Event> events, List<Long> eventLines,
@@ -182,11 +197,6 @@ public final class EventParser {
         }
 
         private Event readFields(JsonParser parser, int parserOffset, long line) throws IOException {
-            String id = null;
-            String source = null;
-            String person = null;
-            String type = null;
-            String jurisdiction = null;
             Instant occurredAt = null;
             Attributes attributes = Attributes.EMPTY;
             int seen = 0;
@@ -195,27 +205,22 @@ public final class EventParser {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 int index = fieldIndex(field);
-                if (index >= 0 && (seen & (1 << index)) != 0) {
-                    errors.add(new LineError(line, field, "appears twice"));
+                if (index < 0 || (seen & (1 << index)) != 0) {
+                    errors.add(new LineError(line, field, index < 0 ? "unknown field" + Suggestions.hint(field, FIELDS)
+                            : "appears twice"));
                     parser.skipChildren();
                     continue;
                 }
-                seen |= index >= 0 ? 1 << index : 0;
-                switch (field) {
-                    case "id" -> id = text(parser, value, line, field, null);
-                    case "source" -> source = text(parser, value, line, field, names);
-                    case "person" -> person = text(parser, value, line, field, names);
-                    case "type" -> type = text(parser, value, line, field, names);
-                    case "jurisdiction" -> jurisdiction = text(parser, value, line, field, names);
-                    case "occurredAt" -> occurredAt = instant(parser, value, line);
-                    case "attributes" -> attributes = attributes(parser, value, parserOffset, line);
-                    default -> {
-                        errors.add(new LineError(line, field, "unknown field" + Suggestions.hint(field, FIELDS)));
-                        parser.skipChildren();
-                    }
+                seen |= 1 << index;
+                if (index == OCCURRED_AT) {
+                    occurredAt = instant(parser, value, line);
+                } else if (index == ATTRIBUTES) {
+                    attributes = attributes(parser, value, parserOffset, line);
+                } else {
+                    texts[index] = text(parser, value, line, field, index == ID ? null : names);
                 }
             }
-            for (int index = 0; index < FIELDS.size() - 1; index++) {
+            for (int index = 0; index < ATTRIBUTES; index++) {
                 if ((seen & (1 << index)) == 0) {
                     errors.add(new LineError(line, FIELDS.get(index), "missing (required)"));
                 }
@@ -223,7 +228,8 @@ public final class EventParser {
             if (errors.size() > errorsBefore) {
                 return null;
             }
-            return new Event(id, source, person, type, occurredAt, jurisdiction, attributes);
+            return new Event(texts[ID], texts[SOURCE], texts[PERSON], texts[TYPE], occurredAt, texts[JURISDICTION],
+                    attributes);
         }
 
         /** A string field's value; through {@code shared} when it is a name that repeats from line to line. */
@@ -284,22 +290,44 @@ public final class EventParser {
                 return null;
             }
             int start = parserOffset + (int) parser.currentTokenLocation().getByteOffset();
-            parser.skipChildren();
+            skipToEndOfObject(parser);
             int end = parserOffset + (int) parser.currentLocation().getByteOffset();
             return Attributes.ofValidatedJson(Arrays.copyOfRange(bytes, start, end));
         }
     }
 
+    /**
+     * Reads on to the end of the object just opened. Unlike {@link JsonParser#skipChildren()}, it does not branch on
+     * what each token is: the first attributes holding a nested object or array (which may come after many thousands
+     * of flat ones) would otherwise send the compiled parser back to the interpreter just as it got fast.
+     */
+    private static void skipToEndOfObject(JsonParser parser) throws IOException {
+        int depth = 1;
+        do {
+            depth += NESTING[parser.nextToken().id()];
+        } while (depth > 0);
+    }
+
+    private static int[] nesting() {
+        int[] nesting = new int[JsonToken.values().length];
+        for (JsonToken token : JsonToken.values()) {
+            if (token.id() >= 0) {
+                nesting[token.id()] = token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+            }
+        }
+        return nesting;
+    }
+
     /** The position of {@code field} in {@link #FIELDS}, or -1. */
     private static int fieldIndex(String field) {
         return switch (field) {
-            case "id" -> 0;
-            case "source" -> 1;
-            case "person" -> 2;
-            case "type" -> 3;
-            case "occurredAt" -> 4;
-            case "jurisdiction" -> 5;
-            case "attributes" -> 6;
+            case "id" -> ID;
+            case "source" -> SOURCE;
+            case "person" -> PERSON;
+            case "type" -> TYPE;
+            case "occurredAt" -> OCCURRED_AT;
+            case "jurisdiction" -> JURISDICTION;
+            case "attributes" -> ATTRIBUTES;
             default -> -1;
         };
     }

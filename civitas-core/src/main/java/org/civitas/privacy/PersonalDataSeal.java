@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +39,7 @@ public final class PersonalDataSeal {
     private final PersonalKeys keys;
     private final Categories categories;
     private final Set<String> personalOnly;
-    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(NativeCrypto::newAesGcmCipher);
-    private final ThreadLocal<Nonces> nonces = ThreadLocal.withInitial(Nonces::new);
+    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     /**
      * @param categories the category of each event
@@ -65,12 +65,13 @@ public final class PersonalDataSeal {
         Attributes attributes = event.attributes();
         int length = attributes.jsonLength();
         byte[] sealed = new byte[NONCE_BYTES + length + TAG_BITS / 8];
-        nonces.get().next(sealed);
+        Workspace workspace = workspaces.get();
+        workspace.nonces.next(sealed);
         attributes.copyJsonTo(sealed, NONCE_BYTES);
         try {
-            Cipher cipher = ciphers.get();
+            Cipher cipher = workspace.cipher;
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-            cipher.updateAAD(boundTo(event.source(), event.id(), event.person(), category));
+            workspace.binding.bind(cipher, event.source(), event.id(), event.person(), category);
             cipher.doFinal(sealed, NONCE_BYTES, length, sealed, NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed to seal", e);
@@ -104,9 +105,10 @@ public final class PersonalDataSeal {
         }
         byte[] sealed = sealedForm.get().sealedBytes();
         try {
-            Cipher cipher = ciphers.get();
+            Workspace workspace = workspaces.get();
+            Cipher cipher = workspace.cipher;
             cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-            cipher.updateAAD(boundTo(source, id, person, category));
+            workspace.binding.bind(cipher, source, id, person, category);
             byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
             return Optional.of(new String(plain, StandardCharsets.UTF_8));
         } catch (AEADBadTagException e) {
@@ -116,8 +118,59 @@ public final class PersonalDataSeal {
         }
     }
 
-    private static byte[] boundTo(String source, String id, String person, String category) {
-        return (source + '\n' + id + '\n' + person + '\n' + category).getBytes(StandardCharsets.UTF_8);
+    /** What one thread seals and opens with, made once per thread. */
+    private static final class Workspace {
+        final Cipher cipher = NativeCrypto.newAesGcmCipher();
+        final Nonces nonces = new Nonces();
+        final Binding binding = new Binding();
+    }
+
+    /**
+     * Binds an event's identity to its ciphertext as additional authenticated data: the UTF-8 bytes of source, id,
+     * person and category joined by line feeds. The bytes are built in a buffer the thread reuses, a byte per
+     * character while the names are ASCII, as they nearly always are.
+     */
+    private static final class Binding {
+
+        private byte[] bytes = new byte[256];
+        private int length;
+
+        void bind(Cipher cipher, String source, String id, String person, String category) {
+            length = 0;
+            append(source);
+            append(id);
+            append(person);
+            append(category);
+            cipher.updateAAD(bytes, 0, length - 1);
+        }
+
+        /** Appends {@code name} and a line feed. */
+        private void append(String name) {
+            makeRoom(name.length() + 1);
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c >= 0x80) {
+                    appendUtf8(name);
+                    return;
+                }
+                bytes[length + i] = (byte) c;
+            }
+            length += name.length();
+            bytes[length++] = '\n';
+        }
+
+        private void appendUtf8(String name) {
+            byte[] utf8 = (name + '\n').getBytes(StandardCharsets.UTF_8);
+            makeRoom(utf8.length);
+            System.arraycopy(utf8, 0, bytes, length, utf8.length);
+            length += utf8.length;
+        }
+
+        private void makeRoom(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + more));
+            }
+        }
     }
 
     /**

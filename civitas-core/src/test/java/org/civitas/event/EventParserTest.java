@@ -51,6 +51,21 @@ class EventParserTest {
     }
 
     @Test
+    void keepsAttributesNestedInArraysAndObjectsWholeAndReadsTheFieldsAfterThem() {
+        String nested = "{\"interests\":[{\"topic\":\"history\",\"tags\":[[1],[]]},{}],\"empty\":{}}";
+        String attributesFirst = "{\"attributes\":" + nested + ",\"id\":\"ev-2\",\"source\":\"s\",\"person\":\"p\","
+                + "\"type\":\"t\",\"occurredAt\":\"2026-03-01T03:12:00Z\",\"jurisdiction\":\"j\"}";
+        String mismatched = VALID.replace("{\"street\":\"Elm\"}}", "[{\"street\":\"Elm\"}}}").replace("ev-1", "ev-3");
+
+        parse(attributesFirst + "\n" + mismatched + "\n" + VALID + "\n");
+
+        assertThat(events).extracting(Event::id).containsExactly("ev-2", "ev-1");
+        assertThat(events.get(0).attributes().toJson()).isEqualTo(nested);
+        assertThat(events.get(0).jurisdiction()).isEqualTo("j");
+        assertThat(messages()).singleElement().asString().startsWith("line 2: json: not valid JSON at column");
+    }
+
+    @Test
     void namesEveryMissingField() {
         parse("{\"id\":\"ev-1\",\"source\":\"s\"}");
 

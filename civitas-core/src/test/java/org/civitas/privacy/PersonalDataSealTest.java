@@ -2,11 +2,14 @@ package org.civitas.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,26 @@ class PersonalDataSealTest {
         assertThat(sealed.id()).isEqualTo("e-1");
         assertThat(seal.open("src", "e-1", "p-1", json(sealed))).contains(json(visit));
         assertThat(json(seal.seal(visit))).as("a fresh nonce every time").isNotEqualTo(json(sealed));
+    }
+
+    @Test
+    void bindsTheEventsIdentityAsDocumentedSoAnyAesGcmCanOpenIt() throws Exception {
+        String id = "ereignis-\u00e9\u4e8b\u4ef6-" + "x".repeat(300);
+        String person = "p-\u00df\ud83d\ude00";
+        Event visit = new Event(id, "quelle-\u00fc", person, "web-visit", Instant.parse("2026-10-01T10:00:00Z"),
+                "lakeside", Attributes.ofValidatedJson("{\"site\":\"a\"}".getBytes(StandardCharsets.UTF_8)));
+        PersonalDataSeal seal = seal();
+        byte[] sealed = seal.seal(visit).attributes().sealedBytes();
+
+        Cipher runtimeCipher = Cipher.getInstance("AES/GCM/NoPadding", "SunJCE");
+        runtimeCipher.init(Cipher.DECRYPT_MODE, seal.keys().keyFor(person, "browsing"),
+                new GCMParameterSpec(128, sealed, 0, 12));
+        runtimeCipher.updateAAD(String.join("\n", "quelle-\u00fc", id, person, "browsing")
+                .getBytes(StandardCharsets.UTF_8));
+        byte[] plain = runtimeCipher.doFinal(sealed, 12, sealed.length - 12);
+
+        assertThat(new String(plain, StandardCharsets.UTF_8)).isEqualTo("{\"site\":\"a\"}");
+        assertThat(seal.open("quelle-\u00fc", id, person, json(seal.seal(visit)))).contains("{\"site\":\"a\"}");
     }
 
     @Test
