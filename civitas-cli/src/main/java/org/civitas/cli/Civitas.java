@@ -1,6 +1,11 @@
 package org.civitas.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.civitas.CivitasException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,12 +60,33 @@ public final class Civitas implements Runnable {
     }
 
     private static int reportFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+        String reason;
         if (failure instanceof CivitasException) {
-            PrintWriter err = command.getErr();
-            err.println("civitas " + command.getCommandName() + ": " + failure.getMessage());
-            err.flush();
-            return FAILED;
+            reason = failure.getMessage();
+        } else if (failure instanceof IOException io) {
+            reason = describe(io);
+        } else if (failure instanceof UncheckedIOException io) {
+            reason = describe(io.getCause());
+        } else {
+            throw new IllegalStateException(failure);
         }
-        throw new IllegalStateException(failure);
+        PrintWriter err = command.getErr();
+        err.println("civitas " + command.getCommandName() + ": " + reason);
+        err.flush();
+        return FAILED;
+    }
+
+    /** A file-system failure in one line: which file and why, without a stack trace. */
+    private static String describe(IOException failure) {
+        if (failure instanceof NoSuchFileException missing) {
+            return "no such file or directory: " + missing.getFile();
+        }
+        if (failure instanceof AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        if (failure instanceof FileSystemException other && other.getFile() != null) {
+            return other.getFile() + ": " + other.getReason();
+        }
+        return failure.getMessage();
     }
 }

@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -44,7 +45,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CityGenerator generator = new CityGenerator(new CityGenerator.Settings(people, days, seed, until));
         OutputStream target = output == null ? new FileOutputStream(java.io.FileDescriptor.out)
-                : new FileOutputStream(output.toFile());
+                : Files.newOutputStream(output);
         try (OutputStream out = new BufferedOutputStream(target, 1 << 16);
                 JsonGenerator json = EventJson.lineGenerator(out)) {
             generator.generate(event -> {

@@ -57,6 +57,17 @@ class CommandsIT {
     }
 
     @Test
+    void aFileThatCannotBeWrittenIsNamedInOneLineWithoutAStackTrace() throws Exception {
+        Path nowhere = work.resolve("missing-folder").resolve("city.ndjson");
+
+        CivitasCommand.Result result = run("generate", "--people", "5", "--days", "1", "--output", nowhere.toString());
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.errLines()).containsExactly("civitas generate: no such file or directory: " + nowhere);
+        assertThat(work.resolve("missing-folder")).doesNotExist();
+    }
+
+    @Test
     void generateGivesTheSameCityForTheSameSeed() throws Exception {
         CivitasCommand.Result first = run("generate", "--people", "20", "--days", "3", "--seed", "9");
         CivitasCommand.Result again = run("generate", "--people", "20", "--days", "3", "--seed", "9");
