@@ -18,10 +18,23 @@ import javax.crypto.Cipher;
 public final class NativeCrypto {
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-    private static final AmazonCorrettoCryptoProvider CORRETTO = AmazonCorrettoCryptoProvider.INSTANCE;
+    /**
+     * How the native provider treats the AWS-LC context behind each cipher: by default it frees the context whenever
+     * the next message is under another key, and makes a new one for it. A seal's key changes every few events, so
+     * Civitas keeps each cipher's context and only gives it the new key (about a fifth less per seal).
+     */
+    private static final String CONTEXT_RELEASE = "com.amazon.corretto.crypto.provider.nativeContextReleaseStrategy";
+    private static final AmazonCorrettoCryptoProvider CORRETTO = keepingContexts();
     private static final boolean NATIVE = CORRETTO.getLoadingError() == null;
 
     private NativeCrypto() {
+    }
+
+    private static AmazonCorrettoCryptoProvider keepingContexts() {
+        if (System.getProperty(CONTEXT_RELEASE) == null) {
+            System.setProperty(CONTEXT_RELEASE, "LAZY");
+        }
+        return AmazonCorrettoCryptoProvider.INSTANCE;
     }
 
     /** A new AES-GCM cipher, not yet initialised. */

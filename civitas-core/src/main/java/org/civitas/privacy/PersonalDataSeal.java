@@ -67,12 +67,13 @@ public final class PersonalDataSeal {
         byte[] sealed = new byte[NONCE_BYTES + length + TAG_BITS / 8];
         Workspace workspace = workspaces.get();
         workspace.nonces.next(sealed);
-        attributes.copyJsonTo(sealed, NONCE_BYTES);
+        byte[] plain = workspace.plain(length);
+        attributes.copyJsonTo(plain, 0);
         try {
             Cipher cipher = workspace.cipher;
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             workspace.binding.bind(cipher, event.source(), event.id(), event.person(), category);
-            cipher.doFinal(sealed, NONCE_BYTES, length, sealed, NONCE_BYTES);
+            cipher.doFinal(plain, 0, length, sealed, NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed to seal", e);
         }
@@ -118,11 +119,23 @@ public final class PersonalDataSeal {
         }
     }
 
-    /** What one thread seals and opens with, made once per thread. */
+    /**
+     * What one thread seals and opens with, made once per thread. The plaintext is encrypted from a buffer of its
+     * own, not in place: a cipher whose output overlaps its input first copies the input, in a call of its own.
+     */
     private static final class Workspace {
         final Cipher cipher = NativeCrypto.newAesGcmCipher();
         final Nonces nonces = new Nonces();
         final Binding binding = new Binding();
+        private byte[] plain = new byte[256];
+
+        /** A buffer for at least {@code length} bytes of plaintext. */
+        byte[] plain(int length) {
+            if (plain.length < length) {
+                plain = new byte[Math.max(length, 2 * plain.length)];
+            }
+            return plain;
+        }
     }
 
     /**

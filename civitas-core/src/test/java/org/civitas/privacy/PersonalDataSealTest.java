@@ -70,6 +70,25 @@ class PersonalDataSealTest {
     }
 
     @Test
+    void eachSealIsUnderItsOwnPersonsKeyWhenKeysAndLengthsChangeFromEventToEvent() throws Exception {
+        PersonalDataSeal seal = seal();
+        Cipher runtimeCipher = Cipher.getInstance("AES/GCM/NoPadding", "SunJCE");
+        for (int i = 0; i < 60; i++) {
+            String person = "p-" + (i % 3 == 0 ? 1 : i % 7);
+            String attributes = "{\"site\":\"" + "s".repeat(i * 17) + "\"}";
+            byte[] sealed = seal.seal(event("e-" + i, person, "web-visit", attributes)).attributes().sealedBytes();
+
+            runtimeCipher.init(Cipher.DECRYPT_MODE, seal.keys().keyFor(person, "browsing"),
+                    new GCMParameterSpec(128, sealed, 0, 12));
+            runtimeCipher.updateAAD(String.join("\n", "src", "e-" + i, person, "browsing")
+                    .getBytes(StandardCharsets.UTF_8));
+            byte[] plain = runtimeCipher.doFinal(sealed, 12, sealed.length - 12);
+
+            assertThat(new String(plain, StandardCharsets.UTF_8)).as("event %d of %s", i, person).isEqualTo(attributes);
+        }
+    }
+
+    @Test
     void leavesScorableAttributesAsTheyAre() {
         Event speeding = event("e-2", "p-1", "speeding", "{\"kmhOver\":20}");
 
