@@ -68,6 +68,16 @@ class CommandsIT {
     }
 
     @Test
+    void aFileThatCannotBeReadIsNamedInOneLineWithoutAStackTrace() throws Exception {
+        Path missing = work.resolve("missing.ndjson");
+
+        CivitasCommand.Result result = run("score", "--events", missing.toString(), "--at", AT);
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.errLines()).containsExactly("civitas score: no such file or directory: " + missing);
+    }
+
+    @Test
     void generateGivesTheSameCityForTheSameSeed() throws Exception {
         CivitasCommand.Result first = run("generate", "--people", "20", "--days", "3", "--seed", "9");
         CivitasCommand.Result again = run("generate", "--people", "20", "--days", "3", "--seed", "9");
