@@ -188,6 +188,7 @@ public final class FileLedger implements AutoCloseable {
             long firstSequence = entries;
             byte[] hash = lastHash.clone();
             frames.clear();
+            keys.warm(batch.fingerprints);
             for (int i = 0; i < batch.size(); i++) {
                 if (frameUnlessDuplicate(batch, i, entries + accepted.size(), hash)) {
                     accepted.add(batch.events.get(i));
