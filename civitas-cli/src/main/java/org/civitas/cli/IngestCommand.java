@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.civitas.city.DemoCity;
 import org.civitas.event.LineError;
 import org.civitas.event.NdjsonReader;
+import org.civitas.ingest.IngestEncoder;
 import org.civitas.ledger.AppendResult;
 import org.civitas.ledger.FileLedger;
 import org.civitas.privacy.PersonalDataSeal;
@@ -58,18 +59,18 @@ final class IngestCommand implements Callable<Integer> {
             if (input.size() > 0) {
                 ledger.expect(input.size() / TYPICAL_EVENT_BYTES);
             }
-            NdjsonReader.withAvailableProcessors().read(in, events -> ledger.encode(seal.sealAll(events)),
-                    (batch, encoded) -> {
-                        for (LineError error : batch.errors()) {
+            NdjsonReader.withAvailableProcessors().read(in, IngestEncoder.into(ledger, seal),
+                    (encoded, errors, bytes) -> {
+                        for (LineError error : errors) {
                             err.println(error.message());
                         }
-                        totals.rejected += batch.errors().size();
+                        totals.rejected += errors.size();
                         totals.add(ledger.write(encoded));
-                        if (totals.uncommittedBytes(batch.bytes()) >= COMMIT_BYTES) {
+                        if (totals.uncommittedBytes(bytes) >= COMMIT_BYTES) {
                             seal.keys().sync();
                             ledger.commit();
                         }
-                        progress.advance(batch.bytes());
+                        progress.advance(bytes);
                     });
             seal.keys().sync();
             ledger.commit();
@@ -104,7 +105,7 @@ final class IngestCommand implements Callable<Integer> {
         }
 
         void add(AppendResult result) {
-            accepted += result.accepted().size();
+            accepted += result.accepted();
             duplicates += result.duplicates();
         }
     }

@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.civitas.Suggestions;
 
 /**
- * Reads events from NDJSON text, one event per line, or says precisely why a line is not one. A whole stretch of
- * lines is read with one JSON parser, which is what makes reading fast; after a malformed line the parser starts
- * afresh on the next line, so one bad line costs nothing but itself. Stateless and thread-safe.
+ * Reads events from NDJSON text, one event per line, or says precisely why a line is not one. A line that is a plain
+ * event, as nearly every line is, is read in place by {@link EventLine}; any other line goes to a full JSON parser,
+ * which reads it or says what is wrong with it. After a malformed line the next line is read afresh, so one bad line
+ * costs nothing but itself. Stateless and thread-safe.
  */
 public final class EventParser {
 
@@ -40,7 +42,21 @@ public final class EventParser {
      */
     private static final int[] NESTING = nesting();
 
+    private static final Pattern OPENED_AT = Pattern.compile(" \\(for \\w+ starting at \\[.*?\\]\\)");
+
+    private static final ThreadLocal<EventLine> PLAIN_LINES = ThreadLocal.withInitial(EventLine::new);
+
     private EventParser() {
+    }
+
+    /** Receives the events of a stretch of lines, in line order, on the thread that reads them. */
+    public interface EventSink {
+
+        /** A line that is a plain event, read in place: the view holds until the next call. */
+        void line(EventLine line, long lineNumber);
+
+        /** An event from a line that is not plain, read by the full parser. */
+        void event(Event event, long lineNumber);
     }
 
     /**
@@ -51,13 +67,25 @@ public final class EventParser {
      */
     public static int parseLines(
             byte[] bytes, int offset, int length, long firstLine, List<Event> events, List<LineError> errors) {
-        return new Stretch(bytes, offset + length, firstLine, events, null, errors).read(offset);
+        return parseLines(bytes, offset, length, firstLine, new Collector(events, null), errors);
     }
 
     /** Like {@link #parseLines}, and also adds the line number of each event to {@code eventLines}. */
     public static int parseLines(byte[] bytes, int offset, int length, long firstLine, List<Event> events,
             List<Long> eventLines, List<LineError> errors) {
-        return new Stretch(bytes, offset + length, firstLine, events, eventLines, errors).read(offset);
+        return parseLines(bytes, offset, length, firstLine, new Collector(events, eventLines), errors);
+    }
+
+    /** Like {@link #parseLines}, handing each event to {@code sink} as it is read. */
+    public static int parseLines(
+            byte[] bytes, int offset, int length, long firstLine, EventSink sink, List<LineError> errors) {
+        return new Stretch(bytes, offset + length, firstLine, sink, errors, PLAIN_LINES.get()).read(offset);
+    }
+
+    /** Reads every line with the full parser: the reference that reading plain lines in place must agree with. */
+    static int parseLinesFully(
+            byte[] bytes, int offset, int length, long firstLine, List<Event> events, List<LineError> errors) {
+        return new Stretch(bytes, offset + length, firstLine, new Collector(events, null), errors, null).read(offset);
     }
 
     /** The error for a line longer than {@link #MAX_LINE_BYTES}. */
@@ -66,29 +94,46 @@ public final class EventParser {
                 "longer than " + MAX_LINE_BYTES + " bytes (" + length + " bytes); split the attributes up");
     }
 
-    /** Reads a stretch of lines with as few parsers as its malformed lines allow. */
+    /** Collects events, and optionally their line numbers, into lists. */
+    private record Collector(List<Event> events, List<Long> eventLines) implements EventSink {
+
+        @Override
+        public void line(EventLine line, long lineNumber) {
+            event(line.toEvent(NameCache.forThisThread()), lineNumber);
+        }
+
+        @Override
+        public void event(Event event, long lineNumber) {
+            events.add(event);
+            if (eventLines != null) {
+                eventLines.add(lineNumber);
+            }
+        }
+    }
+
+    /**
+     * Reads a stretch of lines: plain lines in place, the others with a full parser each. Without a view for plain
+     * lines, one full parser reads on until a malformed line.
+     */
     private static final class Stretch {
 
         private final byte[] bytes;
         private final int end;
         private final long firstLine;
-        private final List<Event> events;
-        private final List<Long> eventLines;
+        private final EventSink sink;
         private final List<LineError> errors;
-        private final NameCache names = NameCache.forThisThread();
+        private final EventLine plainLine;
         private final CharView instantText = new CharView();
         /** The text fields of the event being read, by their place in {@link #FIELDS}; only those seen are read. */
         private final String[] texts = new String[FIELDS.size()];
-        private int lines;
 
-        Stretch(byte[] bytes, int end, long firstLine, List<Event> events, List<Long> eventLines,
-                List<LineError> errors) {
+        Stretch(byte[] bytes, int end, long firstLine, EventSink sink, List<LineError> errors, EventLine plainLine) {
             this.bytes = bytes;
             this.end = end;
             this.firstLine = firstLine;
-            this.events = events;
-            this.eventLines = eventLines;
+            this.sink = sink;
             this.errors = errors;
+            this.plainLine = plainLine;
         }
 
         /** Reads from {@code offset} to the end; returns how many lines there were. */
@@ -96,53 +141,67 @@ public final class EventParser {
             int start = offset;
             int line = 0;
             while (start < end) {
-                int next = readUntilTrouble(start, line);
-                if (next < 0) {
-                    break;
+                int lineEnd = lineEnd(start);
+                if (plainLine != null && plainLine.read(bytes, start, lineEnd)) {
+                    sink.line(plainLine, firstLine + line);
+                    start = lineEnd + 1;
+                    line++;
+                    continue;
                 }
-                while (line < next && start < end) {
-                    while (start < end && bytes[start] != '\n') {
-                        start++;
-                    }
-                    start++;
+                int next = readUntilTrouble(start, line);
+                while ((next < 0 || line < next) && start < end) {
+                    start = lineEnd(start) + 1;
                     line++;
                 }
-                lines = Math.max(lines, line);
             }
-            return lines;
+            return line;
+        }
+
+        /** Where the line starting at {@code start} ends: at its line feed, or at the end of the text. */
+        private int lineEnd(int start) {
+            int at = start;
+            while (at < end && bytes[at] != '\n') {
+                at++;
+            }
+            return at;
         }
 
         /**
-         * Reads from byte {@code start}, which begins line {@code from}, until the end or a malformed line. Returns
-         * the line to go on from, or -1 at the end.
+         * Reads from byte {@code start}, which begins line {@code from}, until the end or a malformed line, or, when
+         * plain lines are read in place, until the line after the first value. Returns the line to go on from, or -1
+         * at the end. An event is handed on only once the next value is known to start on a later line.
          */
         private int readUntilTrouble(int start, int from) {
             int objectLine = -1;
             int previousLine = -1;
-            int eventsBefore = -1;
+            Event pending = null;
+            LineFinder lineOf = new LineFinder(start, from);
             try (JsonParser parser = JsonValues.FACTORY.createParser(bytes, start, end - start)) {
                 while (true) {
                     JsonToken token = parser.nextToken();
                     if (token == null) {
-                        JsonLocation last = parser.currentLocation();
-                        lines = Math.max(lines, from + lineOf(last) + (last.getColumnNr() > 1 ? 1 : 0));
+                        deliver(pending, previousLine);
                         return -1;
                     }
                     JsonLocation at = parser.currentTokenLocation();
-                    objectLine = from + lineOf(at);
+                    objectLine = lineOf.line(at);
                     if (objectLine == previousLine) {
-                        dropEventOf(previousLine, eventsBefore);
+                        dropErrorsOf(previousLine);
                         return fail(objectLine, LineError.JSON, "more than one JSON value on the line");
+                    }
+                    deliver(pending, previousLine);
+                    pending = null;
+                    if (plainLine != null && previousLine >= 0) {
+                        return objectLine;
                     }
                     if (token != JsonToken.START_OBJECT) {
                         return fail(objectLine, LineError.JSON, "expected an event object, found "
                                 + describe(token));
                     }
-                    eventsBefore = events.size();
                     int errorsBefore = errors.size();
                     Event event = readFields(parser, start, firstLine + objectLine);
                     JsonLocation after = parser.currentLocation();
-                    if (from + lineOf(after) != objectLine) {
+                    if (lineOf.line(after) != objectLine) {
                         errors.subList(errorsBefore, errors.size()).clear();
                         return fail(objectLine, LineError.JSON, "the event does not end on its line;"
                                 + " each event must be one line of JSON");
@@ -151,24 +210,23 @@ public final class EventParser {
                     if (length > MAX_LINE_BYTES) {
                         errors.subList(errorsBefore, errors.size()).clear();
                         errors.add(tooLong(firstLine + objectLine, length));
-                    } else if (event != null) {
-                        events.add(event);
-                        if (eventLines != null) {
-                            eventLines.add(firstLine + objectLine);
-                        }
+                    } else {
+                        pending = event;
                     }
                     previousLine = objectLine;
                     objectLine = -1;
                 }
             } catch (JsonProcessingException e) {
                 JsonLocation where = e.getLocation();
-                int errorLine = where == null ? Math.max(objectLine, previousLine + 1) : from + lineOf(where);
+                int errorLine = where == null ? Math.max(objectLine, previousLine + 1) : lineOf.line(where);
                 int line = objectLine >= 0 && objectLine < errorLine ? objectLine : errorLine;
                 if (line == previousLine) {
-                    dropEventOf(previousLine, eventsBefore);
+                    dropErrorsOf(previousLine);
+                } else {
+                    deliver(pending, previousLine);
                 }
                 String at = line == errorLine && where != null ? " at column " + where.getColumnNr() : "";
-                String why = line == errorLine ? e.getOriginalMessage()
+                String why = line == errorLine ? withoutStart(e.getOriginalMessage())
                         : "the line ends before the event object does";
                 return fail(line, LineError.JSON, "not valid JSON" + at + ": " + why);
             } catch (IOException e) {
@@ -176,24 +234,53 @@ public final class EventParser {
             }
         }
 
-        private void dropEventOf(int line, int eventsBefore) {
-            if (events.size() > eventsBefore && eventsBefore >= 0) {
-                events.subList(eventsBefore, events.size()).clear();
-                if (eventLines != null) {
-                    eventLines.subList(eventsBefore, eventLines.size()).clear();
-                }
+        /**
+         * The parser's message without where the unclosed object or array began: that is on the same line, and the
+         * parser numbers lines from where it started reading, not as the input does.
+         */
+        private static String withoutStart(String message) {
+            return OPENED_AT.matcher(message).replaceAll("");
+        }
+
+        private void deliver(Event event, int line) {
+            if (event != null) {
+                sink.event(event, firstLine + line);
             }
+        }
+
+        private void dropErrorsOf(int line) {
             errors.removeIf(error -> error.line() == firstLine + line);
         }
 
         private int fail(int line, String field, String reason) {
             errors.add(new LineError(firstLine + line, field, reason));
-            lines = Math.max(lines, line + 1);
             return line + 1;
         }
 
-        private static int lineOf(JsonLocation location) {
-            return location.getLineNr() - 1;
+        /**
+         * The line of a place the parser reports, counting line feeds only: the parser's own line numbers also count
+         * a carriage return, which within a line is white space. Places must be asked for in order.
+         */
+        private final class LineFinder {
+            private final int parserStart;
+            private int counted;
+            private int line;
+
+            LineFinder(int parserStart, int firstLine) {
+                this.parserStart = parserStart;
+                this.counted = parserStart;
+                this.line = firstLine;
+            }
+
+            int line(JsonLocation location) {
+                int offset = (int) Math.min(end, parserStart + location.getByteOffset());
+                for (; counted < offset; counted++) {
+                    if (bytes[counted] == '\n') {
+                        line++;
+                    }
+                }
+                return line;
+            }
         }
 
         private Event readFields(JsonParser parser, int parserOffset, long line) throws IOException {
@@ -217,7 +304,7 @@ public final class EventParser {
                 } else if (index == ATTRIBUTES) {
                     attributes = attributes(parser, value, parserOffset, line);
                 } else {
-                    texts[index] = text(parser, value, line, field, index == ID ? null : names);
+                    texts[index] = text(parser, value, line, field);
                 }
             }
             for (int index = 0; index < ATTRIBUTES; index++) {
@@ -232,9 +319,7 @@ public final class EventParser {
                     attributes);
         }
 
-        /** A string field's value; through {@code shared} when it is a name that repeats from line to line. */
-        private String text(JsonParser parser, JsonToken value, long line, String field, NameCache shared)
-                throws IOException {
+        private String text(JsonParser parser, JsonToken value, long line, String field) throws IOException {
             if (value != JsonToken.VALUE_STRING) {
                 errors.add(new LineError(line, field, "expected a string, found " + describe(value)));
                 parser.skipChildren();
@@ -252,7 +337,7 @@ public final class EventParser {
                         + ")"));
                 return null;
             }
-            return shared == null ? new String(chars, offset, length) : shared.get(chars, offset, length);
+            return new String(chars, offset, length);
         }
 
         private static boolean isBlank(char[] chars, int offset, int length) {

@@ -18,7 +18,8 @@ public final class Instants {
         return fast != null ? fast : Instant.parse(text);
     }
 
-    private static Instant parseUtc(CharSequence s) {
+    /** The instant of the common UTC form, or null when the text is in another form or names no instant. */
+    static Instant parseUtc(CharSequence s) {
         int length = s.length();
         if (length < 20 || s.charAt(length - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
                 || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {

@@ -1,74 +1,74 @@
 package org.civitas.event;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One shared {@link String} per distinct name read from JSON, so that the people, types, sources and jurisdictions
- * that repeat from line to line are not built anew each time. Bounded: past {@link #MAX_NAMES} it starts over.
- * Not thread-safe; each parsing thread has its own.
+ * Turns the UTF-8 bytes of a name into one shared {@link String} per distinct name, so that the people, types,
+ * sources and jurisdictions that repeat from event to event are not built anew each time. Bounded: past
+ * {@link #MAX_NAMES} distinct names, further ones are built each time. Not thread-safe: one cache per thread.
  */
-final class NameCache {
+public final class NameCache {
 
     static final int MAX_NAMES = 1 << 16;
 
     private static final ThreadLocal<NameCache> PER_THREAD = ThreadLocal.withInitial(NameCache::new);
 
-    private char[][] keys = new char[1 << 10][];
+    private byte[][] keys = new byte[1 << 10][];
     private String[] values = new String[1 << 10];
-    /** The hash of each key, so that growing the table need not hash the keys again. */
-    private int[] hashes = new int[1 << 10];
     private int size;
 
-    static NameCache forThisThread() {
+    /** The cache of the calling thread. */
+    public static NameCache forThisThread() {
         return PER_THREAD.get();
     }
 
-    String get(char[] chars, int offset, int length) {
-        int hash = 0x811c9dc5;
-        for (int i = offset; i < offset + length; i++) {
-            hash = (hash ^ chars[i]) * 0x01000193;
-        }
+    /** The name whose UTF-8 bytes are {@code bytes[offset, offset + length)}. */
+    public String get(byte[] bytes, int offset, int length) {
+        int hash = hash(bytes, offset, length);
         int mask = keys.length - 1;
-        int slot = (hash ^ (hash >>> 16)) & mask;
+        int slot = hash & mask;
         while (keys[slot] != null) {
-            char[] key = keys[slot];
-            if (key.length == length && Arrays.equals(key, 0, length, chars, offset, offset + length)) {
+            byte[] key = keys[slot];
+            if (key.length == length && Arrays.equals(key, 0, length, bytes, offset, offset + length)) {
                 return values[slot];
             }
             slot = (slot + 1) & mask;
         }
-        String value = new String(chars, offset, length);
-        if (size >= MAX_NAMES) {
-            return value;
-        }
-        keys[slot] = Arrays.copyOfRange(chars, offset, offset + length);
-        values[slot] = value;
-        hashes[slot] = hash;
-        if (2 * ++size > keys.length) {
-            rehash(keys.length * 2);
+        String value = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        if (size < MAX_NAMES) {
+            keys[slot] = Arrays.copyOfRange(bytes, offset, offset + length);
+            values[slot] = value;
+            if (2 * ++size > keys.length) {
+                grow();
+            }
         }
         return value;
     }
 
-    private void rehash(int capacity) {
-        char[][] oldKeys = keys;
+    private void grow() {
+        byte[][] oldKeys = keys;
         String[] oldValues = values;
-        int[] oldHashes = hashes;
-        keys = new char[capacity][];
-        values = new String[capacity];
-        hashes = new int[capacity];
-        int mask = capacity - 1;
+        keys = new byte[oldKeys.length * 2][];
+        values = new String[oldValues.length * 2];
+        int mask = keys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
-                int hash = oldHashes[i];
-                int slot = (hash ^ (hash >>> 16)) & mask;
+                int slot = hash(oldKeys[i], 0, oldKeys[i].length) & mask;
                 while (keys[slot] != null) {
                     slot = (slot + 1) & mask;
                 }
                 keys[slot] = oldKeys[i];
                 values[slot] = oldValues[i];
-                hashes[slot] = hash;
             }
         }
+    }
+
+    private static int hash(byte[] bytes, int offset, int length) {
+        int hash = 0x811c9dc5;
+        for (int i = offset; i < offset + length; i++) {
+            hash = (hash ^ bytes[i]) * 0x01000193;
+        }
+        return hash ^ (hash >>> 16);
     }
 }

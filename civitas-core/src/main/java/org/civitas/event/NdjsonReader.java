@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads NDJSON events from a stream. Stretches of lines are parsed on worker threads while the caller handles the
@@ -30,10 +30,24 @@ public final class NdjsonReader {
         void handle(ParsedBatch batch) throws IOException;
     }
 
-    /** Receives parsed stretches of the input with what was prepared from their events, in order. */
+    /**
+     * Reads the events of one stretch of the input into something: a list of events, ledger entries. A new one reads
+     * each stretch, on a parsing thread.
+     */
+    public interface StretchReader<T> extends EventParser.EventSink {
+
+        /** What was read from the stretch. */
+        T result();
+    }
+
+    /** Receives what was read from each stretch of the input, in order. */
     @FunctionalInterface
-    public interface PreparedBatchHandler<T> {
-        void handle(ParsedBatch batch, T prepared) throws IOException;
+    public interface StretchHandler<T> {
+        /**
+         * @param errors the stretch's malformed lines, numbered as lines of the whole input
+         * @param bytes how many bytes of the input the stretch covered, for progress reports
+         */
+        void handle(T read, List<LineError> errors, long bytes) throws IOException;
     }
 
     static final int CHUNK_BYTES = 1 << 20;
@@ -41,7 +55,8 @@ public final class NdjsonReader {
     /** How many chunks may be read and parsed ahead of the caller: bounds memory to a few megabytes. */
     private static final int READ_AHEAD_CHUNKS = 8;
 
-    private static final Future<ParsedChunk> END = CompletableFuture.completedFuture(null);
+    @SuppressWarnings("rawtypes")
+    private static final Future END = CompletableFuture.completedFuture(null);
 
     private final int parallelism;
 
@@ -63,30 +78,28 @@ public final class NdjsonReader {
      */
     public void read(InputStream input, BatchHandler handler) throws IOException {
         Objects.requireNonNull(handler, "handler");
-        read(input, events -> null, (batch, nothing) -> handler.handle(batch));
+        read(input, EventList::new, (events, errors, bytes) -> handler.handle(new ParsedBatch(events, errors, bytes)));
     }
 
     /**
-     * Reads like {@link #read(InputStream, BatchHandler)}, and also turns each stretch's events into something else
-     * with {@code prepare} on the parsing threads, while the data is fresh in their caches: work taken off the
-     * caller's thread, which handles the stretches one after the other.
+     * Reads like {@link #read(InputStream, BatchHandler)}, each stretch read by a new reader from {@code readers} on
+     * a parsing thread, while the data is fresh in its cache: work taken off the caller's thread, which handles the
+     * results one after the other.
      */
-    public <T> void read(InputStream input, Function<List<Event>, T> prepare, PreparedBatchHandler<T> handler)
+    public <T> void read(InputStream input, Supplier<? extends StretchReader<T>> readers, StretchHandler<T> handler)
             throws IOException {
         Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(prepare, "prepare");
+        Objects.requireNonNull(readers, "readers");
         Objects.requireNonNull(handler, "handler");
         ExecutorService workers = Executors.newFixedThreadPool(parallelism, daemon("ndjson-parser"));
-        BlockingQueue<Future<ParsedChunk>> parsed = new ArrayBlockingQueue<>(READ_AHEAD_CHUNKS);
-        Thread reader = daemon("ndjson-reader").newThread(() -> readAhead(input, workers, parsed, prepare));
+        BlockingQueue<Future<ParsedChunk<T>>> parsed = new ArrayBlockingQueue<>(READ_AHEAD_CHUNKS);
+        Thread reader = daemon("ndjson-reader").newThread(() -> readAhead(input, workers, parsed, readers));
         reader.start();
         try {
             LineCounter lines = new LineCounter();
-            for (Future<ParsedChunk> next = take(parsed); next != END; next = take(parsed)) {
-                ParsedChunk chunk = await(next);
-                @SuppressWarnings("unchecked")
-                T prepared = (T) chunk.prepared();
-                handler.handle(lines.place(chunk), prepared);
+            for (Future<ParsedChunk<T>> next = take(parsed); next != END; next = take(parsed)) {
+                ParsedChunk<T> chunk = await(next);
+                handler.handle(chunk.read(), lines.place(chunk), chunk.inputBytes());
             }
         } finally {
             reader.interrupt();
@@ -95,15 +108,16 @@ public final class NdjsonReader {
     }
 
     /** Cuts the input into chunks and hands each to a parser, queueing the results in input order. */
-    private static void readAhead(InputStream input, ExecutorService workers,
-            BlockingQueue<Future<ParsedChunk>> parsed, Function<List<Event>, ?> prepare) {
+    @SuppressWarnings("unchecked")
+    private static <T> void readAhead(InputStream input, ExecutorService workers,
+            BlockingQueue<Future<ParsedChunk<T>>> parsed, Supplier<? extends StretchReader<T>> readers) {
         try {
             ChunkSplitter splitter = new ChunkSplitter(input);
             for (Chunk chunk = splitter.next(); chunk != null; chunk = splitter.next()) {
                 Chunk next = chunk;
-                parsed.put(workers.submit(() -> parse(next, prepare)));
+                parsed.put(workers.submit(() -> parse(next, readers.get())));
             }
-            parsed.put(END);
+            parsed.put((Future<ParsedChunk<T>>) END);
         } catch (IOException e) {
             parsed.offer(CompletableFuture.failedFuture(e));
         } catch (InterruptedException e) {
@@ -113,7 +127,7 @@ public final class NdjsonReader {
         }
     }
 
-    private static Future<ParsedChunk> take(BlockingQueue<Future<ParsedChunk>> parsed) throws IOException {
+    private static <T> Future<ParsedChunk<T>> take(BlockingQueue<Future<ParsedChunk<T>>> parsed) throws IOException {
         try {
             return parsed.take();
         } catch (InterruptedException e) {
@@ -143,7 +157,7 @@ public final class NdjsonReader {
         return new ParsedBatch(events, errors, bytes[0]);
     }
 
-    private static ParsedChunk await(Future<ParsedChunk> future) throws IOException {
+    private static <T> ParsedChunk<T> await(Future<ParsedChunk<T>> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -161,24 +175,43 @@ public final class NdjsonReader {
     }
 
     /** Parses a chunk; its line numbers count from 1 at the chunk's first line until {@link LineCounter} places it. */
-    static ParsedChunk parse(Chunk chunk, Function<List<Event>, ?> prepare) {
-        List<Event> events = new ArrayList<>(chunk.length() / 160 + 1);
+    static <T> ParsedChunk<T> parse(Chunk chunk, StretchReader<T> reader) {
         List<LineError> errors = new ArrayList<>(chunk.errors());
         int lines = chunk.errors().isEmpty()
-                ? EventParser.parseLines(chunk.data(), 0, chunk.length(), 1, events, errors)
+                ? EventParser.parseLines(chunk.data(), 0, chunk.length(), 1, reader, errors)
                 : 1;
-        return new ParsedChunk(events, errors, lines, chunk.inputBytes(), prepare.apply(events));
+        return new ParsedChunk<>(reader.result(), errors, lines, chunk.inputBytes());
     }
 
-    /** A parsed chunk before its line numbers are known, with what was prepared from its events. */
-    record ParsedChunk(List<Event> events, List<LineError> errors, int lines, long inputBytes, Object prepared) {
+    /** What was read from a chunk, before its line numbers are known. */
+    record ParsedChunk<T>(T read, List<LineError> errors, int lines, long inputBytes) {
+    }
+
+    /** Reads a stretch into a list of events. */
+    private static final class EventList implements StretchReader<List<Event>> {
+        private final List<Event> events = new ArrayList<>();
+
+        @Override
+        public void line(EventLine line, long lineNumber) {
+            events.add(line.toEvent(NameCache.forThisThread()));
+        }
+
+        @Override
+        public void event(Event event, long lineNumber) {
+            events.add(event);
+        }
+
+        @Override
+        public List<Event> result() {
+            return events;
+        }
     }
 
     /** Turns chunk-relative line numbers into input line numbers, chunk after chunk in input order. */
     private static final class LineCounter {
         private long linesBefore;
 
-        ParsedBatch place(ParsedChunk chunk) {
+        List<LineError> place(ParsedChunk<?> chunk) {
             List<LineError> errors = chunk.errors();
             if (linesBefore > 0 && !errors.isEmpty()) {
                 List<LineError> placed = new ArrayList<>(errors.size());
@@ -188,7 +221,7 @@ public final class NdjsonReader {
                 errors = placed;
             }
             linesBefore += chunk.lines();
-            return new ParsedBatch(chunk.events(), errors, chunk.inputBytes());
+            return errors;
         }
     }
 

@@ -1,20 +1,13 @@
 package org.civitas.ledger;
 
-import java.util.List;
-import org.civitas.event.Event;
-
 /**
- * What an append did: the events now in the ledger, in order, numbered from {@code firstSequence}, and how many
+ * What an append did: how many events are now in the ledger, numbered from {@code firstSequence} on, and how many
  * were already there.
  */
-public record AppendResult(List<Event> accepted, int duplicates, long firstSequence) {
-
-    public AppendResult {
-        accepted = List.copyOf(accepted);
-    }
+public record AppendResult(int accepted, int duplicates, long firstSequence) {
 
     /** The sequence number just after the last accepted event. */
     public long endSequence() {
-        return firstSequence + accepted.size();
+        return firstSequence + accepted;
     }
 }

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import org.civitas.CivitasException;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
+import org.civitas.event.EventLine;
+import org.civitas.event.EventLine.Name;
+import org.civitas.event.NameCache;
 
 /**
  * The binary form of an event in a ledger entry: a kind byte, the five names as length-prefixed UTF-8, the instant as
@@ -50,6 +53,38 @@ public final class EventCodec {
             int jsonAt = buffer.reserve(attributes.jsonLength());
             attributes.copyJsonTo(buffer.data(), jsonAt);
         }
+    }
+
+    /** Appends the payload for the event of a plain line, its attributes as they are. */
+    static void write(EventLine line, FrameBuffer buffer) {
+        writeHeader(line, KIND_EVENT, buffer);
+        int length = line.attributesEnd() - line.attributesStart();
+        buffer.putInt(length);
+        int jsonAt = buffer.reserve(length);
+        System.arraycopy(line.attributesBytes(), line.attributesStart(), buffer.data(), jsonAt, length);
+    }
+
+    /**
+     * Appends the payload for the event of a plain line with sealed attributes of {@code category}, leaving room for
+     * {@code sealedLength} sealed bytes; returns where they go in the buffer's data.
+     */
+    static int writeSealed(EventLine line, String category, int sealedLength, FrameBuffer buffer) {
+        writeHeader(line, KIND_SEALED_EVENT, buffer);
+        buffer.putText(category);
+        buffer.putInt(sealedLength);
+        return buffer.reserve(sealedLength);
+    }
+
+    private static void writeHeader(EventLine line, byte kind, FrameBuffer buffer) {
+        buffer.putByte(kind);
+        byte[] bytes = line.bytes();
+        buffer.putText(bytes, line.start(Name.SOURCE), line.end(Name.SOURCE));
+        buffer.putText(bytes, line.start(Name.ID), line.end(Name.ID));
+        buffer.putText(bytes, line.start(Name.PERSON), line.end(Name.PERSON));
+        buffer.putText(bytes, line.start(Name.TYPE), line.end(Name.TYPE));
+        buffer.putText(bytes, line.start(Name.JURISDICTION), line.end(Name.JURISDICTION));
+        buffer.putLong(line.epochSecond());
+        buffer.putInt(line.nano());
     }
 
     /** The event in {@code bytes[offset, offset + length)}. */

@@ -3,6 +3,7 @@ package org.civitas.ledger;
 import java.time.Instant;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
+import org.civitas.event.NameCache;
 
 /**
  * Reads events out of ledger payloads. Names that repeat from event to event (people, types, sources,

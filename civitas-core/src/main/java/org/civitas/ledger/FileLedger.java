@@ -144,16 +144,16 @@ public final class FileLedger implements AutoCloseable {
      */
     public EncodedBatch encode(List<Event> events) {
         Objects.requireNonNull(events, "events");
-        FrameBuffer buffer = new FrameBuffer(Math.max(256, events.size() * ENCODED_BYTES_PER_EVENT));
-        int[] offsets = new int[events.size() + 1];
-        long[] fingerprints = new long[events.size()];
-        for (int i = 0; i < events.size(); i++) {
-            offsets[i] = buffer.size();
-            EventCodec.write(events.get(i), buffer);
-            fingerprints[i] = keys.fingerprint(buffer.data(), offsets[i]);
+        EncodedBatch.Builder batch = newBatch(events.size());
+        for (Event event : events) {
+            batch.add(event);
         }
-        offsets[events.size()] = buffer.size();
-        return new EncodedBatch(events, buffer.data(), offsets, fingerprints);
+        return batch.build();
+    }
+
+    /** A new batch to encode about {@code expectedEvents} events into for this ledger, on any thread. */
+    public EncodedBatch.Builder newBatch(int expectedEvents) {
+        return new EncodedBatch.Builder(keys, expectedEvents, expectedEvents * ENCODED_BYTES_PER_EVENT);
     }
 
     /**
@@ -184,20 +184,20 @@ public final class FileLedger implements AutoCloseable {
             if (segment == null || segmentSize >= segmentBytes) {
                 startSegment(entries);
             }
-            List<Event> accepted = new ArrayList<>(batch.size());
+            int accepted = 0;
             long firstSequence = entries;
             byte[] hash = lastHash.clone();
             frames.clear();
-            keys.warm(batch.fingerprints);
+            keys.warm(batch.fingerprints, batch.size());
             for (int i = 0; i < batch.size(); i++) {
-                if (frameUnlessDuplicate(batch, i, entries + accepted.size(), hash)) {
-                    accepted.add(batch.events.get(i));
+                if (frameUnlessDuplicate(batch, i, entries + accepted, hash)) {
+                    accepted++;
                 }
             }
-            if (!accepted.isEmpty()) {
-                writeFrames(entries + accepted.size(), hash);
+            if (accepted > 0) {
+                writeFrames(entries + accepted, hash);
             }
-            return new AppendResult(accepted, batch.size() - accepted.size(), firstSequence);
+            return new AppendResult(accepted, batch.size() - accepted, firstSequence);
         } catch (IOException e) {
             broken = true;
             throw failure("write to", e);

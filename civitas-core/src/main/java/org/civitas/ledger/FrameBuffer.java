@@ -78,6 +78,14 @@ final class FrameBuffer {
         putUtf8(text);
     }
 
+    /** Writes the UTF-8 text {@code bytes[from, to)} after a two-byte length; it must be shorter than 64 KiB. */
+    void putText(byte[] bytes, int from, int to) {
+        int length = to - from;
+        int start = reserve(2 + length);
+        putLength(start, length);
+        System.arraycopy(bytes, from, data, start + 2, length);
+    }
+
     /** Writes {@code text} at {@code at}, a byte per character, and says whether every character was ASCII. */
     private boolean putAscii(String text, int at) {
         for (int i = 0; i < text.length(); i++) {

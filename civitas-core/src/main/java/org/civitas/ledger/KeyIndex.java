@@ -60,12 +60,12 @@ final class KeyIndex {
         return hash == EMPTY ? 1 : hash;
     }
 
-    /** Reads the first slot of each fingerprint, so that the cache misses of a batch overlap, not queue. */
-    void warm(long[] fingerprints) {
+    /** Reads the first slot of each of {@code count} fingerprints, so that their cache misses overlap, not queue. */
+    void warm(long[] fingerprints, int count) {
         int mask = capacity() - 1;
         long sum = 0;
-        for (long fingerprint : fingerprints) {
-            sum += slots[2 * ((int) fingerprint & mask)];
+        for (int i = 0; i < count; i++) {
+            sum += slots[2 * ((int) fingerprints[i] & mask)];
         }
         warmed = sum;
     }

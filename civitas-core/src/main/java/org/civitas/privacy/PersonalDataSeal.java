@@ -15,6 +15,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
+import org.civitas.event.EventLine;
+import org.civitas.event.EventLine.Name;
 
 /**
  * Seals the attributes of personal-only events before they reach the ledger, and opens them for their reader. The
@@ -55,30 +57,71 @@ public final class PersonalDataSeal {
         return keys;
     }
 
+    /** The category of events of {@code source}'s {@code type}. */
+    public String categoryOf(String source, String type) {
+        return categories.categoryOf(source, type);
+    }
+
+    /** Whether the attributes of events of {@code category} are sealed: whether it is personal-only. */
+    public boolean seals(String category) {
+        return personalOnly.contains(category);
+    }
+
+    /** How many bytes sealing {@code plainLength} bytes of attributes makes. */
+    public static int sealedLength(int plainLength) {
+        return NONCE_BYTES + plainLength + TAG_BITS / 8;
+    }
+
     /** The event as the ledger is to keep it: sealed if its category is personal-only, else as it is. */
     public Event seal(Event event) {
-        String category = categories.categoryOf(event.source(), event.type());
-        if (!personalOnly.contains(category)) {
+        String category = categoryOf(event.source(), event.type());
+        if (!seals(category)) {
             return event;
         }
-        SecretKey key = keys.keyFor(event.person(), category);
         Attributes attributes = event.attributes();
         int length = attributes.jsonLength();
-        byte[] sealed = new byte[NONCE_BYTES + length + TAG_BITS / 8];
+        byte[] sealed = new byte[sealedLength(length)];
         Workspace workspace = workspaces.get();
-        workspace.nonces.next(sealed);
         byte[] plain = workspace.plain(length);
         attributes.copyJsonTo(plain, 0);
+        workspace.binding.start().append(event.source()).append(event.id()).append(event.person());
+        seal(workspace, keys.keyFor(event.person(), category), category, plain, 0, length, sealed, 0);
+        return new Event(event.id(), event.source(), event.person(), event.type(), event.occurredAt(),
+                event.jurisdiction(), Attributes.sealed(category, sealed));
+    }
+
+    /**
+     * Seals the attributes of a plain line, whose person is {@code person}, as being of {@code category}: writes the
+     * {@link #sealedLength} bytes into {@code target} at {@code offset}. The same as sealing the line's event.
+     */
+    public void seal(EventLine line, String person, String category, byte[] target, int offset) {
+        Workspace workspace = workspaces.get();
+        byte[] bytes = line.bytes();
+        workspace.binding.start()
+                .append(bytes, line.start(Name.SOURCE), line.end(Name.SOURCE))
+                .append(bytes, line.start(Name.ID), line.end(Name.ID))
+                .append(bytes, line.start(Name.PERSON), line.end(Name.PERSON));
+        int plainStart = line.attributesStart();
+        seal(workspace, keys.keyFor(person, category), category, line.attributesBytes(), plainStart,
+                line.attributesEnd() - plainStart, target, offset);
+    }
+
+    /**
+     * Seals {@code plain[plainOffset, plainOffset + length)} into {@code target} at {@code offset}, bound to the
+     * source, id and person the workspace's binding has begun with, and to {@code category}.
+     */
+    private static void seal(Workspace workspace, SecretKey key, String category, byte[] plain, int plainOffset,
+            int length, byte[] target, int offset) {
+        workspace.binding.append(category);
+        workspace.nonces.next(target, offset);
         try {
             Cipher cipher = workspace.cipher;
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-            workspace.binding.bind(cipher, event.source(), event.id(), event.person(), category);
-            cipher.doFinal(plain, 0, length, sealed, NONCE_BYTES);
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, target, offset, NONCE_BYTES));
+            workspace.binding.authenticate(cipher);
+            cipher.doFinal(plain, plainOffset, length, target, offset + NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed to seal", e);
         }
-        return new Event(event.id(), event.source(), event.person(), event.type(), event.occurredAt(),
-                event.jurisdiction(), Attributes.sealed(category, sealed));
     }
 
     /** {@code events}, each as the ledger is to keep it. */
@@ -109,7 +152,7 @@ public final class PersonalDataSeal {
             Workspace workspace = workspaces.get();
             Cipher cipher = workspace.cipher;
             cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-            workspace.binding.bind(cipher, source, id, person, category);
+            workspace.binding.start().append(source).append(id).append(person).append(category).authenticate(cipher);
             byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
             return Optional.of(new String(plain, StandardCharsets.UTF_8));
         } catch (AEADBadTagException e) {
@@ -148,35 +191,43 @@ public final class PersonalDataSeal {
         private byte[] bytes = new byte[256];
         private int length;
 
-        void bind(Cipher cipher, String source, String id, String person, String category) {
+        Binding start() {
             length = 0;
-            append(source);
-            append(id);
-            append(person);
-            append(category);
-            cipher.updateAAD(bytes, 0, length - 1);
+            return this;
         }
 
         /** Appends {@code name} and a line feed. */
-        private void append(String name) {
+        Binding append(String name) {
             makeRoom(name.length() + 1);
             for (int i = 0; i < name.length(); i++) {
                 char c = name.charAt(i);
                 if (c >= 0x80) {
-                    appendUtf8(name);
-                    return;
+                    return appendUtf8(name);
                 }
                 bytes[length + i] = (byte) c;
             }
             length += name.length();
             bytes[length++] = '\n';
+            return this;
         }
 
-        private void appendUtf8(String name) {
-            byte[] utf8 = (name + '\n').getBytes(StandardCharsets.UTF_8);
-            makeRoom(utf8.length);
-            System.arraycopy(utf8, 0, bytes, length, utf8.length);
-            length += utf8.length;
+        /** Appends the UTF-8 name {@code source[from, to)} and a line feed. */
+        Binding append(byte[] source, int from, int to) {
+            makeRoom(to - from + 1);
+            System.arraycopy(source, from, bytes, length, to - from);
+            length += to - from;
+            bytes[length++] = '\n';
+            return this;
+        }
+
+        private Binding appendUtf8(String name) {
+            byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+            return append(utf8, 0, utf8.length);
+        }
+
+        /** Hands what was appended, but its last line feed, to {@code cipher} as additional data. */
+        void authenticate(Cipher cipher) {
+            cipher.updateAAD(bytes, 0, length - 1);
         }
 
         private void makeRoom(int more) {
@@ -199,16 +250,16 @@ public final class PersonalDataSeal {
         private long field = SEEDS.nextLong();
         private int counter;
 
-        /** Writes the next nonce into the first twelve bytes of {@code target}. */
-        void next(byte[] target) {
+        /** Writes the next nonce into the twelve bytes of {@code target} from {@code offset}. */
+        void next(byte[] target, int offset) {
             if (++counter == 0) {
                 field = SEEDS.nextLong();
             }
             for (int i = 0; i < 8; i++) {
-                target[i] = (byte) (field >>> (56 - 8 * i));
+                target[offset + i] = (byte) (field >>> (56 - 8 * i));
             }
             for (int i = 0; i < 4; i++) {
-                target[8 + i] = (byte) (counter >>> (24 - 8 * i));
+                target[offset + 8 + i] = (byte) (counter >>> (24 - 8 * i));
             }
         }
     }

@@ -65,12 +65,12 @@ public final class DemoSetup {
                 run.accept(event);
                 batch.add(event);
                 if (batch.size() == BATCH) {
-                    written[0] += ledger.write(ledger.encode(sealed(seal, batch))).accepted().size();
+                    written[0] += ledger.write(ledger.encode(sealed(seal, batch))).accepted();
                     batch.clear();
                     progress.accept(written[0]);
                 }
             });
-            written[0] += ledger.write(ledger.encode(sealed(seal, batch))).accepted().size();
+            written[0] += ledger.write(ledger.encode(sealed(seal, batch))).accepted();
             seal.keys().sync();
             ledger.commit();
             progress.accept(written[0]);

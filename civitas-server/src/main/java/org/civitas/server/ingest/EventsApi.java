@@ -86,6 +86,6 @@ public final class EventsApi {
         seal.keys().sync();
         AppendResult result = ledger.append(valid);
         projector.awaitProjected(result.endSequence(), Duration.ofSeconds(2));
-        ctx.json(new IngestReport(result.accepted().size(), result.duplicates(), rejected));
+        ctx.json(new IngestReport(result.accepted(), result.duplicates(), rejected));
     }
 }

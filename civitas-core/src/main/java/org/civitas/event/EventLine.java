@@ -1,0 +1,265 @@
+package org.civitas.event;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * One line of NDJSON that is a plain event, read in place: where each of its names and its attributes lie in the
+ * line's bytes, and when it occurred. Plain means what nearly every source sends: one JSON object with the known
+ * fields, each once; names of printable ASCII without escapes, up to {@link EventParser#MAX_NAME_CHARS}; an instant
+ * in UTC ({@code 2026-03-01T03:12:00Z}, with an optional fraction); attributes that {@link JsonCheck} accepts.
+ * {@link EventParser} reads such lines here, with no allocation, and every other line with a full JSON parser, which
+ * also says what is wrong with a malformed one: both give the same event for a plain line.
+ *
+ * <p>A view is pointed at one line after another; what it shows holds until the next {@link #read}. Not
+ * thread-safe.
+ */
+public final class EventLine {
+
+    /** The names of an event, each a JSON string on the line. */
+    public enum Name {
+        ID, SOURCE, PERSON, TYPE, JURISDICTION
+    }
+
+    private static final Name[] NAMES = Name.values();
+    /** The JSON field of each {@link Name}, then of the instant and the attributes. */
+    private static final byte[][] FIELDS = {
+        ascii("id"), ascii("source"), ascii("person"), ascii("type"), ascii("jurisdiction"), ascii("occurredAt"),
+        ascii("attributes")
+    };
+    private static final int OCCURRED_AT = NAMES.length;
+    private static final int ATTRIBUTES = OCCURRED_AT + 1;
+    /** Every field but the attributes is required. */
+    private static final int REQUIRED = (1 << ATTRIBUTES) - 1;
+    private static final byte[] NO_ATTRIBUTES = ascii("{}");
+
+    private byte[] bytes = NO_ATTRIBUTES;
+    private final int[] starts = new int[NAMES.length];
+    private final int[] ends = new int[NAMES.length];
+    private int attributesStart;
+    private int attributesEnd;
+    private long epochSecond;
+    private int nano;
+    private final AsciiView instantText = new AsciiView();
+
+    /**
+     * Points this view at {@code bytes[from, to)}, one line without its line feed, and says whether it is a plain
+     * event. When it is not, what the view shows is undefined.
+     */
+    public boolean read(byte[] bytes, int from, int to) {
+        if (to - from > EventParser.MAX_LINE_BYTES) {
+            return false;
+        }
+        this.bytes = bytes;
+        int at = JsonCheck.space(bytes, from, to);
+        if (at >= to || bytes[at] != '{') {
+            return false;
+        }
+        int seen = 0;
+        do {
+            at = JsonCheck.space(bytes, at + 1, to);
+            int field = field(bytes, at, to);
+            if (field < 0 || (seen & (1 << field)) != 0) {
+                return false;
+            }
+            seen |= 1 << field;
+            at = JsonCheck.space(bytes, at + FIELDS[field].length + 2, to);
+            if (at >= to || bytes[at] != ':') {
+                return false;
+            }
+            at = value(field, bytes, JsonCheck.space(bytes, at + 1, to), to);
+            if (at < 0) {
+                return false;
+            }
+            at = JsonCheck.space(bytes, at, to);
+        } while (at < to && bytes[at] == ',');
+        if (at >= to || bytes[at] != '}' || (seen & REQUIRED) != REQUIRED) {
+            return false;
+        }
+        if ((seen & (1 << ATTRIBUTES)) == 0) {
+            attributesStart = -1;
+        }
+        return JsonCheck.space(bytes, at + 1, to) == to;
+    }
+
+    /** Which field's quoted name starts at {@code at}, or -1. */
+    private static int field(byte[] bytes, int at, int to) {
+        if (at >= to || bytes[at] != '"') {
+            return -1;
+        }
+        for (int field = 0; field < FIELDS.length; field++) {
+            byte[] name = FIELDS[field];
+            int close = at + 1 + name.length;
+            if (close < to && bytes[close] == '"' && Arrays.equals(bytes, at + 1, close, name, 0, name.length)) {
+                return field;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads the value of {@code field} at {@code at}; returns where it ends, or -1 if it is not plain. */
+    private int value(int field, byte[] bytes, int at, int to) {
+        if (field == ATTRIBUTES) {
+            int end = JsonCheck.object(bytes, at, to);
+            attributesStart = at;
+            attributesEnd = end;
+            return end;
+        }
+        int end = plainString(bytes, at, to);
+        if (end < 0) {
+            return -1;
+        }
+        if (field == OCCURRED_AT) {
+            return instant(bytes, at + 1, end - 1) ? end : -1;
+        }
+        int length = end - 2 - at;
+        if (length > EventParser.MAX_NAME_CHARS || blank(bytes, at + 1, end - 1)) {
+            return -1;
+        }
+        starts[field] = at + 1;
+        ends[field] = end - 1;
+        return end;
+    }
+
+    /** Where the string at {@code at} ends, if it holds printable ASCII only, without escapes; else -1. */
+    private static int plainString(byte[] bytes, int at, int to) {
+        if (at >= to || bytes[at] != '"') {
+            return -1;
+        }
+        for (int i = at + 1; i < to; i++) {
+            byte c = bytes[i];
+            if (c == '"') {
+                return i + 1;
+            }
+            if (c < 0x20 || c > 0x7E || c == '\\') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a run of printable ASCII is empty or all spaces, as {@link Character#isWhitespace} sees it. */
+    private static boolean blank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean instant(byte[] bytes, int from, int to) {
+        Instant instant = Instants.parseUtc(instantText.of(bytes, from, to - from));
+        if (instant == null) {
+            return false;
+        }
+        epochSecond = instant.getEpochSecond();
+        nano = instant.getNano();
+        return true;
+    }
+
+    /** The bytes the line lies in. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** Where the ASCII text of {@code name} starts in {@link #bytes()}. */
+    public int start(Name name) {
+        return starts[name.ordinal()];
+    }
+
+    /** Where the text of {@code name} ends (exclusive). */
+    public int end(Name name) {
+        return ends[name.ordinal()];
+    }
+
+    /** The text of {@code name}, as a new string. */
+    public String text(Name name) {
+        int start = start(name);
+        return new String(bytes, start, end(name) - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** When the event occurred: seconds since the epoch. */
+    public long epochSecond() {
+        return epochSecond;
+    }
+
+    /** When the event occurred: the nanoseconds of its second. */
+    public int nano() {
+        return nano;
+    }
+
+    public Instant occurredAt() {
+        return Instant.ofEpochSecond(epochSecond, nano);
+    }
+
+    /** Where the attributes' JSON object starts in {@link #attributesBytes()}. */
+    public int attributesStart() {
+        return Math.max(attributesStart, 0);
+    }
+
+    /** Where the attributes' JSON object ends in {@link #attributesBytes()}, exclusive. */
+    public int attributesEnd() {
+        return attributesStart < 0 ? NO_ATTRIBUTES.length : attributesEnd;
+    }
+
+    /** The bytes the attributes' JSON object lies in: the line's, or those of {@code {}} when it has none. */
+    public byte[] attributesBytes() {
+        return attributesStart < 0 ? NO_ATTRIBUTES : bytes;
+    }
+
+    /** The event the line holds, its names shared through {@code names}. */
+    public Event toEvent(NameCache names) {
+        Attributes attributes = attributesStart < 0 ? Attributes.EMPTY
+                : Attributes.ofValidatedJson(Arrays.copyOfRange(bytes, attributesStart, attributesEnd));
+        return new Event(text(Name.ID), name(names, Name.SOURCE), name(names, Name.PERSON), name(names, Name.TYPE),
+                occurredAt(), name(names, Name.JURISDICTION), attributes);
+    }
+
+    private String name(NameCache names, Name name) {
+        int start = start(name);
+        return names.get(bytes, start, end(name) - start);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A stretch of ASCII bytes seen as a {@link CharSequence}, for reading an instant in place. */
+    private static final class AsciiView implements CharSequence {
+        private byte[] bytes = NO_ATTRIBUTES;
+        private int offset;
+        private int length;
+
+        AsciiView of(byte[] bytes, int offset, int length) {
+            this.bytes = bytes;
+            this.offset = offset;
+            this.length = length;
+            return this;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index < 0 || index >= length) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return (char) bytes[offset + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+        }
+    }
+}
