@@ -44,58 +44,74 @@ public final class EventLine {
     private final AsciiView instantText = new AsciiView();
 
     /**
-     * Points this view at {@code bytes[from, to)}, one line without its line feed, and says whether it is a plain
-     * event. When it is not, what the view shows is undefined.
+     * Points this view at the line that starts at {@code bytes[from]} and ends at the next line feed or at
+     * {@code end}, and returns where it ends if it is a plain event, else -1. When it is not, what the view shows is
+     * undefined.
      */
-    public boolean read(byte[] bytes, int from, int to) {
-        if (to - from > EventParser.MAX_LINE_BYTES) {
-            return false;
-        }
+    public int read(byte[] bytes, int from, int end) {
         this.bytes = bytes;
-        int at = JsonCheck.space(bytes, from, to);
-        if (at >= to || bytes[at] != '{') {
-            return false;
+        int at = JsonCheck.space(bytes, from, end);
+        if (at >= end || bytes[at] != '{') {
+            return -1;
         }
         int seen = 0;
         do {
-            at = JsonCheck.space(bytes, at + 1, to);
-            int field = field(bytes, at, to);
+            at = JsonCheck.space(bytes, at + 1, end);
+            int field = field(bytes, at, end);
             if (field < 0 || (seen & (1 << field)) != 0) {
-                return false;
+                return -1;
             }
             seen |= 1 << field;
-            at = JsonCheck.space(bytes, at + FIELDS[field].length + 2, to);
-            if (at >= to || bytes[at] != ':') {
-                return false;
+            at = JsonCheck.space(bytes, at + FIELDS[field].length + 2, end);
+            if (at >= end || bytes[at] != ':') {
+                return -1;
             }
-            at = value(field, bytes, JsonCheck.space(bytes, at + 1, to), to);
+            at = value(field, bytes, JsonCheck.space(bytes, at + 1, end), end);
             if (at < 0) {
-                return false;
+                return -1;
             }
-            at = JsonCheck.space(bytes, at, to);
-        } while (at < to && bytes[at] == ',');
-        if (at >= to || bytes[at] != '}' || (seen & REQUIRED) != REQUIRED) {
-            return false;
+            at = JsonCheck.space(bytes, at, end);
+        } while (at < end && bytes[at] == ',');
+        if (at >= end || bytes[at] != '}' || (seen & REQUIRED) != REQUIRED) {
+            return -1;
         }
         if ((seen & (1 << ATTRIBUTES)) == 0) {
             attributesStart = -1;
         }
-        return JsonCheck.space(bytes, at + 1, to) == to;
+        int lineEnd = JsonCheck.space(bytes, at + 1, end);
+        boolean ended = lineEnd == end || bytes[lineEnd] == '\n';
+        return ended && lineEnd - from <= EventParser.MAX_LINE_BYTES ? lineEnd : -1;
     }
 
     /** Which field's quoted name starts at {@code at}, or -1. */
     private static int field(byte[] bytes, int at, int to) {
-        if (at >= to || bytes[at] != '"') {
+        if (at + 3 >= to || bytes[at] != '"') {
             return -1;
         }
-        for (int field = 0; field < FIELDS.length; field++) {
-            byte[] name = FIELDS[field];
-            int close = at + 1 + name.length;
-            if (close < to && bytes[close] == '"' && Arrays.equals(bytes, at + 1, close, name, 0, name.length)) {
-                return field;
+        int field = switch (bytes[at + 1]) {
+            case 'i' -> Name.ID.ordinal();
+            case 's' -> Name.SOURCE.ordinal();
+            case 'p' -> Name.PERSON.ordinal();
+            case 't' -> Name.TYPE.ordinal();
+            case 'j' -> Name.JURISDICTION.ordinal();
+            case 'o' -> OCCURRED_AT;
+            case 'a' -> ATTRIBUTES;
+            default -> -1;
+        };
+        return field >= 0 && named(bytes, at + 1, to, FIELDS[field]) ? field : -1;
+    }
+
+    /** Whether {@code name} and a closing quote follow at {@code at}. */
+    private static boolean named(byte[] bytes, int at, int to, byte[] name) {
+        if (at + name.length >= to || bytes[at + name.length] != '"') {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            if (bytes[at + i] != name[i]) {
+                return false;
             }
         }
-        return -1;
+        return true;
     }
 
     /** Reads the value of {@code field} at {@code at}; returns where it ends, or -1 if it is not plain. */

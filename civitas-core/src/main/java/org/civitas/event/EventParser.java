@@ -141,8 +141,8 @@ public final class EventParser {
             int start = offset;
             int line = 0;
             while (start < end) {
-                int lineEnd = lineEnd(start);
-                if (plainLine != null && plainLine.read(bytes, start, lineEnd)) {
+                int lineEnd = plainLine == null ? -1 : plainLine.read(bytes, start, end);
+                if (lineEnd >= 0) {
                     sink.line(plainLine, firstLine + line);
                     start = lineEnd + 1;
                     line++;

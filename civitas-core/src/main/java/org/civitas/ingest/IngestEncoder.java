@@ -18,8 +18,12 @@ import org.civitas.privacy.PersonalDataSeal;
  */
 public final class IngestEncoder implements NdjsonReader.StretchReader<EncodedBatch> {
 
-    /** About how many events a stretch of NDJSON holds, to size a batch. */
+    /**
+     * About how many events a stretch of NDJSON holds, and how many bytes they take in the ledger (a little less than
+     * the stretch's megabyte: the names of fields are gone), to size a batch.
+     */
     private static final int EVENTS_PER_STRETCH = 6_000;
+    private static final int BYTES_PER_STRETCH = 1 << 20;
 
     private final PersonalDataSeal seal;
     private final EncodedBatch.Builder batch;
@@ -34,7 +38,7 @@ public final class IngestEncoder implements NdjsonReader.StretchReader<EncodedBa
     public static Supplier<IngestEncoder> into(FileLedger ledger, PersonalDataSeal seal) {
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(seal, "seal");
-        return () -> new IngestEncoder(seal, ledger.newBatch(EVENTS_PER_STRETCH));
+        return () -> new IngestEncoder(seal, ledger.newBatch(EVENTS_PER_STRETCH, BYTES_PER_STRETCH));
     }
 
     @Override

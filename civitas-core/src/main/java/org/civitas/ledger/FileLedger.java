@@ -144,16 +144,16 @@ public final class FileLedger implements AutoCloseable {
      */
     public EncodedBatch encode(List<Event> events) {
         Objects.requireNonNull(events, "events");
-        EncodedBatch.Builder batch = newBatch(events.size());
+        EncodedBatch.Builder batch = newBatch(events.size(), events.size() * ENCODED_BYTES_PER_EVENT);
         for (Event event : events) {
             batch.add(event);
         }
         return batch.build();
     }
 
-    /** A new batch to encode about {@code expectedEvents} events into for this ledger, on any thread. */
-    public EncodedBatch.Builder newBatch(int expectedEvents) {
-        return new EncodedBatch.Builder(keys, expectedEvents, expectedEvents * ENCODED_BYTES_PER_EVENT);
+    /** A new batch for this ledger, on any thread, with room for about so many events and bytes of them. */
+    public EncodedBatch.Builder newBatch(int expectedEvents, int expectedBytes) {
+        return new EncodedBatch.Builder(keys, expectedEvents, expectedBytes);
     }
 
     /**

@@ -50,7 +50,7 @@ class PlainLinesAgreeTest {
             List<Event> reference = new ArrayList<>();
             List<LineError> referenceErrors = new ArrayList<>();
             EventParser.parseLinesFully(line, 0, line.length, 1, reference, referenceErrors);
-            if (view.read(line, 0, line.length)) {
+            if (view.read(line, 0, line.length) == line.length) {
                 plain++;
                 assertThat(referenceErrors).as(new String(line, StandardCharsets.UTF_8)).isEmpty();
                 assertThat(List.of(view.toEvent(new NameCache()))).isEqualTo(reference);
