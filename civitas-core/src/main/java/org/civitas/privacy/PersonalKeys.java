@@ -46,8 +46,8 @@ public final class PersonalKeys {
     /** Random bytes drawn for keys not made yet, and how many of them are used up; guarded by {@code this}. */
     private final byte[] drawn = new byte[KEY_BYTES * KEYS_PER_DRAW];
     private int drawnUsed = drawn.length;
-    /** Keys made since the last sync, as lines of the file; guarded by {@code this}. */
-    private final StringBuilder unsynced = new StringBuilder();
+    /** Keys made since the last sync, written out as lines of the file when synced; guarded by {@code this}. */
+    private final List<Made> unsynced = new ArrayList<>();
 
     private PersonalKeys(Path file) {
         this.file = file;
@@ -91,7 +91,7 @@ public final class PersonalKeys {
             key = new SecretKeySpec(drawn, drawnUsed, KEY_BYTES, "AES");
             Arrays.fill(drawn, drawnUsed, drawnUsed + KEY_BYTES, (byte) 0);
             drawnUsed += KEY_BYTES;
-            line(unsynced, person, category, key);
+            unsynced.add(new Made(person, category, key));
             ofPerson.put(category, key);
         }
         return key;
@@ -104,12 +104,15 @@ public final class PersonalKeys {
 
     /** Forces every key made since the last call to disk; call before committing what they sealed. */
     public synchronized void sync() {
-        if (unsynced.length() == 0) {
+        if (unsynced.isEmpty()) {
             return;
         }
-        write(unsynced.toString(), file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
-        unsynced.setLength(0);
+        StringBuilder lines = new StringBuilder();
+        for (Made made : unsynced) {
+            line(lines, made.person(), made.category(), made.key());
+        }
+        write(lines.toString(), file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        unsynced.clear();
     }
 
     /**
@@ -138,9 +141,13 @@ public final class PersonalKeys {
             } catch (IOException e) {
                 throw new CivitasException("cannot replace the key store " + file + ": " + e.getMessage(), e);
             }
-            unsynced.setLength(0);
+            unsynced.clear();
         }
         return erased;
+    }
+
+    /** A key made since the last sync. */
+    private record Made(String person, String category, SecretKey key) {
     }
 
     /** One key as a line: person, category and key, each base64url, separated by spaces. */
