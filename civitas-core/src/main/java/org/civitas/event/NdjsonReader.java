@@ -78,7 +78,8 @@ public final class NdjsonReader {
      */
     public void read(InputStream input, BatchHandler handler) throws IOException {
         Objects.requireNonNull(handler, "handler");
-        read(input, EventList::new, (events, errors, bytes) -> handler.handle(new ParsedBatch(events, errors, bytes)));
+        read(input, () -> new EventParser.Collector(new ArrayList<>(), null),
+                (events, errors, bytes) -> handler.handle(new ParsedBatch(events, errors, bytes)));
     }
 
     /**
@@ -185,26 +186,6 @@ public final class NdjsonReader {
 
     /** What was read from a chunk, before its line numbers are known. */
     record ParsedChunk<T>(T read, List<LineError> errors, int lines, long inputBytes) {
-    }
-
-    /** Reads a stretch into a list of events. */
-    private static final class EventList implements StretchReader<List<Event>> {
-        private final List<Event> events = new ArrayList<>();
-
-        @Override
-        public void line(EventLine line, long lineNumber) {
-            events.add(line.toEvent(NameCache.forThisThread()));
-        }
-
-        @Override
-        public void event(Event event, long lineNumber) {
-            events.add(event);
-        }
-
-        @Override
-        public List<Event> result() {
-            return events;
-        }
     }
 
     /** Turns chunk-relative line numbers into input line numbers, chunk after chunk in input order. */
