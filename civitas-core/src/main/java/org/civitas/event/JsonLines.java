@@ -42,7 +42,6 @@ final class JsonLines {
     private final EventParser.EventSink sink;
     private final List<LineError> errors;
     private final boolean oneLine;
-    private final CharView instantText = new CharView();
     /** The text fields of the event being read, by their place in {@link #FIELDS}; only those seen are read. */
     private final String[] texts = new String[FIELDS.size()];
 
@@ -251,8 +250,7 @@ final class JsonLines {
             parser.skipChildren();
             return null;
         }
-        CharView text = instantText.of(parser.getTextCharacters(), parser.getTextOffset(),
-                parser.getTextLength());
+        String text = parser.getText();
         try {
             return Instants.parse(text);
         } catch (DateTimeParseException e) {
