@@ -20,7 +20,7 @@ final class JsonCheck {
      * check accepts or does not end before {@code end}.
      */
     static int object(byte[] bytes, int at, int end) {
-        return at < end && bytes[at] == '{' ? object(bytes, at, end, 1) : -1;
+        return at < end && bytes[at] == '{' ? container(bytes, at, end, 1, (byte) '}') : -1;
     }
 
     private static int value(byte[] bytes, int at, int end, int depth) {
@@ -28,8 +28,8 @@ final class JsonCheck {
             return -1;
         }
         return switch (bytes[at]) {
-            case '{' -> object(bytes, at, end, depth + 1);
-            case '[' -> array(bytes, at, end, depth + 1);
+            case '{' -> container(bytes, at, end, depth + 1, (byte) '}');
+            case '[' -> container(bytes, at, end, depth + 1, (byte) ']');
             case '"' -> string(bytes, at, end, Integer.MAX_VALUE);
             case 't' -> literal(bytes, at, end, "true");
             case 'f' -> literal(bytes, at, end, "false");
@@ -38,50 +38,30 @@ final class JsonCheck {
         };
     }
 
-    private static int object(byte[] bytes, int at, int end, int depth) {
+    /**
+     * Where the object or array opened at {@code at} ends (just after {@code close}), or -1; the members of an object
+     * are named, those of an array are not.
+     */
+    private static int container(byte[] bytes, int at, int end, int depth, byte close) {
         if (depth > MAX_DEPTH) {
             return -1;
         }
         at = space(bytes, at + 1, end);
-        if (at < end && bytes[at] == '}') {
+        if (at < end && bytes[at] == close) {
             return at + 1;
         }
         while (true) {
-            at = string(bytes, at, end, MAX_NAME_BYTES);
-            if (at < 0) {
-                return -1;
+            if (close == '}') {
+                at = string(bytes, at, end, MAX_NAME_BYTES);
+                if (at < 0) {
+                    return -1;
+                }
+                at = space(bytes, at, end);
+                if (at >= end || bytes[at] != ':') {
+                    return -1;
+                }
+                at = space(bytes, at + 1, end);
             }
-            at = space(bytes, at, end);
-            if (at >= end || bytes[at] != ':') {
-                return -1;
-            }
-            at = value(bytes, space(bytes, at + 1, end), end, depth);
-            if (at < 0) {
-                return -1;
-            }
-            at = space(bytes, at, end);
-            if (at >= end) {
-                return -1;
-            }
-            if (bytes[at] == '}') {
-                return at + 1;
-            }
-            if (bytes[at] != ',') {
-                return -1;
-            }
-            at = space(bytes, at + 1, end);
-        }
-    }
-
-    private static int array(byte[] bytes, int at, int end, int depth) {
-        if (depth > MAX_DEPTH) {
-            return -1;
-        }
-        at = space(bytes, at + 1, end);
-        if (at < end && bytes[at] == ']') {
-            return at + 1;
-        }
-        while (true) {
             at = value(bytes, at, end, depth);
             if (at < 0) {
                 return -1;
@@ -90,7 +70,7 @@ final class JsonCheck {
             if (at >= end) {
                 return -1;
             }
-            if (bytes[at] == ']') {
+            if (bytes[at] == close) {
                 return at + 1;
             }
             if (bytes[at] != ',') {
