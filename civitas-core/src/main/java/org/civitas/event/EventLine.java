@@ -8,9 +8,9 @@ import java.util.Arrays;
  * One line of NDJSON that is a plain event, read in place: where each of its names and its attributes lie in the
  * line's bytes, and when it occurred. Plain means what nearly every source sends: one JSON object with the known
  * fields, each once; names of printable ASCII without escapes, up to {@link EventParser#MAX_NAME_CHARS}; an instant
- * in UTC ({@code 2026-03-01T03:12:00Z}, with an optional fraction); attributes that {@link JsonCheck} accepts.
- * {@link EventParser} reads such lines here, with no allocation, and every other line with a full JSON parser, which
- * also says what is wrong with a malformed one: both give the same event for a plain line.
+ * in UTC ({@code 2026-03-01T03:12:00Z}, with an optional fraction); attributes in standard JSON and well-formed
+ * UTF-8, not nested too deep. {@link EventParser} reads such lines here, in place, and every other line with a full
+ * JSON parser, which also says what is wrong with a malformed one: both give the same event for a plain line.
  *
  * <p>A view is pointed at one line after another; what it shows holds until the next {@link #read}. Not
  * thread-safe.
