@@ -23,6 +23,7 @@ final class KeyIndex {
     /** Open addressing with linear probing; each slot is a fingerprint and a location side by side. */
     private long[] slots;
     private int size;
+    /** What {@link #warm} read, kept so that the compiler cannot drop the reads as unused. */
     private long warmed;
 
     /** An index sized for about {@code expectedKeys} keys without growing. */
