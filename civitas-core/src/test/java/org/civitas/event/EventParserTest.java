@@ -157,6 +157,23 @@ class EventParserTest {
     }
 
     @Test
+    void aCarriageReturnInsideALineIsWhiteSpaceAndLaterLinesKeepTheirNumbers() {
+        String escapedWithReturn = VALID.replace("p-001", "p-\\u0030\\u00301").replace(",\"type\"", ",\r\"type\"");
+        parse(escapedWithReturn + "\n[1]\n" + VALID.replace("ev-1", "ev-3"));
+
+        assertThat(events).extracting(Event::person).containsExactly("p-001", "p-001");
+        assertThat(messages()).containsExactly("line 2: json: expected an event object, found an array");
+    }
+
+    @Test
+    void aMessageAboutAnUnclosedObjectDoesNotCiteWhereTheParserStartedReading() {
+        parse(VALID + "\n{\"id\":\"ev-2\"]\n");
+
+        assertThat(messages())
+                .containsExactly("line 2: json: not valid JSON at column 13: Unexpected close marker ']': expected '}'");
+    }
+
+    @Test
     void refusesLinesLongerThan64KiB() {
         String huge = VALID.replace("\"Elm\"", "\"" + "x".repeat(EventParser.MAX_LINE_BYTES) + "\"");
         parse(huge + "\n" + VALID);
