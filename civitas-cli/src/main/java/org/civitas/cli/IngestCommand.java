@@ -3,12 +3,12 @@ package org.civitas.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.civitas.city.DemoCity;
-import org.civitas.event.LineError;
 import org.civitas.event.NdjsonReader;
+import org.civitas.event.OccurrenceWindow;
 import org.civitas.ingest.IngestEncoder;
 import org.civitas.ledger.AppendResult;
 import org.civitas.ledger.FileLedger;
@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
             "Appends the events of an NDJSON file to the ledger in DIR/ledger/.",
             "An event already in the ledger (same source and id) is a duplicate and counts once. Malformed lines are",
             "reported on standard error as 'line N: field: why'; every valid line is still kept, and the command then",
-            "exits with status 1. Prints {\"accepted\", \"duplicates\", \"rejected\", \"ledgerEvents\"} as JSON.",
+            "exits with status 1; past the first 1000, refused lines are only counted. An event must have occurred",
+            "from 1900 on and at most a day after now. Prints {\"accepted\", \"duplicates\", \"rejected\",",
+            "\"ledgerEvents\"} as JSON.",
             "The attributes of personal-only events (by the demo city's categories) are sealed with a key per person",
             "and category, kept in DIR/keys/."
         })
@@ -50,21 +52,19 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         EventInput input = new EventInput(file);
-        PrintWriter err = spec.commandLine().getErr();
+        RefusalReport refusals = new RefusalReport(spec.commandLine().getErr());
         Totals totals = new Totals();
         PersonalDataSeal seal = DemoCity.seal(data);
+        OccurrenceWindow window = OccurrenceWindow.receivedAt(Clock.systemUTC().instant());
         try (FileLedger ledger = FileLedger.open(data);
                 InputStream in = input.open();
                 Progress progress = Progress.start("ingest", input.size(), "MiB", 1 << 20)) {
             if (input.size() > 0) {
                 ledger.expect(input.size() / TYPICAL_EVENT_BYTES);
             }
-            NdjsonReader.withAvailableProcessors().read(in, IngestEncoder.into(ledger, seal),
-                    (encoded, errors, bytes) -> {
-                        for (LineError error : errors) {
-                            err.println(error.message());
-                        }
-                        totals.rejected += errors.size();
+            NdjsonReader.withAvailableProcessors(window).read(in, IngestEncoder.into(ledger, seal),
+                    (encoded, refused, bytes) -> {
+                        refusals.add(refused);
                         totals.add(ledger.write(encoded));
                         if (totals.uncommittedBytes(bytes) >= COMMIT_BYTES) {
                             seal.keys().sync();
@@ -74,24 +74,23 @@ final class IngestCommand implements Callable<Integer> {
                     });
             seal.keys().sync();
             ledger.commit();
-            err.flush();
+            refusals.finish();
             try (JsonGenerator json = JsonOutput.lines(System.out)) {
                 json.writeStartObject();
                 json.writeNumberField("accepted", totals.accepted);
                 json.writeNumberField("duplicates", totals.duplicates);
-                json.writeNumberField("rejected", totals.rejected);
+                json.writeNumberField("rejected", refusals.count());
                 json.writeNumberField("ledgerEvents", ledger.size());
                 json.writeEndObject();
                 json.writeRaw('\n');
             }
         }
-        return totals.rejected > 0 ? Civitas.FAILED : 0;
+        return refusals.count() > 0 ? Civitas.FAILED : 0;
     }
 
     private static final class Totals {
         long accepted;
         long duplicates;
-        long rejected;
         long uncommitted;
 
         /** Adds {@code bytes} to what is written but not committed; returns the total, then starts over if large. */

@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.civitas.event.Event;
 import org.civitas.event.EventKey;
-import org.civitas.event.LineError;
 import org.civitas.event.NdjsonReader;
+import org.civitas.event.OccurrenceWindow;
 import org.civitas.ledger.FileLedger;
 import org.civitas.scoring.PersonScore;
 import org.civitas.scoring.ScoreJson;
@@ -86,15 +86,11 @@ final class ScoreCommand implements Callable<Integer> {
 
     private long scoreFile(ScoringRun run) throws IOException {
         EventInput input = new EventInput(events.file);
-        PrintWriter err = spec.commandLine().getErr();
+        RefusalReport refusals = new RefusalReport(spec.commandLine().getErr());
         Set<EventKey> seen = new HashSet<>();
-        long[] rejected = {0};
         try (InputStream in = input.open(); Progress progress = Progress.start("score", input.size(), "MiB", 1 << 20)) {
-            NdjsonReader.withAvailableProcessors().read(in, batch -> {
-                for (LineError error : batch.errors()) {
-                    err.println(error.message());
-                }
-                rejected[0] += batch.errors().size();
+            NdjsonReader.withAvailableProcessors(OccurrenceWindow.RECORDED).read(in, batch -> {
+                refusals.add(batch.refused());
                 for (Event event : batch.events()) {
                     if (seen.add(event.key())) {
                         run.accept(event);
@@ -103,8 +99,8 @@ final class ScoreCommand implements Callable<Integer> {
                 progress.advance(batch.bytes());
             });
         }
-        err.flush();
-        return rejected[0];
+        refusals.finish();
+        return refusals.count();
     }
 
     private long scoreLedger(Scorer scorer, ScoringRun run) {

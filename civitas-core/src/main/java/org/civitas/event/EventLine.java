@@ -7,9 +7,9 @@ import java.util.Arrays;
 /**
  * One line of NDJSON that is a plain event, read in place: where each of its names and its attributes lie in the
  * line's bytes, and when it occurred. Plain means what nearly every source sends: one JSON object with the known
- * fields, each once; names of printable ASCII without escapes, up to {@link EventParser#MAX_NAME_CHARS}; an instant
- * in UTC ({@code 2026-03-01T03:12:00Z}, with an optional fraction); attributes in standard JSON and well-formed
- * UTF-8, not nested too deep. {@link EventParser} reads such lines here, in place, and every other line with a full
+ * fields, each once; names of printable ASCII without escapes or slashes, up to {@link EventParser#MAX_NAME_CHARS};
+ * an instant in UTC ({@code 2026-03-01T03:12:00Z}, with an optional fraction) in the window of instants taken;
+ * attributes in standard JSON and well-formed UTF-8, not nested too deep. {@link EventParser} reads such lines here, in place, and every other line with a full
  * JSON parser, which also says what is wrong with a malformed one: both give the same event for a plain line.
  *
  * <p>A view is pointed at one line after another; what it shows holds until the next {@link #read}. Not
@@ -42,6 +42,13 @@ public final class EventLine {
     private long epochSecond;
     private int nano;
     private final AsciiView instantText = new AsciiView();
+    private OccurrenceWindow window = OccurrenceWindow.RECORDED;
+
+    /** Takes, from now on, only events that occurred in {@code window}; returns this view. */
+    EventLine within(OccurrenceWindow window) {
+        this.window = window;
+        return this;
+    }
 
     /**
      * Points this view at the line that starts at {@code bytes[from]} and ends at the next line feed or at
@@ -130,7 +137,7 @@ public final class EventLine {
             return instant(bytes, at + 1, end - 1) ? end : -1;
         }
         int length = end - 2 - at;
-        if (length > EventParser.MAX_NAME_CHARS || blank(bytes, at + 1, end - 1)) {
+        if (length > EventParser.MAX_NAME_CHARS || blank(bytes, at + 1, end - 1) || dots(bytes, at + 1, end - 1)) {
             return -1;
         }
         starts[field] = at + 1;
@@ -138,7 +145,10 @@ public final class EventLine {
         return end;
     }
 
-    /** Where the string at {@code at} ends, if it holds printable ASCII only, without escapes; else -1. */
+    /**
+     * Where the string at {@code at} ends, if it holds printable ASCII only, without escapes or slashes; else -1. (A
+     * slash is no path separator in a name, by {@link NameSyntax}, and no instant holds one.)
+     */
     private static int plainString(byte[] bytes, int at, int to) {
         if (at >= to || bytes[at] != '"') {
             return -1;
@@ -148,7 +158,7 @@ public final class EventLine {
             if (c == '"') {
                 return i + 1;
             }
-            if (c < 0x20 || c > 0x7E || c == '\\') {
+            if (c < 0x20 || c > 0x7E || c == '\\' || c == '/') {
                 return -1;
             }
         }
@@ -165,9 +175,14 @@ public final class EventLine {
         return true;
     }
 
+    /** Whether a run of printable ASCII is {@code .} or {@code ..}, which {@link NameSyntax} refuses. */
+    private static boolean dots(byte[] bytes, int from, int to) {
+        return to - from <= 2 && bytes[from] == '.' && bytes[to - 1] == '.';
+    }
+
     private boolean instant(byte[] bytes, int from, int to) {
         Instant instant = Instants.parseUtc(instantText.of(bytes, from, to - from));
-        if (instant == null) {
+        if (instant == null || !window.contains(instant)) {
             return false;
         }
         epochSecond = instant.getEpochSecond();

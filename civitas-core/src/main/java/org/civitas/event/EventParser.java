@@ -35,31 +35,45 @@ public final class EventParser {
 
     /**
      * Reads the lines held in {@code bytes[offset, offset + length)}, the first of which is line {@code firstLine}
-     * of the input: adds each event to {@code events} and each problem to {@code errors}, both in line order.
+     * of the input: adds each event to {@code events} and each problem to {@code errors}, both in line order. Every
+     * instant is taken; for tests and small inputs.
      *
      * @return how many lines the text holds
      */
     public static int parseLines(
             byte[] bytes, int offset, int length, long firstLine, List<Event> events, List<LineError> errors) {
-        return parseLines(bytes, offset, length, firstLine, new Collector(events, null), errors);
-    }
-
-    /** Like {@link #parseLines}, and also adds the line number of each event to {@code eventLines}. */
-    public static int parseLines(byte[] bytes, int offset, int length, long firstLine, List<Event> events,
-            List<Long> eventLines, List<LineError> errors) {
-        return parseLines(bytes, offset, length, firstLine, new Collector(events, eventLines), errors);
+        return parseLines(bytes, offset, length, firstLine, new Collector(events), errors);
     }
 
     /** Like {@link #parseLines}, handing each event to {@code sink} as it is read. */
     public static int parseLines(
             byte[] bytes, int offset, int length, long firstLine, EventSink sink, List<LineError> errors) {
-        return new Stretch(bytes, offset + length, firstLine, sink, errors, PLAIN_LINES.get()).read(offset);
+        RefusedLines refused = new RefusedLines(Integer.MAX_VALUE);
+        int lines = parseLines(bytes, offset, length, firstLine, sink, refused, OccurrenceWindow.RECORDED);
+        errors.addAll(refused.listed());
+        return lines;
+    }
+
+    /**
+     * Reads the lines held in {@code bytes[offset, offset + length)}, the first of which is line {@code firstLine}
+     * of the input, handing each event to {@code sink} as it is read and each refused line to {@code refused}; an
+     * event that did not occur in {@code window} is refused.
+     *
+     * @return how many lines the text holds
+     */
+    public static int parseLines(byte[] bytes, int offset, int length, long firstLine, EventSink sink,
+            RefusedLines refused, OccurrenceWindow window) {
+        return new Stretch(bytes, offset + length, firstLine, sink, refused, window, PLAIN_LINES.get()).read(offset);
     }
 
     /** Reads every line with the full parser: the reference that reading plain lines in place must agree with. */
-    static int parseLinesFully(
-            byte[] bytes, int offset, int length, long firstLine, List<Event> events, List<LineError> errors) {
-        return new Stretch(bytes, offset + length, firstLine, new Collector(events, null), errors, null).read(offset);
+    static int parseLinesFully(byte[] bytes, int offset, int length, long firstLine, List<Event> events,
+            List<LineError> errors, OccurrenceWindow window) {
+        RefusedLines refused = new RefusedLines(Integer.MAX_VALUE);
+        int lines = new Stretch(bytes, offset + length, firstLine, new Collector(events), refused, window, null)
+                .read(offset);
+        errors.addAll(refused.listed());
+        return lines;
     }
 
     /** The error for a line longer than {@link #MAX_LINE_BYTES}. */
@@ -68,8 +82,8 @@ public final class EventParser {
                 "longer than " + MAX_LINE_BYTES + " bytes (" + length + " bytes); split the attributes up");
     }
 
-    /** Collects events, and when given a list for them their line numbers, into lists. */
-    record Collector(List<Event> events, List<Long> eventLines) implements NdjsonReader.StretchReader<List<Event>> {
+    /** Collects events into a list. */
+    record Collector(List<Event> events) implements NdjsonReader.StretchReader<List<Event>> {
 
         @Override
         public void line(EventLine line, long lineNumber) {
@@ -79,9 +93,6 @@ public final class EventParser {
         @Override
         public void event(Event event, long lineNumber) {
             events.add(event);
-            if (eventLines != null) {
-                eventLines.add(lineNumber);
-            }
         }
 
         @Override
@@ -97,17 +108,20 @@ public final class EventParser {
         private final int end;
         private final EventSink sink;
         private final long firstLine;
+        private final RefusedLines refused;
         private final EventLine plainLine;
         private final JsonLines jsonLines;
 
         /** A stretch of which {@code plainLine}, when given, reads plain lines; without it, all go to the parser. */
-        Stretch(byte[] bytes, int end, long firstLine, EventSink sink, List<LineError> errors, EventLine plainLine) {
+        Stretch(byte[] bytes, int end, long firstLine, EventSink sink, RefusedLines refused, OccurrenceWindow window,
+                EventLine plainLine) {
             this.bytes = bytes;
             this.end = end;
             this.sink = sink;
             this.firstLine = firstLine;
-            this.plainLine = plainLine;
-            this.jsonLines = new JsonLines(bytes, end, firstLine, sink, errors, plainLine != null);
+            this.refused = refused;
+            this.plainLine = plainLine == null ? null : plainLine.within(window);
+            this.jsonLines = new JsonLines(bytes, sink, refused, window);
         }
 
         /** Reads from {@code offset} to the end; returns how many lines there were. */
@@ -118,17 +132,28 @@ public final class EventParser {
                 int lineEnd = plainLine == null ? -1 : plainLine.read(bytes, start, end);
                 if (lineEnd >= 0) {
                     sink.line(plainLine, firstLine + line);
-                    start = lineEnd + 1;
-                    line++;
-                    continue;
+                } else {
+                    lineEnd = lineEnd(start);
+                    readFully(start, lineEnd, firstLine + line);
                 }
-                int next = jsonLines.read(start, line);
-                while ((next < 0 || line < next) && start < end) {
-                    start = lineEnd(start) + 1;
-                    line++;
-                }
+                start = lineEnd + 1;
+                line++;
             }
             return line;
+        }
+
+        /** Reads a line that is not plain: refuses it unread if it is too long or not clean text, else parses it. */
+        private void readFully(int start, int lineEnd, long line) {
+            if (lineEnd - start > MAX_LINE_BYTES) {
+                refused.add(tooLong(line, lineEnd - start));
+                return;
+            }
+            String problem = LineBytes.problem(bytes, start, lineEnd);
+            if (problem != null) {
+                refused.add(new LineError(line, LineError.WHOLE_LINE, problem));
+                return;
+            }
+            jsonLines.read(start, lineEnd, line);
         }
 
         /** Where the line starting at {@code start} ends: at its line feed, or at the end of the text. */

@@ -135,7 +135,7 @@ final class JsonCheck {
      * Where the well-formed UTF-8 sequence of two to four bytes at {@code at} ends, or -1: no overlong forms, no
      * surrogates, nothing above U+10FFFF.
      */
-    private static int utf8(byte[] bytes, int at, int end) {
+    static int utf8(byte[] bytes, int at, int end) {
         int lead = bytes[at] & 0xFF;
         int length;
         int min;

@@ -4,17 +4,20 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.civitas.Suggestions;
 
 /**
- * Reads lines of NDJSON with a full JSON parser, which takes any JSON and says precisely what is wrong with a line
- * that holds no event: the reading of every line that {@link EventLine} does not read in place. One reader serves
+ * Reads a line of NDJSON with a full JSON parser, which takes any JSON and says precisely what is wrong with a line
+ * that holds no event: the reading of every line that {@link EventLine} does not read in place. The parser sees one
+ * line at a time, already checked by {@link LineBytes}, so one bad line costs nothing but itself. One reader serves
  * one stretch of text, on one thread.
  */
 final class JsonLines {
@@ -37,151 +40,73 @@ final class JsonLines {
     private static final Pattern OPENED_AT = Pattern.compile(" \\(for \\w+ starting at \\[.*?\\]\\)");
 
     private final byte[] bytes;
-    private final int end;
-    private final long firstLine;
     private final EventParser.EventSink sink;
-    private final List<LineError> errors;
-    private final boolean oneLine;
+    private final RefusedLines refused;
+    private final OccurrenceWindow window;
+    /** The problems of the line being read: handed on only once the whole line is known to hold one value. */
+    private final List<LineError> errors = new ArrayList<>();
     /** The text fields of the event being read, by their place in {@link #FIELDS}; only those seen are read. */
     private final String[] texts = new String[FIELDS.size()];
 
     /**
-     * A reader of {@code bytes} up to {@code end}, whose line 0 is line {@code firstLine} of the input, that hands
-     * events to {@code sink} and adds problems to {@code errors}; with {@code oneLine}, each {@link #read} stops
-     * after one line's value.
+     * A reader of lines in {@code bytes} that hands events to {@code sink} and the problems of refused lines to
+     * {@code refused}, taking only events that occurred in {@code window}.
      */
-    JsonLines(byte[] bytes, int end, long firstLine, EventParser.EventSink sink, List<LineError> errors,
-            boolean oneLine) {
+    JsonLines(byte[] bytes, EventParser.EventSink sink, RefusedLines refused, OccurrenceWindow window) {
         this.bytes = bytes;
-        this.end = end;
-        this.firstLine = firstLine;
         this.sink = sink;
-        this.errors = errors;
-        this.oneLine = oneLine;
+        this.refused = refused;
+        this.window = window;
     }
 
-    /**
-     * Reads from byte {@code start}, which begins line {@code from}, until the end or a malformed line, or, when
-     * reading one line, until the line after the first value. Returns the line to go on from, or -1 at the end. An
-     * event is handed on only once the next value is known to start on a later line.
-     */
-    int read(int start, int from) {
-        int objectLine = -1;
-        int previousLine = -1;
-        Event pending = null;
-        LineFinder lineOf = new LineFinder(start, from);
+    /** Reads the line held in {@code bytes[start, end)}, without its line feed, which is line {@code line}. */
+    void read(int start, int end, long line) {
+        errors.clear();
         try (JsonParser parser = JsonValues.FACTORY.createParser(bytes, start, end - start)) {
-            while (true) {
-                JsonToken token = parser.nextToken();
-                if (token == null) {
-                    deliver(pending, previousLine);
-                    return -1;
-                }
-                JsonLocation at = parser.currentTokenLocation();
-                objectLine = lineOf.line(at);
-                if (objectLine == previousLine) {
-                    dropErrorsOf(previousLine);
-                    return fail(objectLine, LineError.JSON, "more than one JSON value on the line");
-                }
-                deliver(pending, previousLine);
-                pending = null;
-                if (oneLine && previousLine >= 0) {
-                    return objectLine;
-                }
-                if (token != JsonToken.START_OBJECT) {
-                    return fail(objectLine, LineError.JSON, "expected an event object, found "
-                            + describe(token));
-                }
-                int errorsBefore = errors.size();
-                Event event = readFields(parser, start, firstLine + objectLine);
-                JsonLocation after = parser.currentLocation();
-                if (lineOf.line(after) != objectLine) {
-                    errors.subList(errorsBefore, errors.size()).clear();
-                    return fail(objectLine, LineError.JSON, "the event does not end on its line;"
-                            + " each event must be one line of JSON");
-                }
-                long length = after.getByteOffset() - at.getByteOffset();
-                if (length > EventParser.MAX_LINE_BYTES) {
-                    errors.subList(errorsBefore, errors.size()).clear();
-                    errors.add(EventParser.tooLong(firstLine + objectLine, length));
-                } else {
-                    pending = event;
-                }
-                previousLine = objectLine;
-                objectLine = -1;
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                return;
+            }
+            if (token != JsonToken.START_OBJECT) {
+                refuse(line, "expected an event object, found " + describe(token));
+                return;
+            }
+            Event event = readFields(parser, start, line);
+            if (parser.nextToken() != null) {
+                refuse(line, "more than one JSON value on the line");
+            } else if (event != null) {
+                sink.event(event, line);
+            } else {
+                errors.forEach(refused::add);
             }
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            int errorLine = where == null ? Math.max(objectLine, previousLine + 1) : lineOf.line(where);
-            int line = objectLine >= 0 && objectLine < errorLine ? objectLine : errorLine;
-            if (line == previousLine) {
-                dropErrorsOf(previousLine);
+            if (e instanceof JsonEOFException || where != null && where.getByteOffset() >= end - start) {
+                refuse(line, "not valid JSON: the line ends before the event object does; each event must be one"
+                        + " line of JSON");
             } else {
-                deliver(pending, previousLine);
+                String at = where == null ? "" : " at column " + where.getColumnNr();
+                refuse(line, "not valid JSON" + at + ": " + withoutStart(e.getOriginalMessage()));
             }
-            String at = line == errorLine && where != null ? " at column " + where.getColumnNr() : "";
-            String why = line == errorLine ? withoutStart(e.getOriginalMessage())
-                    : "the line ends before the event object does";
-            return fail(line, LineError.JSON, "not valid JSON" + at + ": " + why);
         } catch (IOException e) {
             throw new IllegalStateException("reading from memory cannot fail", e);
         }
     }
 
-    /**
-     * The parser's message without where the unclosed object or array began: that is on the same line, and the
-     * parser numbers lines from where it started reading, not as the input does.
-     */
+    /** Refuses the line as a whole, for {@code reason} alone. */
+    private void refuse(long line, String reason) {
+        refused.add(new LineError(line, LineError.JSON, reason));
+    }
+
+    /** The parser's message without where the unclosed object or array began: that is on the same line. */
     private static String withoutStart(String message) {
         return OPENED_AT.matcher(message).replaceAll("");
-    }
-
-    private void deliver(Event event, int line) {
-        if (event != null) {
-            sink.event(event, firstLine + line);
-        }
-    }
-
-    private void dropErrorsOf(int line) {
-        errors.removeIf(error -> error.line() == firstLine + line);
-    }
-
-    private int fail(int line, String field, String reason) {
-        errors.add(new LineError(firstLine + line, field, reason));
-        return line + 1;
-    }
-
-    /**
-     * The line of a place the parser reports, counting line feeds only: the parser's own line numbers also count
-     * a carriage return, which within a line is white space. Places must be asked for in order.
-     */
-    private final class LineFinder {
-        private final int parserStart;
-        private int counted;
-        private int line;
-
-        LineFinder(int parserStart, int firstLine) {
-            this.parserStart = parserStart;
-            this.counted = parserStart;
-            this.line = firstLine;
-        }
-
-        int line(JsonLocation location) {
-            int offset = (int) Math.min(end, parserStart + location.getByteOffset());
-            for (; counted < offset; counted++) {
-                if (bytes[counted] == '\n') {
-                    line++;
-                }
-            }
-            return line;
-        }
     }
 
     private Event readFields(JsonParser parser, int parserOffset, long line) throws IOException {
         Instant occurredAt = null;
         Attributes attributes = Attributes.EMPTY;
         int seen = 0;
-        int errorsBefore = errors.size();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -206,7 +131,7 @@ final class JsonLines {
                 errors.add(new LineError(line, FIELDS.get(index), "missing (required)"));
             }
         }
-        if (errors.size() > errorsBefore) {
+        if (!errors.isEmpty()) {
             return null;
         }
         return new Event(texts[ID], texts[SOURCE], texts[PERSON], texts[TYPE], occurredAt, texts[JURISDICTION],
@@ -219,28 +144,13 @@ final class JsonLines {
             parser.skipChildren();
             return null;
         }
-        char[] chars = parser.getTextCharacters();
-        int offset = parser.getTextOffset();
-        int length = parser.getTextLength();
-        if (isBlank(chars, offset, length)) {
-            errors.add(new LineError(line, field, "must not be empty"));
+        String problem = NameSyntax.problem(parser.getTextCharacters(), parser.getTextOffset(),
+                parser.getTextLength());
+        if (problem != null) {
+            errors.add(new LineError(line, field, problem));
             return null;
         }
-        if (length > EventParser.MAX_NAME_CHARS) {
-            errors.add(new LineError(line, field, "longer than " + EventParser.MAX_NAME_CHARS + " characters (" + length
-                    + ")"));
-            return null;
-        }
-        return new String(chars, offset, length);
-    }
-
-    private static boolean isBlank(char[] chars, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            if (!Character.isWhitespace(chars[i])) {
-                return false;
-            }
-        }
-        return true;
+        return parser.getText();
     }
 
     private Instant instant(JsonParser parser, JsonToken value, long line) throws IOException {
@@ -252,7 +162,12 @@ final class JsonLines {
         }
         String text = parser.getText();
         try {
-            return Instants.parse(text);
+            Instant instant = Instants.parse(text);
+            if (!window.contains(instant)) {
+                errors.add(new LineError(line, "occurredAt", window.refusal(instant)));
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             errors.add(new LineError(line, "occurredAt", "\"" + text
                     + "\" is not an ISO-8601 instant (expected e.g. 2026-03-01T03:12:00Z)"));

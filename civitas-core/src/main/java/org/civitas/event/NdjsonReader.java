@@ -20,7 +20,9 @@ import java.util.function.Supplier;
 
 /**
  * Reads NDJSON events from a stream. Stretches of lines are parsed on worker threads while the caller handles the
- * stretches already parsed, always in input order, so what the caller sees is exactly a sequential read.
+ * stretches already parsed, always in input order, so what the caller sees is exactly a sequential read. Memory is
+ * bounded whatever the input holds: a few stretches of a megabyte are held at once, a longer line is skipped unread,
+ * and of the refused lines of a stretch only the first {@value RefusedLines#LISTED} are listed.
  */
 public final class NdjsonReader {
 
@@ -38,16 +40,24 @@ public final class NdjsonReader {
 
         /** What was read from the stretch. */
         T result();
+
+        /**
+         * The lines this reader refused itself, for what a parser cannot know (who may send what), in line order and
+         * numbered as the lines it was handed.
+         */
+        default List<LineError> refused() {
+            return List.of();
+        }
     }
 
     /** Receives what was read from each stretch of the input, in order. */
     @FunctionalInterface
     public interface StretchHandler<T> {
         /**
-         * @param errors the stretch's malformed lines, numbered as lines of the whole input
+         * @param refused the stretch's refused lines, numbered as lines of the whole input
          * @param bytes how many bytes of the input the stretch covered, for progress reports
          */
-        void handle(T read, List<LineError> errors, long bytes) throws IOException;
+        void handle(T read, RefusedLines refused, long bytes) throws IOException;
     }
 
     static final int CHUNK_BYTES = 1 << 20;
@@ -59,17 +69,20 @@ public final class NdjsonReader {
     private static final Future END = CompletableFuture.completedFuture(null);
 
     private final int parallelism;
+    private final OccurrenceWindow window;
 
-    public NdjsonReader(int parallelism) {
+    /** A reader with {@code parallelism} parsing threads that takes the events that occurred in {@code window}. */
+    public NdjsonReader(int parallelism, OccurrenceWindow window) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
         }
         this.parallelism = parallelism;
+        this.window = Objects.requireNonNull(window, "window");
     }
 
     /** A reader with one parsing thread per available processor. */
-    public static NdjsonReader withAvailableProcessors() {
-        return new NdjsonReader(Runtime.getRuntime().availableProcessors());
+    public static NdjsonReader withAvailableProcessors(OccurrenceWindow window) {
+        return new NdjsonReader(Runtime.getRuntime().availableProcessors(), window);
     }
 
     /**
@@ -78,8 +91,8 @@ public final class NdjsonReader {
      */
     public void read(InputStream input, BatchHandler handler) throws IOException {
         Objects.requireNonNull(handler, "handler");
-        read(input, () -> new EventParser.Collector(new ArrayList<>(), null),
-                (events, errors, bytes) -> handler.handle(new ParsedBatch(events, errors, bytes)));
+        read(input, () -> new EventParser.Collector(new ArrayList<>()),
+                (events, refused, bytes) -> handler.handle(new ParsedBatch(events, refused, bytes)));
     }
 
     /**
@@ -94,7 +107,7 @@ public final class NdjsonReader {
         Objects.requireNonNull(handler, "handler");
         ExecutorService workers = Executors.newFixedThreadPool(parallelism, daemon("ndjson-parser"));
         BlockingQueue<Future<ParsedChunk<T>>> parsed = new ArrayBlockingQueue<>(READ_AHEAD_CHUNKS);
-        Thread reader = daemon("ndjson-reader").newThread(() -> readAhead(input, workers, parsed, readers));
+        Thread reader = daemon("ndjson-reader").newThread(() -> readAhead(input, workers, parsed, readers, window));
         reader.start();
         try {
             LineCounter lines = new LineCounter();
@@ -108,15 +121,33 @@ public final class NdjsonReader {
         }
     }
 
+    /**
+     * Reads like {@link #read(InputStream, Supplier, StretchHandler)}, but parses each stretch on the calling thread,
+     * just before handing it on: for inputs that one request sends, where no threads should be started.
+     */
+    public <T> void readOnThisThread(InputStream input, Supplier<? extends StretchReader<T>> readers,
+            StretchHandler<T> handler) throws IOException {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(readers, "readers");
+        Objects.requireNonNull(handler, "handler");
+        ChunkSplitter splitter = new ChunkSplitter(input);
+        LineCounter lines = new LineCounter();
+        for (Chunk chunk = splitter.next(); chunk != null; chunk = splitter.next()) {
+            ParsedChunk<T> parsed = parse(chunk, readers.get(), window);
+            handler.handle(parsed.read(), lines.place(parsed), parsed.inputBytes());
+        }
+    }
+
     /** Cuts the input into chunks and hands each to a parser, queueing the results in input order. */
     @SuppressWarnings("unchecked")
     private static <T> void readAhead(InputStream input, ExecutorService workers,
-            BlockingQueue<Future<ParsedChunk<T>>> parsed, Supplier<? extends StretchReader<T>> readers) {
+            BlockingQueue<Future<ParsedChunk<T>>> parsed, Supplier<? extends StretchReader<T>> readers,
+            OccurrenceWindow window) {
         try {
             ChunkSplitter splitter = new ChunkSplitter(input);
             for (Chunk chunk = splitter.next(); chunk != null; chunk = splitter.next()) {
                 Chunk next = chunk;
-                parsed.put(workers.submit(() -> parse(next, readers.get())));
+                parsed.put(workers.submit(() -> parse(next, readers.get(), window)));
             }
             parsed.put((Future<ParsedChunk<T>>) END);
         } catch (IOException e) {
@@ -145,17 +176,20 @@ public final class NdjsonReader {
         };
     }
 
-    /** Parses all of {@code input} on the calling thread and returns it as one batch; for small inputs and tests. */
+    /**
+     * Parses all of {@code input} on the calling thread and returns it as one batch, taking events of any recorded
+     * instant; for small inputs and tests.
+     */
     public static ParsedBatch readAll(InputStream input) throws IOException {
         List<Event> events = new ArrayList<>();
-        List<LineError> errors = new ArrayList<>();
+        RefusedLines refused = new RefusedLines();
         long[] bytes = {0};
-        new NdjsonReader(1).read(input, batch -> {
-            events.addAll(batch.events());
-            errors.addAll(batch.errors());
-            bytes[0] += batch.bytes();
-        });
-        return new ParsedBatch(events, errors, bytes[0]);
+        new NdjsonReader(1, OccurrenceWindow.RECORDED).readOnThisThread(input,
+                () -> new EventParser.Collector(events), (read, stretchRefused, stretchBytes) -> {
+                    refused.addAll(stretchRefused, 0);
+                    bytes[0] += stretchBytes;
+                });
+        return new ParsedBatch(events, refused, bytes[0]);
     }
 
     private static <T> ParsedChunk<T> await(Future<ParsedChunk<T>> future) throws IOException {
@@ -176,33 +210,32 @@ public final class NdjsonReader {
     }
 
     /** Parses a chunk; its line numbers count from 1 at the chunk's first line until {@link LineCounter} places it. */
-    static <T> ParsedChunk<T> parse(Chunk chunk, StretchReader<T> reader) {
-        List<LineError> errors = new ArrayList<>(chunk.errors());
+    static <T> ParsedChunk<T> parse(Chunk chunk, StretchReader<T> reader, OccurrenceWindow window) {
+        RefusedLines refused = new RefusedLines();
+        chunk.errors().forEach(refused::add);
         int lines = chunk.errors().isEmpty()
-                ? EventParser.parseLines(chunk.data(), 0, chunk.length(), 1, reader, errors)
+                ? EventParser.parseLines(chunk.data(), 0, chunk.length(), 1, reader, refused, window)
                 : 1;
-        return new ParsedChunk<>(reader.result(), errors, lines, chunk.inputBytes());
+        return new ParsedChunk<>(reader.result(), RefusedLines.merged(refused, reader.refused()), lines,
+                chunk.inputBytes());
     }
 
     /** What was read from a chunk, before its line numbers are known. */
-    record ParsedChunk<T>(T read, List<LineError> errors, int lines, long inputBytes) {
+    record ParsedChunk<T>(T read, RefusedLines refused, int lines, long inputBytes) {
     }
 
     /** Turns chunk-relative line numbers into input line numbers, chunk after chunk in input order. */
     private static final class LineCounter {
         private long linesBefore;
 
-        List<LineError> place(ParsedChunk<?> chunk) {
-            List<LineError> errors = chunk.errors();
-            if (linesBefore > 0 && !errors.isEmpty()) {
-                List<LineError> placed = new ArrayList<>(errors.size());
-                for (LineError error : errors) {
-                    placed.add(new LineError(error.line() + linesBefore, error.field(), error.reason()));
-                }
-                errors = placed;
+        RefusedLines place(ParsedChunk<?> chunk) {
+            RefusedLines placed = chunk.refused();
+            if (linesBefore > 0 && !placed.isEmpty()) {
+                placed = new RefusedLines();
+                placed.addAll(chunk.refused(), linesBefore);
             }
             linesBefore += chunk.lines();
-            return errors;
+            return placed;
         }
     }
 

@@ -134,8 +134,8 @@ class EventParserTest {
         String unterminated = VALID.substring(0, VALID.length() - 1);
         parse(unterminated + "\n" + VALID.replace("ev-1", "ev-2") + "\n");
 
-        assertThat(messages())
-                .containsExactly("line 1: json: not valid JSON: the line ends before the event object does");
+        assertThat(messages()).containsExactly("line 1: json: not valid JSON: the line ends before the event object"
+                + " does; each event must be one line of JSON");
         assertThat(events).extracting(Event::id).containsExactly("ev-2");
     }
 
@@ -151,8 +151,8 @@ class EventParserTest {
     void refusesAnEventSpreadOverSeveralLines() {
         parse(VALID.replace(",\"jurisdiction\"", ",\n\"jurisdiction\"") + "\n" + VALID.replace("ev-1", "ev-2"));
 
-        assertThat(errors.get(0).message())
-                .isEqualTo("line 1: json: the event does not end on its line; each event must be one line of JSON");
+        assertThat(errors.get(0).message()).isEqualTo("line 1: json: not valid JSON: the line ends before the event"
+                + " object does; each event must be one line of JSON");
         assertThat(events).extracting(Event::id).containsExactly("ev-2");
     }
 
@@ -216,5 +216,112 @@ class EventParserTest {
         parse(VALID.replace("2026-03-01T03:12:00Z", "2026-03-01T04:12:00.25+01:00"));
 
         assertThat(events.get(0).occurredAt()).isEqualTo(Instant.parse("2026-03-01T03:12:00.25Z"));
+    }
+
+    private void parseBytes(byte[]... parts) {
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            text.writeBytes(part);
+        }
+        byte[] bytes = text.toByteArray();
+        EventParser.parseLines(bytes, 0, bytes.length, 1, events, errors);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void refusesTheRawBytesOfASurrogateWithTheirLineAndByteAndKeepsTheOtherLines() {
+        int at = VALID.indexOf("Elm");
+        parseBytes(utf8(VALID.replace("ev-1", "ev-0") + "\n" + VALID.substring(0, at)),
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, utf8(VALID.substring(at) + "\n" + VALID));
+
+        assertThat(messages()).containsExactly("line 2: line: byte " + (at + 1)
+                + ": 0xED 0xA0 0x80 is not well-formed UTF-8; send text as UTF-8");
+        assertThat(events).extracting(Event::id).containsExactly("ev-0", "ev-1");
+    }
+
+    @Test
+    void refusesAnOverlongFormInsteadOfStoringAReplacementCharacter() {
+        int at = VALID.indexOf("Elm");
+        parseBytes(utf8(VALID.substring(0, at)), new byte[] {(byte) 0xC0, (byte) 0xAF}, utf8(VALID.substring(at)));
+
+        assertThat(messages()).containsExactly("line 1: line: byte " + (at + 1)
+                + ": 0xC0 0xAF is not well-formed UTF-8; send text as UTF-8");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aLineOfNulBytesIsRefusedAloneAndTheValidLinesAroundItAreKept() {
+        parseBytes(utf8(VALID + "\n"), new byte[] {0, 0, 0, 0}, utf8("\n" + VALID.replace("ev-1", "ev-2") + "\n"));
+
+        assertThat(messages()).containsExactly("line 2: line: byte 1: the control character U+0000 may not stand raw"
+                + " in a line; inside a string write it as \\u0000");
+        assertThat(events).extracting(Event::id).containsExactly("ev-1", "ev-2");
+    }
+
+    @Test
+    void aJsonEscapeOfASurrogateInTheAttributesIsText() {
+        parse(VALID.replace("Elm", "\\ud800"));
+
+        assertThat(errors).isEmpty();
+        assertThat(events).hasSize(1);
+    }
+
+    @Test
+    void refusesNamesWithPathSeparatorsControlCharactersOrUnpairedSurrogates() {
+        parse(String.join("\n", VALID.replace("p-001", "../p-001"), VALID.replace("p-001", ".."),
+                VALID.replace("ev-1", "ev\\u0007"), VALID.replace("lakeside", "lake\\\\side"),
+                VALID.replace("city-traffic", "city\\ud800"), VALID.replace("ev-1", "ev-ok")));
+
+        assertThat(messages()).containsExactly(
+                "line 1: person: holds the path separator '/' at character 3",
+                "line 2: person: must not be '.' or '..'",
+                "line 3: id: holds the control character U+0007 at character 3",
+                "line 4: jurisdiction: holds the path separator '\\' at character 5",
+                "line 5: source: holds the unpaired surrogate U+D800 at character 5");
+        assertThat(events).extracting(Event::id).containsExactly("ev-ok");
+    }
+
+    @Test
+    void refusesInstantsBefore1900OrPastTheYear9999() {
+        parse(String.join("\n", VALID.replace("2026-03-01T03:12:00Z", "+999999999-12-31T23:59:59Z"),
+                VALID.replace("2026-03-01T03:12:00Z", "1899-12-31T23:59:59Z"),
+                VALID.replace("2026-03-01T03:12:00Z", "1900-01-01T00:00:00Z")));
+
+        assertThat(messages()).containsExactly(
+                "line 1: occurredAt: +999999999-12-31T23:59:59Z is after 9999-12-31T23:59:59.999999999Z: an event may"
+                        + " say it occurred at most 24 hours after it is received",
+                "line 2: occurredAt: 1899-12-31T23:59:59Z is before 1900-01-01T00:00:00Z, the earliest an event may"
+                        + " have occurred");
+        assertThat(events).hasSize(1);
+    }
+
+    @Test
+    void anEventMayHaveOccurredAtMostADayAfterItIsReceived() {
+        OccurrenceWindow window = OccurrenceWindow.receivedAt(Instant.parse("2026-03-01T00:00:00Z"));
+        byte[] bytes = utf8(String.join("\n", VALID.replace("2026-03-01T03:12:00Z", "2026-03-02T00:00:00Z"),
+                VALID.replace("2026-03-01T03:12:00Z", "2026-03-02T00:00:00.001Z")));
+        RefusedLines refused = new RefusedLines();
+        EventParser.parseLines(bytes, 0, bytes.length, 1, new EventParser.Collector(events), refused, window);
+
+        assertThat(events).hasSize(1);
+        assertThat(refused.listed()).extracting(LineError::message).containsExactly("line 2: occurredAt:"
+                + " 2026-03-02T00:00:00.001Z is after 2026-03-02T00:00:00Z: an event may say it occurred at most 24"
+                + " hours after it is received");
+    }
+
+    @Test
+    void ofManyRefusedLinesTheFirstThousandAreListedAndAllAreCounted() {
+        byte[] bytes = utf8("{}\n".repeat(5_000) + VALID);
+        RefusedLines refused = new RefusedLines();
+        EventParser.parseLines(bytes, 0, bytes.length, 1, new EventParser.Collector(events), refused,
+                OccurrenceWindow.RECORDED);
+
+        assertThat(refused.count()).isEqualTo(5_000);
+        assertThat(refused.listed().stream().map(LineError::line).distinct())
+                .hasSize(RefusedLines.LISTED).endsWith(1_000L);
+        assertThat(events).hasSize(1);
     }
 }

@@ -52,7 +52,7 @@ class NdjsonReaderTest {
         for (int parallelism : new int[] {1, 2, 4}) {
             List<String> ids = new ArrayList<>();
             List<Long> errorLines = new ArrayList<>();
-            new NdjsonReader(parallelism).read(new ByteArrayInputStream(bytes), batch -> {
+            new NdjsonReader(parallelism, OccurrenceWindow.RECORDED).read(new ByteArrayInputStream(bytes), batch -> {
                 batch.events().forEach(event -> ids.add(event.id()));
                 batch.errors().stream().map(LineError::line).distinct().forEach(errorLines::add);
             });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,9 +14,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Reading plain lines in place must change nothing but the speed: on random text, valid, nearly valid and broken,
- * {@link EventParser} gives exactly the events, errors and line count that the full JSON parser alone gives.
+ * hostile bytes included, {@link EventParser} gives exactly the events, errors and line count that the full JSON
+ * parser alone gives, and what it takes is clean: well-formed UTF-8, names of the documented syntax, instants in the
+ * window.
  */
 class PlainLinesAgreeTest {
+
+    /** Byte sequences a hostile source may put anywhere in a line. */
+    private static final byte[][] HOSTILE = {
+        {0}, {0, 0, 0, 0}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xFF},
+        {(byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}, {'/'},
+        {7}, {0x1F}, {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {(byte) 0xE2, (byte) 0x80, (byte) 0xA8}
+    };
+    private static final OccurrenceWindow WINDOW = OccurrenceWindow.receivedAt(Instant.parse("2027-01-01T00:00:00Z"));
 
     private static final String[] FIELDS = {"id", "source", "person", "type", "occurredAt", "jurisdiction", "attributes"};
 
@@ -30,13 +41,36 @@ class PlainLinesAgreeTest {
         int lines = EventParser.parseLines(text, 0, text.length, 7, events, errors);
         List<Event> reference = new ArrayList<>();
         List<LineError> referenceErrors = new ArrayList<>();
-        int referenceLines = EventParser.parseLinesFully(text, 0, text.length, 7, reference, referenceErrors);
+        int referenceLines = EventParser.parseLinesFully(text, 0, text.length, 7, reference, referenceErrors,
+                OccurrenceWindow.RECORDED);
 
-        assertThat(firstDifference(errors, referenceErrors, text)).isEmpty();
+        assertThat(firstDifference(errors, referenceErrors, text, 7)).isEmpty();
         assertThat(events).isEqualTo(reference);
         assertThat(lines).isEqualTo(referenceLines);
         assertThat(events).as("most lines are events").hasSizeGreaterThan(1_000);
         assertThat(errors).as("and many are not").hasSizeGreaterThan(300);
+    }
+
+    /** A million lines in all, a fifth of them hit by hostile bytes: both readings agree, and take only clean events. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {21, 22, 23, 24, 25, 26, 27, 28, 29, 30})
+    void aMillionNearlyValidAndHostileLinesAreReadAlikeAndOnlyCleanEventsAreTaken(long seed) {
+        Random random = new Random(seed);
+        byte[] text = hostileText(random, 100_000);
+
+        List<Event> events = new ArrayList<>();
+        RefusedLines refused = new RefusedLines(Integer.MAX_VALUE);
+        int lines = EventParser.parseLines(text, 0, text.length, 1, new EventParser.Collector(events), refused,
+                WINDOW);
+        List<Event> reference = new ArrayList<>();
+        List<LineError> referenceErrors = new ArrayList<>();
+        int referenceLines = EventParser.parseLinesFully(text, 0, text.length, 1, reference, referenceErrors, WINDOW);
+
+        assertThat(firstDifference(refused.listed(), referenceErrors, text, 1)).isEmpty();
+        assertThat(events).isEqualTo(reference);
+        assertThat(lines).isEqualTo(referenceLines).isEqualTo(lineCount(text));
+        assertThat(refused.count()).as("refused lines").isGreaterThan(40_000);
+        assertThat(events).as("events taken").hasSizeGreaterThan(25_000).allSatisfy(PlainLinesAgreeTest::isClean);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -49,7 +83,8 @@ class PlainLinesAgreeTest {
             byte[] line = line(random).getBytes(StandardCharsets.UTF_8);
             List<Event> reference = new ArrayList<>();
             List<LineError> referenceErrors = new ArrayList<>();
-            EventParser.parseLinesFully(line, 0, line.length, 1, reference, referenceErrors);
+            EventParser.parseLinesFully(line, 0, line.length, 1, reference, referenceErrors,
+                    OccurrenceWindow.RECORDED);
             if (view.read(line, 0, line.length) == line.length) {
                 plain++;
                 assertThat(referenceErrors).as(new String(line, StandardCharsets.UTF_8)).isEmpty();
@@ -59,8 +94,45 @@ class PlainLinesAgreeTest {
         assertThat(plain).as("lines read in place").isGreaterThan(1_000);
     }
 
+    private static void isClean(Event event) {
+        for (String name : List.of(event.id(), event.source(), event.person(), event.type(), event.jurisdiction())) {
+            assertThat(NameSyntax.problem(name.toCharArray(), 0, name.length())).as(name).isNull();
+        }
+        byte[] attributes = event.attributes().toJson().getBytes(StandardCharsets.UTF_8);
+        assertThat(LineBytes.problem(attributes, 0, attributes.length)).isNull();
+        assertThat(WINDOW.contains(event.occurredAt())).isTrue();
+    }
+
+    private static long lineCount(byte[] text) {
+        long newlines = 0;
+        for (byte b : text) {
+            newlines += b == '\n' ? 1 : 0;
+        }
+        return text.length == 0 || text[text.length - 1] == '\n' ? newlines : newlines + 1;
+    }
+
+    /** Lines as {@link #text} makes them, a fifth of them with a hostile byte sequence put in somewhere. */
+    private static byte[] hostileText(Random random, int lineCount) {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        for (int n = 0; n < lineCount; n++) {
+            String line = random.nextInt(40) == 0 ? lineShape(random) : line(random);
+            byte[] bytes = mutated(random, line.getBytes(StandardCharsets.UTF_8));
+            if (bytes.length > 0 && random.nextInt(5) == 0) {
+                int at = random.nextInt(bytes.length);
+                text.write(bytes, 0, at);
+                text.writeBytes(HOSTILE[random.nextInt(HOSTILE.length)]);
+                text.write(bytes, at, bytes.length - at);
+            } else {
+                text.writeBytes(bytes);
+            }
+            text.write('\n');
+        }
+        return text.toByteArray();
+    }
+
     /** The first error that differs, with its line's text, or "" if none does. */
-    private static String firstDifference(List<LineError> errors, List<LineError> reference, byte[] text) {
+    private static String firstDifference(List<LineError> errors, List<LineError> reference, byte[] text,
+            long firstLine) {
         for (int i = 0; i < Math.max(errors.size(), reference.size()); i++) {
             LineError error = i < errors.size() ? errors.get(i) : null;
             LineError expected = i < reference.size() ? reference.get(i) : null;
@@ -68,7 +140,7 @@ class PlainLinesAgreeTest {
                 long line = (error == null ? expected : error).line();
                 String[] lines = new String(text, StandardCharsets.UTF_8).split("\n", -1);
                 return "got " + error + ", expected " + expected + " on line " + line + ": "
-                        + lines[(int) line - 7];
+                        + lines[(int) (line - firstLine)];
             }
         }
         return "";
@@ -169,6 +241,11 @@ class PlainLinesAgreeTest {
             case 6 -> String.valueOf(random.nextInt(99));
             case 7 -> "null";
             case 8 -> "\"tab\there\"";
+            case 9 -> "\"../p-1\"";
+            case 10 -> "\"..\"";
+            case 11 -> "\"p\\u0007\"";
+            case 12 -> "\"p\\ud800\"";
+            case 13 -> "\"p\\u2028\"";
             default -> "\"" + "p-" + random.nextInt(50) + (random.nextBoolean() ? " x" : "") + "\"";
         };
     }
@@ -183,6 +260,10 @@ class PlainLinesAgreeTest {
             case 5 -> "1772334720";
             case 6 -> "\"yesterday\"";
             case 7 -> "\"2026-03-01T03:12Z\"";
+            case 8 -> "\"+999999999-12-31T23:59:59Z\"";
+            case 9 -> "\"1899-12-31T23:59:59Z\"";
+            case 10 -> "\"2027-01-01T23:59:59Z\"";
+            case 11 -> "\"2027-01-02T00:00:01Z\"";
             default -> String.format("\"2026-%02d-%02dT%02d:%02d:%02dZ\"", 1 + random.nextInt(12),
                     1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60));
         };
