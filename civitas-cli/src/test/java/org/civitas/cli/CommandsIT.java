@@ -158,6 +158,39 @@ class CommandsIT {
     }
 
     @Test
+    void hostileLinesAreRefusedAloneAndTheLedgerStaysReadable() throws Exception {
+        Path events = work.resolve("hostile.ndjson");
+        String valid = "{\"id\":\"ev-%d\",\"source\":\"city-traffic\",\"person\":\"p-1\",\"type\":\"speeding\","
+                + "\"occurredAt\":\"2026-10-01T10:00:00Z\",\"jurisdiction\":\"lakeside\","
+                + "\"attributes\":{\"kmhOver\":35,\"note\":\"%s\"}}\n";
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        text.writeBytes(String.format(valid, 1, "ok").getBytes(StandardCharsets.UTF_8));
+        String[] surrogate = String.format(valid, 2, "|").split("\\|");
+        text.writeBytes(surrogate[0].getBytes(StandardCharsets.UTF_8));
+        text.writeBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80});
+        text.writeBytes(surrogate[1].getBytes(StandardCharsets.UTF_8));
+        text.writeBytes(new byte[] {0, 0, 0, 0, '\n'});
+        text.writeBytes(String.format(valid, 3, "far").replace("2026-10-01T10:00:00Z", "+999999999-12-31T23:59:59Z")
+                .getBytes(StandardCharsets.UTF_8));
+        text.writeBytes(String.format(valid, 4, "ok").getBytes(StandardCharsets.UTF_8));
+        Files.write(events, text.toByteArray());
+        Path data = work.resolve("data");
+
+        CivitasCommand.Result ingest = run("ingest", "--data", data.toString(), events.toString());
+
+        assertThat(ingest.exit()).isEqualTo(1);
+        assertThat(ingest.errLines()).satisfiesExactly(
+                line -> assertThat(line).matches("line 2: line: byte \\d+: 0xED 0xA0 0x80 is not well-formed UTF-8;.*"),
+                line -> assertThat(line).startsWith("line 3: line: byte 1: the control character U+0000"),
+                line -> assertThat(line).startsWith("line 4: occurredAt: +999999999-12-31T23:59:59Z is after "));
+        assertThat(ingest.out().trim())
+                .isEqualTo("{\"accepted\":2,\"duplicates\":0,\"rejected\":3,\"ledgerEvents\":2}");
+        CivitasCommand.Result score = run("score", "--data", data.toString(), "--at", AT);
+        assertThat(score.exit()).isZero();
+        assertThat(score.out()).contains("\"event\":\"ev-4\"");
+    }
+
+    @Test
     void scoresTheConformanceCaseAsExpected() throws Exception {
         CivitasCommand.Result result = run("score", "--rules", CONFORMANCE.resolve("rules.yaml").toString(),
                 "--events", CONFORMANCE.resolve("events.ndjson").toString(), "--at", AT, "--format", "json");

@@ -84,7 +84,7 @@ class ServerCommandsIT {
                 HttpResponse<String> sent = sendSigned(url, source, batch.toString());
                 assertThat(sent.body()).as(source.get("source").asText())
                         .isEqualTo("{\"accepted\":" + source.get("types").size() + ",\"duplicates\":0,"
-                                + "\"rejected\":[]}");
+                                + "\"rejectedLines\":0,\"rejected\":[]}");
             }
         } finally {
             stop(demo);

@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.civitas.city.DemoCity;
 import org.civitas.constitution.Constitution;
 import org.civitas.ledger.FileLedger;
 import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.privacy.PersonalKeys;
 import org.civitas.rules.RuleBookLoader;
+import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.scoring.Scorer;
@@ -153,6 +156,10 @@ public final class CivitasServer implements AutoCloseable {
         }
     }
 
+    private static Set<String> jurisdictionsOf(RuleBooks books) {
+        return books.all().stream().map(RuleBook::jurisdiction).collect(Collectors.toSet());
+    }
+
     private static ZoneId zoneOf(RuleBooks books) {
         return books.all().isEmpty() ? ZoneId.of("UTC") : books.all().get(0).timezone();
     }
@@ -166,7 +173,8 @@ public final class CivitasServer implements AutoCloseable {
         Templates templates = new Templates();
         Pages pages = new Pages(templates, civitas.scores(), civitas.vault(), civitas.accessLog(), insights, rulesApi,
                 sessionApi, json, civitas.clock(), zone);
-        EventsApi eventsApi = new EventsApi(signatures, civitas.seal(), civitas.ledger(), civitas.projector());
+        EventsApi eventsApi = new EventsApi(signatures, civitas.seal(), civitas.ledger(), civitas.projector(),
+                jurisdictionsOf(civitas.ruleBooks()), civitas.clock());
         MeApi meApi = new MeApi(civitas.scores(), civitas.vault(), civitas.accessLog(), civitas.feeds(), insights,
                 civitas.clock(), json);
         Sharing sharing = new Sharing(civitas.grants(), civitas.accounts(), sources, civitas.constitution(),

@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.function.Supplier;
+import org.civitas.event.RefusedLines;
+import org.civitas.server.ingest.EventsApi;
 import org.civitas.server.ingest.SourceAuthenticator;
 import org.civitas.store.StorageSettings;
 import org.civitas.store.sources.RegisteredSource;
@@ -64,7 +66,7 @@ class EventsApiIT {
                 + speeding("s-2", "p-ada", 5) + "\n");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"accepted\":2,\"duplicates\":0,\"rejected\":[]}");
+        assertThat(response.body()).isEqualTo("{\"accepted\":2,\"duplicates\":0,\"rejectedLines\":0,\"rejected\":[]}");
         JsonNode events = server.getJson("/api/v1/me/events?type=speeding", ada).get("events");
         assertThat(events).extracting(event -> event.get("id").asText()).contains("s-1", "s-2");
         assertThat(events.get(0).get("category").asText()).isEqualTo("traffic");
@@ -80,7 +82,7 @@ class EventsApiIT {
         HttpResponse<String> again = server.postEvents(traffic, speeding("dup-1", "p-bob", 40) + "\n"
                 + speeding("dup-2", "p-bob", 12));
 
-        assertThat(again.body()).isEqualTo("{\"accepted\":1,\"duplicates\":1,\"rejected\":[]}");
+        assertThat(again.body()).isEqualTo("{\"accepted\":1,\"duplicates\":1,\"rejectedLines\":0,\"rejected\":[]}");
     }
 
     @Test
@@ -109,15 +111,18 @@ class EventsApiIT {
     }
 
     @Test
-    void refusesATypeTheSourceDidNotRegisterNamingItAndStoresNothing() throws Exception {
-        long before = server.server().civitas().ledger().committed();
-
+    void refusesTheLinesOfATypeTheSourceDidNotRegisterOrOfAJurisdictionWithoutARuleBook() throws Exception {
         HttpResponse<String> response = server.postEvents(traffic, speeding("t-1", "p-dee", 20) + "\n"
-                + event("city-traffic", "t-2", "p-dee", "bill-payment", AT, "{}"));
+                + event("city-traffic", "t-2", "p-dee", "bill-payment", AT, "{}") + "\n"
+                + speeding("t-3", "p-dee", 20).replace("lakeside", "atlantis") + "\n");
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).contains("may not send events of type 'bill-payment' (line 2)");
-        assertThat(server.server().civitas().ledger().committed()).isEqualTo(before);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode report = TestServer.JSON.readTree(response.body());
+        assertThat(report.get("accepted").asLong()).isEqualTo(1);
+        assertThat(report.get("rejected")).extracting(line -> line.get("error").asText()).containsExactly(
+                "type: source 'city-traffic' did not register type 'bill-payment'; it registered ['red-light-crossing',"
+                        + " 'speeding']",
+                "jurisdiction: 'atlantis' has no rule book here; known are ['lakeside', 'riverton']");
     }
 
     @Test
@@ -134,8 +139,8 @@ class EventsApiIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body.replace("20", "21")));
 
         assertThat(server.send(tampered).statusCode()).isEqualTo(401);
-        assertThat(server.postEvents(traffic, body, now - 301).statusCode()).isEqualTo(401);
-        assertThat(server.postEvents(traffic, body, now + 301).body()).contains("more than five minutes");
+        assertThat(server.postEvents(traffic, body, now - 400).statusCode()).isEqualTo(401);
+        assertThat(server.postEvents(traffic, body, now + 400).body()).contains("more than five minutes");
         HttpResponse<String> first = server.postEvents(traffic, body, now);
         HttpResponse<String> replay = server.postEvents(traffic, body, now);
         assertThat(first.statusCode()).isEqualTo(200);
@@ -180,4 +185,80 @@ class EventsApiIT {
         assertThat(server.server().civitas().ledger().committed()).isEqualTo(before);
     }
 
+    @Test
+    void refusesTheRawBytesOfASurrogateAloneAndTheLedgerGoesOnProjecting() throws Exception {
+        String before = speeding("u-1", "p-gus", 20) + "\n" + speeding("u-2", "p-gus", 20).replace("}}", ",\"note\":\"");
+        byte[] body = concat(before.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xED, (byte) 0xA0,
+            (byte) 0x80}, ("\"}}\n" + speeding("u-3", "p-ada", 20) + "\n").getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = server.postEvents(traffic, body, Instant.now().getEpochSecond());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode report = TestServer.JSON.readTree(response.body());
+        assertThat(report.get("accepted").asLong()).isEqualTo(2);
+        assertThat(report.get("rejected")).extracting(line -> line.get("line").asLong()).containsExactly(2L);
+        assertThat(report.get("rejected").get(0).get("error").asText())
+                .matches("line: byte \\d+: 0xED 0xA0 0x80 is not well-formed UTF-8; send text as UTF-8");
+        assertThat(server.getJson("/api/v1/me/events?type=speeding", ada).get("events"))
+                .extracting(event -> event.get("id").asText()).contains("u-3");
+        assertThat(server.server().civitas().projector().projectedUpTo())
+                .isEqualTo(server.server().civitas().ledger().committed());
+    }
+
+    @Test
+    void aLineOfNulBytesLosesOnlyItselfNotTheBatch() throws Exception {
+        byte[] body = concat((speeding("z-1", "p-hal", 20) + "\n").getBytes(StandardCharsets.UTF_8),
+                new byte[] {0, 0, 0, 0}, ("\n" + speeding("z-2", "p-hal", 20) + "\n").getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = server.postEvents(traffic, body, Instant.now().getEpochSecond());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode report = TestServer.JSON.readTree(response.body());
+        assertThat(report.get("accepted").asLong()).isEqualTo(2);
+        assertThat(report.get("rejected").get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(report.get("rejected").get(0).get("error").asText()).startsWith("line: byte 1: the control character"
+                + " U+0000");
+    }
+
+    @Test
+    void refusesAnInstantFarInTheFutureAndPathsInNames() throws Exception {
+        HttpResponse<String> response = server.postEvents(traffic,
+                speeding("f-1", "p-ada", 20).replace(AT.toString(), "+999999999-12-31T23:59:59Z") + "\n"
+                + speeding("f-2", "p-ada", 20).replace(AT.toString(), Instant.now().plusSeconds(2 * 86_400).toString())
+                + "\n" + speeding("f-3", "../p-ada", 20) + "\n");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode rejected = TestServer.JSON.readTree(response.body()).get("rejected");
+        assertThat(rejected).extracting(line -> line.get("error").asText()).satisfiesExactly(
+                error -> assertThat(error).startsWith("occurredAt: +999999999-12-31T23:59:59Z is after "),
+                error -> assertThat(error).contains("an event may say it occurred at most 24 hours after it is"
+                        + " received"),
+                error -> assertThat(error).isEqualTo("person: holds the path separator '/' at character 3"));
+        assertThat(server.get("/api/v1/me/events", ada).statusCode()).isEqualTo(200);
+    }
+
+    /** 16 MiB of the smallest bad lines: every line counted, the first thousand named, the answer small. */
+    @Test
+    void aFullBatchOfEmptyObjectsIsCountedAndTheAnswerStaysSmall() throws Exception {
+        int lines = (EventsApi.MAX_BODY_BYTES - 1) / 3;
+        byte[] body = "{}\n".repeat(lines).getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = server.postEvents(traffic, body, Instant.now().getEpochSecond());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode report = TestServer.JSON.readTree(response.body());
+        assertThat(report.get("rejectedLines").asLong()).isEqualTo(lines);
+        assertThat(report.get("rejected").findValues("line").stream().map(JsonNode::asLong).distinct())
+                .hasSize(RefusedLines.LISTED);
+        assertThat(response.body().length()).isLessThan(1 << 20);
+        assertThat(server.get("/health", null).statusCode()).isEqualTo(200);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
 }

@@ -125,7 +125,11 @@ final class TestServer implements AutoCloseable {
 
     /** Posts a batch signed as {@code source} would sign it, at {@code timestamp} (Unix seconds). */
     HttpResponse<String> postEvents(RegisteredSource source, String body, long timestamp) throws Exception {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return postEvents(source, body.getBytes(StandardCharsets.UTF_8), timestamp);
+    }
+
+    /** Posts a batch of any bytes, signed as {@code source} would sign it, at {@code timestamp} (Unix seconds). */
+    HttpResponse<String> postEvents(RegisteredSource source, byte[] bytes, long timestamp) throws Exception {
         String signature = SourceAuthenticator.sign(source.secret(), Long.toString(timestamp), bytes);
         return send(HttpRequest.newBuilder(uri("/api/v1/events"))
                 .header("Authorization", "Bearer " + source.keyId())

@@ -53,7 +53,8 @@ public final class HttpApp {
 
     private static void configure(JavalinConfig config, ObjectMapper json) {
         config.jsonMapper(new JavalinJackson(json, false));
-        config.http.maxRequestSize = 16L * 1024 * 1024 + 1;
+        // What a handler may read whole into memory: forms and JSON bodies. A batch of events streams instead.
+        config.http.maxRequestSize = JsonBodies.MAX_BYTES;
         config.startup.showJavalinBanner = false;
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";

@@ -5,22 +5,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
- * Reads the JSON body of a request to the API: at most 64 KiB, at most {@value Json#MAX_NESTING} levels deep. A larger
- * body is still read (up to the server's limit for any request) before it is refused, so the client gets the answer.
+ * Reads the JSON body of a request to the API: at most 64 KiB, at most {@value Json#MAX_NESTING} levels deep. Of a
+ * larger body, what follows the limit is read and dropped (up to {@link #MAX_DRAINED_BYTES}) before it is refused, so
+ * the client, still sending, gets the answer; memory holds the limit at most.
  */
 public final class JsonBodies {
 
     public static final int MAX_BYTES = 64 * 1024;
+
+    /** How much of a body past the limit is read and dropped before the refusal; beyond that the connection ends. */
+    static final long MAX_DRAINED_BYTES = 16L * 1024 * 1024;
 
     private JsonBodies() {
     }
 
     /** The body as a JSON tree; a 413 when too large, a 400 saying where when it is not JSON. */
     public static JsonNode read(Context ctx, ObjectMapper json) throws IOException {
-        byte[] body = ctx.bodyAsBytes();
+        InputStream in = ctx.bodyInputStream();
+        byte[] body = in.readNBytes(MAX_BYTES + 1);
         if (body.length > MAX_BYTES) {
+            drain(in);
             throw new ApiException(413, "a request body here may hold at most " + MAX_BYTES + " bytes");
         }
         try {
@@ -29,6 +36,14 @@ public final class JsonBodies {
             throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr() + ")"));
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] scratch = new byte[8 * 1024];
+        long left = MAX_DRAINED_BYTES;
+        for (int read = 0; left > 0 && read >= 0; read = in.read(scratch, 0, (int) Math.min(scratch.length, left))) {
+            left -= read;
         }
     }
 }

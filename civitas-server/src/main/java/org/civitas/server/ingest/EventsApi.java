@@ -2,12 +2,19 @@ package org.civitas.server.ingest;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.civitas.event.Event;
-import org.civitas.event.EventParser;
-import org.civitas.event.LineError;
+import org.civitas.event.NdjsonReader;
+import org.civitas.event.OccurrenceWindow;
+import org.civitas.event.RefusedLines;
 import org.civitas.ledger.AppendResult;
 import org.civitas.ledger.FileLedger;
 import org.civitas.privacy.PersonalDataSeal;
@@ -17,75 +24,120 @@ import org.civitas.server.http.ApiException;
 import org.civitas.store.sources.RegisteredSource;
 
 /**
- * {@code POST /api/v1/events}: a data source sends a signed NDJSON batch. Valid lines are appended to the ledger, the
- * attributes of personal-only ones sealed, and acknowledged once durable; each malformed line is reported with its
- * number; a line of a type the source did not register refuses the whole batch (403), since the source may be
- * misconfigured.
+ * {@code POST /api/v1/events}: a data source sends a signed NDJSON batch. The body streams to a spool file while its
+ * signature is computed, and only a signed body is read, a megabyte at a time, so memory stays small whatever is
+ * sent. Valid lines are appended to the ledger, the attributes of personal-only ones sealed, and acknowledged once
+ * durable; each refused line (malformed, in another source's name, of a type the source did not register, in a
+ * jurisdiction without a rule book, or from outside the window of instants taken) is counted, and the first
+ * {@value RefusedLines#LISTED} are reported with their numbers.
  */
 public final class EventsApi {
 
     /** The largest batch accepted. */
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
+    private static final String TOO_LARGE = "a batch may hold at most " + MAX_BODY_BYTES + " bytes; send smaller ones";
+
     private final SourceAuthenticator authenticator;
     private final PersonalDataSeal seal;
     private final FileLedger ledger;
     private final Projector projector;
+    private final Set<String> jurisdictions;
+    private final Clock clock;
 
-    public EventsApi(SourceAuthenticator authenticator, PersonalDataSeal seal, FileLedger ledger,
-            Projector projector) {
+    /** A door for batches of events in {@code jurisdictions}, those that have a rule book. */
+    public EventsApi(SourceAuthenticator authenticator, PersonalDataSeal seal, FileLedger ledger, Projector projector,
+            Set<String> jurisdictions, Clock clock) {
         this.authenticator = authenticator;
         this.seal = seal;
         this.ledger = ledger;
         this.projector = projector;
+        this.jurisdictions = Set.copyOf(jurisdictions);
+        this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
         routes.post("/api/v1/events", this::receive, Access.SOURCE);
     }
 
-    private void receive(Context ctx) {
+    private void receive(Context ctx) throws IOException {
         if (ctx.contentLength() > MAX_BODY_BYTES) {
-            throw new ApiException(413, "a batch may hold at most " + MAX_BODY_BYTES + " bytes; send smaller ones");
+            throw new ApiException(413, TOO_LARGE);
         }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "a batch may hold at most " + MAX_BODY_BYTES + " bytes; send smaller ones");
+        SourceAuthenticator.SignedBody signed = authenticator.begin(ctx);
+        Path spool = Files.createTempFile("civitas-batch-", ".ndjson");
+        try {
+            spool(ctx.bodyInputStream(), spool, signed);
+            RegisteredSource source = signed.verify();
+            try (InputStream body = Files.newInputStream(spool)) {
+                answer(ctx, take(body, source));
+            }
+        } finally {
+            Files.deleteIfExists(spool);
         }
-        RegisteredSource source = authenticator.authenticate(ctx, body);
-        List<Event> parsed = new ArrayList<>();
-        List<Long> lines = new ArrayList<>();
-        List<LineError> errors = new ArrayList<>();
-        EventParser.parseLines(body, 0, body.length, 1, parsed, lines, errors);
-        List<Event> valid = new ArrayList<>(parsed.size());
-        for (int i = 0; i < parsed.size(); i++) {
-            Event event = parsed.get(i);
-            if (!event.source().equals(source.name())) {
-                errors.add(new LineError(lines.get(i), "source", "must be '" + source.name()
-                        + "', the source this key belongs to, not '" + event.source() + "'"));
-            } else if (source.type(event.type()).isEmpty()) {
-                throw new ApiException(403, "source '" + source.name() + "' may not send events of type '"
-                        + event.type() + "' (line " + lines.get(i) + "); it registered "
-                        + source.types().stream().map(type -> "'" + type.type() + "'").toList()
-                        + "; nothing of this batch was stored");
-            } else {
-                valid.add(seal.seal(event));
+    }
+
+    /** Copies the body to {@code spool}, taking it into its signature on the way; refuses one too large (413). */
+    private static void spool(InputStream body, Path spool, SourceAuthenticator.SignedBody signed)
+            throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(spool)) {
+            for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                total += read;
+                if (total > MAX_BODY_BYTES) {
+                    throw new ApiException(413, TOO_LARGE);
+                }
+                signed.update(buffer, 0, read);
+                out.write(buffer, 0, read);
             }
         }
-        if (parsed.isEmpty() && errors.isEmpty()) {
+    }
+
+    /** Reads the signed batch a stretch at a time, appending each stretch's valid events durably. */
+    private Intake take(InputStream body, RegisteredSource source) throws IOException {
+        Intake intake = new Intake();
+        NdjsonReader reader = new NdjsonReader(1, OccurrenceWindow.receivedAt(clock.instant()));
+        reader.readOnThisThread(body, () -> new SourceBatch(source, jurisdictions, seal),
+                (events, refused, bytes) -> intake.add(events, refused));
+        return intake;
+    }
+
+    private void answer(Context ctx, Intake intake) {
+        if (intake.taken == 0 && intake.refused.isEmpty()) {
             throw ApiException.badRequest("the batch holds no events: send one JSON event per line");
         }
-        List<IngestReport.Rejection> rejected = errors.stream()
-                .sorted((a, b) -> Long.compare(a.line(), b.line()))
+        List<IngestReport.Rejection> rejected = intake.refused.listed().stream()
                 .map(error -> new IngestReport.Rejection(error.line(), error.field() + ": " + error.reason()))
                 .toList();
-        if (valid.isEmpty()) {
-            ctx.status(400).json(new IngestReport(0, 0, rejected));
+        IngestReport report = new IngestReport(intake.accepted, intake.duplicates, intake.refused.count(), rejected);
+        if (intake.taken == 0) {
+            ctx.status(400).json(report);
             return;
         }
-        seal.keys().sync();
-        AppendResult result = ledger.append(valid);
-        projector.awaitProjected(result.endSequence(), Duration.ofSeconds(2));
-        ctx.json(new IngestReport(result.accepted(), result.duplicates(), rejected));
+        projector.awaitProjected(intake.endSequence, Duration.ofSeconds(2));
+        ctx.json(report);
+    }
+
+    /** What a batch came to so far. */
+    private final class Intake {
+        final RefusedLines refused = new RefusedLines();
+        long taken;
+        long accepted;
+        long duplicates;
+        long endSequence;
+
+        void add(List<Event> events, RefusedLines stretchRefused) {
+            refused.addAll(stretchRefused, 0);
+            if (events.isEmpty()) {
+                return;
+            }
+            seal.keys().sync();
+            AppendResult result = ledger.append(events);
+            taken += events.size();
+            accepted += result.accepted();
+            duplicates += result.duplicates();
+            endSequence = result.endSequence();
+        }
     }
 }

@@ -34,8 +34,11 @@ public final class SourceAuthenticator {
         this.clock = clock;
     }
 
-    /** The source that signed this request; throws a 401 saying what is wrong otherwise. */
-    public RegisteredSource authenticate(Context ctx, byte[] body) {
+    /**
+     * Starts checking a request: its key and timestamp at once, so an unknown sender is refused before its body is
+     * read; the body's signature as it streams in. Throws a 401 saying what is wrong.
+     */
+    public SignedBody begin(Context ctx) {
         String authorization = ctx.header("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             throw unauthorized("send the source's key as 'Authorization: Bearer <key>'");
@@ -55,25 +58,52 @@ public final class SourceAuthenticator {
             throw unauthorized("the request's timestamp is more than five minutes from the server's time;"
                     + " sign every request when you send it");
         }
-        String expected = sign(source.secret(), timestamp.trim(), body);
-        String given = ctx.header(SIGNATURE_HEADER);
-        if (given == null || !Tokens.sameSecret(expected, given.trim().toLowerCase())) {
-            throw unauthorized("the signature does not match: send " + SIGNATURE_HEADER
-                    + " = hex(HMAC-SHA256(secret, timestamp + \"\\n\" + body))");
+        return new SignedBody(source, mac(source.secret(), timestamp.trim()), ctx.header(SIGNATURE_HEADER));
+    }
+
+    /** A request's body on its way in: its signature is checked once all of it has been read. */
+    public final class SignedBody {
+        private final RegisteredSource source;
+        private final Mac mac;
+        private final String given;
+
+        private SignedBody(RegisteredSource source, Mac mac, String given) {
+            this.source = source;
+            this.mac = mac;
+            this.given = given;
         }
-        if (!replays.firstSighting(expected, clock.instant())) {
-            throw unauthorized("this request was received before; a replayed request is refused");
+
+        /** Takes the next bytes of the body into the signature. */
+        public void update(byte[] bytes, int offset, int length) {
+            mac.update(bytes, offset, length);
         }
-        return source;
+
+        /** The source that signed the whole body; throws a 401 if it did not, or if the request is a replay. */
+        public RegisteredSource verify() {
+            String expected = HexFormat.of().formatHex(mac.doFinal());
+            if (given == null || !Tokens.sameSecret(expected, given.trim().toLowerCase())) {
+                throw unauthorized("the signature does not match: send " + SIGNATURE_HEADER
+                        + " = hex(HMAC-SHA256(secret, timestamp + \"\\n\" + body))");
+            }
+            if (!replays.firstSighting(expected, clock.instant())) {
+                throw unauthorized("this request was received before; a replayed request is refused");
+            }
+            return source;
+        }
     }
 
     /** The signature of a request: hex(HMAC-SHA256(secret, timestamp + "\n" + body)). */
     public static String sign(String secret, String timestamp, byte[] body) {
+        return HexFormat.of().formatHex(mac(secret, timestamp).doFinal(body));
+    }
+
+    /** An HMAC-SHA256 under {@code secret} that has taken in the timestamp line. */
+    private static Mac mac(String secret, String timestamp) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             mac.update((timestamp + "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(mac.doFinal(body));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }
