@@ -30,7 +30,8 @@ class CrashIT {
 
         for (int crash = 0; crash < 6; crash++) {
             Process ingest = CivitasCommand.start("ingest", "--data", data.toString(), events.toString());
-            Thread.sleep(300 + random.nextInt(1500));
+            awaitLedger(data, ingest);
+            Thread.sleep(random.nextInt(1500));
             ingest.destroyForcibly();
             assertThat(ingest.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
@@ -45,5 +46,13 @@ class CrashIT {
         assertThat(run("stats", "--data", data.toString()).out()).contains("\"events\" : " + total + ",");
         assertThat(run("score", "--data", data.toString(), "--at", "2026-11-01T00:00:00Z").out())
                 .isEqualTo(run("score", "--events", events.toString(), "--at", "2026-11-01T00:00:00Z").out());
+    }
+
+    /** Waits until the ingest has opened its ledger: a slow start must not make a kill land before it begins. */
+    private static void awaitLedger(Path data, Process ingest) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.isDirectory(data.resolve("ledger")) && ingest.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 }
