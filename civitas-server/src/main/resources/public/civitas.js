@@ -57,7 +57,8 @@
     const detail = document.createElement('span');
     detail.className = 'muted';
     detail.textContent = minute(c.occurredAt) + ' \u00b7 rule ' + c.rule + ' v' + c.ruleVersion
-        + ' \u00b7 granted ' + points(c.granted);
+        + (c.warning ? ' \u00b7 warning: a repeat would grant ' + points(c.nextOffencePoints)
+            : ' \u00b7 granted ' + points(c.granted));
     const fades = document.createElement('span');
     fades.className = 'muted';
     fades.textContent = c.fadesBelowHalfPointAt

@@ -16,13 +16,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The civitas commands, run as processes on real files. */
 class CommandsIT {
 
     private static final String AT = "2026-11-01T00:00:00Z";
-    private static final Path CONFORMANCE = Path.of("..", "civitas-core", "src", "test", "resources", "conformance",
-            "harbor");
+    private static final Path CONFORMANCE = Path.of("..", "civitas-core", "src", "test", "resources", "conformance");
 
     @TempDir
     Path work;
@@ -190,10 +191,12 @@ class CommandsIT {
         assertThat(score.out()).contains("\"event\":\"ev-4\"");
     }
 
-    @Test
-    void scoresTheConformanceCaseAsExpected() throws Exception {
-        CivitasCommand.Result result = run("score", "--rules", CONFORMANCE.resolve("rules.yaml").toString(),
-                "--events", CONFORMANCE.resolve("events.ndjson").toString(), "--at", AT, "--format", "json");
+    @ParameterizedTest
+    @ValueSource(strings = {"harbor", "warnings"})
+    void scoresTheConformanceCasesAsExpected(String name) throws Exception {
+        Path folder = CONFORMANCE.resolve(name);
+        CivitasCommand.Result result = run("score", "--rules", folder.resolve("rules.yaml").toString(),
+                "--events", folder.resolve("events.ndjson").toString(), "--at", AT, "--format", "json");
 
         assertThat(result.exit()).as(result.err()).isZero();
         Map<String, Double> actual = new LinkedHashMap<>();
@@ -205,13 +208,33 @@ class CommandsIT {
         }
         Map<String, Double> expected = new LinkedHashMap<>();
         Matcher entry = Pattern.compile("\"([^\"]+)\"\\s*:\\s*([0-9.]+)")
-                .matcher(Files.readString(CONFORMANCE.resolve("expected.json")));
+                .matcher(Files.readString(folder.resolve("expected.json")));
         while (entry.find()) {
             expected.put(entry.group(1), Double.parseDouble(entry.group(2)));
         }
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
         expected.forEach((person, score) -> assertThat(actual.get(person)).as(person).isCloseTo(score,
                 org.assertj.core.data.Offset.offset(0.01)));
+    }
+
+    @Test
+    void warningsScoreFromTheLedgerAsFromTheFileAndSayWhatARepeatWouldCost() throws Exception {
+        Path folder = CONFORMANCE.resolve("warnings");
+        String rules = folder.resolve("rules.yaml").toString();
+        String events = folder.resolve("events.ndjson").toString();
+        Path data = work.resolve("data");
+
+        CivitasCommand.Result ingest = run("ingest", "--data", data.toString(), events);
+        CivitasCommand.Result fromLedger = run("score", "--rules", rules, "--data", data.toString(), "--at", AT);
+        CivitasCommand.Result fromFile = run("score", "--rules", rules, "--events", events, "--at", AT);
+
+        assertThat(ingest.out()).contains("\"duplicates\":1");
+        assertThat(fromLedger.exit()).as(fromLedger.err()).isZero();
+        assertThat(fromLedger.out()).isEqualTo(fromFile.out());
+        assertThat(fromFile.outLines().get(0)).startsWith("{\"person\":\"p-001\",\"score\":998.15,")
+                .contains("\"event\":\"w-1\"")
+                .contains("\"granted\":0,\"warning\":true,\"nextOffencePoints\":-6,")
+                .contains("\"granted\":-6,\"warning\":false,\"nextOffencePoints\":null,");
     }
 
     @Test

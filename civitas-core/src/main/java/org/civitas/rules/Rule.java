@@ -11,6 +11,8 @@ import org.civitas.rules.condition.Condition;
  *
  * @param version the rule's version, carried by every point it grants
  * @param description a longer plain-language explanation, or empty
+ * @param warnFirst for a penalty, how long an offence is remembered: a matching event with no earlier one of this rule
+ *     for the same person within this period before it is a warning, granting nothing
  */
 public record Rule(
         String id,
@@ -23,6 +25,7 @@ public record Rule(
         long points,
         Optional<Duration> halfLife,
         Optional<Cap> cap,
+        Optional<Duration> warnFirst,
         Effective effective) {
 
     public Rule {
@@ -34,6 +37,7 @@ public record Rule(
         Objects.requireNonNull(when, "when");
         Objects.requireNonNull(halfLife, "halfLife");
         Objects.requireNonNull(cap, "cap");
+        Objects.requireNonNull(warnFirst, "warnFirst");
         Objects.requireNonNull(effective, "effective");
     }
 }

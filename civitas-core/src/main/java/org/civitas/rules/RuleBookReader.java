@@ -27,7 +27,7 @@ final class RuleBookReader {
     private static final List<String> BOOK_FIELDS = List.of("jurisdiction", "timezone", "rules");
     private static final List<String> RULE_FIELDS = List.of(
             "id", "version", "title", "description", "category", "on", "when", "points", "halfLife", "cap",
-            "effective");
+            "warnFirst", "effective");
 
     private final Constitution constitution;
     private final EventCategories categories;
@@ -86,6 +86,7 @@ final class RuleBookReader {
         Optional<Long> points = rule.requiredInteger("points");
         Optional<Duration> halfLife = rule.converted("halfLife", "an ISO-8601 duration", Durations::parsePositive);
         Optional<Cap> cap = rule.mapping("cap").flatMap(RuleBookReader::cap);
+        Optional<Duration> warnFirst = warnFirst(rule, points);
         Effective effective = rule.mapping("effective").flatMap(RuleBookReader::effective).orElse(Effective.ALWAYS);
         Optional<ConditionCompiler.Compilation> compiled = rule.text("when").map(when -> compile(rule, when));
         Condition when = compiled.flatMap(ConditionCompiler.Compilation::condition).orElse(Condition.ALWAYS);
@@ -100,7 +101,7 @@ final class RuleBookReader {
             rule.report(breach.toString());
         }
         return Optional.of(new Rule(id.get(), version, title.get(), description, category.get(), on.get(), when,
-                points.get(), halfLife, cap, effective));
+                points.get(), halfLife, cap, warnFirst, effective));
     }
 
     private ConditionCompiler.Compilation compile(YamlMapping rule, String expression) {
@@ -109,6 +110,19 @@ final class RuleBookReader {
             rule.reportAt(rule.positionInText("when", problem.line(), problem.column()), "when: " + problem.message());
         }
         return compilation;
+    }
+
+    /**
+     * How long a penalty's offences are remembered for its warnings; a reward has nothing to warn of. The constitution
+     * sets no bound: however long the period, a rule that warns first never costs more than the same rule without it.
+     */
+    private static Optional<Duration> warnFirst(YamlMapping rule, Optional<Long> points) {
+        Optional<Duration> warnFirst = rule.converted("warnFirst", "an ISO-8601 duration", Durations::parsePositive);
+        if (warnFirst.isPresent() && points.isPresent() && points.get() >= 0) {
+            rule.report("warnFirst", "only a penalty is preceded by a warning, and this rule grants " + points.get()
+                    + " points; remove warnFirst or make points negative");
+        }
+        return warnFirst;
     }
 
     private static Optional<Cap> cap(YamlMapping cap) {

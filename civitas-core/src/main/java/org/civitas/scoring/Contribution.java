@@ -3,11 +3,16 @@ package org.civitas.scoring;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What one rule did to one person's score for one event, with everything needed to explain it: the event, the rule
- * (of which jurisdiction's book) and its version, the points granted (after any cap), what they are worth at the scoring instant and when they fade
- * below half a point ({@code empty} for points that never fade).
+ * (of which jurisdiction's book) and its version, the points granted (after any cap), what they are worth at the
+ * scoring instant and when they fade below half a point ({@code empty} for points that never fade).
+ *
+ * @param nextOffencePoints for a warning (an offence against a rule with {@code warnFirst} that no other offence
+ *     against it preceded within that period; it grants nothing), the points the rule grants an offence while this one
+ *     is remembered, before any cap; {@code empty} for any other contribution
  */
 public record Contribution(
         String event,
@@ -19,6 +24,7 @@ public record Contribution(
         String title,
         String category,
         long granted,
+        OptionalLong nextOffencePoints,
         double worth,
         Optional<Instant> fadesBelowHalfPointAt) {
 
@@ -30,6 +36,12 @@ public record Contribution(
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(nextOffencePoints, "nextOffencePoints");
         Objects.requireNonNull(fadesBelowHalfPointAt, "fadesBelowHalfPointAt");
+    }
+
+    /** Whether the event was a warning: shown to the person, granting nothing. */
+    public boolean warning() {
+        return nextOffencePoints.isPresent();
     }
 }

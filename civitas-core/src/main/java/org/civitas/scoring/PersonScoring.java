@@ -8,10 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * Turns the rules one person's events matched into contributions and a score: caps limit what a rule grants within a
- * sliding window, and decay halves a grant's worth every half-life.
+ * Turns the rules one person's events matched into contributions and a score: a rule with {@code warnFirst} only warns
+ * of an offence when no earlier one is remembered, caps limit what a rule grants within a sliding window, and decay
+ * halves a grant's worth every half-life. Everything is decided in scoring order ({@link Match#compareByTime}), however
+ * the matches arrived, so a server that learns of an event late gives the same score as a pass over the whole input.
  */
 final class PersonScoring {
 
@@ -33,22 +36,37 @@ final class PersonScoring {
         }
         sorted.sort(Match::compareByTime);
         Map<RuleSlot, CapWindow> windows = new HashMap<>();
+        Map<RuleSlot, Instant> lastOffences = new HashMap<>();
         List<Contribution> contributions = new ArrayList<>(sorted.size());
         double score = PersonScore.BASE;
         for (Match match : sorted) {
             RuleSlot slot = match.slot();
-            long granted = slot.rule.points();
-            if (slot.capped()) {
-                granted = windows.computeIfAbsent(slot, CapWindow::new).grant(match.occurredAt(), granted);
+            Contribution contribution;
+            if (slot.warnsFirst() && warns(match, lastOffences)) {
+                contribution = contribution(match, 0, OptionalLong.of(slot.rule.points()), at);
+            } else {
+                long granted = slot.rule.points();
+                if (slot.capped()) {
+                    granted = windows.computeIfAbsent(slot, CapWindow::new).grant(match.occurredAt(), granted);
+                }
+                contribution = contribution(match, granted, OptionalLong.empty(), at);
             }
-            Contribution contribution = contribution(match, granted, at);
             score += contribution.worth();
             contributions.add(contribution);
         }
         return new PersonScore(person, score, contributions);
     }
 
-    private static Contribution contribution(Match match, long granted, Instant at) {
+    /**
+     * Whether {@code match} is a warning: no earlier offence against its rule is remembered. Either way it is now the
+     * latest offence; matches come in scoring order, so the one it replaces is the latest before it.
+     */
+    private static boolean warns(Match match, Map<RuleSlot, Instant> lastOffences) {
+        Instant previous = lastOffences.put(match.slot(), match.occurredAt());
+        return previous == null || !match.slot().remembers(previous, match.occurredAt());
+    }
+
+    private static Contribution contribution(Match match, long granted, OptionalLong nextOffencePoints, Instant at) {
         RuleSlot slot = match.slot();
         double worth = granted;
         Optional<Instant> fades = Math.abs(granted) < FADED ? Optional.of(match.occurredAt()) : Optional.empty();
@@ -62,7 +80,7 @@ final class PersonScoring {
             }
         }
         return new Contribution(match.event(), match.source(), match.occurredAt(), slot.jurisdiction, slot.rule.id(),
-                slot.rule.version(), slot.rule.title(), slot.rule.category(), granted, worth, fades);
+                slot.rule.version(), slot.rule.title(), slot.rule.category(), granted, nextOffencePoints, worth, fades);
     }
 
     /** One rule's grants to one person, in time order, with the part still inside the cap's window. */

@@ -16,6 +16,9 @@ final class RuleSlot {
     final double halfLifeSeconds;
     final long capPoints;
     final Duration capWindow;
+    /** How long an offence is remembered for warnings, as whole seconds and the nanoseconds beyond; -1 without. */
+    final long warnFirstSeconds;
+    final int warnFirstNanos;
 
     RuleSlot(String jurisdiction, Rule rule, int index) {
         this.jurisdiction = jurisdiction;
@@ -27,6 +30,8 @@ final class RuleSlot {
         this.halfLifeSeconds = rule.halfLife().map(RuleSlot::seconds).orElse(Double.NaN);
         this.capPoints = rule.cap().map(cap -> cap.points()).orElse(0L);
         this.capWindow = rule.cap().map(cap -> cap.per()).orElse(null);
+        this.warnFirstSeconds = rule.warnFirst().map(Duration::getSeconds).orElse(-1L);
+        this.warnFirstNanos = rule.warnFirst().map(Duration::getNano).orElse(0);
     }
 
     boolean inForceAt(Instant instant) {
@@ -35,6 +40,24 @@ final class RuleSlot {
 
     boolean capped() {
         return capWindow != null;
+    }
+
+    boolean warnsFirst() {
+        return warnFirstSeconds >= 0;
+    }
+
+    /**
+     * Whether an offence at {@code earlier} is still remembered at {@code later}: less than the warning period
+     * before it. Worked out on the epoch seconds, so no period, however long, can overflow an {@link Instant}.
+     */
+    boolean remembers(Instant earlier, Instant later) {
+        long seconds = later.getEpochSecond() - earlier.getEpochSecond();
+        long nanos = later.getNano() - earlier.getNano();
+        if (nanos < 0) {
+            seconds--;
+            nanos += 1_000_000_000;
+        }
+        return seconds < warnFirstSeconds || (seconds == warnFirstSeconds && nanos < warnFirstNanos);
     }
 
     boolean decays() {

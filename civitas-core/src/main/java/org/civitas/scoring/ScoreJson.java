@@ -6,7 +6,9 @@ import org.civitas.event.Instants;
 
 /**
  * The JSON form of a score: {@code {"person":"p-001","score":996.04,"contributions":[{"event":...}]}}. Scores and
- * worths are rounded to two decimals; instants are ISO-8601.
+ * worths are rounded to two decimals; instants are ISO-8601. A warning has {@code "warning": true} and, in
+ * {@code nextOffencePoints}, the points a repeat while it is remembered would be granted (before any cap); other
+ * contributions have {@code "warning": false} and {@code null} there.
  */
 public final class ScoreJson {
 
@@ -36,6 +38,13 @@ public final class ScoreJson {
         json.writeStringField("title", contribution.title());
         json.writeStringField("category", contribution.category());
         json.writeNumberField("granted", contribution.granted());
+        json.writeBooleanField("warning", contribution.warning());
+        json.writeFieldName("nextOffencePoints");
+        if (contribution.warning()) {
+            json.writeNumber(contribution.nextOffencePoints().getAsLong());
+        } else {
+            json.writeNull();
+        }
         json.writeNumberField("worth", PersonScore.round(contribution.worth()));
         json.writeFieldName("fadesBelowHalfPointAt");
         if (contribution.fadesBelowHalfPointAt().isPresent()) {

@@ -74,6 +74,7 @@ class RuleBookLoaderTest {
         Rule cleanup = book.rules().get(1);
         assertThat(cleanup.version()).isEqualTo(3);
         assertThat(cleanup.halfLife()).isEmpty();
+        assertThat(cleanup.warnFirst()).isEmpty();
         assertThat(cleanup.when().expression()).isEmpty();
     }
 
@@ -135,6 +136,28 @@ class RuleBookLoaderTest {
                 "book.yaml:11:9: rule 'a': id: another rule of this book already has this id",
                 "book.yaml:11:5: rule 'a': title: missing (required)",
                 "book.yaml:16:55: rule 'a': until: must be after from (2026-02-01T00:00:00Z)");
+    }
+
+    @Test
+    void aPenaltyMayWarnFirstForAnyPositiveFixedPeriod() {
+        String warned = GOOD.replace("    cap: {", "    warnFirst: P3650D\n    cap: {");
+
+        assertThat(LOADER.read("book.yaml", warned).rules().get(0).warnFirst()).contains(Duration.ofDays(3650));
+        assertThat(problemsOf(warned.replace("P3650D", "P0D"))).containsExactly(
+                "book.yaml:11:16: rule 'traffic.crossing-in-traffic': warnFirst: 'P0D' must be longer than zero");
+        assertThat(problemsOf(warned.replace("P3650D", "-P30D"))).containsExactly(
+                "book.yaml:11:16: rule 'traffic.crossing-in-traffic': warnFirst: '-P30D' must be longer than zero");
+        assertThat(problemsOf(warned.replace("P3650D", "P1Y"))).singleElement().asString()
+                .startsWith("book.yaml:11:16: rule 'traffic.crossing-in-traffic': warnFirst: 'P1Y': months, years");
+    }
+
+    @Test
+    void onlyAPenaltyWarnsFirst() {
+        String warnedReward = GOOD.replace("    points: 2", "    points: 2\n    warnFirst: P30D");
+
+        assertThat(problemsOf(warnedReward)).containsExactly("book.yaml:19:16: rule 'civic.cleanup': warnFirst: only a"
+                + " penalty is preceded by a warning, and this rule grants 2 points; remove warnFirst or make points"
+                + " negative");
     }
 
     @Test

@@ -57,4 +57,39 @@ class ScoreBoardTest {
         assertThat(history).extracting(ScorePoint::score).containsExactly(1000.0, 992.04, 993.73, 995.06);
         assertThat(board.score("stranger", Instant.now()).score()).isEqualTo(1000.0);
     }
+
+    @Test
+    void anEventThatArrivesLateTakesOverTheWarningAsABatchPassWouldGiveIt() {
+        Scorer scorer = ScoringFixture.scorer(ScoringFixture.book("""
+                  - id: traffic.speeding
+                    title: Speeding
+                    category: traffic
+                    on: speeding
+                    points: -6
+                    halfLife: P90D
+                    cap: { points: 12, per: P30D }
+                    warnFirst: P365D
+                """));
+        List<Event> arrivals = List.of(
+                ScoringFixture.event("noon", "p-1", "speeding", "2026-09-10T12:00:00Z"),
+                ScoringFixture.event("june", "p-1", "speeding", "2026-06-01T08:00:00Z"),
+                ScoringFixture.event("noon-too", "p-1", "speeding", "2026-09-10T12:00:00Z"),
+                ScoringFixture.event("noon-three", "p-1", "speeding", "2026-09-10T12:00:00Z"));
+        Instant at = Instant.parse("2026-11-01T00:00:00Z");
+        ScoreBoard board = new ScoreBoard(scorer);
+
+        board.accept(arrivals.get(0), 0);
+        assertThat(board.score("p-1", at).contributions().get(0).warning()).isTrue();
+        for (int i = 1; i < arrivals.size(); i++) {
+            board.accept(arrivals.get(i), i);
+        }
+
+        assertThat(board.score("p-1", at).contributions())
+                .extracting(contribution -> contribution.event() + "=" + contribution.granted()
+                        + (contribution.warning() ? " warning" : ""))
+                .containsExactly("june=0 warning", "noon=-6", "noon-too=-6", "noon-three=0");
+        ScoringRun run = scorer.start(at);
+        arrivals.forEach(run::accept);
+        assertThat(board.score("p-1", at)).isEqualTo(run.finish().people().get(0));
+    }
 }

@@ -3,15 +3,20 @@ package org.civitas.server.api;
 import java.time.Instant;
 import org.civitas.scoring.Contribution;
 
-/** What one rule did to a score for one event, with its reason, its rule and when it fades. */
+/**
+ * What one rule did to a score for one event, with its reason, its rule and when it fades. A warning grants nothing
+ * and tells, in {@code nextOffencePoints}, what the next offence would be granted; it is null for anything else.
+ */
 public record ContributionView(
         String event, String source, Instant occurredAt, String jurisdiction, String rule, long ruleVersion,
-        String title, String category, long granted, double worth, Instant fadesBelowHalfPointAt) {
+        String title, String category, long granted, boolean warning, Long nextOffencePoints, double worth,
+        Instant fadesBelowHalfPointAt) {
 
     public static ContributionView of(Contribution contribution) {
+        Long nextOffencePoints = contribution.warning() ? contribution.nextOffencePoints().getAsLong() : null;
         return new ContributionView(contribution.event(), contribution.source(), contribution.occurredAt(),
                 contribution.jurisdiction(), contribution.rule(), contribution.ruleVersion(), contribution.title(),
-                contribution.category(), contribution.granted(), Math.round(contribution.worth() * 100) / 100.0,
-                contribution.fadesBelowHalfPointAt().orElse(null));
+                contribution.category(), contribution.granted(), contribution.warning(), nextOffencePoints,
+                Math.round(contribution.worth() * 100) / 100.0, contribution.fadesBelowHalfPointAt().orElse(null));
     }
 }
