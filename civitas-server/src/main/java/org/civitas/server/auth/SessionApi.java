@@ -52,7 +52,8 @@ public final class SessionApi {
 
     /**
      * Starts a session and sets its cookie, ending the session the request came with (no session fixation). Refused
-     * (429) after too many failed attempts on the account or from the address.
+     * (429) after too many failed attempts on the account or from the address, and (503) while as many passwords are
+     * being checked as memory allows; both say when to try again in {@code Retry-After}.
      */
     public Optional<SessionService.Login> signIn(Context ctx, String username, String password) {
         throttle.waitBeforeTrying(username, ctx.ip()).ifPresent(wait -> {
@@ -62,7 +63,7 @@ public final class SessionApi {
                     + " minute(s)");
         });
         Authentication.principal(ctx).ifPresent(sessions::logout);
-        Optional<SessionService.Login> login = sessions.login(username, password);
+        Optional<SessionService.Login> login = checked(ctx, username, password);
         if (login.isEmpty()) {
             throttle.failed(username, ctx.ip());
             return login;
@@ -70,6 +71,15 @@ public final class SessionApi {
         throttle.succeeded(username);
         ctx.cookie(cookie(login.get().token(), (int) SessionService.LIFETIME.toSeconds(), ctx.req().isSecure()));
         return login;
+    }
+
+    private Optional<SessionService.Login> checked(Context ctx, String username, String password) {
+        try {
+            return sessions.login(username, password);
+        } catch (PasswordHashingBusyException busy) {
+            ctx.header("Retry-After", Long.toString(PasswordHashingBusyException.RETRY_AFTER.toSeconds()));
+            throw new ApiException(503, busy.getMessage());
+        }
     }
 
     private void current(Context ctx) {
