@@ -192,9 +192,22 @@ public final class Pages {
         }
     }
 
-    /** Only a path of this site may follow a sign-in, never another site. */
+    /**
+     * Only a plain path of this site may follow a sign-in, never another site: one slash first, never two in a row,
+     * and nothing but visible ASCII other than a backslash. Browsers drop tabs and line breaks from a location and read
+     * a backslash as a slash, so {@code /\t/evil.example} or {@code /\evil.example} would lead to another host.
+     */
     private static String safeNext(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/me";
+        if (next == null || !next.startsWith("/") || next.contains("//")) {
+            return "/me";
+        }
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (c <= ' ' || c > '~' || c == '\\') {
+                return "/me";
+            }
+        }
+        return next;
     }
 
     /** JSON that can sit inside a script element: no {@code <} that could close it. */
