@@ -181,6 +181,19 @@ class SecurityIT {
         });
     }
 
+    @Test
+    void aMethodOverrideHeaderIsRefusedAndChangesNothing() throws Exception {
+        TestServer.Session mine = server.login("ada", "correct horse");
+
+        HttpResponse<String> overridden = server.send(HttpRequest.newBuilder(server.uri("/api/v1/session"))
+                .header("Cookie", mine.cookie()).header("X-CSRF-Token", mine.csrf())
+                .header("X-HTTP-Method-Override", "DELETE").GET());
+
+        assertThat(overridden.statusCode()).as(overridden.body()).isEqualTo(400);
+        assertThat(overridden.body()).contains("X-HTTP-Method-Override");
+        assertThat(server.get("/api/v1/session", mine).statusCode()).as("still signed in").isEqualTo(200);
+    }
+
     /** Everything an attempt could change: the ledger, Ada's grants, the sources and Ada's access log. */
     private record Snapshot(long ledger, List<String> grants, List<String> sources, int adasAccessLog) {
 

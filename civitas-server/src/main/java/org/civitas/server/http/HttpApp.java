@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+    private static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
 
     private HttpApp() {
     }
@@ -33,6 +34,7 @@ public final class HttpApp {
             Consumer<RoutesConfig> routes) {
         return Javalin.create(config -> {
             configure(config, json);
+            config.routes.before(HttpApp::refuseMethodOverride);
             config.routes.beforeMatched(authentication::check);
             config.routes.after(SecurityHeaders::apply);
             routes.accept(config.routes);
@@ -67,6 +69,17 @@ public final class HttpApp {
             files.location = Location.CLASSPATH;
             files.roles = Set.of(Access.PUBLIC);
         });
+    }
+
+    /**
+     * Refuses a request that names another method in {@value #METHOD_OVERRIDE}. Javalin would route it, and check it,
+     * as that method: a GET could then sign out or revoke, and a filter in front of the server that allows only some
+     * methods would be bypassed.
+     */
+    private static void refuseMethodOverride(Context ctx) {
+        if (ctx.req().getHeader(METHOD_OVERRIDE) != null) {
+            throw ApiException.badRequest(METHOD_OVERRIDE + " is not supported: send the request with its own method");
+        }
     }
 
     private static void fail(Context ctx, Pages pages, int status, String message) {
