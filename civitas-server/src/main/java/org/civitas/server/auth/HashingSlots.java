@@ -18,7 +18,6 @@ public final class HashingSlots {
     /** How many may wait for each slot: beyond that, a newcomer could hardly get a slot within the longest wait. */
     private static final int WAITING_PER_SLOT = 16;
 
-    private final int size;
     private final Semaphore slots;
     private final int mostWaiting;
     private final Duration longestWait;
@@ -34,7 +33,6 @@ public final class HashingSlots {
             throw new IllegalArgumentException("need at least one slot and no negative queue: " + slots + ", "
                     + mostWaiting);
         }
-        this.size = slots;
         this.slots = new Semaphore(slots, true);
         this.mostWaiting = mostWaiting;
         this.longestWait = Objects.requireNonNull(longestWait, "longestWait");
@@ -83,10 +81,5 @@ public final class HashingSlots {
         } finally {
             waiting.decrementAndGet();
         }
-    }
-
-    /** How many computations may run at once. */
-    public int size() {
-        return size;
     }
 }
