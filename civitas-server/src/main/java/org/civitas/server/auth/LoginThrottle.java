@@ -1,10 +1,13 @@
 package org.civitas.server.auth;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>An account's failures count only with the address they came from: whoever guesses at an account never holds back
  * its owner signing in from elsewhere, and from the same address the owner waits at most {@link #LONGEST_DELAY}. A
- * successful sign-in clears the pair's failures. Kept in memory: each server counts what it sees.
+ * successful sign-in clears the pair's failures. An IPv6 address counts as its /64, the block one subscriber is given,
+ * so that hopping between addresses of one's own block gains nothing. Kept in memory: each server counts what it sees.
  */
 public final class LoginThrottle {
 
@@ -43,21 +47,23 @@ public final class LoginThrottle {
     /** How long {@code username} from {@code address} must wait before trying again, if at all. */
     public Optional<Duration> waitBeforeTrying(String username, String address) {
         Instant now = clock.instant();
-        Duration pair = byPair.waitAt(new Pair(username, address), now);
-        Duration fromAddress = byAddress.waitAt(address, now);
+        String from = countedAs(address);
+        Duration pair = byPair.waitAt(new Pair(username, from), now);
+        Duration fromAddress = byAddress.waitAt(from, now);
         Duration longer = pair.compareTo(fromAddress) >= 0 ? pair : fromAddress;
         return longer.isZero() ? Optional.empty() : Optional.of(longer);
     }
 
     public void failed(String username, String address) {
         Instant now = clock.instant();
-        byPair.record(new Pair(username, address), now);
-        byAddress.record(address, now);
+        String from = countedAs(address);
+        byPair.record(new Pair(username, from), now);
+        byAddress.record(from, now);
     }
 
     /** Clears the failures of {@code username} from {@code address}; those from other addresses still count. */
     public void succeeded(String username, String address) {
-        byPair.forget(new Pair(username, address));
+        byPair.forget(new Pair(username, countedAs(address)));
     }
 
     /** Forgets failures that left the window. */
@@ -65,6 +71,24 @@ public final class LoginThrottle {
         Instant now = clock.instant();
         byPair.forgetOld(now);
         byAddress.forgetOld(now);
+    }
+
+    /** What failures from {@code address} are counted under: an IPv4 address itself, an IPv6 address its /64. */
+    static String countedAs(String address) {
+        String bare = address.startsWith("[") && address.endsWith("]")
+                ? address.substring(1, address.length() - 1) : address;
+        if (bare.indexOf(':') < 0) {
+            return bare;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(bare).getAddress();
+            if (bytes.length != 16) {
+                return InetAddress.getByAddress(bytes).getHostAddress();
+            }
+            return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (UnknownHostException notAnAddress) {
+            return bare;
+        }
     }
 
     /** The failures inside the window for each key, and the wait they impose. */

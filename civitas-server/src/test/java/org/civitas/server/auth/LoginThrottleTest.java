@@ -80,6 +80,25 @@ class LoginThrottleTest {
     }
 
     @Test
+    void addressesOfOneIpv6SubscriberBlockCountAsOne() {
+        for (int i = 1; i <= LoginThrottle.PER_ADDRESS; i++) {
+            fail("user-" + i, "2001:db8:7:7::" + Integer.toHexString(i), 1);
+        }
+
+        assertThat(waitFor("someone-else", "2001:db8:7:7:ffff::1")).isPresent();
+        assertThat(waitFor("someone-else", "2001:db8:7:8::1")).isEmpty();
+    }
+
+    @Test
+    void anAddressIsCountedAsItselfOrItsIpv6Block() {
+        assertThat(LoginThrottle.countedAs("203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(LoginThrottle.countedAs("[2001:db8:1:2::1]")).isEqualTo("20010db800010002::/64")
+                .isEqualTo(LoginThrottle.countedAs("2001:db8:1:2:abcd::9"));
+        assertThat(LoginThrottle.countedAs("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(LoginThrottle.countedAs("not:an:address")).isEqualTo("not:an:address");
+    }
+
+    @Test
     void aSuccessClearsThePairsFailures() {
         fail("ada", OWNER, 4);
         throttle.succeeded("ada", OWNER);
