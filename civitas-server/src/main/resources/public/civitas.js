@@ -24,6 +24,47 @@
     return made;
   }
 
+  // ECharts writes its tooltips as HTML with style attributes, which the Content Security Policy (style-src 'self')
+  // refuses to apply. Tooltips are built here as elements with classes instead; a series' colour goes through the
+  // style property, which the policy allows, and names and values go in as text, never as markup.
+  function tooltipRow(color, name, value) {
+    const row = document.createElement('div');
+    row.className = 'chart-tip-row';
+    const marker = document.createElement('span');
+    marker.className = 'chart-tip-marker';
+    marker.style.backgroundColor = color;
+    const label = document.createElement('span');
+    label.className = 'chart-tip-name';
+    label.textContent = name;
+    const amount = document.createElement('span');
+    amount.className = 'chart-tip-value';
+    amount.textContent = value;
+    row.append(marker, label, amount);
+    return row;
+  }
+
+  function tooltipOf(title, rows) {
+    const tip = document.createElement('div');
+    tip.className = 'chart-tip';
+    const heading = document.createElement('div');
+    heading.className = 'chart-tip-title';
+    heading.textContent = title;
+    tip.append(heading);
+    rows.forEach(function (row) { tip.append(row); });
+    return tip;
+  }
+
+  function axisTooltip(format) {
+    return {
+      trigger: 'axis',
+      formatter: function (params) {
+        return tooltipOf(params.length ? params[0].axisValueLabel : '', params.map(function (p) {
+          return tooltipRow(p.color, p.seriesName, format(p.value));
+        }));
+      }
+    };
+  }
+
   function points(value) {
     if (value === 0) {
       return '0';
@@ -92,7 +133,7 @@
           return;
         }
         trend.setOption({
-          tooltip: { trigger: 'axis' },
+          tooltip: axisTooltip(function (score) { return score.toFixed(2); }),
           grid: { left: 50, right: 20, top: 20, bottom: 40 },
           xAxis: { type: 'category', data: history.points.map(function (p) { return day(p.at); }) },
           yAxis: { type: 'value', scale: true },
@@ -120,7 +161,7 @@
       return;
     }
     target.setOption({
-      tooltip: { trigger: 'axis', valueFormatter: function (v) { return Math.round(v) + ' min'; } },
+      tooltip: axisTooltip(function (minutes) { return Math.round(minutes) + ' min'; }),
       legend: { type: 'scroll', bottom: 0 },
       grid: { left: 50, right: 20, top: 20, bottom: 60 },
       xAxis: { type: 'category', data: labels },
@@ -140,7 +181,8 @@
       .then(function (trail) {
         const path = trail.points.map(function (p) { return [p.lon, p.lat, minute(p.at)]; });
         target.setOption({
-          tooltip: { formatter: function (p) { return p.data[2]; } },
+          // Kept inside the chart, where ECharts draws a point's tooltip without its arrow, another styled element.
+          tooltip: { confine: true, formatter: function (p) { return tooltipOf(p.data[2], []); } },
           grid: { left: 60, right: 20, top: 20, bottom: 40 },
           xAxis: { type: 'value', name: 'longitude', scale: true },
           yAxis: { type: 'value', name: 'latitude', scale: true },

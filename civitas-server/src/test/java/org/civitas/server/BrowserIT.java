@@ -95,6 +95,20 @@ class BrowserIT {
         return page;
     }
 
+    /**
+     * Shows a chart's tooltip for its first point, as a pointer resting there would, and waits until it holds text.
+     * ECharts builds its own tooltips from HTML with style attributes, which the Content Security Policy refuses.
+     */
+    private static void showTooltip(Page page, String chart) {
+        page.evaluate("id => echarts.getInstanceByDom(document.getElementById(id))"
+                + ".dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: 0})", chart);
+        page.waitForFunction("id => document.getElementById(id).innerText.trim().length > 0", chart);
+    }
+
+    private static boolean aboutTheSecurityPolicy(String consoleMessage) {
+        return consoleMessage.contains("Content Security Policy");
+    }
+
     private static void shot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
     }
@@ -113,6 +127,9 @@ class BrowserIT {
             assertThat(page.locator("#trend canvas")).isVisible();
             assertThat(page.locator("#trend")).hasAttribute("data-rendered", "true");
             assertThat(page.locator("#live-status")).containsText("Live");
+            showTooltip(page, "trend");
+            assertThat(problems).noneMatch(BrowserIT::aboutTheSecurityPolicy);
+            assertThat(page.locator("#trend .chart-tip-title")).hasText(Pattern.compile("\\d{4}-\\d{2}-\\d{2}"));
             shot(page, "1-my-score");
 
             String before = page.locator("#score-number").textContent();
@@ -148,6 +165,12 @@ class BrowserIT {
             assertThat(page.locator("#chart-trail")).hasAttribute("data-rendered",
                     Pattern.compile("[1-9]\\d*"));
             assertThat(page.locator("table.events tbody tr").first()).isVisible();
+            for (String chart : List.of("chart-day", "chart-week", "chart-trail")) {
+                showTooltip(page, chart);
+            }
+            assertThat(problems).noneMatch(BrowserIT::aboutTheSecurityPolicy);
+            assertThat(page.locator("#chart-day .chart-tip-row").first()).containsText("min");
+            assertThat(page.locator("#chart-trail .chart-tip-title")).containsText("UTC");
             shot(page, "3-my-data");
 
             page.locator("#category").selectOption("location");

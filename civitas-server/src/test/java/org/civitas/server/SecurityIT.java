@@ -149,8 +149,9 @@ class SecurityIT {
     void everyApiRouteIsDescribedWithTheAccessItDeclaresAndNothingElseIs() {
         Set<String> served = new TreeSet<>();
         for (DeclaredRoute route : routes()) {
-            if (!route.path().startsWith("/api/") && !route.path().equals("/health")
-                    && !route.path().equals("/metrics")) {
+            boolean described = route.path().startsWith("/api/") || route.path().equals("/health")
+                    || route.path().equals("/metrics");
+            if (!described || route.method().equals("HEAD")) {
                 continue;
             }
             String key = route.method() + " " + route.path();
@@ -179,6 +180,53 @@ class SecurityIT {
                 }
             }
         });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> headIsAllowedWhereverGetIs() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (DeclaredRoute route : routes()) {
+            if (!route.method().equals("GET") || route.path().equals("/api/v1/me/feed")) {
+                continue;
+            }
+            String path = concrete(route.path(), "p-ada", adasGrant, "browser-companion");
+            for (Attacker attacker : Attacker.values()) {
+                tests.add(DynamicTest.dynamicTest("HEAD " + route.path() + " as " + attacker.username(), () -> {
+                    int get = call("GET", path, sessions.get(attacker), null, false).statusCode();
+                    HttpResponse<String> head = call("HEAD", path, sessions.get(attacker), null, false);
+
+                    assertThat(head.statusCode()).as("HEAD answers as GET does").isEqualTo(get);
+                    assertThat(head.body()).isEmpty();
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void theOwnerMayAskForTheHeadOfTheirExportAndOfTheirFeed() throws Exception {
+        HttpResponse<String> export = call("HEAD", "/api/v1/me/export", ada, null, false);
+        HttpResponse<String> feed = call("HEAD", "/api/v1/me/feed", ada, null, false);
+
+        assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type")).contains("application/zip");
+        assertThat(export.body()).isEmpty();
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.headers().firstValue("Content-Type")).get().asString().startsWith("text/event-stream");
+        assertThat(call("HEAD", "/api/v1/me/feed", null, null, false).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aMethodOverrideHeaderIsRefusedAndChangesNothing() throws Exception {
+        TestServer.Session mine = server.login("ada", "correct horse");
+
+        HttpResponse<String> overridden = server.send(HttpRequest.newBuilder(server.uri("/api/v1/session"))
+                .header("Cookie", mine.cookie()).header("X-CSRF-Token", mine.csrf())
+                .header("X-HTTP-Method-Override", "DELETE").GET());
+
+        assertThat(overridden.statusCode()).as(overridden.body()).isEqualTo(400);
+        assertThat(overridden.body()).contains("X-HTTP-Method-Override");
+        assertThat(server.get("/api/v1/session", mine).statusCode()).as("still signed in").isEqualTo(200);
     }
 
     /** Everything an attempt could change: the ledger, Ada's grants, the sources and Ada's access log. */

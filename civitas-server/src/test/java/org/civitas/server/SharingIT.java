@@ -160,6 +160,23 @@ class SharingIT {
     }
 
     @Test
+    void aPurposeIsKeptInLowerCaseWhateverCaseItWasSentIn() throws Exception {
+        HttpResponse<String> created = server.change("POST", "/api/v1/me/grants",
+                grant("olga", "[\"obligations\"]", false, "SuPPorT", NOW.plus(Duration.ofDays(3))), ada);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        server.getJson("/api/v1/people/p-ada/events", olga);
+
+        assertThat(TestServer.JSON.readTree(created.body()).get("purpose").asText()).isEqualTo("support");
+        assertThat(server.getJson("/api/v1/me/grants", ada).get("grants").get(0).get("purpose").asText())
+                .isEqualTo("support");
+        assertThat(server.getJson("/api/v1/shared", olga).get("grants").get(0).get("purpose").asText())
+                .isEqualTo("support");
+        assertThat(server.getJson("/api/v1/me/access-log", ada).get("accesses").get(0).get("purpose").asText())
+                .isEqualTo("support");
+    }
+
+    @Test
     void thePartyListsWhatIsSharedWithIt() throws Exception {
         String id = share("[\"obligations\"]", true);
 

@@ -3,6 +3,9 @@ package org.civitas.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +17,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.civitas.server.auth.PasswordHasher;
@@ -141,6 +147,38 @@ final class TestServer implements AutoCloseable {
 
     HttpResponse<String> postEvents(RegisteredSource source, String body) throws Exception {
         return postEvents(source, body, Instant.now().getEpochSecond());
+    }
+
+    /** An answer read off the wire: its status, its headers (by lower-case name) and the rest, as sent. */
+    record RawResponse(int status, Map<String, String> headers, String body) {
+    }
+
+    /**
+     * POSTs {@code json} to {@code path} from the local address {@code from}, which may be any of 127.0.0.0/8: the
+     * server sees it as a client of its own address, as it would another machine.
+     */
+    RawResponse postJsonFrom(String from, String path, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String[] lines = answer.substring(0, end).split("\r\n");
+            Map<String, String> headers = new HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                String[] header = lines[i].split(":", 2);
+                headers.put(header[0].trim().toLowerCase(Locale.ROOT), header[1].trim());
+            }
+            return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, answer.substring(end + 4));
+        }
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -52,24 +52,35 @@ public final class SessionApi {
 
     /**
      * Starts a session and sets its cookie, ending the session the request came with (no session fixation). Refused
-     * (429) after too many failed attempts on the account or from the address.
+     * (429) for a while after too many failed attempts at the account from the address, or from the address at any
+     * account, and (503) while as many passwords are being checked as memory allows; both say when to try again in
+     * {@code Retry-After}.
      */
     public Optional<SessionService.Login> signIn(Context ctx, String username, String password) {
         throttle.waitBeforeTrying(username, ctx.ip()).ifPresent(wait -> {
-            long seconds = Math.max(1, wait.toSeconds());
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             ctx.header("Retry-After", Long.toString(seconds));
-            throw new ApiException(429, "too many failed sign-ins; try again in " + (seconds + 59) / 60
-                    + " minute(s)");
+            throw new ApiException(429, "too many failed sign-ins; try again in " + (seconds < 120
+                    ? seconds + " second(s)" : (seconds + 59) / 60 + " minute(s)"));
         });
         Authentication.principal(ctx).ifPresent(sessions::logout);
-        Optional<SessionService.Login> login = sessions.login(username, password);
+        Optional<SessionService.Login> login = checked(ctx, username, password);
         if (login.isEmpty()) {
             throttle.failed(username, ctx.ip());
             return login;
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, ctx.ip());
         ctx.cookie(cookie(login.get().token(), (int) SessionService.LIFETIME.toSeconds(), ctx.req().isSecure()));
         return login;
+    }
+
+    private Optional<SessionService.Login> checked(Context ctx, String username, String password) {
+        try {
+            return sessions.login(username, password);
+        } catch (PasswordHashingBusyException busy) {
+            ctx.header("Retry-After", Long.toString(PasswordHashingBusyException.RETRY_AFTER.toSeconds()));
+            throw new ApiException(503, busy.getMessage());
+        }
     }
 
     private void current(Context ctx) {

@@ -5,12 +5,20 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
+import io.javalin.security.Roles;
+import io.javalin.security.RouteRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -25,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+    private static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
 
     private HttpApp() {
     }
@@ -33,9 +42,11 @@ public final class HttpApp {
             Consumer<RoutesConfig> routes) {
         return Javalin.create(config -> {
             configure(config, json);
+            config.routes.before(HttpApp::refuseMethodOverride);
             config.routes.beforeMatched(authentication::check);
             config.routes.after(SecurityHeaders::apply);
             routes.accept(config.routes);
+            answerHeadAsGet(config);
             config.routes.exception(ApiException.class, (e, ctx) -> fail(ctx, pages, e.status(), e.getMessage()));
             config.routes.exception(HttpResponseException.class,
                     (e, ctx) -> fail(ctx, pages, e.getStatus(), e.getMessage()));
@@ -68,6 +79,37 @@ public final class HttpApp {
             files.location = Location.CLASSPATH;
             files.roles = Set.of(Access.PUBLIC);
         });
+    }
+
+    /**
+     * Gives every GET route a HEAD route with the same handler and access. Left alone, Javalin answers a HEAD to a GET
+     * route itself: refused to everyone but the public, since it finds no roles for it, and otherwise an empty 200
+     * without running the route, whatever the GET would have answered. A live feed's HEAD answers the headers a feed
+     * begins with, rather than hold a stream open that sends nothing.
+     */
+    private static void answerHeadAsGet(JavalinConfig config) {
+        for (ParsedEndpoint parsed : List.copyOf(config.unsafe.internalRouter.allHttpHandlers())) {
+            Endpoint get = parsed.endpoint;
+            if (get.method != HandlerType.GET) {
+                continue;
+            }
+            Roles roles = get.metadata(Roles.class);
+            Handler head = get.handler instanceof SseHandler ? ctx -> ctx.contentType("text/event-stream")
+                    : get.handler;
+            config.routes.head(get.path, head, roles == null ? new RouteRole[0]
+                    : roles.getRoles().toArray(RouteRole[]::new));
+        }
+    }
+
+    /**
+     * Refuses a request that names another method in {@value #METHOD_OVERRIDE}. Javalin would route it, and check it,
+     * as that method: a GET could then sign out or revoke, and a filter in front of the server that allows only some
+     * methods would be bypassed.
+     */
+    private static void refuseMethodOverride(Context ctx) {
+        if (ctx.req().getHeader(METHOD_OVERRIDE) != null) {
+            throw ApiException.badRequest(METHOD_OVERRIDE + " is not supported: send the request with its own method");
+        }
     }
 
     private static void fail(Context ctx, Pages pages, int status, String message) {

@@ -48,6 +48,8 @@ public final class Pages {
     private final Clock clock;
     private final ZoneId zone;
     private final List<String> chartScripts;
+    /** What a page of events needs: htmx, to show more rows. */
+    private final List<String> eventScripts;
 
     public Pages(Templates templates, ScoreBoard scores, VaultStore vault, AccessLog accessLog, Insights insights,
             RulesApi rules, SessionApi sessions, ObjectMapper json, Clock clock, ZoneId zone) {
@@ -62,8 +64,10 @@ public final class Pages {
         this.clock = clock;
         this.zone = zone;
         WebJarVersionLocator webjars = new WebJarVersionLocator();
-        this.chartScripts = List.of("/webjars/" + webjars.path("echarts", "dist/echarts.min.js"),
-                "/webjars/" + webjars.path("htmx.org", "dist/htmx.min.js"), "/static/civitas.js");
+        String htmx = "/webjars/" + webjars.path("htmx.org", "dist/htmx.min.js");
+        this.chartScripts = List.of("/webjars/" + webjars.path("echarts", "dist/echarts.min.js"), htmx,
+                "/static/civitas.js");
+        this.eventScripts = List.of(htmx, "/static/civitas.js");
     }
 
     public void register(RoutesConfig routes) {
@@ -155,6 +159,10 @@ public final class Pages {
         ctx.html(templates.render("data.jte", model));
     }
 
+    /**
+     * A page of the vault: rows for htmx to add to "My data", or, opened any other way (a new tab, a bookmark), a page
+     * of its own in the site's frame, since the rows alone come without styles or navigation.
+     */
     private void events(Context ctx) {
         Optional<String> category = Optional.ofNullable(ctx.queryParam("category")).filter(text -> !text.isBlank());
         Optional<VaultCursor> cursor = Optional.ofNullable(ctx.queryParam("cursor")).flatMap(VaultCursor::parse);
@@ -165,8 +173,14 @@ public final class Pages {
         Map<String, Object> model = new HashMap<>();
         model.put("events", page.events().stream().map(EventView::of).toList());
         model.put("nextUrl", nextUrl);
-        model.put("first", cursor.isEmpty());
-        ctx.html(templates.render("partials/events.jte", model));
+        ctx.header("Vary", "HX-Request");
+        if ("true".equals(ctx.header("HX-Request"))) {
+            model.put("first", cursor.isEmpty());
+            ctx.html(templates.render("partials/events.jte", model));
+        } else {
+            model.put("frame", frame(ctx, "Every event", "data", eventScripts));
+            ctx.html(templates.render("all-events.jte", model));
+        }
     }
 
     private void access(Context ctx) {
@@ -192,9 +206,22 @@ public final class Pages {
         }
     }
 
-    /** Only a path of this site may follow a sign-in, never another site. */
+    /**
+     * Only a plain path of this site may follow a sign-in, never another site: one slash first, never two in a row,
+     * and nothing but visible ASCII other than a backslash. Browsers drop tabs and line breaks from a location and read
+     * a backslash as a slash, so {@code /\t/evil.example} or {@code /\evil.example} would lead to another host.
+     */
     private static String safeNext(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/me";
+        if (next == null || !next.startsWith("/") || next.contains("//")) {
+            return "/me";
+        }
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (c <= ' ' || c > '~' || c == '\\') {
+                return "/me";
+            }
+        }
+        return next;
     }
 
     /** JSON that can sit inside a script element: no {@code <} that could close it. */

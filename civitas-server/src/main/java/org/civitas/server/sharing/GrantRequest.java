@@ -6,11 +6,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.civitas.event.Instants;
 import org.civitas.server.http.ApiException;
 
-/** What a person asks to share: with whom, which categories, whether the score, for what purpose, until when. */
+/**
+ * What a person asks to share: with whom, which categories, whether the score, for what purpose, until when. The
+ * purpose is kept trimmed and in lower case, however it was typed, so that the grant and the person's access log name
+ * it as the constitution does.
+ */
 public record GrantRequest(String party, List<String> categories, boolean score, String purpose, Instant expiresAt) {
 
     private static final List<String> FIELDS = List.of("party", "categories", "score", "purpose", "expiresAt");
@@ -18,7 +23,7 @@ public record GrantRequest(String party, List<String> categories, boolean score,
     public GrantRequest {
         Objects.requireNonNull(party, "party");
         categories = List.copyOf(categories);
-        Objects.requireNonNull(purpose, "purpose");
+        purpose = Objects.requireNonNull(purpose, "purpose").strip().toLowerCase(Locale.ROOT);
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
 
