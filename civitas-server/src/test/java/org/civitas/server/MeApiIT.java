@@ -20,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.civitas.store.StorageSettings;
 import org.civitas.store.sources.RegisteredSource;
+import org.civitas.store.vault.VaultQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,10 @@ class MeApiIT {
         assertThat(ids).noneMatch(id -> id.startsWith("b-"));
         assertThat(lastWeek.get("events")).hasSize(14);
         assertThat(server.get("/api/v1/me/events?cursor=garbage", ada).statusCode()).isEqualTo(400);
+        assertThat(server.getJson("/api/v1/me/events?limit=" + VaultQuery.MAX_LIMIT, ada).get("events"))
+                .hasSize(2 * 40 + 2 * 40 + 1);
+        assertThat(server.get("/api/v1/me/events?limit=" + (VaultQuery.MAX_LIMIT + 1), ada).body())
+                .contains("limit must be from 1 to " + VaultQuery.MAX_LIMIT);
         assertThat(server.get("/api/v1/me/events?from=yesterday", ada).body()).contains("from: 'yesterday'");
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.civitas.server.http.JsonBodies;
 import org.civitas.store.StorageSettings;
 import org.civitas.store.sources.RegisteredSource;
 import org.junit.jupiter.api.AfterAll;
@@ -77,11 +78,29 @@ class PagesIT {
     }
 
     private static HttpResponse<String> signInThrough(String next) throws Exception {
-        String form = "username=ada&password=" + URLEncoder.encode("correct horse", StandardCharsets.UTF_8)
-                + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
-        return server.send(HttpRequest.newBuilder(server.uri("/login"))
+        return postForm("/login", signInForm(next));
+    }
+
+    private static HttpResponse<String> postForm(String path, String form) throws Exception {
+        return server.send(HttpRequest.newBuilder(server.uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private static String signInForm(String next) {
+        return "username=ada&password=" + URLEncoder.encode("correct horse", StandardCharsets.UTF_8)
+                + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFormIsReadUpTo64KiBAndALargerOneIsRefusedWith413() throws Exception {
+        String form = signInForm("/me") + "&pad=";
+        String atLimit = form + "x".repeat(JsonBodies.MAX_BYTES - form.length());
+        HttpResponse<String> fits = postForm("/login", atLimit);
+        HttpResponse<String> tooLarge = postForm("/login", atLimit + "x");
+
+        assertThat(fits.statusCode()).isEqualTo(302);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
     }
 
     @ParameterizedTest
