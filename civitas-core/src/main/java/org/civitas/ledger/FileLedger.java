@@ -494,16 +494,41 @@ public final class FileLedger implements AutoCloseable {
         }
     }
 
-    /** Walks the whole chain of the ledger in {@code dataDirectory} and reports the first damage, if any. */
+    /**
+     * Walks the whole chain of the ledger in {@code dataDirectory} and reports the first damage, if any, and the
+     * entries that are sound in the chain but cannot be read as events.
+     */
     public static Verification verify(Path dataDirectory) {
         Path directory = existingDirectoryIn(dataDirectory);
+        EventDecoder decoder = new EventDecoder();
+        List<UnreadableEntry> unreadable = new ArrayList<>();
+        long[] unreadableCount = {0};
         try {
             LedgerScan.Outcome outcome = LedgerScan.scan(directory, (sequence, location, buffer, offset, length) -> {
+                Optional<UnreadableEntry> found = unreadable(decoder, sequence, buffer, offset, length);
+                if (found.isPresent() && unreadableCount[0]++ < Verification.MAX_NAMED) {
+                    unreadable.add(found.get());
+                }
             });
-            return new Verification(outcome.entries(), Chain.hex(outcome.lastHash()), outcome.damage());
+            return new Verification(outcome.entries(), Chain.hex(outcome.lastHash()), outcome.damage(), unreadable,
+                    unreadableCount[0]);
         } catch (IOException e) {
             throw new CivitasException("cannot read the ledger in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Why the entry at {@code sequence} cannot be read as an event, if it cannot. */
+    private static Optional<UnreadableEntry> unreadable(EventDecoder decoder, long sequence, byte[] buffer, int offset,
+            int length) {
+        Event event;
+        try {
+            event = decoder.decode(buffer, offset, length);
+        } catch (EventDecoder.UnreadablePayload payload) {
+            return Optional.of(payload.at(sequence));
+        }
+        return AttributesCheck.problem(event).map(reason -> new UnreadableEntry(sequence, reason, Optional.of(
+                new UnreadableEntry.Envelope(event.source(), event.id(), event.person(), event.type(),
+                        event.jurisdiction(), event.occurredAt()))));
     }
 
     private static Path existingDirectoryIn(Path dataDirectory) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,6 +88,37 @@ class UnreadableEntriesTest {
     }
 
     @Test
+    void verifyNamesUnreadableEntriesYetFindsTheChainIntact() {
+        appendWithAnIllFormedSecondEntry();
+
+        Verification verification = FileLedger.verify(data);
+
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.readable()).isFalse();
+        assertThat(verification.unreadableCount()).isEqualTo(1);
+        assertThat(verification.unreadable()).extracting(UnreadableEntry::sequence).containsExactly(1L);
+    }
+
+    @Test
+    void verifyNamesAttributesThatAreNotOneJsonObject() {
+        try (FileLedger ledger = FileLedger.open(data)) {
+            ledger.append(List.of(event(0, json("{\"a\":1} {\"b\":2}")), event(1, json("[1,2]")),
+                    event(2, json("{\"a\":")), event(3, json("{\"fine\":true}"))));
+        }
+
+        Verification verification = FileLedger.verify(data);
+
+        assertThat(verification.unreadable()).extracting(UnreadableEntry::reason).containsExactly(
+                "attributes: more than one JSON value", "attributes: not a JSON object",
+                "attributes: not valid JSON (Unexpected end-of-input within/between Object entries)");
+        assertThat(verification.unreadable()).allSatisfy(entry -> assertThat(entry.envelope()).isPresent());
+    }
+
+    private static Attributes json(String text) {
+        return Attributes.ofValidatedJson(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void opensALedgerHoldingPayloadsThatAreNoEventsAndAppendsAfterThem() throws IOException {
         LedgerFiles.writeLedger(data, List.of(EventCodec.encode(event(0)), new byte[] {EventCodec.KIND_EVENT},
                 new byte[] {EventCodec.KIND_EVENT, 0, 9, 's'}, new byte[] {7, 1, 2, 3}, EventCodec.encode(event(4))));
@@ -104,5 +136,6 @@ class UnreadableEntriesTest {
                 "entry 2: payload: ends early (it needs 9 more bytes at byte 3 of 4)",
                 "entry 3: payload: not an event (its kind is 7)");
         assertThat(unreadable).allSatisfy(entry -> assertThat(entry.envelope()).isEmpty());
+        assertThat(FileLedger.verify(data).unreadableCount()).isEqualTo(3);
     }
 }

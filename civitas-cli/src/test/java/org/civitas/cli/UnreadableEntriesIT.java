@@ -1,0 +1,56 @@
+package org.civitas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civitas.cli.CivitasCommand.run;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.civitas.event.Attributes;
+import org.civitas.event.Event;
+import org.civitas.ledger.FileLedger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A ledger holding an entry an older version let in and no reader can read as an event: the commands name it, and
+ * none of them is stopped by it.
+ */
+class UnreadableEntriesIT {
+
+    /** {"kmhOver":35,"site":"…"} holding ED A0 80, the UTF-8 form of a lone surrogate: not well-formed UTF-8. */
+    private static final byte[] ILL_FORMED = {'{', '"', 'k', 'm', 'h', 'O', 'v', 'e', 'r', '"', ':', '3', '5', ',',
+        '"', 's', 'i', 't', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
+    private static final Instant AT = Instant.parse("2026-10-01T10:00:00Z");
+
+    @TempDir
+    Path work;
+
+    private Path data;
+
+    private static Event speeding(String id, String person, Attributes attributes) {
+        return new Event(id, "city-traffic", person, "speeding", AT, "lakeside", attributes);
+    }
+
+    @BeforeEach
+    void writeALedgerWithAnUnreadableEntry() {
+        data = work.resolve("data");
+        try (FileLedger ledger = FileLedger.open(data)) {
+            ledger.append(List.of(speeding("s-1", "p-ada", Attributes.of(Map.of("kmhOver", 35))),
+                    speeding("s-2", "p-bob", Attributes.ofValidatedJson(ILL_FORMED.clone())),
+                    speeding("s-3", "p-cy", Attributes.of(Map.of("kmhOver", 35)))));
+        }
+    }
+
+    @Test
+    void verifyFindsTheChainIntactAndNamesTheEntryWithAStatusOfItsOwn() throws Exception {
+        CivitasCommand.Result verify = run("verify", "--data", data.toString());
+
+        assertThat(verify.exit()).isEqualTo(3);
+        assertThat(verify.out()).startsWith("intact: 3 entries, chain head ");
+        assertThat(verify.errLines()).startsWith("civitas verify: 1 entry is intact but cannot be read as events:",
+                "  entry 1: attributes: not well-formed UTF-8 (byte 22 of 27 is 0xED, which cannot stand there)");
+    }
+}
