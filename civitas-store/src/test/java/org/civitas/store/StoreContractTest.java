@@ -24,6 +24,8 @@ import org.civitas.store.sources.SourceType;
 import org.civitas.store.support.DistrictDemand;
 import org.civitas.store.support.SupportOffer;
 import org.civitas.store.support.SupportStore;
+import org.civitas.store.vault.SetAsideEntries;
+import org.civitas.store.vault.SetAsideEntry;
 import org.civitas.store.vault.VaultCursor;
 import org.civitas.store.vault.VaultEvent;
 import org.civitas.store.vault.VaultPage;
@@ -260,6 +262,38 @@ class StoreContractTest {
 
         assertThat(allPages(vault, "p-1", 1)).containsExactlyElementsOf(stored ? List.of(1L, 0L) : List.of(0L));
         assertThat(vault.projectedUpTo()).isEqualTo(stored ? 2 : 1);
+    }
+
+    @Test
+    void recordsEntriesSetAsideWithThePositionOnceAndTakesThemInOnRepair() {
+        VaultStore vault = new VaultStore(database.jdbi());
+        SetAsideEntries setAside = new SetAsideEntries(database.jdbi());
+        List<VaultEvent> events = List.of(event(0, "p-1", "traffic", T0), event(3, "p-2", "traffic", T0));
+        List<SetAsideEntry> entries = List.of(SetAsideEntry.setAside(1, Optional.of("p-1"), "cannot be read", T0),
+                SetAsideEntry.setAside(2, Optional.empty(), "x".repeat(5_000), T0));
+
+        vault.project(events, entries, 4);
+        vault.project(events, entries, 4);
+
+        assertThat(vault.projectedUpTo()).isEqualTo(4);
+        assertThat(setAside.counts()).isEqualTo(new SetAsideEntries.Counts(2, 0));
+        assertThat(setAside.waiting(10)).extracting(SetAsideEntry::sequence).containsExactly(1L, 2L);
+        assertThat(setAside.waiting(10).get(0)).isEqualTo(entries.get(0));
+        assertThat(setAside.waiting(10).get(1).reason()).hasSize(SetAsideEntry.MAX_REASON_CHARS).endsWith("...");
+
+        VaultEvent repaired = event(1, "p-1", "browsing", T0.plusSeconds(1));
+        assertThat(vault.takeIn(1, repaired)).isTrue();
+        assertThat(vault.takeIn(1, repaired)).as("only once").isFalse();
+        assertThat(vault.recordUnreadable(2, "still cannot be read", Optional.empty(), T0.plusSeconds(9))).isTrue();
+        assertThat(vault.recordUnreadable(2, "again", Optional.empty(), T0.plusSeconds(9))).isFalse();
+
+        assertThat(vault.page("p-1", VaultQuery.all(10)).events()).extracting(VaultEvent::sequence)
+                .containsExactly(1L, 0L);
+        assertThat(setAside.counts()).isEqualTo(new SetAsideEntries.Counts(0, 1));
+        assertThat(setAside.find(1)).isEmpty();
+        assertThat(setAside.find(2).orElseThrow().state()).isEqualTo(SetAsideEntry.State.UNREADABLE);
+        assertThat(setAside.find(2).orElseThrow().reason()).isEqualTo("still cannot be read");
+        assertThat(setAside.unreadableAmong(List.of(1L, 2L, 3L))).containsExactly(2L);
     }
 
     @Test

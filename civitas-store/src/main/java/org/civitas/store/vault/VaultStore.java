@@ -50,10 +50,20 @@ public final class VaultStore {
      * same entries twice changes nothing.
      */
     public void project(List<VaultEvent> events, long projectedUpTo) {
+        project(events, List.of(), projectedUpTo);
+    }
+
+    /**
+     * Adds events, records the entries set aside among them (see {@link SetAsideEntries}) and records that the
+     * ledger is now projected up to {@code projectedUpTo}, all in one transaction: an entry set aside is never
+     * passed over unrecorded, nor recorded twice. What is before the recorded position is skipped.
+     */
+    public void project(List<VaultEvent> events, List<SetAsideEntry> setAside, long projectedUpTo) {
         jdbi.useTransaction(handle -> {
             long position = handle.createQuery("SELECT position FROM projections WHERE name = :name FOR UPDATE")
                     .bind("name", PROJECTION).mapTo(Long.class).findOne().orElse(-1L);
             insertBatches(handle, events.stream().filter(event -> event.sequence() >= position).toList());
+            SetAsideEntries.insert(handle, setAside, position);
             if (position < 0) {
                 handle.createUpdate("INSERT INTO projections (name, position) VALUES (:name, :position)")
                         .bind("position", projectedUpTo).bind("name", PROJECTION).execute();
@@ -61,6 +71,37 @@ public final class VaultStore {
                 handle.createUpdate("UPDATE projections SET position = :position WHERE name = :name")
                         .bind("position", projectedUpTo).bind("name", PROJECTION).execute();
             }
+        });
+    }
+
+    /**
+     * Takes a set-aside entry into the vault after all, as {@code projected}, and clears it from the set-aside list,
+     * in one transaction. Returns false, changing nothing, if it was no longer waiting for a repair.
+     */
+    public boolean takeIn(long sequence, VaultEvent projected) {
+        return jdbi.inTransaction(handle -> {
+            if (!SetAsideEntries.lockWaiting(handle, sequence)) {
+                return false;
+            }
+            insertBatches(handle, List.of(projected));
+            SetAsideEntries.remove(handle, sequence);
+            return true;
+        });
+    }
+
+    /**
+     * Records a set-aside entry as one that cannot be read, with {@code placeholder} in its person's vault in its
+     * stead when its person is known, in one transaction. Returns false, changing nothing, if it was no longer
+     * waiting for a repair.
+     */
+    public boolean recordUnreadable(long sequence, String reason, Optional<VaultEvent> placeholder, Instant at) {
+        return jdbi.inTransaction(handle -> {
+            if (!SetAsideEntries.lockWaiting(handle, sequence)) {
+                return false;
+            }
+            insertBatches(handle, placeholder.stream().toList());
+            SetAsideEntries.markUnreadable(handle, sequence, reason, at);
+            return true;
         });
     }
 
