@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             IngestCommand.class,
             ScoreCommand.class,
             VerifyCommand.class,
+            RepairCommand.class,
             StatsCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
 import org.civitas.ledger.FileLedger;
+import org.civitas.server.ingest.ProjectionRepair;
 import org.civitas.server.ingest.SourceRegistry;
 import org.civitas.store.Database;
 import org.civitas.store.StorageSettings;
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A server started, through real HTTP, on H2 and PostgreSQL, on a ledger holding what older versions let in: an
  * entry whose attributes are not well-formed UTF-8, and an event dated in the last year an instant can name. It
- * starts, says it is degraded and why, and serves everyone else.
+ * starts, says it is degraded and why, and serves everyone else; a repair shows the unreadable entry as such.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("org.civitas.server.Storages#fresh")
@@ -123,6 +124,40 @@ class HostileLedgerIT {
             assertThat(server.server().civitas().projector().projectedUpTo())
                     .as("the ingest answered once its event was projected, not after giving up waiting")
                     .isEqualTo(server.server().civitas().ledger().committed());
+        }
+    }
+
+    @Test
+    void aRepairShowsTheUnreadableEntryInItsPersonsVaultAndTheServerIsUpAgain() throws Exception {
+        CivitasServer first = TestServer.startOn(data, settings).server();
+        citizens(TestServer.around(first));
+        first.close();
+
+        List<ProjectionRepair.Outcome> outcomes = ProjectionRepair.run(data, settings, Clock.systemUTC());
+
+        assertThat(outcomes.get(0).sequence()).isEqualTo(1);
+        assertThat(outcomes.get(0).projected()).isFalse();
+        assertThat(outcomes.get(0).placeholder()).isTrue();
+        assertThat(outcomes.get(0).reason()).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("attributes: not well-formed UTF-8"));
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.projected()).isFalse());
+        assertThat(ProjectionRepair.run(data, settings, Clock.systemUTC())).as("nothing is left to repair").isEmpty();
+        try (TestServer server = TestServer.startOn(data, settings)) {
+            JsonNode health = server.getJson("/health", null);
+            assertThat(health.get("status").asText()).isEqualTo("up");
+            assertThat(health.get("reasons")).isEmpty();
+            assertThat(health.get("setAside").get("vault").asLong()).isZero();
+            assertThat(health.get("setAside").get("recordedUnreadable").asLong()).isEqualTo(outcomes.size());
+
+            TestServer.Session bob = server.login("bob", "bob's password");
+            JsonNode events = server.getJson("/api/v1/me/events", bob).get("events");
+            assertThat(events).singleElement().satisfies(event -> {
+                assertThat(event.get("id").asText()).isEqualTo("s-2");
+                assertThat(event.get("type").asText()).isEqualTo("speeding");
+                assertThat(event.get("attributes").get("$unreadable").asText())
+                        .startsWith("attributes: not well-formed UTF-8");
+            });
+            assertThat(server.getJson("/api/v1/me/score", bob).get("score").asDouble()).isEqualTo(1000.0);
         }
     }
 }

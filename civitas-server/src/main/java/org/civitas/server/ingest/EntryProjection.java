@@ -1,5 +1,10 @@
 package org.civitas.server.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 import org.civitas.event.Event;
@@ -16,6 +21,11 @@ final class EntryProjection {
 
     /** The category of a registry's record of where a person lives, by an attribute {@code district}. */
     static final String RESIDENCE = "residence";
+
+    /** The attribute a placeholder holds in place of attributes that cannot be read. */
+    static final String UNREADABLE = "$unreadable";
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final SourceRegistry sources;
     private final Clock clock;
@@ -55,6 +65,28 @@ final class EntryProjection {
 
     ProjectedEntry.SetAside setAside(long sequence, Optional<String> person, String reason) {
         return new ProjectedEntry.SetAside(SetAsideEntry.setAside(sequence, person, reason, clock.instant()));
+    }
+
+    /**
+     * What the vault shows in place of an entry that cannot be read: who, what and when, as far as they could be
+     * read, and attributes that say only why the rest could not.
+     */
+    VaultEvent placeholder(long sequence, UnreadableEntry.Envelope envelope, String reason) {
+        return new VaultEvent(sequence, envelope.person(), envelope.source(), envelope.id(), envelope.type(),
+                sources.categoryOf(envelope.source(), envelope.type()), envelope.occurredAt(),
+                envelope.jurisdiction(), unreadableAttributes(reason), false);
+    }
+
+    private static String unreadableAttributes(String reason) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeStringField(UNREADABLE, reason);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     /** Where the person of {@code event} lives, if it is a registry's record of category {@value #RESIDENCE}. */
