@@ -68,6 +68,27 @@ class UnreadableEntriesIT {
     }
 
     @Test
+    void scoreScoresEveryoneElseNamesTheEntryAndSucceeds() throws Exception {
+        CivitasCommand.Result score = run("score", "--data", data.toString(), "--at", "2026-11-01T00:00:00Z");
+
+        assertThat(score.exit()).as(score.err()).isZero();
+        assertThat(score.outLines()).extracting(line -> JSON.readTree(line).get("person").asText())
+                .containsExactly("p-ada", "p-bob", "p-cy");
+        assertThat(score.outLines()).filteredOn(line -> line.contains("traffic.speeding-severe")).hasSize(2);
+        assertThat(score.errLines()).containsExactly("civitas score: ledger entry 1: attributes: not well-formed"
+                + " UTF-8 (byte 22 of 27 is 0xED, which cannot stand there); it counts for no one");
+    }
+
+    @Test
+    void statsCountsTheEntryApart() throws Exception {
+        CivitasCommand.Result stats = run("stats", "--data", data.toString());
+
+        assertThat(stats.exit()).as(stats.err()).isZero();
+        assertThat(stats.out()).contains("\"events\" : 2,").contains("\"unreadable\" : 1,")
+                .contains("\"people\" : 2,");
+    }
+
+    @Test
     void serveStartsOnItAndRepairRecordsItInItsPersonsVaultOnceLeavingTheLedgerAsItWas() throws Exception {
         Path config = work.resolve("civitas.yaml");
         Files.writeString(config, "port: 0\ndata: data\nstorage:\n  kind: embedded\n");
