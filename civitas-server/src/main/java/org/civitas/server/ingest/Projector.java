@@ -1,5 +1,6 @@
 package org.civitas.server.ingest;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,8 +62,8 @@ public final class Projector implements AutoCloseable {
     /** Guarded by {@link #signal}. */
     private Instant behindSince;
 
-    /** What went wrong, and since when. */
-    private record Failure(String reason, Instant since) {
+    /** What went wrong last, since when it has gone wrong, and how many times. */
+    private record Failure(String reason, Instant since, long count) {
     }
 
     /**
@@ -85,7 +86,7 @@ public final class Projector implements AutoCloseable {
         this.thread = new Thread(this::follow, "projector");
         this.thread.setDaemon(true);
         this.thread.setUncaughtExceptionHandler((ended, cause) -> {
-            stopped = Optional.of(new Failure(Failures.describe(cause), clock.instant()));
+            stopped = Optional.of(new Failure(Failures.describe(cause), clock.instant(), 1));
             LOG.error("the projector has stopped; nothing more is projected until the server restarts", cause);
         });
         ledger.onCommit(this::committed);
@@ -119,10 +120,10 @@ public final class Projector implements AutoCloseable {
                 ? ProjectorHealth.State.STOPPED
                 : failing.isPresent() ? ProjectorHealth.State.FAILING : ProjectorHealth.State.FOLLOWING;
         if (state == ProjectorHealth.State.STOPPED && problem.isEmpty()) {
-            problem = Optional.of(new Failure("its thread ended", clock.instant()));
+            problem = Optional.of(new Failure("its thread ended", clock.instant(), 1));
         }
-        return new ProjectorHealth(state, problem.map(Failure::reason), problem.map(Failure::since), projectedUpTo,
-                behind);
+        return new ProjectorHealth(state, problem.map(Failure::reason), problem.map(Failure::since),
+                problem.map(Failure::count).orElse(0L), projectedUpTo, behind);
     }
 
     /** Waits until every entry before {@code sequence} is projected, or until {@code timeout}; returns which. */
@@ -168,9 +169,9 @@ public final class Projector implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                if (failing.isEmpty()) {
-                    failing = Optional.of(new Failure(Failures.describe(e), clock.instant()));
-                }
+                Optional<Failure> before = failing;
+                failing = Optional.of(new Failure(Failures.describe(e), before.map(Failure::since)
+                        .orElse(clock.instant()), before.map(Failure::count).orElse(0L) + 1));
                 LOG.warn("projecting the ledger failed; retrying from the vault's position in a second", e);
                 restartFromVault();
             }
@@ -256,18 +257,30 @@ public final class Projector implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the tail again where the vault stopped. The failed batch moved the tail past entries the vault may not
+     * hold, so the tail is always started again: from the vault's own position if it answers, else from the last
+     * position the vault confirmed, which is never ahead of it (writing what it holds again changes nothing).
+     */
     private synchronized void restartFromVault() {
         try {
             Thread.sleep(RETRY_AFTER.toMillis());
-            tail.close();
-            projectedUpTo = vault.projectedUpTo();
-            tail = ledger.tail(Math.min(projectedUpTo, scoredUpTo));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
-        } catch (Exception e) {
-            LOG.warn("cannot restart the projection yet", e);
+            return;
         }
+        try {
+            projectedUpTo = vault.projectedUpTo();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot ask the vault where it stopped; starting again from entry {}", projectedUpTo, e);
+        }
+        try {
+            tail.close();
+        } catch (IOException ignored) {
+            // The tail only reads; closing it cannot lose anything.
+        }
+        tail = ledger.tail(Math.min(projectedUpTo, scoredUpTo));
     }
 
     @Override
@@ -280,7 +293,7 @@ public final class Projector implements AutoCloseable {
             tail.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             // The tail only reads; closing it cannot lose anything.
         }
     }

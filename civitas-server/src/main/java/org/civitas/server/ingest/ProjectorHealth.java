@@ -9,11 +9,12 @@ import java.util.Optional;
  *
  * @param problem why it is failing or stopped: the last failure, or what ended its thread
  * @param since when it began failing, or stopped
+ * @param failures how many attempts have failed in a row
  * @param projectedUpTo the vault holds every entry before this one
  * @param behindSince since when the vault has not held every committed entry; empty while it holds them all
  */
-public record ProjectorHealth(State state, Optional<String> problem, Optional<Instant> since, long projectedUpTo,
-        Optional<Instant> behindSince) {
+public record ProjectorHealth(State state, Optional<String> problem, Optional<Instant> since, long failures,
+        long projectedUpTo, Optional<Instant> behindSince) {
 
     public ProjectorHealth {
         Objects.requireNonNull(state, "state");

@@ -71,8 +71,8 @@ public final class Health {
         String problem = projector.problem().orElse("");
         String since = projector.since().map(Instant::toString).orElse("");
         switch (projector.state()) {
-            case FAILING -> reasons.add("projecting the ledger has failed since " + since + ": " + problem
-                    + "; it is retried every second");
+            case FAILING -> reasons.add("projecting the ledger has failed " + projector.failures() + " times since "
+                    + since + ", last: " + problem + "; it is retried every second");
             case STOPPED -> reasons.add("the projector stopped at " + since + ": " + problem
                     + "; nothing more reaches the vault or the scores until the server restarts");
             case FOLLOWING -> { }

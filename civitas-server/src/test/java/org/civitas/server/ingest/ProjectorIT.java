@@ -113,8 +113,9 @@ class ProjectorIT {
         return events;
     }
 
-    private void waitUntilFailing() throws InterruptedException {
-        while (projector.health().state() != ProjectorHealth.State.FAILING) {
+    /** Waits until the projector has failed so many times, so that it has also started again after failing. */
+    private void waitUntilItHasFailed(long times) throws InterruptedException {
+        while (projector.health().failures() < times) {
             Thread.sleep(20);
         }
     }
@@ -152,9 +153,10 @@ class ProjectorIT {
         connections.goDown();
         projector.start();
 
-        waitUntilFailing();
+        waitUntilItHasFailed(3);
 
         ProjectorHealth failing = projector.health();
+        assertThat(failing.state()).isEqualTo(ProjectorHealth.State.FAILING);
         assertThat(failing.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("cannot be reached"));
         assertThat(failing.since()).isPresent();
         assertThat(setAside.counts()).isEqualTo(new SetAsideEntries.Counts(0, 0));
@@ -166,6 +168,7 @@ class ProjectorIT {
         assertThat(vault.count()).isEqualTo(5);
         assertThat(setAside.counts()).isEqualTo(new SetAsideEntries.Counts(0, 0));
         assertThat(projector.health().state()).isEqualTo(ProjectorHealth.State.FOLLOWING);
+        assertThat(projector.health().failures()).isZero();
     }
 
     @Test
@@ -174,7 +177,7 @@ class ProjectorIT {
         database.jdbi().useHandle(handle -> handle.execute("ALTER TABLE vault_batches RENAME TO vault_elsewhere"));
         projector.start();
 
-        waitUntilFailing();
+        waitUntilItHasFailed(2);
 
         assertThat(projector.health().problem()).hasValueSatisfying(problem -> assertThat(problem)
                 .containsIgnoringCase("vault_batches"));
