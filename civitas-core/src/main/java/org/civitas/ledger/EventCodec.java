@@ -161,11 +161,13 @@ public final class EventCodec {
 
         /** The next name, which must be well-formed UTF-8; {@code field} names it in the complaint if not. */
         String name(String field, NameCache names) {
-            need(2);
-            int length = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
-            need(2 + length);
-            checkUtf8(field, at + 2, at + 2 + length);
-            return text(names);
+            int from = at + 2;
+            String name = text(names);
+            // Decoding makes U+FFFD of whatever is ill-formed, so only a name holding one needs its bytes checked.
+            if (name.indexOf('\uFFFD') >= 0) {
+                checkUtf8(field, from, at);
+            }
+            return name;
         }
 
         /** A copy of the next {@code length} bytes, which must be well-formed UTF-8. */

@@ -37,6 +37,7 @@ class Utf8Test {
         "f48fbfbf, -1",
         "f5808080, 0",
         "4180, 1",
+        "41414141414141414141414141414141c3a9e4b8ad41414141414141ed, 28",
         "41e4b8, 1",
         "ff, 0"
     })
@@ -52,9 +53,12 @@ class Utf8Test {
         Random random = new Random(seed);
         byte[] alphabet = hex("41007f80bfc0c1c2dfe0e1eceded9fa0eef0f1f3f4f5ff8f90");
         for (int i = 0; i < 20_000; i++) {
-            byte[] input = new byte[1 + random.nextInt(6)];
+            // Long runs of ASCII too, which are passed eight bytes at a time, with a stray byte anywhere among them.
+            boolean mostlyAscii = random.nextBoolean();
+            byte[] input = new byte[1 + random.nextInt(mostlyAscii ? 40 : 6)];
             for (int j = 0; j < input.length; j++) {
-                input[j] = alphabet[random.nextInt(alphabet.length)];
+                input[j] = mostlyAscii && random.nextInt(12) > 0 ? (byte) 'a'
+                        : alphabet[random.nextInt(alphabet.length)];
             }
 
             assertThat(Utf8.firstIllFormed(input, 0, input.length) < 0).as("%s", ByteBuffer.wrap(input))
