@@ -98,7 +98,11 @@ final class ScoreCommand implements Callable<Integer> {
                 rejected[0] += batch.errors().size();
                 for (Event event : batch.events()) {
                     if (seen.add(event.key())) {
-                        accept(run, event, "event " + event.source() + "/" + event.id(), err);
+                        try {
+                            run.accept(event);
+                        } catch (RuntimeException e) {
+                            countsForNoOne(err, "event " + event.key() + ": cannot be scored: " + e.getMessage());
+                        }
                     }
                 }
                 progress.advance(batch.bytes());
@@ -115,22 +119,19 @@ final class ScoreCommand implements Callable<Integer> {
      */
     private long scoreLedger(Scorer scorer, ScoringRun run) {
         PrintWriter err = spec.commandLine().getErr();
-        FileLedger.read(events.data, scorer::readsAny, (sequence, event) -> accept(run, event, "ledger entry "
-                + sequence, err), (sequence, person) -> run.include(person), unreadable -> {
-                    unreadable.envelope().ifPresent(envelope -> run.include(envelope.person()));
-                    countsForNoOne(err, "ledger " + unreadable);
-                });
+        FileLedger.read(events.data, scorer::readsAny, (sequence, event) -> {
+            try {
+                run.accept(event);
+            } catch (RuntimeException e) {
+                // Scoring is pure computation over the event: what fails here fails for this event alone.
+                countsForNoOne(err, "ledger entry " + sequence + ": cannot be scored: " + e.getMessage());
+            }
+        }, (sequence, person) -> run.include(person), unreadable -> {
+            unreadable.envelope().ifPresent(envelope -> run.include(envelope.person()));
+            countsForNoOne(err, "ledger " + unreadable);
+        });
         err.flush();
         return 0;
-    }
-
-    private static void accept(ScoringRun run, Event event, String which, PrintWriter err) {
-        try {
-            run.accept(event);
-        } catch (RuntimeException e) {
-            // Scoring is pure computation over the event: what fails here fails for this event alone.
-            countsForNoOne(err, which + ": cannot be scored: " + e.getMessage());
-        }
     }
 
     private static void countsForNoOne(PrintWriter err, String what) {
