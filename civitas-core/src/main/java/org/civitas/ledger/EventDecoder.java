@@ -23,28 +23,38 @@ final class EventDecoder {
 
     Event decode(byte[] bytes, int offset, int length) {
         EventCodec.Reader reader;
-        UnreadableEntry.Envelope envelope;
+        String source;
+        String id;
+        String person;
+        String type;
+        String jurisdiction;
+        Instant occurredAt;
         try {
             reader = new EventCodec.Reader(bytes, offset, length);
-            envelope = new UnreadableEntry.Envelope(reader.name("source", names), reader.name("id", null),
-                    reader.name("person", names), reader.name("type", names), reader.name("jurisdiction", names),
-                    Instant.ofEpochSecond(reader.longValue(), reader.intValue()));
+            source = reader.name("source", names);
+            id = reader.name("id", null);
+            person = reader.name("person", names);
+            type = reader.name("type", names);
+            jurisdiction = reader.name("jurisdiction", names);
+            occurredAt = Instant.ofEpochSecond(reader.longValue(), reader.intValue());
         } catch (CivitasException e) {
             throw new UnreadablePayload(e.getMessage(), Optional.empty());
         } catch (DateTimeException e) {
             throw new UnreadablePayload("occurredAt: out of range (" + e.getMessage() + ")", Optional.empty());
         }
+        String failure;
         try {
             Attributes attributes = reader.sealed()
                     ? Attributes.sealed(reader.name("category", names), reader.bytes(reader.intValue()))
                     : Attributes.ofValidatedJson(reader.utf8("attributes", reader.intValue()));
-            return new Event(envelope.id(), envelope.source(), envelope.person(), envelope.type(),
-                    envelope.occurredAt(), envelope.jurisdiction(), attributes);
+            return new Event(id, source, person, type, occurredAt, jurisdiction, attributes);
         } catch (CivitasException e) {
-            throw new UnreadablePayload(e.getMessage(), Optional.of(envelope));
+            failure = e.getMessage();
         } catch (IllegalArgumentException e) {
-            throw new UnreadablePayload("category: " + e.getMessage(), Optional.of(envelope));
+            failure = "category: " + e.getMessage();
         }
+        throw new UnreadablePayload(failure, Optional.of(new UnreadableEntry.Envelope(source, id, person, type,
+                jurisdiction, occurredAt)));
     }
 
     /** Reads just who, what and where of a payload, for deciding whether the whole event is needed. */

@@ -58,7 +58,9 @@ public final class ScoringRun {
             matches = new ArrayList<>(4);
             matchesByPerson.put(event.person(), matches);
         }
-        matches.addAll(matched);
+        for (int i = 0; i < matched.size(); i++) {
+            matches.add(matched.get(i));
+        }
     }
 
     /** Everyone's score, sorted by person. */
