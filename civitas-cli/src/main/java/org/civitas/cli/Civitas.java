@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             IngestCommand.class,
             ScoreCommand.class,
             VerifyCommand.class,
+            RepairCommand.class,
             StatsCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -38,6 +39,9 @@ public final class Civitas implements Runnable {
 
     /** Exit status when the command line itself is wrong. */
     static final int USAGE = 2;
+
+    /** Exit status of {@code verify} when the chain is intact but some entries cannot be read as events. */
+    static final int UNREADABLE = 3;
 
     @Spec
     private CommandSpec spec;

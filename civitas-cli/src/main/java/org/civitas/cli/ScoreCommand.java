@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Scores everyone in the events: 1000 plus what the rules grant, decayed to the scoring instant.",
             "Prints one line per person, sorted by person, each contribution with its reason:",
-            "{\"person\":\"p-001\",\"score\":996.04,\"contributions\":[...]}"
+            "{\"person\":\"p-001\",\"score\":996.04,\"contributions\":[...]}",
+            "An event that cannot be read or scored counts for no one, and is named on standard error."
         })
 final class ScoreCommand implements Callable<Integer> {
 
@@ -93,7 +94,11 @@ final class ScoreCommand implements Callable<Integer> {
                 refusals.add(batch.refused());
                 for (Event event : batch.events()) {
                     if (seen.add(event.key())) {
-                        run.accept(event);
+                        try {
+                            run.accept(event);
+                        } catch (RuntimeException e) {
+                            countsForNoOne(err, "event " + event.key() + ": cannot be scored: " + e.getMessage());
+                        }
                     }
                 }
                 progress.advance(batch.bytes());
@@ -103,10 +108,30 @@ final class ScoreCommand implements Callable<Integer> {
         return refusals.count();
     }
 
+    /**
+     * Scores the ledger. An entry that cannot be read or scored counts for no one, as on the server, and is named on
+     * standard error; the scores of everyone else are whole, so it does not fail the command ('civitas verify' is
+     * the one that does).
+     */
     private long scoreLedger(Scorer scorer, ScoringRun run) {
-        FileLedger.read(events.data, scorer::readsAny, (sequence, event) -> run.accept(event),
-                (sequence, person) -> run.include(person));
+        PrintWriter err = spec.commandLine().getErr();
+        FileLedger.read(events.data, scorer::readsAny, (sequence, event) -> {
+            try {
+                run.accept(event);
+            } catch (RuntimeException e) {
+                // Scoring is pure computation over the event: what fails here fails for this event alone.
+                countsForNoOne(err, "ledger entry " + sequence + ": cannot be scored: " + e.getMessage());
+            }
+        }, (sequence, person) -> run.include(person), unreadable -> {
+            unreadable.envelope().ifPresent(envelope -> run.include(envelope.person()));
+            countsForNoOne(err, "ledger " + unreadable);
+        });
+        err.flush();
         return 0;
+    }
+
+    private static void countsForNoOne(PrintWriter err, String what) {
+        err.println("civitas score: " + what + "; it counts for no one");
     }
 
     private static void writeJson(ScoreSheet sheet, OutputStream out) throws IOException {

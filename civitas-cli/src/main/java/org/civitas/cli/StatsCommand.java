@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
         name = "stats",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints what the ledger holds as JSON: {\"events\": N, \"people\": M, ...}, with counts per source,",
-            "type and jurisdiction, and the first and last instants."
+            "Prints what the ledger holds as JSON: {\"events\": N, \"unreadable\": U, \"people\": M, ...}, with",
+            "counts per source, type and jurisdiction, and the first and last instants. Unreadable entries are",
+            "intact in the chain but cannot be read as events; 'civitas verify' names them."
         })
 final class StatsCommand implements Callable<Integer> {
 
@@ -29,11 +30,12 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Tally tally = new Tally();
-        FileLedger.read(data, (sequence, event) -> tally.add(event));
+        FileLedger.read(data, (sequence, event) -> tally.add(event), unreadable -> tally.unreadable++);
         try (JsonGenerator json = JsonOutput.lines(System.out)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeNumberField("events", tally.events);
+            json.writeNumberField("unreadable", tally.unreadable);
             json.writeNumberField("people", tally.people.size());
             json.writeStringField("first", tally.first == null ? null : tally.first.toString());
             json.writeStringField("last", tally.last == null ? null : tally.last.toString());
@@ -56,6 +58,8 @@ final class StatsCommand implements Callable<Integer> {
 
     private static final class Tally {
         long events;
+        /** Entries that are intact in the chain but cannot be read as events: 'civitas verify' names them. */
+        long unreadable;
         final Set<String> people = new HashSet<>();
         final Map<String, long[]> sources = new TreeMap<>();
         final Map<String, long[]> types = new TreeMap<>();

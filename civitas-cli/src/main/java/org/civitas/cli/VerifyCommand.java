@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.civitas.ledger.FileLedger;
+import org.civitas.ledger.UnreadableEntry;
 import org.civitas.ledger.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,8 +15,9 @@ import picocli.CommandLine.Spec;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Walks the ledger's hash chain from the first entry to the last.",
-            "Exits 0 when it is intact; otherwise exits 1 naming the first altered, dropped or reordered entry."
+            "Walks the ledger's hash chain from the first entry to the last, reading every entry as an event.",
+            "Exits 0 when it is intact and every entry is readable; 1 naming the first altered, dropped or",
+            "reordered entry; 3 naming the entries that are intact but cannot be read as events."
         })
 final class VerifyCommand implements Callable<Integer> {
 
@@ -29,8 +31,8 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Verification verification = FileLedger.verify(data);
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (!verification.intact()) {
-            PrintWriter err = spec.commandLine().getErr();
             err.println("civitas verify: the ledger is NOT intact: " + verification.damage().orElseThrow());
             err.println("  " + verification.entries() + " entries before it are sound.");
             err.flush();
@@ -40,6 +42,25 @@ final class VerifyCommand implements Callable<Integer> {
         verification.damage().ifPresent(unfinished -> out.println("note: " + unfinished
                 + "; the next ingest discards it"));
         out.flush();
+        if (!verification.readable()) {
+            reportUnreadable(verification, err);
+            return Civitas.UNREADABLE;
+        }
         return 0;
+    }
+
+    private static void reportUnreadable(Verification verification, PrintWriter err) {
+        long count = verification.unreadableCount();
+        err.println("civitas verify: " + (count == 1 ? "1 entry is" : count + " entries are")
+                + " intact but cannot be read as events:");
+        for (UnreadableEntry entry : verification.unreadable()) {
+            err.println("  " + entry);
+        }
+        if (count > verification.unreadable().size()) {
+            err.println("  and " + (count - verification.unreadable().size()) + " more");
+        }
+        err.println("The chain proves they are as they were written. The server sets them aside and serves the rest;"
+                + " 'civitas repair' shows each in its person's vault as an entry that could not be read.");
+        err.flush();
     }
 }

@@ -1,6 +1,8 @@
 package org.civitas.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +69,18 @@ final class CivitasCommand {
         return new ProcessBuilder(command(args))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
+    }
+
+    /** Reads a server command's output up to the address it serves at, which it prints once it is serving. */
+    static String addressOf(Process server) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("Civitas is running: ")) {
+                return line.substring("Civitas is running: ".length()).split(" ")[0];
+            }
+        }
+        throw new AssertionError("the server stopped before it printed its address");
     }
 
     private static List<String> command(String... args) {

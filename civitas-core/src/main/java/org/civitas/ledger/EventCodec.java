@@ -122,15 +122,17 @@ public final class EventCodec {
     static final class Reader {
         private final byte[] bytes;
         private final int end;
+        private final int start;
         private final boolean sealed;
         private int at;
 
         Reader(byte[] bytes, int offset, int length) {
             if (length < 1 || (bytes[offset] != KIND_EVENT && bytes[offset] != KIND_SEALED_EVENT)) {
-                throw new CivitasException("ledger entry is not an event (kind " + (length < 1 ? -1 : bytes[offset])
-                        + ")");
+                throw new CivitasException("payload: not an event (" + (length < 1 ? "it is empty"
+                        : "its kind is " + bytes[offset]) + ")");
             }
             this.bytes = bytes;
+            this.start = offset;
             this.end = offset + length;
             this.sealed = bytes[offset] == KIND_SEALED_EVENT;
             this.at = offset + 1;
@@ -155,6 +157,32 @@ public final class EventCodec {
                     : names.get(bytes, at, length);
             at += length;
             return text;
+        }
+
+        /** The next name, which must be well-formed UTF-8; {@code field} names it in the complaint if not. */
+        String name(String field, NameCache names) {
+            int from = at + 2;
+            String name = text(names);
+            // Decoding makes U+FFFD of whatever is ill-formed, so only a name holding one needs its bytes checked.
+            if (name.indexOf('\uFFFD') >= 0) {
+                checkUtf8(field, from, at);
+            }
+            return name;
+        }
+
+        /** A copy of the next {@code length} bytes, which must be well-formed UTF-8. */
+        byte[] utf8(String field, int length) {
+            need(length);
+            checkUtf8(field, at, at + length);
+            return bytes(length);
+        }
+
+        private void checkUtf8(String field, int from, int to) {
+            int illFormed = Utf8.firstIllFormed(bytes, from, to);
+            if (illFormed >= 0) {
+                throw new CivitasException(field + ": not well-formed UTF-8 ("
+                        + Utf8.describe(bytes, from, to, illFormed) + ")");
+            }
         }
 
         void skipText() {
@@ -187,8 +215,9 @@ public final class EventCodec {
         }
 
         private void need(int count) {
-            if (count < 0 || at + count > end) {
-                throw new CivitasException("ledger entry ends early: needs " + count + " more bytes at " + at);
+            if (count < 0 || count > end - at) {
+                throw new CivitasException("payload: ends early (" + (count < 0 ? "a length of " + count
+                        : "it needs " + count + " more bytes at byte " + (at - start) + " of " + (end - start)) + ")");
             }
         }
     }

@@ -94,11 +94,10 @@ public final class FileLedger implements AutoCloseable {
             }
             KeyIndex keys = new KeyIndex(HeadFile.read(directory).entries() + (1 << 16));
             LedgerScan.Outcome scanned = LedgerScan.scan(directory, (sequence, location, buffer, offset, length) -> {
-                if (length < 1 || KeyIndex.keyLength(buffer, offset) + 1 > length) {
-                    throw new CivitasException("entry " + sequence + " of the ledger in " + directory
-                            + " is not a well-formed event; run 'civitas verify'");
+                // An entry whose key cannot be read is no event a new one could repeat; readers set it aside.
+                if (KeyIndex.keyLength(buffer, offset, length) >= 0) {
+                    keys.add(keys.fingerprint(buffer, offset), location);
                 }
-                keys.add(keys.fingerprint(buffer, offset), location);
             });
             Optional<Damage> damage = scanned.damage();
             if (damage.isPresent() && damage.get().breaksTheChain()) {
@@ -424,33 +423,67 @@ public final class FileLedger implements AutoCloseable {
         void person(long sequence, String person) throws IOException;
     }
 
+    /** Receives each entry that is sound in the chain but cannot be read as an event. */
+    @FunctionalInterface
+    public interface UnreadableVisitor {
+
+        /** Refuses unreadable entries: throws {@link UnreadableEntryException} at the first. */
+        UnreadableVisitor REFUSE = entry -> {
+            throw new UnreadableEntryException(entry);
+        };
+
+        void unreadable(UnreadableEntry entry) throws IOException;
+    }
+
     /**
      * Reads every committed event of the ledger in {@code dataDirectory}, in order, without opening it for writing.
      * Entries are checked against their checksums (use {@link #verify} to check the hash chain). Throws
-     * {@link LedgerDamagedException} if an entry cannot be read.
+     * {@link LedgerDamagedException} if an entry's frame cannot be read, and {@link UnreadableEntryException} if its
+     * payload cannot be read as an event.
      */
     public static long read(Path dataDirectory, EventVisitor visitor) {
-        return read(dataDirectory, (jurisdiction, type) -> true, visitor, (sequence, person) -> { });
+        return read(dataDirectory, visitor, UnreadableVisitor.REFUSE);
+    }
+
+    /** Reads as {@link #read(Path, EventVisitor)} does, handing unreadable entries to {@code unreadable}. */
+    public static long read(Path dataDirectory, EventVisitor visitor, UnreadableVisitor unreadable) {
+        return read(dataDirectory, (jurisdiction, type) -> true, visitor, (sequence, person) -> { }, unreadable);
     }
 
     /**
      * Reads the committed events of the ledger in {@code dataDirectory}: the ones {@code selection} wants whole go
      * to {@code selected}; of the others only the person is decoded, for {@code others}. Scoring reads this way:
-     * most events are of types no rule reads.
+     * most events are of types no rule reads. Throws {@link UnreadableEntryException} at an unreadable entry.
      */
     public static long read(Path dataDirectory, Selection selection, EventVisitor selected, PersonVisitor others) {
+        return read(dataDirectory, selection, selected, others, UnreadableVisitor.REFUSE);
+    }
+
+    /**
+     * Reads the committed events as {@link #read(Path, Selection, EventVisitor, PersonVisitor)} does, handing each
+     * entry that cannot be read as an event (as far as the reader needed to read it) to {@code unreadable}.
+     */
+    public static long read(Path dataDirectory, Selection selection, EventVisitor selected, PersonVisitor others,
+            UnreadableVisitor unreadable) {
         Path directory = existingDirectoryIn(dataDirectory);
         EventDecoder decoder = new EventDecoder();
         try {
             long committed = HeadFile.read(directory).entries();
             LedgerScan.Outcome outcome = LedgerScan.scan(directory, committed, false,
                     (sequence, location, buffer, offset, length) -> {
-                        EventDecoder.Header header = decoder.header(buffer, offset, length);
-                        if (selection.wants(header.jurisdiction(), header.type())) {
-                            selected.event(sequence, decoder.decode(buffer, offset, length));
-                        } else {
-                            others.person(sequence, header.person());
+                        Event event;
+                        try {
+                            EventDecoder.Header header = decoder.header(buffer, offset, length);
+                            if (!selection.wants(header.jurisdiction(), header.type())) {
+                                others.person(sequence, header.person());
+                                return;
+                            }
+                            event = decoder.decode(buffer, offset, length);
+                        } catch (EventDecoder.UnreadablePayload payload) {
+                            unreadable.unreadable(payload.at(sequence));
+                            return;
                         }
+                        selected.event(sequence, event);
                     });
             if (outcome.damage().isPresent()) {
                 throw new LedgerDamagedException(outcome.damage().get());
@@ -461,16 +494,41 @@ public final class FileLedger implements AutoCloseable {
         }
     }
 
-    /** Walks the whole chain of the ledger in {@code dataDirectory} and reports the first damage, if any. */
+    /**
+     * Walks the whole chain of the ledger in {@code dataDirectory} and reports the first damage, if any, and the
+     * entries that are sound in the chain but cannot be read as events.
+     */
     public static Verification verify(Path dataDirectory) {
         Path directory = existingDirectoryIn(dataDirectory);
+        EventDecoder decoder = new EventDecoder();
+        List<UnreadableEntry> unreadable = new ArrayList<>();
+        long[] unreadableCount = {0};
         try {
             LedgerScan.Outcome outcome = LedgerScan.scan(directory, (sequence, location, buffer, offset, length) -> {
+                Optional<UnreadableEntry> found = unreadable(decoder, sequence, buffer, offset, length);
+                if (found.isPresent() && unreadableCount[0]++ < Verification.MAX_NAMED) {
+                    unreadable.add(found.get());
+                }
             });
-            return new Verification(outcome.entries(), Chain.hex(outcome.lastHash()), outcome.damage());
+            return new Verification(outcome.entries(), Chain.hex(outcome.lastHash()), outcome.damage(), unreadable,
+                    unreadableCount[0]);
         } catch (IOException e) {
             throw new CivitasException("cannot read the ledger in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Why the entry at {@code sequence} cannot be read as an event, if it cannot. */
+    private static Optional<UnreadableEntry> unreadable(EventDecoder decoder, long sequence, byte[] buffer, int offset,
+            int length) {
+        Event event;
+        try {
+            event = decoder.decode(buffer, offset, length);
+        } catch (EventDecoder.UnreadablePayload payload) {
+            return Optional.of(payload.at(sequence));
+        }
+        return AttributesCheck.problem(event).map(reason -> new UnreadableEntry(sequence, reason, Optional.of(
+                new UnreadableEntry.Envelope(event.source(), event.id(), event.person(), event.type(),
+                        event.jurisdiction(), event.occurredAt()))));
     }
 
     private static Path existingDirectoryIn(Path dataDirectory) {

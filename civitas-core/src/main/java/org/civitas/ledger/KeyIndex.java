@@ -147,6 +147,24 @@ final class KeyIndex {
     }
 
     /** How many bytes, after the kind byte, the source and id of a payload take. */
+    /**
+     * The length of the key at the start of a payload of {@code length} bytes, after its kind byte, or -1 if the
+     * payload is too short to hold the key its length fields announce.
+     */
+    static int keyLength(byte[] payload, int payloadOffset, int length) {
+        int end = payloadOffset + length;
+        int start = payloadOffset + 1;
+        if (start + 2 > end) {
+            return -1;
+        }
+        int idAt = start + 2 + (((payload[start] & 0xFF) << 8) | (payload[start + 1] & 0xFF));
+        if (idAt + 2 > end) {
+            return -1;
+        }
+        int keyEnd = idAt + 2 + (((payload[idAt] & 0xFF) << 8) | (payload[idAt + 1] & 0xFF));
+        return keyEnd > end ? -1 : keyEnd - start;
+    }
+
     static int keyLength(byte[] payload, int payloadOffset) {
         int start = payloadOffset + 1;
         int sourceLength = ((payload[start] & 0xFF) << 8) | (payload[start + 1] & 0xFF);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.civitas.CivitasException;
+import org.civitas.event.Event;
 
 /**
  * Follows a ledger: hands out its committed entries in order, from a given sequence number on, and later the entries
@@ -30,8 +31,19 @@ public final class LedgerTail implements AutoCloseable {
         return next;
     }
 
-    /** Hands up to {@code max} committed entries, from {@link #position()} on, to {@code visitor}; returns how many. */
+    /**
+     * Hands up to {@code max} committed entries, from {@link #position()} on, to {@code visitor}; returns how many.
+     * Throws {@link UnreadableEntryException} at an entry that is not a readable event.
+     */
     public int poll(int max, FileLedger.EventVisitor visitor) {
+        return poll(max, visitor, FileLedger.UnreadableVisitor.REFUSE);
+    }
+
+    /**
+     * Hands up to {@code max} committed entries, from {@link #position()} on, to {@code visitor}, and those that are
+     * not readable events to {@code unreadable}; returns how many entries were handed out, of either kind.
+     */
+    public int poll(int max, FileLedger.EventVisitor visitor, FileLedger.UnreadableVisitor unreadable) {
         long committed = ledger.committed();
         int handed = 0;
         try {
@@ -47,8 +59,7 @@ public final class LedgerTail implements AutoCloseable {
                 }
                 long sequence = cursorSequence++;
                 if (sequence >= next) {
-                    visitor.event(sequence, decoder.decode(scanner.buffer(), scanner.payloadOffset(),
-                            scanner.payloadLength()));
+                    hand(sequence, visitor, unreadable);
                     next = sequence + 1;
                     handed++;
                 }
@@ -57,6 +68,18 @@ public final class LedgerTail implements AutoCloseable {
             throw new CivitasException("cannot follow the ledger: " + e.getMessage(), e);
         }
         return handed;
+    }
+
+    private void hand(long sequence, FileLedger.EventVisitor visitor, FileLedger.UnreadableVisitor unreadable)
+            throws IOException {
+        Event event;
+        try {
+            event = decoder.decode(scanner.buffer(), scanner.payloadOffset(), scanner.payloadLength());
+        } catch (EventDecoder.UnreadablePayload payload) {
+            unreadable.unreadable(payload.at(sequence));
+            return;
+        }
+        visitor.event(sequence, event);
     }
 
     /** Moves to the next frame of the segment, checked; false at the end of the segment. */

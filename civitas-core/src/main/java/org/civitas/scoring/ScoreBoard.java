@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.civitas.event.Event;
 
@@ -21,8 +23,13 @@ public final class ScoreBoard {
 
     private static final Match[] NO_MATCHES = new Match[0];
 
+    /** How many set-aside entries the board names; beyond that it only counts them. */
+    public static final int MAX_NAMED = 1_000;
+
     private final RuleMatcher matcher;
     private final Map<String, Match[]> matchesByPerson = new ConcurrentHashMap<>();
+    private final Map<Long, SetAside> setAside = new ConcurrentSkipListMap<>();
+    private final AtomicLong setAsideCount = new AtomicLong();
 
     public ScoreBoard(Scorer scorer) {
         this.matcher = new RuleMatcher(Objects.requireNonNull(scorer, "scorer"));
@@ -30,13 +37,39 @@ public final class ScoreBoard {
 
     /**
      * Adds an event from the ledger; {@code sequence} is its place there. Returns the ids of the rules it matched,
-     * in rule book order.
+     * in rule book order. An event that cannot be scored (a rule needs its attributes, and they cannot be read) is
+     * set aside whole: it counts for no one, {@link #setAside()} names it, and the board goes on with the next.
      */
     public synchronized List<String> accept(Event event, long sequence) {
         List<Match> matched = new ArrayList<>(2);
-        matcher.match(event, sequence, matched::add);
+        try {
+            matcher.match(event, sequence, matched::add);
+        } catch (RuntimeException e) {
+            // Scoring is pure computation over the event, so what fails here fails for this event alone.
+            include(event.person());
+            setAside(sequence, "cannot be scored: " + e.getMessage());
+            return List.of();
+        }
         matchesByPerson.merge(event.person(), matched.toArray(NO_MATCHES), ScoreBoard::concat);
         return matched.stream().map(match -> match.slot().rule.id()).toList();
+    }
+
+    /** Records that the ledger entry at {@code sequence} counts for no one, and why: it cannot be read, say. */
+    public void setAside(long sequence, String reason) {
+        setAsideCount.incrementAndGet();
+        if (setAside.size() < MAX_NAMED) {
+            setAside.put(sequence, new SetAside(sequence, reason));
+        }
+    }
+
+    /** The entries set aside, in ledger order: the first {@value #MAX_NAMED} of them. */
+    public List<SetAside> setAside() {
+        return List.copyOf(setAside.values());
+    }
+
+    /** How many entries were set aside in all. */
+    public long setAsideCount() {
+        return setAsideCount.get();
     }
 
     /** Counts {@code person} in for an event no rule reads. */

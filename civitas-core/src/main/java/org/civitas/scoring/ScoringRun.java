@@ -20,6 +20,8 @@ public final class ScoringRun {
     private final Instant at;
     private final RuleMatcher matcher;
     private final Map<String, List<Match>> matchesByPerson = new HashMap<>();
+    /** The matches of the event being scored, kept apart until all its rules are tested: all or none count. */
+    private final List<Match> matched = new ArrayList<>(4);
     private long order;
 
     ScoringRun(Scorer scorer, Instant at) {
@@ -36,20 +38,29 @@ public final class ScoringRun {
         matchesByPerson.putIfAbsent(person, NO_MATCHES);
     }
 
+    /**
+     * Scores {@code event}. If it cannot be scored (a rule needs its attributes, and they cannot be read), this throws
+     * having counted its person in and scored nothing of it, so the caller may set it aside and go on.
+     */
     public void accept(Event event) {
         long position = order++;
         matchesByPerson.putIfAbsent(event.person(), NO_MATCHES);
         if (event.occurredAt().isAfter(at)) {
             return;
         }
-        matcher.match(event, position, match -> {
-            List<Match> matches = matchesByPerson.get(event.person());
-            if (matches == NO_MATCHES) {
-                matches = new ArrayList<>(4);
-                matchesByPerson.put(event.person(), matches);
-            }
-            matches.add(match);
-        });
+        matched.clear();
+        matcher.match(event, position, matched::add);
+        if (matched.isEmpty()) {
+            return;
+        }
+        List<Match> matches = matchesByPerson.get(event.person());
+        if (matches == NO_MATCHES) {
+            matches = new ArrayList<>(4);
+            matchesByPerson.put(event.person(), matches);
+        }
+        for (int i = 0; i < matched.size(); i++) {
+            matches.add(matched.get(i));
+        }
     }
 
     /** Everyone's score, sorted by person. */

@@ -50,4 +50,41 @@ class EventCodecTest {
         assertThatThrownBy(() -> EventCodec.encode(event)).isInstanceOf(CivitasException.class)
                 .hasMessageContaining("longer than 65535 bytes");
     }
+
+    @Test
+    void aNameThatIsNotWellFormedUtf8LeavesNothingReadable() {
+        byte[] encoded = EventCodec.encode(new Event("ev-1", "src", "p-é", "t", Instant.EPOCH, "lakeside",
+                Attributes.EMPTY));
+        int accent = indexOf(encoded, (byte) 0xC3);
+        encoded[accent] = (byte) 0xED;
+        encoded[accent + 1] = (byte) 0xA0;
+
+        assertThatThrownBy(() -> EventCodec.decode(encoded, 0, encoded.length))
+                .isInstanceOfSatisfying(EventDecoder.UnreadablePayload.class, payload -> {
+                    UnreadableEntry entry = payload.at(7);
+                    assertThat(entry.reason())
+                            .isEqualTo("person: not well-formed UTF-8 (byte 2 of 4 is 0xED, which cannot stand there)");
+                    assertThat(entry.envelope()).isEmpty();
+                });
+    }
+
+    @Test
+    void aLengthReachingPastThePayloadIsUnreadableWhateverItsSize() {
+        byte[] encoded = EventCodec.encode(new Event("ev-1", "src", "p-1", "t", Instant.EPOCH, "lakeside",
+                Attributes.EMPTY));
+        EventCodec.putInt(encoded, encoded.length - 6, Integer.MAX_VALUE);
+
+        assertThatThrownBy(() -> EventCodec.decode(encoded, 0, encoded.length))
+                .hasMessage("payload: ends early (it needs 2147483647 more bytes at byte " + (encoded.length - 2)
+                        + " of " + encoded.length + ")");
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        throw new AssertionError("no byte " + wanted);
+    }
 }

@@ -81,4 +81,25 @@ final class LedgerFiles {
     static void append(Path segment, byte[] garbage) throws IOException {
         Files.write(segment, garbage, StandardOpenOption.APPEND);
     }
+
+    /**
+     * Writes a fresh ledger in {@code data} whose entries hold {@code payloads}, framed and chained as the ledger
+     * does: what an older version, or a bug, may have left in a ledger that still verifies.
+     */
+    static void writeLedger(Path data, List<byte[]> payloads) throws IOException {
+        Path directory = FileLedger.directoryIn(data);
+        Files.createDirectories(directory);
+        Chain chain = new Chain();
+        FrameBuffer frames = new FrameBuffer(1 << 16);
+        byte[] hash = Chain.GENESIS.clone();
+        for (int sequence = 0; sequence < payloads.size(); sequence++) {
+            int start = Chain.beginFrame(frames, sequence, hash);
+            frames.putBytes(payloads.get(sequence));
+            chain.sealFrame(frames, start, hash);
+        }
+        Files.write(Segments.name(directory, 0), Arrays.copyOf(frames.data(), frames.size()));
+        try (HeadFile head = HeadFile.open(directory)) {
+            head.write(new Head(payloads.size(), hash));
+        }
+    }
 }

@@ -19,6 +19,7 @@ import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.scoring.Scorer;
+import org.civitas.scoring.SetAside;
 import org.civitas.server.admin.SourcesApi;
 import org.civitas.server.auth.LoginThrottle;
 import org.civitas.server.auth.PasswordHasher;
@@ -106,7 +107,7 @@ public final class CivitasServer implements AutoCloseable {
             VaultStore vault = new VaultStore(database.jdbi(), new SealedVaultOpener(seal));
             SupportStore support = new SupportStore(database.jdbi());
             Projector projector = new Projector(ledger, vault, support, scores, sources, feeds, settings.clock(),
-                    scoredUpTo);
+                    scoredUpTo, database::healthy);
             long committed = ledger.committed();
             projector.catchUp(done -> progress.progress("projecting the vault", done, committed));
             projector.start();
@@ -141,13 +142,21 @@ public final class CivitasServer implements AutoCloseable {
             StartupProgress progress, long total) {
         Scorer scorer = new Scorer(books);
         long[] done = {0};
-        return FileLedger.read(settings.dataDirectory(), scorer::readsAny, (sequence, event) -> {
+        long scored = FileLedger.read(settings.dataDirectory(), scorer::readsAny, (sequence, event) -> {
             scores.accept(event, sequence);
             tick(progress, ++done[0], total);
         }, (sequence, person) -> {
             scores.include(person);
             tick(progress, ++done[0], total);
+        }, unreadable -> {
+            unreadable.envelope().ifPresent(envelope -> scores.include(envelope.person()));
+            scores.setAside(unreadable.sequence(), unreadable.reason());
+            tick(progress, ++done[0], total);
         });
+        for (SetAside entry : scores.setAside()) {
+            LOG.warn("ledger {} counts for no one's score: it cannot be scored", entry);
+        }
+        return scored;
     }
 
     private static void tick(StartupProgress progress, long done, long total) {

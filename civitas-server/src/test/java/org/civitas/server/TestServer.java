@@ -52,7 +52,11 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(StorageSettings storage) throws IOException {
-        Path data = Files.createTempDirectory("civitas-server-test");
+        return startOn(Files.createTempDirectory("civitas-server-test"), storage);
+    }
+
+    /** A server on a data directory the test prepared (a ledger it wrote, say); closing it deletes the directory. */
+    static TestServer startOn(Path data, StorageSettings storage) {
         return new TestServer(data, CivitasServer.start(new ServerSettings("127.0.0.1", 0, data, storage,
                 Optional.empty(), Optional.empty(), Clock.systemUTC())));
     }

@@ -24,6 +24,8 @@ import org.civitas.store.sources.SourceType;
 import org.civitas.store.support.DistrictDemand;
 import org.civitas.store.support.SupportOffer;
 import org.civitas.store.support.SupportStore;
+import org.civitas.store.vault.SetAsideEntries;
+import org.civitas.store.vault.SetAsideEntry;
 import org.civitas.store.vault.VaultCursor;
 import org.civitas.store.vault.VaultEvent;
 import org.civitas.store.vault.VaultPage;
@@ -32,6 +34,7 @@ import org.civitas.store.vault.VaultStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -186,6 +189,111 @@ class StoreContractTest {
         assertThat(browsing.events()).extracting(VaultEvent::sequence).containsExactly(2L);
         assertThat(speeding.events()).extracting(VaultEvent::sequence).containsExactly(1L);
         assertThat(streamed).containsExactly(0L, 2L, 3L);
+    }
+
+    private static List<Long> allPages(VaultStore vault, String person, int limit) {
+        List<Long> seen = new ArrayList<>();
+        Optional<VaultCursor> cursor = Optional.empty();
+        do {
+            VaultPage page = vault.page(person, new VaultQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), cursor, limit));
+            page.events().forEach(event -> seen.add(event.sequence()));
+            cursor = page.next().flatMap(next -> VaultCursor.parse(next.token()));
+        } while (cursor.isPresent());
+        return seen;
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void pagesAndStreamsByTheDaysThatHoldEventsHoweverFarApart() {
+        VaultStore vault = new VaultStore(database.jdbi());
+        vault.project(List.of(event(0, "p-1", "traffic", Instant.parse("1900-01-01T00:00:00Z")),
+                event(1, "p-1", "traffic", T0), event(2, "p-1", "browsing", T0.plusSeconds(60)),
+                event(3, "p-1", "traffic", Instant.parse("9999-12-31T23:59:59Z")),
+                event(4, "p-1", "traffic", Instant.parse("+5000000-06-01T00:00:00Z")),
+                event(5, "p-2", "traffic", T0)), 6);
+        List<Long> streamed = new ArrayList<>();
+        List<Long> streamedTraffic = new ArrayList<>();
+
+        vault.forEach("p-1", event -> streamed.add(event.sequence()));
+        vault.forEach("p-1", List.of("traffic"), Instant.parse("1900-01-01T00:00:01Z"), Instant.MAX,
+                event -> streamedTraffic.add(event.sequence()));
+
+        assertThat(allPages(vault, "p-1", 2)).containsExactly(4L, 3L, 2L, 1L, 0L);
+        assertThat(allPages(vault, "p-1", 1)).containsExactly(4L, 3L, 2L, 1L, 0L);
+        assertThat(allPages(vault, "p-1", 10)).containsExactly(4L, 3L, 2L, 1L, 0L);
+        assertThat(streamed).containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(streamedTraffic).containsExactly(1L, 3L, 4L);
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aQueryBoundedByInstantsBeyondEveryCalendarStillAnswers() {
+        VaultStore vault = new VaultStore(database.jdbi());
+        vault.project(List.of(event(0, "p-1", "traffic", Instant.parse("1900-01-01T00:00:00Z")),
+                event(1, "p-1", "traffic", T0)), 2);
+        List<Long> streamed = new ArrayList<>();
+
+        VaultPage everything = vault.page("p-1", new VaultQuery(Optional.empty(), Optional.empty(),
+                Optional.of(Instant.MIN), Optional.of(Instant.MAX), Optional.empty(), 10));
+        VaultPage nothing = vault.page("p-1", new VaultQuery(Optional.empty(), Optional.empty(),
+                Optional.of(Instant.MAX.minusSeconds(1)), Optional.of(Instant.MAX), Optional.empty(), 10));
+        vault.forEach("p-1", List.of("traffic"), Instant.MIN, Instant.MIN.plusSeconds(1), event -> streamed.add(0L));
+
+        assertThat(everything.events()).extracting(VaultEvent::sequence).containsExactly(1L, 0L);
+        assertThat(nothing.events()).isEmpty();
+        assertThat(streamed).isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anEventOnTheLastDayAnInstantHoldsIsStoredAndPagedOrRefusedWithNothingChanged() {
+        VaultStore vault = new VaultStore(database.jdbi());
+        vault.project(List.of(event(0, "p-1", "traffic", T0)), 1);
+        VaultEvent farOut = event(1, "p-1", "traffic", Instant.parse("+999999999-12-31T23:59:59Z"));
+
+        boolean stored;
+        try {
+            vault.project(List.of(farOut), 2);
+            stored = true;
+        } catch (RuntimeException beyondTheDatabasesDates) {
+            stored = false;
+        }
+
+        assertThat(allPages(vault, "p-1", 1)).containsExactlyElementsOf(stored ? List.of(1L, 0L) : List.of(0L));
+        assertThat(vault.projectedUpTo()).isEqualTo(stored ? 2 : 1);
+    }
+
+    @Test
+    void recordsEntriesSetAsideWithThePositionOnceAndTakesThemInOnRepair() {
+        VaultStore vault = new VaultStore(database.jdbi());
+        SetAsideEntries setAside = new SetAsideEntries(database.jdbi());
+        List<VaultEvent> events = List.of(event(0, "p-1", "traffic", T0), event(3, "p-2", "traffic", T0));
+        List<SetAsideEntry> entries = List.of(SetAsideEntry.setAside(1, Optional.of("p-1"), "cannot be read", T0),
+                SetAsideEntry.setAside(2, Optional.empty(), "x".repeat(5_000), T0));
+
+        vault.project(events, entries, 4);
+        vault.project(events, entries, 4);
+
+        assertThat(vault.projectedUpTo()).isEqualTo(4);
+        assertThat(setAside.counts()).isEqualTo(new SetAsideEntries.Counts(2, 0));
+        assertThat(setAside.waiting(10)).extracting(SetAsideEntry::sequence).containsExactly(1L, 2L);
+        assertThat(setAside.waiting(10).get(0)).isEqualTo(entries.get(0));
+        assertThat(setAside.waiting(10).get(1).reason()).hasSize(SetAsideEntry.MAX_REASON_CHARS).endsWith("...");
+
+        VaultEvent repaired = event(1, "p-1", "browsing", T0.plusSeconds(1));
+        assertThat(vault.takeIn(1, repaired)).isTrue();
+        assertThat(vault.takeIn(1, repaired)).as("only once").isFalse();
+        assertThat(vault.recordUnreadable(2, "still cannot be read", Optional.empty(), T0.plusSeconds(9))).isTrue();
+        assertThat(vault.recordUnreadable(2, "again", Optional.empty(), T0.plusSeconds(9))).isFalse();
+
+        assertThat(vault.page("p-1", VaultQuery.all(10)).events()).extracting(VaultEvent::sequence)
+                .containsExactly(1L, 0L);
+        assertThat(setAside.counts()).isEqualTo(new SetAsideEntries.Counts(0, 1));
+        assertThat(setAside.find(1)).isEmpty();
+        assertThat(setAside.find(2).orElseThrow().state()).isEqualTo(SetAsideEntry.State.UNREADABLE);
+        assertThat(setAside.find(2).orElseThrow().reason()).isEqualTo("still cannot be read");
+        assertThat(setAside.unreadableAmong(List.of(1L, 2L, 3L))).containsExactly(2L);
     }
 
     @Test

@@ -1,11 +1,13 @@
 package org.civitas.server.ingest;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.civitas.event.Event;
 import org.civitas.ledger.FileLedger;
@@ -15,7 +17,6 @@ import org.civitas.server.api.EventView;
 import org.civitas.server.api.ScoreView;
 import org.civitas.server.live.LiveFeeds;
 import org.civitas.store.support.SupportStore;
-import org.civitas.store.vault.VaultEvent;
 import org.civitas.store.vault.VaultStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,48 +25,71 @@ import org.slf4j.LoggerFactory;
  * Keeps the projections of the ledger up to date: every committed entry goes into its person's vault and onto the
  * score board, and reaches the person's open pages; a registry's record of where someone lives goes into the
  * residences the statistics count by district. On start it catches up from wherever the vault stopped; then it
- * follows the ledger, woken by each commit. A failure (the database gone, say) is retried from the vault's recorded
- * position, so nothing is projected twice and nothing is skipped.
+ * follows the ledger, woken by each commit.
+ *
+ * <p>An entry that cannot be read, scored or kept is set aside with its place and the reason, and the projection
+ * goes on past it: nothing already in the ledger can stop it. A failure that is not an entry's (the database gone,
+ * say) is retried from the vault's recorded position each second, so nothing is projected twice and nothing is
+ * skipped; {@link #health()} says so meanwhile.
  */
 public final class Projector implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Projector.class);
     private static final int BATCH = 20_000;
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    /** Set-aside entries are rare; should a fault set aside thousands, the log names the first ones only. */
+    private static final int MAX_SET_ASIDE_LOGGED = 1_000;
+
     /** The category of a registry's record of where a person lives, by an attribute {@code district}. */
-    public static final String RESIDENCE = "residence";
+    public static final String RESIDENCE = EntryProjection.RESIDENCE;
 
     private final FileLedger ledger;
     private final VaultStore vault;
-    private final SupportStore residences;
     private final ScoreBoard scores;
-    private final SourceRegistry sources;
     private final LiveFeeds feeds;
     private final Clock clock;
+    private final EntryProjection projection;
+    private final VaultWriter writer;
     private final Object signal = new Object();
     private final Thread thread;
     private LedgerTail tail;
     private long scoredUpTo;
+    private int setAsideLogged;
     private volatile long projectedUpTo;
     private volatile boolean running = true;
+    private volatile Optional<Failure> failing = Optional.empty();
+    private volatile Optional<Failure> stopped = Optional.empty();
+    /** Guarded by {@link #signal}. */
+    private Instant behindSince;
+
+    /** What went wrong last, since when it has gone wrong, and how many times. */
+    private record Failure(String reason, Instant since, long count) {
+    }
 
     /**
      * @param scoredUpTo the score board already holds every entry before this one
+     * @param databaseAnswers whether the database answers a trivial query: when a write fails while it does, the
+     *     entries written are searched for the one at fault
      */
     public Projector(FileLedger ledger, VaultStore vault, SupportStore residences, ScoreBoard scores,
-            SourceRegistry sources, LiveFeeds feeds, Clock clock, long scoredUpTo) {
+            SourceRegistry sources, LiveFeeds feeds, Clock clock, long scoredUpTo, BooleanSupplier databaseAnswers) {
         this.ledger = ledger;
         this.vault = vault;
-        this.residences = residences;
         this.scores = scores;
-        this.sources = sources;
         this.feeds = feeds;
         this.clock = clock;
+        this.projection = new EntryProjection(sources, clock);
+        this.writer = new VaultWriter(vault, residences, databaseAnswers, projection);
         this.scoredUpTo = scoredUpTo;
         this.projectedUpTo = vault.projectedUpTo();
         this.tail = ledger.tail(Math.min(projectedUpTo, scoredUpTo));
         this.thread = new Thread(this::follow, "projector");
         this.thread.setDaemon(true);
-        ledger.onCommit(this::wake);
+        this.thread.setUncaughtExceptionHandler((ended, cause) -> {
+            stopped = Optional.of(new Failure(Failures.describe(cause), clock.instant(), 1));
+            LOG.error("the projector has stopped; nothing more is projected until the server restarts", cause);
+        });
+        ledger.onCommit(this::committed);
     }
 
     /** Projects everything committed so far, reporting progress (entries projected) to {@code progress}. */
@@ -83,6 +107,23 @@ public final class Projector implements AutoCloseable {
     /** The vault holds every entry before this sequence number. */
     public long projectedUpTo() {
         return projectedUpTo;
+    }
+
+    /** Whether the projector is following, failing or stopped, and how far behind the ledger the vault is. */
+    public ProjectorHealth health() {
+        Optional<Instant> behind;
+        synchronized (signal) {
+            behind = Optional.ofNullable(behindSince);
+        }
+        Optional<Failure> problem = stopped.or(() -> failing);
+        ProjectorHealth.State state = stopped.isPresent() || (running && thread.getState() == Thread.State.TERMINATED)
+                ? ProjectorHealth.State.STOPPED
+                : failing.isPresent() ? ProjectorHealth.State.FAILING : ProjectorHealth.State.FOLLOWING;
+        if (state == ProjectorHealth.State.STOPPED && problem.isEmpty()) {
+            problem = Optional.of(new Failure("its thread ended", clock.instant(), 1));
+        }
+        return new ProjectorHealth(state, problem.map(Failure::reason), problem.map(Failure::since),
+                problem.map(Failure::count).orElse(0L), projectedUpTo, behind);
     }
 
     /** Waits until every entry before {@code sequence} is projected, or until {@code timeout}; returns which. */
@@ -106,8 +147,11 @@ public final class Projector implements AutoCloseable {
         }
     }
 
-    private void wake() {
+    private void committed() {
         synchronized (signal) {
+            if (behindSince == null) {
+                behindSince = clock.instant();
+            }
             signal.notifyAll();
         }
     }
@@ -125,6 +169,9 @@ public final class Projector implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                Optional<Failure> before = failing;
+                failing = Optional.of(new Failure(Failures.describe(e), before.map(Failure::since)
+                        .orElse(clock.instant()), before.map(Failure::count).orElse(0L) + 1));
                 LOG.warn("projecting the ledger failed; retrying from the vault's position in a second", e);
                 restartFromVault();
             }
@@ -133,81 +180,107 @@ public final class Projector implements AutoCloseable {
 
     /** Projects the next batch of committed entries; returns how many. */
     private synchronized int projectBatch() {
-        List<Event> events = new ArrayList<>();
-        List<Long> sequences = new ArrayList<>();
         long vaultPosition = projectedUpTo;
-        List<VaultEvent> forVault = new ArrayList<>();
-        Map<String, String> districts = new HashMap<>();
+        List<Polled> polled = new ArrayList<>();
+        List<ProjectedEntry> forVault = new ArrayList<>();
         int read = tail.poll(BATCH, (sequence, event) -> {
-            events.add(event);
-            sequences.add(sequence);
+            polled.add(new Polled(sequence, event, null));
             if (sequence >= vaultPosition) {
-                VaultEvent projected = vaultEvent(sequence, event);
-                forVault.add(projected);
-                noteResidence(event, projected.category(), districts);
+                forVault.add(projection.project(sequence, event));
+            }
+        }, entry -> {
+            polled.add(new Polled(entry.sequence(), null, entry.reason()));
+            if (entry.sequence() >= vaultPosition) {
+                forVault.add(projection.setAside(entry));
             }
         });
         if (read == 0) {
             return 0;
         }
-        residences.recordResidences(districts);
-        vault.project(forVault, tail.position());
-        for (int i = 0; i < events.size(); i++) {
-            if (sequences.get(i) >= scoredUpTo) {
-                score(events.get(i), sequences.get(i));
-                scoredUpTo = sequences.get(i) + 1;
+        List<ProjectedEntry> written = writer.write(forVault, tail.position());
+        logSetAside(written);
+        for (Polled entry : polled) {
+            if (entry.sequence() >= scoredUpTo) {
+                score(entry);
+                scoredUpTo = entry.sequence() + 1;
             }
         }
-        publish(forVault);
+        publish(written);
+        failing = Optional.empty();
         synchronized (signal) {
             projectedUpTo = tail.position();
+            if (projectedUpTo >= ledger.committed()) {
+                behindSince = null;
+            }
             signal.notifyAll();
         }
         return read;
     }
 
-    /** Notes where the person of {@code event} lives, if it is a registry's record of category {@value #RESIDENCE}. */
-    private static void noteResidence(Event event, String category, Map<String, String> districts) {
-        if (category.equals(RESIDENCE) && event.attributes().asMap().get("district") instanceof String district
-                && !district.isBlank()) {
-            districts.put(event.person(), district);
+    /** An entry as the tail handed it out: an event, or (with a null event) the reason it cannot be read. */
+    private record Polled(long sequence, Event event, String unreadable) {
+    }
+
+    private void score(Polled entry) {
+        if (entry.event() == null) {
+            scores.setAside(entry.sequence(), entry.unreadable());
+            return;
         }
-    }
-
-    private VaultEvent vaultEvent(long sequence, Event event) {
-        return new VaultEvent(sequence, event.person(), event.source(), event.id(), event.type(),
-                sources.categoryOf(event.source(), event.type()), event.occurredAt(), event.jurisdiction(),
-                event.attributes().toJson(), false);
-    }
-
-    private void score(Event event, long sequence) {
-        List<String> matched = scores.accept(event, sequence);
+        Event event = entry.event();
+        List<String> matched = scores.accept(event, entry.sequence());
         if (!matched.isEmpty() && feeds.watching(event.person())) {
             feeds.publish(event.person(), "score", ScoreView.of(scores.score(event.person(), clock.instant()),
                     clock.instant()));
         }
     }
 
-    private void publish(List<VaultEvent> projected) {
-        for (VaultEvent event : projected) {
-            if (feeds.watching(event.person())) {
-                feeds.publish(event.person(), "event", EventView.of(vault.opened(event)));
+    private void logSetAside(List<ProjectedEntry> written) {
+        for (ProjectedEntry entry : written) {
+            if (entry instanceof ProjectedEntry.SetAside aside && setAsideLogged++ < MAX_SET_ASIDE_LOGGED) {
+                LOG.warn("ledger {} is set aside, and the projection goes on; 'civitas repair' projects it again{}",
+                        aside.entry(), setAsideLogged == MAX_SET_ASIDE_LOGGED ? " (further ones are not logged;"
+                                + " /health counts them)" : "");
             }
         }
     }
 
+    private void publish(List<ProjectedEntry> written) {
+        for (ProjectedEntry entry : written) {
+            if (entry instanceof ProjectedEntry.Kept kept && feeds.watching(kept.event().person())) {
+                try {
+                    feeds.publish(kept.event().person(), "event", EventView.of(vault.opened(kept.event())));
+                } catch (RuntimeException e) {
+                    // The event is in the vault: a page that missed it live shows it when read again.
+                    LOG.warn("could not show entry {} on its person's live feed", kept.sequence(), e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts the tail again where the vault stopped. The failed batch moved the tail past entries the vault may not
+     * hold, so the tail is always started again: from the vault's own position if it answers, else from the last
+     * position the vault confirmed, which is never ahead of it (writing what it holds again changes nothing).
+     */
     private synchronized void restartFromVault() {
         try {
-            Thread.sleep(1_000);
-            tail.close();
-            projectedUpTo = vault.projectedUpTo();
-            tail = ledger.tail(Math.min(projectedUpTo, scoredUpTo));
+            Thread.sleep(RETRY_AFTER.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
-        } catch (Exception e) {
-            LOG.warn("cannot restart the projection yet", e);
+            return;
         }
+        try {
+            projectedUpTo = vault.projectedUpTo();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot ask the vault where it stopped; starting again from entry {}", projectedUpTo, e);
+        }
+        try {
+            tail.close();
+        } catch (IOException ignored) {
+            // The tail only reads; closing it cannot lose anything.
+        }
+        tail = ledger.tail(Math.min(projectedUpTo, scoredUpTo));
     }
 
     @Override
@@ -220,8 +293,14 @@ public final class Projector implements AutoCloseable {
             tail.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             // The tail only reads; closing it cannot lose anything.
+        }
+    }
+
+    private void wake() {
+        synchronized (signal) {
+            signal.notifyAll();
         }
     }
 }

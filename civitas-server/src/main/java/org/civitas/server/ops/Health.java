@@ -2,18 +2,41 @@ package org.civitas.server.ops;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.civitas.scoring.SetAside;
 import org.civitas.server.Civitas;
 import org.civitas.server.http.Access;
+import org.civitas.server.ingest.ProjectorHealth;
+import org.civitas.store.vault.SetAsideEntries;
 
-/** {@code GET /health}: whether the server can serve, and how far its projections are behind the ledger. */
+/**
+ * {@code GET /health}: whether the server can serve, and how far its projections are behind the ledger.
+ *
+ * <p>{@code up} (200) when all is well; {@code down} (503) when the database does not answer, so nothing can be
+ * served; {@code degraded} (200) when the server serves but something needs an operator, each thing named in
+ * {@code reasons}: the projector failing, stopped, or far behind the ledger, or ledger entries set aside. Degraded
+ * answers 200 because the server still serves everyone else: a balancer that took it out would only make it worse.
+ */
 public final class Health {
 
+    /** More entries than this waiting for the vault is lagging, however briefly. */
+    static final long MAX_LAG_ENTRIES = 100_000;
+
+    /** Behind the ledger for longer than this is lagging, however few the entries. */
+    static final Duration MAX_BEHIND = Duration.ofSeconds(60);
+
     private final Civitas civitas;
+    private final SetAsideEntries setAside;
 
     public Health(Civitas civitas) {
         this.civitas = civitas;
+        this.setAside = new SetAsideEntries(civitas.database().jdbi());
     }
 
     public void register(RoutesConfig routes) {
@@ -23,15 +46,68 @@ public final class Health {
     private void health(Context ctx) {
         boolean database = civitas.database().healthy();
         long committed = civitas.ledger().committed();
-        long projected = civitas.projector().projectedUpTo();
+        ProjectorHealth projector = civitas.projector().health();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", database ? "up" : "down");
+        List<String> reasons = new ArrayList<>(projectorReasons(projector, committed));
+        Map<String, Object> counts = new LinkedHashMap<>();
+        if (database) {
+            reasons.addAll(setAsideReasons(counts));
+        }
+        body.put("status", !database ? "down" : reasons.isEmpty() ? "up" : "degraded");
+        body.put("reasons", reasons);
         body.put("database", database ? "up" : "down");
+        body.put("projector", projector.state().name().toLowerCase(Locale.ROOT));
         body.put("ledgerEntries", committed);
-        body.put("vaultProjectedUpTo", projected);
-        body.put("vaultLag", committed - projected);
+        body.put("vaultProjectedUpTo", projector.projectedUpTo());
+        body.put("vaultLag", committed - projector.projectedUpTo());
+        body.put("setAside", counts);
         body.put("people", civitas.scores().people());
         body.put("liveFeeds", civitas.feeds().open());
         ctx.status(database ? 200 : 503).json(body);
+    }
+
+    private List<String> projectorReasons(ProjectorHealth projector, long committed) {
+        List<String> reasons = new ArrayList<>();
+        String problem = projector.problem().orElse("");
+        String since = projector.since().map(Instant::toString).orElse("");
+        switch (projector.state()) {
+            case FAILING -> reasons.add("projecting the ledger has failed " + projector.failures() + " times since "
+                    + since + ", last: " + problem + "; it is retried every second");
+            case STOPPED -> reasons.add("the projector stopped at " + since + ": " + problem
+                    + "; nothing more reaches the vault or the scores until the server restarts");
+            case FOLLOWING -> { }
+        }
+        long lag = committed - projector.projectedUpTo();
+        Duration behind = projector.behindSince().map(start -> Duration.between(start, civitas.clock().instant()))
+                .orElse(Duration.ZERO);
+        if (lag > MAX_LAG_ENTRIES || behind.compareTo(MAX_BEHIND) > 0) {
+            reasons.add("the vault is " + lag + " entries behind the ledger, and has been behind for "
+                    + behind.toSeconds() + " s");
+        }
+        return reasons;
+    }
+
+    private List<String> setAsideReasons(Map<String, Object> counts) {
+        List<String> reasons = new ArrayList<>();
+        SetAsideEntries.Counts vault = setAside.counts();
+        List<SetAside> unscored = civitas.scores().setAside();
+        long acknowledged = setAside.unreadableAmong(unscored.stream().map(SetAside::sequence).toList()).size();
+        long unexplained = civitas.scores().setAsideCount() - acknowledged;
+        counts.put("vault", vault.waiting());
+        counts.put("scores", civitas.scores().setAsideCount());
+        counts.put("recordedUnreadable", vault.unreadable());
+        if (vault.waiting() > 0) {
+            reasons.add(entries(vault.waiting()) + " set aside by the vault's projection: their people's vaults"
+                    + " lack them; the server's log names them, and 'civitas repair' projects them again");
+        }
+        if (unexplained > 0) {
+            reasons.add(entries(unexplained) + " count for no one's score: they cannot be scored"
+                    + " (the server's log names them)");
+        }
+        return reasons;
+    }
+
+    private static String entries(long count) {
+        return count == 1 ? "1 ledger entry is" : count + " ledger entries are";
     }
 }

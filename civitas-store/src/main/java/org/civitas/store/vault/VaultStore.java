@@ -2,7 +2,6 @@ package org.civitas.store.vault;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,6 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class VaultStore {
 
     private static final String PROJECTION = "vault";
+    /** Each read takes the batches of this many of a person's days that hold events, however far apart. */
     private static final int DAYS_PER_READ = 32;
 
     /** A batch's JSON stays well under the column's million characters; a busy day takes several batches. */
@@ -50,10 +50,20 @@ public final class VaultStore {
      * same entries twice changes nothing.
      */
     public void project(List<VaultEvent> events, long projectedUpTo) {
+        project(events, List.of(), projectedUpTo);
+    }
+
+    /**
+     * Adds events, records the entries set aside among them (see {@link SetAsideEntries}) and records that the
+     * ledger is now projected up to {@code projectedUpTo}, all in one transaction: an entry set aside is never
+     * passed over unrecorded, nor recorded twice. What is before the recorded position is skipped.
+     */
+    public void project(List<VaultEvent> events, List<SetAsideEntry> setAside, long projectedUpTo) {
         jdbi.useTransaction(handle -> {
             long position = handle.createQuery("SELECT position FROM projections WHERE name = :name FOR UPDATE")
                     .bind("name", PROJECTION).mapTo(Long.class).findOne().orElse(-1L);
             insertBatches(handle, events.stream().filter(event -> event.sequence() >= position).toList());
+            SetAsideEntries.insert(handle, setAside, position);
             if (position < 0) {
                 handle.createUpdate("INSERT INTO projections (name, position) VALUES (:name, :position)")
                         .bind("position", projectedUpTo).bind("name", PROJECTION).execute();
@@ -64,11 +74,42 @@ public final class VaultStore {
         });
     }
 
+    /**
+     * Takes a set-aside entry into the vault after all, as {@code projected}, and clears it from the set-aside list,
+     * in one transaction. Returns false, changing nothing, if it was no longer waiting for a repair.
+     */
+    public boolean takeIn(long sequence, VaultEvent projected) {
+        return jdbi.inTransaction(handle -> {
+            if (!SetAsideEntries.lockWaiting(handle, sequence)) {
+                return false;
+            }
+            insertBatches(handle, List.of(projected));
+            SetAsideEntries.remove(handle, sequence);
+            return true;
+        });
+    }
+
+    /**
+     * Records a set-aside entry as one that cannot be read, with {@code placeholder} in its person's vault in its
+     * stead when its person is known, in one transaction. Returns false, changing nothing, if it was no longer
+     * waiting for a repair.
+     */
+    public boolean recordUnreadable(long sequence, String reason, Optional<VaultEvent> placeholder, Instant at) {
+        return jdbi.inTransaction(handle -> {
+            if (!SetAsideEntries.lockWaiting(handle, sequence)) {
+                return false;
+            }
+            insertBatches(handle, placeholder.stream().toList());
+            SetAsideEntries.markUnreadable(handle, sequence, reason, at);
+            return true;
+        });
+    }
+
     private static void insertBatches(Handle handle, List<VaultEvent> events) {
         Map<String, List<VaultEvent>> groups = new LinkedHashMap<>();
         for (VaultEvent event : events) {
-            groups.computeIfAbsent(event.person() + '\u0000' + day(event.occurredAt()), key -> new ArrayList<>())
-                    .add(event);
+            String personAndDay = event.person() + '\u0000' + DaySpan.dayOf(event.occurredAt());
+            groups.computeIfAbsent(personAndDay, key -> new ArrayList<>()).add(event);
         }
         if (groups.isEmpty()) {
             return;
@@ -79,7 +120,7 @@ public final class VaultStore {
             for (List<VaultEvent> batch : VaultJson.fitting(group, MAX_BATCH_CHARS)) {
                 VaultEvent first = batch.get(0);
                 insert.bind("person", first.person())
-                        .bind("day", day(first.occurredAt()))
+                        .bind("day", DaySpan.dayOf(first.occurredAt()))
                         .bind("first", first.sequence())
                         .bind("count", batch.size())
                         .bind("events", VaultJson.write(batch))
@@ -116,23 +157,24 @@ public final class VaultStore {
                 && query.from().map(from -> !event.occurredAt().isBefore(from)).orElse(true)
                 && query.to().map(to -> event.occurredAt().isBefore(to)).orElse(true)
                 && query.cursor().map(cursor -> before(event, cursor)).orElse(true);
+        Optional<Instant> latest = query.to();
+        if (query.cursor().isPresent() && latest.map(query.cursor().get().occurredAt()::isBefore).orElse(true)) {
+            latest = Optional.of(query.cursor().get().occurredAt());
+        }
+        DaySpan span = DaySpan.of(query.from(), latest);
         List<VaultEvent> found = new ArrayList<>(query.limit() + 1);
         jdbi.useHandle(handle -> {
-            Optional<LocalDate[]> span = span(handle, person);
-            if (span.isEmpty()) {
-                return;
-            }
-            LocalDate earliest = max(span.get()[0], query.from().map(VaultStore::day).orElse(span.get()[0]));
-            LocalDate latest = min(span.get()[1], query.to().map(to -> day(to.minusNanos(1))).orElse(span.get()[1]));
-            if (query.cursor().isPresent()) {
-                latest = min(latest, day(query.cursor().get().occurredAt()));
-            }
-            for (LocalDate end = latest; !end.isBefore(earliest) && found.size() <= query.limit();
-                    end = end.minusDays(DAYS_PER_READ)) {
-                List<VaultEvent> window = read(handle, person, max(earliest, end.minusDays(DAYS_PER_READ - 1)), end);
+            Optional<LocalDate> before = Optional.empty();
+            while (found.size() <= query.limit()) {
+                List<LocalDate> days = span.days(handle, person, before, true, DAYS_PER_READ);
+                if (days.isEmpty()) {
+                    return;
+                }
+                List<VaultEvent> window = read(handle, person, days.get(days.size() - 1), days.get(0));
                 window.removeIf(wanted.negate());
                 window.sort(NEWEST_FIRST);
                 found.addAll(window);
+                before = Optional.of(days.get(days.size() - 1));
             }
         });
         if (found.size() <= query.limit()) {
@@ -145,33 +187,35 @@ public final class VaultStore {
 
     /**
      * Hands every event of {@code person} in {@code categories} between {@code from} (inclusive) and {@code to}
-     * (exclusive) to {@code visitor}, oldest first, a month at a time.
+     * (exclusive) to {@code visitor}, oldest first, a few weeks' worth of the days that hold events at a time.
      */
     public void forEach(String person, List<String> categories, Instant from, Instant to,
             Consumer<VaultEvent> visitor) {
-        forEach(person, from, to, event -> categories.contains(event.category()), visitor);
+        forEach(person, Optional.of(from), Optional.of(to), event -> categories.contains(event.category()), visitor);
     }
 
     /** Every event of {@code person}, oldest first. */
     public void forEach(String person, Consumer<VaultEvent> visitor) {
-        forEach(person, Instant.MIN, Instant.MAX, event -> true, visitor);
+        forEach(person, Optional.empty(), Optional.empty(), event -> true, visitor);
     }
 
-    private void forEach(String person, Instant from, Instant to, Predicate<VaultEvent> wanted,
+    private void forEach(String person, Optional<Instant> from, Optional<Instant> to, Predicate<VaultEvent> wanted,
             Consumer<VaultEvent> visitor) {
+        DaySpan span = DaySpan.of(from, to);
         jdbi.useHandle(handle -> {
-            Optional<LocalDate[]> span = span(handle, person);
-            if (span.isEmpty()) {
-                return;
-            }
-            LocalDate earliest = from == Instant.MIN ? span.get()[0] : max(span.get()[0], day(from));
-            LocalDate latest = to == Instant.MAX ? span.get()[1] : min(span.get()[1], day(to));
-            for (LocalDate start = earliest; !start.isAfter(latest); start = start.plusDays(DAYS_PER_READ)) {
-                List<VaultEvent> window = read(handle, person, start, min(latest, start.plusDays(DAYS_PER_READ - 1)));
-                window.removeIf(event -> !wanted.test(event) || event.occurredAt().isBefore(from)
-                        || !event.occurredAt().isBefore(to));
+            Optional<LocalDate> after = Optional.empty();
+            while (true) {
+                List<LocalDate> days = span.days(handle, person, after, false, DAYS_PER_READ);
+                if (days.isEmpty()) {
+                    return;
+                }
+                List<VaultEvent> window = read(handle, person, days.get(0), days.get(days.size() - 1));
+                window.removeIf(event -> !wanted.test(event)
+                        || from.map(event.occurredAt()::isBefore).orElse(false)
+                        || to.map(end -> !event.occurredAt().isBefore(end)).orElse(false));
                 window.sort(OLDEST_FIRST);
                 window.forEach(visitor);
+                after = Optional.of(days.get(days.size() - 1));
             }
         });
     }
@@ -180,16 +224,6 @@ public final class VaultStore {
     public long count() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT COALESCE(SUM(event_count), 0) FROM vault_batches")
                 .mapTo(Long.class).one());
-    }
-
-    private static Optional<LocalDate[]> span(Handle handle, String person) {
-        return handle.createQuery("SELECT MIN(event_day) AS earliest, MAX(event_day) AS latest FROM vault_batches"
-                        + " WHERE person = :person")
-                .bind("person", person)
-                .map((rows, context) -> rows.getDate("earliest") == null ? null
-                        : new LocalDate[] {rows.getDate("earliest").toLocalDate(),
-                            rows.getDate("latest").toLocalDate()})
-                .findOne();
     }
 
     private List<VaultEvent> read(Handle handle, String person, LocalDate first, LocalDate last) {
@@ -210,15 +244,5 @@ public final class VaultStore {
         return byTime < 0 || (byTime == 0 && event.sequence() < cursor.sequence());
     }
 
-    private static LocalDate day(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
-    }
 
-    private static LocalDate max(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static LocalDate min(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
-    }
 }
