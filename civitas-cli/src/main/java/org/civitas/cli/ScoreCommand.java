@@ -87,7 +87,8 @@ final class ScoreCommand implements Callable<Integer> {
 
     private long scoreFile(ScoringRun run) throws IOException {
         EventInput input = new EventInput(events.file);
-        RefusalReport refusals = new RefusalReport(spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        RefusalReport refusals = new RefusalReport(err);
         Set<EventKey> seen = new HashSet<>();
         try (InputStream in = input.open(); Progress progress = Progress.start("score", input.size(), "MiB", 1 << 20)) {
             NdjsonReader.withAvailableProcessors(OccurrenceWindow.RECORDED).read(in, batch -> {

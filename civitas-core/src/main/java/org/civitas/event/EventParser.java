@@ -35,8 +35,8 @@ public final class EventParser {
 
     /**
      * Reads the lines held in {@code bytes[offset, offset + length)}, the first of which is line {@code firstLine}
-     * of the input: adds each event to {@code events} and each problem to {@code errors}, both in line order. Every
-     * instant is taken; for tests and small inputs.
+     * of the input: adds each event to {@code events} and each problem to {@code errors}, both in line order. Instants
+     * are taken as {@link OccurrenceWindow#RECORDED} takes them; for tests and small inputs.
      *
      * @return how many lines the text holds
      */

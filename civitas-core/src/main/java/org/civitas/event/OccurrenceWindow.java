@@ -17,7 +17,7 @@ public record OccurrenceWindow(Instant earliest, Instant latest) {
     /** How far after its receipt an event may say it occurred. */
     public static final Duration AHEAD = Duration.ofDays(1);
 
-    /** Any instant of a four-digit year from 1900: for files read offline, whose events were taken in before. */
+    /** Any instant of a four-digit year from 1900: for files scored offline, where no time of receipt applies. */
     public static final OccurrenceWindow RECORDED = new OccurrenceWindow(EARLIEST,
             Instant.parse("9999-12-31T23:59:59.999999999Z"));
 
