@@ -18,6 +18,7 @@ import org.civitas.rules.condition.Condition;
 import org.civitas.rules.condition.ConditionCompiler;
 import org.civitas.rules.condition.ExpressionProblem;
 import org.civitas.validation.Issue;
+import org.civitas.yaml.Durations;
 import org.civitas.yaml.YamlDocument;
 import org.civitas.yaml.YamlMapping;
 
