@@ -97,7 +97,7 @@ final class RuleBookReader {
             return Optional.empty();
         }
         RuleFacts facts = new RuleFacts(id.get(), category.get(), on.get(), categories.categoryOf(on.get()),
-                points.get(), halfLife, reads);
+                points.get(), halfLife, reads.names(), reads.unnamedAccess());
         for (Breach breach : constitution.check(facts)) {
             rule.report(breach.toString());
         }
