@@ -20,11 +20,11 @@ import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.scoring.Scorer;
 import org.civitas.server.admin.SourcesApi;
+import org.civitas.server.auth.Authentication;
 import org.civitas.server.auth.LoginThrottle;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.auth.SessionApi;
 import org.civitas.server.auth.SessionService;
-import org.civitas.server.http.Authentication;
 import org.civitas.server.http.DeclaredRoute;
 import org.civitas.server.http.HttpApp;
 import org.civitas.server.http.Json;
@@ -179,7 +179,7 @@ public final class CivitasServer implements AutoCloseable {
                 civitas.clock(), json);
         Sharing sharing = new Sharing(civitas.grants(), civitas.accounts(), sources, civitas.constitution(),
                 civitas.accessLog(), civitas.clock());
-        return HttpApp.create(json, new Authentication(sessionService), pages, routes -> {
+        return HttpApp.create(json, new Authentication(sessionService)::check, pages, routes -> {
             eventsApi.register(routes);
             sessionApi.register(routes);
             meApi.register(routes);

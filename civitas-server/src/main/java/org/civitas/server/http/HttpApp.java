@@ -38,12 +38,16 @@ public final class HttpApp {
     private HttpApp() {
     }
 
-    public static Javalin create(ObjectMapper json, Authentication authentication, Pages pages,
+    /**
+     * The application, with {@code authentication} run before every matched route: it may refuse the request with an
+     * {@link ApiException}.
+     */
+    public static Javalin create(ObjectMapper json, Handler authentication, Pages pages,
             Consumer<RoutesConfig> routes) {
         return Javalin.create(config -> {
             configure(config, json);
             config.routes.before(HttpApp::refuseMethodOverride);
-            config.routes.beforeMatched(authentication::check);
+            config.routes.beforeMatched(authentication);
             config.routes.after(SecurityHeaders::apply);
             routes.accept(config.routes);
             answerHeadAsGet(config);
