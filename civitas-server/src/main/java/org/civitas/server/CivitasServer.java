@@ -179,7 +179,7 @@ public final class CivitasServer implements AutoCloseable {
                 civitas.clock(), json);
         Sharing sharing = new Sharing(civitas.grants(), civitas.accounts(), sources, civitas.constitution(),
                 civitas.accessLog(), civitas.clock());
-        return HttpApp.create(json, new Authentication(sessionService)::check, pages, routes -> {
+        return HttpApp.create(json, new Authentication(sessionService)::check, pages::error, routes -> {
             eventsApi.register(routes);
             sessionApi.register(routes);
             meApi.register(routes);
