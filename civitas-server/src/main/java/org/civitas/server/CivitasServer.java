@@ -116,7 +116,7 @@ public final class CivitasServer implements AutoCloseable {
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
                     accessLog, new GrantStore(database.jdbi()), support, supportDesk, seal, constitution, books,
                     scores, projector, feeds, new PasswordHasher(), Metrics.newRegistry());
-            Metrics.watch(civitas);
+            Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
                     civitas.passwords(), civitas.clock());
             SourceAuthenticator signatures = new SourceAuthenticator(sources, civitas.replays(), civitas.clock());
@@ -196,7 +196,8 @@ public final class CivitasServer implements AutoCloseable {
                     .register(routes);
             rulesApi.register(routes);
             pages.register(routes);
-            new Health(civitas).register(routes);
+            new Health(civitas.database(), civitas.ledger(), civitas.projector(), civitas.scores(), civitas.feeds())
+                    .register(routes);
             new Metrics(civitas.metrics()).register(routes);
             new OpenApiDocument().register(routes);
         });
