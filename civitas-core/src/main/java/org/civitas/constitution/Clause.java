@@ -93,7 +93,7 @@ public sealed interface Clause {
         @Override
         public Optional<String> breachBy(RuleFacts rule) {
             Set<String> read = new TreeSet<>();
-            for (String name : rule.reads().names()) {
+            for (String name : rule.attributesRead()) {
                 if (names.contains(name.toLowerCase(Locale.ROOT))) {
                     read.add(name);
                 }
@@ -148,7 +148,7 @@ public sealed interface Clause {
     record AttributesNamed(String id, String text) implements Clause {
         @Override
         public Optional<String> breachBy(RuleFacts rule) {
-            return rule.reads().unnamedAccess()
+            return rule.unnamedAttributeAccess()
                     ? Optional.of("its condition reaches event.attributes without naming the attribute it reads")
                     : Optional.empty();
         }

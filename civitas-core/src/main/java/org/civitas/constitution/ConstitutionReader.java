@@ -5,9 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.civitas.rules.Durations;
 import org.civitas.validation.Issue;
 import org.civitas.validation.ValidationException;
+import org.civitas.yaml.Durations;
 import org.civitas.yaml.YamlDocument;
 import org.civitas.yaml.YamlMapping;
 

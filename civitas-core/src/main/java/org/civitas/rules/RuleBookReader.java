@@ -18,6 +18,7 @@ import org.civitas.rules.condition.Condition;
 import org.civitas.rules.condition.ConditionCompiler;
 import org.civitas.rules.condition.ExpressionProblem;
 import org.civitas.validation.Issue;
+import org.civitas.yaml.Durations;
 import org.civitas.yaml.YamlDocument;
 import org.civitas.yaml.YamlMapping;
 
@@ -96,7 +97,7 @@ final class RuleBookReader {
             return Optional.empty();
         }
         RuleFacts facts = new RuleFacts(id.get(), category.get(), on.get(), categories.categoryOf(on.get()),
-                points.get(), halfLife, reads);
+                points.get(), halfLife, reads.names(), reads.unnamedAccess());
         for (Breach breach : constitution.check(facts)) {
             rule.report(breach.toString());
         }

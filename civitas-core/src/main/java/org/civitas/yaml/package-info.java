@@ -1,2 +1,5 @@
-/** Reading YAML files written by people, with every problem pointed at by line and column. */
+/**
+ * Reading YAML files written by people, and the values they write in them such as durations, with every problem
+ * pointed at by line and column.
+ */
 package org.civitas.yaml;

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import org.civitas.rules.condition.AttributeReads;
 import org.civitas.validation.ValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConstitutionTest {
 
     private static RuleFacts rule(String category, long points, Optional<Duration> halfLife, Set<String> reads) {
-        return new RuleFacts("r", category, "t", Optional.empty(), points, halfLife, new AttributeReads(reads, false));
+        return new RuleFacts("r", category, "t", Optional.empty(), points, halfLife, reads, false);
     }
 
     @Test

@@ -21,11 +21,11 @@ import org.civitas.scoring.ScoreBoard;
 import org.civitas.scoring.Scorer;
 import org.civitas.scoring.SetAside;
 import org.civitas.server.admin.SourcesApi;
+import org.civitas.server.auth.Authentication;
 import org.civitas.server.auth.LoginThrottle;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.auth.SessionApi;
 import org.civitas.server.auth.SessionService;
-import org.civitas.server.http.Authentication;
 import org.civitas.server.http.DeclaredRoute;
 import org.civitas.server.http.HttpApp;
 import org.civitas.server.http.Json;
@@ -117,7 +117,7 @@ public final class CivitasServer implements AutoCloseable {
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
                     accessLog, new GrantStore(database.jdbi()), support, supportDesk, seal, constitution, books,
                     scores, projector, feeds, new PasswordHasher(), Metrics.newRegistry());
-            Metrics.watch(civitas);
+            Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
                     civitas.passwords(), civitas.clock());
             SourceAuthenticator signatures = new SourceAuthenticator(sources, civitas.replays(), civitas.clock());
@@ -188,7 +188,7 @@ public final class CivitasServer implements AutoCloseable {
                 civitas.clock(), json);
         Sharing sharing = new Sharing(civitas.grants(), civitas.accounts(), sources, civitas.constitution(),
                 civitas.accessLog(), civitas.clock());
-        return HttpApp.create(json, new Authentication(sessionService), pages, routes -> {
+        return HttpApp.create(json, new Authentication(sessionService)::check, pages::error, routes -> {
             eventsApi.register(routes);
             sessionApi.register(routes);
             meApi.register(routes);
@@ -205,7 +205,9 @@ public final class CivitasServer implements AutoCloseable {
                     .register(routes);
             rulesApi.register(routes);
             pages.register(routes);
-            new Health(civitas).register(routes);
+            new Health(civitas.database(), civitas.ledger(), civitas.projector(), civitas.scores(), civitas.feeds(),
+                    civitas.clock())
+                    .register(routes);
             new Metrics(civitas.metrics()).register(routes);
             new OpenApiDocument().register(routes);
         });

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
-import org.civitas.server.http.Authentication;
 import org.civitas.server.http.JsonBodies;
 
 /**

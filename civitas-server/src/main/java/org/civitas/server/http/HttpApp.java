@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.civitas.server.pages.Pages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,25 +37,29 @@ public final class HttpApp {
     private HttpApp() {
     }
 
-    public static Javalin create(ObjectMapper json, Authentication authentication, Pages pages,
+    /**
+     * The application, with {@code authentication} run before every matched route (it may refuse the request with an
+     * {@link ApiException}) and {@code errorPage} showing people what failed.
+     */
+    public static Javalin create(ObjectMapper json, Handler authentication, ErrorPage errorPage,
             Consumer<RoutesConfig> routes) {
         return Javalin.create(config -> {
             configure(config, json);
             config.routes.before(HttpApp::refuseMethodOverride);
-            config.routes.beforeMatched(authentication::check);
+            config.routes.beforeMatched(authentication);
             config.routes.after(SecurityHeaders::apply);
             routes.accept(config.routes);
             answerHeadAsGet(config);
-            config.routes.exception(ApiException.class, (e, ctx) -> fail(ctx, pages, e.status(), e.getMessage()));
+            config.routes.exception(ApiException.class, (e, ctx) -> fail(ctx, errorPage, e.status(), e.getMessage()));
             config.routes.exception(HttpResponseException.class,
-                    (e, ctx) -> fail(ctx, pages, e.getStatus(), e.getMessage()));
+                    (e, ctx) -> fail(ctx, errorPage, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                fail(ctx, pages, 500, "the server failed to answer; the failure is logged");
+                fail(ctx, errorPage, 500, "the server failed to answer; the failure is logged");
             });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
-                    fail(ctx, pages, 404, "nothing here: " + ctx.path());
+                    fail(ctx, errorPage, 404, "nothing here: " + ctx.path());
                 }
             });
         });
@@ -112,7 +115,7 @@ public final class HttpApp {
         }
     }
 
-    private static void fail(Context ctx, Pages pages, int status, String message) {
+    private static void fail(Context ctx, ErrorPage errorPage, int status, String message) {
         if (!forPeople(ctx)) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", message);
@@ -121,7 +124,7 @@ public final class HttpApp {
         } else if (status == 401) {
             ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
         } else {
-            pages.error(ctx, status, message);
+            errorPage.show(ctx, status, message);
         }
     }
 

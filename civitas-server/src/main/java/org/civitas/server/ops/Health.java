@@ -9,10 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Clock;
+import org.civitas.ledger.FileLedger;
+import org.civitas.scoring.ScoreBoard;
 import org.civitas.scoring.SetAside;
-import org.civitas.server.Civitas;
 import org.civitas.server.http.Access;
+import org.civitas.server.ingest.Projector;
 import org.civitas.server.ingest.ProjectorHealth;
+import org.civitas.server.live.LiveFeeds;
+import org.civitas.store.Database;
 import org.civitas.store.vault.SetAsideEntries;
 
 /**
@@ -22,6 +27,8 @@ import org.civitas.store.vault.SetAsideEntries;
  * served; {@code degraded} (200) when the server serves but something needs an operator, each thing named in
  * {@code reasons}: the projector failing, stopped, or far behind the ledger, or ledger entries set aside. Degraded
  * answers 200 because the server still serves everyone else: a balancer that took it out would only make it worse.
+ * The answer is public, so it names what is wrong but not the failure's own text, which may quote the database: the
+ * server's log has that.
  */
 public final class Health {
 
@@ -31,12 +38,23 @@ public final class Health {
     /** Behind the ledger for longer than this is lagging, however few the entries. */
     static final Duration MAX_BEHIND = Duration.ofSeconds(60);
 
-    private final Civitas civitas;
+    private final Database database;
+    private final FileLedger ledger;
+    private final Projector projector;
+    private final ScoreBoard scores;
+    private final LiveFeeds feeds;
+    private final Clock clock;
     private final SetAsideEntries setAside;
 
-    public Health(Civitas civitas) {
-        this.civitas = civitas;
-        this.setAside = new SetAsideEntries(civitas.database().jdbi());
+    public Health(Database database, FileLedger ledger, Projector projector, ScoreBoard scores, LiveFeeds feeds,
+            Clock clock) {
+        this.database = database;
+        this.ledger = ledger;
+        this.projector = projector;
+        this.scores = scores;
+        this.feeds = feeds;
+        this.clock = clock;
+        this.setAside = new SetAsideEntries(database.jdbi());
     }
 
     public void register(RoutesConfig routes) {
@@ -44,41 +62,41 @@ public final class Health {
     }
 
     private void health(Context ctx) {
-        boolean database = civitas.database().healthy();
-        long committed = civitas.ledger().committed();
-        ProjectorHealth projector = civitas.projector().health();
+        boolean databaseUp = database.healthy();
+        long committed = ledger.committed();
+        ProjectorHealth projection = projector.health();
         Map<String, Object> body = new LinkedHashMap<>();
-        List<String> reasons = new ArrayList<>(projectorReasons(projector, committed));
+        List<String> reasons = new ArrayList<>(projectorReasons(projection, committed));
         Map<String, Object> counts = new LinkedHashMap<>();
-        if (database) {
+        if (databaseUp) {
             reasons.addAll(setAsideReasons(counts));
         }
-        body.put("status", !database ? "down" : reasons.isEmpty() ? "up" : "degraded");
+        body.put("status", !databaseUp ? "down" : reasons.isEmpty() ? "up" : "degraded");
         body.put("reasons", reasons);
-        body.put("database", database ? "up" : "down");
-        body.put("projector", projector.state().name().toLowerCase(Locale.ROOT));
+        body.put("database", databaseUp ? "up" : "down");
+        body.put("projector", projection.state().name().toLowerCase(Locale.ROOT));
         body.put("ledgerEntries", committed);
-        body.put("vaultProjectedUpTo", projector.projectedUpTo());
-        body.put("vaultLag", committed - projector.projectedUpTo());
+        body.put("vaultProjectedUpTo", projection.projectedUpTo());
+        body.put("vaultLag", committed - projection.projectedUpTo());
         body.put("setAside", counts);
-        body.put("people", civitas.scores().people());
-        body.put("liveFeeds", civitas.feeds().open());
-        ctx.status(database ? 200 : 503).json(body);
+        body.put("people", scores.people());
+        body.put("liveFeeds", feeds.open());
+        ctx.status(databaseUp ? 200 : 503).json(body);
     }
 
-    private List<String> projectorReasons(ProjectorHealth projector, long committed) {
+    private List<String> projectorReasons(ProjectorHealth projection, long committed) {
         List<String> reasons = new ArrayList<>();
-        String problem = projector.problem().orElse("");
-        String since = projector.since().map(Instant::toString).orElse("");
-        switch (projector.state()) {
-            case FAILING -> reasons.add("projecting the ledger has failed " + projector.failures() + " times since "
-                    + since + ", last: " + problem + "; it is retried every second");
-            case STOPPED -> reasons.add("the projector stopped at " + since + ": " + problem
-                    + "; nothing more reaches the vault or the scores until the server restarts");
+        String since = projection.since().map(Instant::toString).orElse("");
+        switch (projection.state()) {
+            case FAILING -> reasons.add("projecting the ledger has failed " + projection.failures() + " times since "
+                    + since + "; it is retried every second, and the server's log says why");
+            case STOPPED -> reasons.add("the projector stopped at " + since
+                    + "; nothing more reaches the vault or the scores until the server restarts; the server's log"
+                    + " says why");
             case FOLLOWING -> { }
         }
-        long lag = committed - projector.projectedUpTo();
-        Duration behind = projector.behindSince().map(start -> Duration.between(start, civitas.clock().instant()))
+        long lag = committed - projection.projectedUpTo();
+        Duration behind = projection.behindSince().map(start -> Duration.between(start, clock.instant()))
                 .orElse(Duration.ZERO);
         if (lag > MAX_LAG_ENTRIES || behind.compareTo(MAX_BEHIND) > 0) {
             reasons.add("the vault is " + lag + " entries behind the ledger, and has been behind for "
@@ -90,11 +108,11 @@ public final class Health {
     private List<String> setAsideReasons(Map<String, Object> counts) {
         List<String> reasons = new ArrayList<>();
         SetAsideEntries.Counts vault = setAside.counts();
-        List<SetAside> unscored = civitas.scores().setAside();
+        List<SetAside> unscored = scores.setAside();
         long acknowledged = setAside.unreadableAmong(unscored.stream().map(SetAside::sequence).toList()).size();
-        long unexplained = civitas.scores().setAsideCount() - acknowledged;
+        long unexplained = scores.setAsideCount() - acknowledged;
         counts.put("vault", vault.waiting());
-        counts.put("scores", civitas.scores().setAsideCount());
+        counts.put("scores", scores.setAsideCount());
         counts.put("recordedUnreadable", vault.unreadable());
         if (vault.waiting() > 0) {
             reasons.add(entries(vault.waiting()) + " set aside by the vault's projection: their people's vaults"

@@ -13,8 +13,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.civitas.server.Civitas;
+import org.civitas.ledger.FileLedger;
+import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.http.Access;
+import org.civitas.server.ingest.Projector;
+import org.civitas.server.live.LiveFeeds;
 
 /** {@code GET /metrics}: the server's figures in Prometheus' text format. */
 public final class Metrics {
@@ -37,19 +40,22 @@ public final class Metrics {
         return registry;
     }
 
-    /** Gauges of the ledger, the projection and the live scores. */
-    public static void watch(Civitas civitas) {
-        PrometheusMeterRegistry registry = civitas.metrics();
-        Gauge.builder("civitas.ledger.entries", civitas.ledger(), ledger -> ledger.committed())
+    /**
+     * Gauges of the ledger, the projection, the live scores and the live feeds. A gauge holds what it reads only weakly,
+     * so the server must keep each of them for as long as it runs.
+     */
+    public static void watch(PrometheusMeterRegistry registry, FileLedger ledger, Projector projector,
+            ScoreBoard scores, LiveFeeds feeds) {
+        Gauge.builder("civitas.ledger.entries", ledger, FileLedger::committed)
                 .description("entries committed to the ledger").register(registry);
-        Gauge.builder("civitas.vault.lag", civitas, c -> c.ledger().committed() - c.projector().projectedUpTo())
+        Gauge.builder("civitas.vault.lag", projector, projection -> ledger.committed() - projection.projectedUpTo())
                 .description("ledger entries not yet in the vault").register(registry);
-        Gauge.builder("civitas.people", civitas.scores(), scores -> scores.people())
+        Gauge.builder("civitas.people", scores, ScoreBoard::people)
                 .description("people with events in the ledger").register(registry);
-        Gauge.builder("civitas.live.feeds", civitas.feeds(), feeds -> feeds.open())
+        Gauge.builder("civitas.live.feeds", feeds, LiveFeeds::open)
                 .description("open live feeds").register(registry);
-        Gauge.builder("civitas.rules.evaluation.errors", civitas.scores(),
-                        scores -> scores.evaluationErrors().values().stream().mapToLong(Long::longValue).sum())
+        Gauge.builder("civitas.rules.evaluation.errors", scores,
+                        board -> board.evaluationErrors().values().stream().mapToLong(Long::longValue).sum())
                 .description("events a rule condition could not be evaluated for").register(registry);
     }
 

@@ -8,9 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.civitas.server.api.GrantView;
+import org.civitas.server.auth.Authentication;
 import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
-import org.civitas.server.http.Authentication;
 import org.civitas.server.http.JsonBodies;
 import org.civitas.store.grants.Grant;
 

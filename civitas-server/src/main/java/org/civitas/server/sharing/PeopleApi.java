@@ -9,10 +9,10 @@ import java.util.function.Predicate;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.api.EventsPage;
 import org.civitas.server.api.ScoreView;
+import org.civitas.server.auth.Authentication;
 import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
-import org.civitas.server.http.Authentication;
 import org.civitas.store.vault.VaultStore;
 
 /**

@@ -4,9 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import org.civitas.server.auth.Authentication;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
-import org.civitas.server.http.Authentication;
 import org.civitas.server.pages.Frame;
 import org.civitas.server.pages.Templates;
 

@@ -6,9 +6,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Map;
+import org.civitas.server.auth.Authentication;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
-import org.civitas.server.http.Authentication;
 import org.civitas.server.http.JsonBodies;
 import org.civitas.store.support.SupportOffer;
 

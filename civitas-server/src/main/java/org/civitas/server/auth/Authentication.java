@@ -1,13 +1,13 @@
-package org.civitas.server.http;
+package org.civitas.server.auth;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.util.Optional;
 import java.util.Set;
-import org.civitas.server.auth.Principal;
-import org.civitas.server.auth.SessionService;
-import org.civitas.server.auth.Tokens;
+import org.civitas.server.http.Access;
+import org.civitas.server.http.ApiException;
+import org.civitas.store.accounts.Role;
 
 /**
  * Runs before every matched route: finds the session behind the cookie, refuses what the route's declared access does
@@ -30,13 +30,13 @@ public final class Authentication {
         Set<RouteRole> declared = ctx.routeRoles();
         Optional<Principal> principal = sessions.resolve(ctx.cookie(SessionService.COOKIE));
         principal.ifPresent(found -> ctx.attribute(PRINCIPAL, found));
-        if (Access.open(declared)) {
+        if (open(declared)) {
             return;
         }
         if (principal.isEmpty()) {
             throw new ApiException(401, "sign in first: POST /api/v1/session");
         }
-        if (!Access.allows(declared, principal.get())) {
+        if (!allows(declared, principal.get())) {
             throw new ApiException(403, "an account of role '" + principal.get().role().label()
                     + "' may not use " + ctx.method() + " " + ctx.path());
         }
@@ -62,7 +62,21 @@ public final class Authentication {
         return required(ctx).person().orElseThrow(() -> new ApiException(403, "this account belongs to no person"));
     }
 
-    static boolean changesState(Context ctx) {
+    /** Whether a route needs no session: it is public, or its caller is a source that signs the request instead. */
+    private static boolean open(Set<RouteRole> declared) {
+        return declared.contains(Access.PUBLIC) || declared.contains(Access.SOURCE);
+    }
+
+    /** Whether {@code principal} may call a route declaring {@code declared}. */
+    private static boolean allows(Set<RouteRole> declared, Principal principal) {
+        return declared.contains(Access.SIGNED_IN)
+                || (declared.contains(Access.CITIZEN) && principal.role() == Role.CITIZEN
+                        && principal.person().isPresent())
+                || (declared.contains(Access.CASEWORKER) && principal.role() == Role.CASEWORKER)
+                || (declared.contains(Access.ADMIN) && principal.role() == Role.ADMIN);
+    }
+
+    private static boolean changesState(Context ctx) {
         HandlerType method = ctx.method();
         return method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH
                 || method == HandlerType.DELETE;

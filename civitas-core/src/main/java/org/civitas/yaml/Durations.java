@@ -1,10 +1,13 @@
-package org.civitas.rules;
+package org.civitas.yaml;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import org.civitas.CivitasException;
 
-/** ISO-8601 durations as rule books write them: {@code P60D}, {@code PT12H}, {@code P1DT6H}. */
+/**
+ * ISO-8601 durations as rule books and constitutions write them: {@code P60D}, {@code PT12H}, {@code P1DT6H}. Both
+ * read them the same way, so the parsing lives beside the YAML reading they share.
+ */
 public final class Durations {
 
     private Durations() {
