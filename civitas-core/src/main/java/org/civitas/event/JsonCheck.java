@@ -96,7 +96,7 @@ final class JsonCheck {
             } else if (c >= 0x20) {
                 i++;
             } else if (c < 0) {
-                i = utf8(bytes, i, limit);
+                i = Utf8.sequenceEnd(bytes, i, limit);
             } else {
                 return -1;
             }
@@ -129,45 +129,6 @@ final class JsonCheck {
             }
         }
         return at + count;
-    }
-
-    /**
-     * Where the well-formed UTF-8 sequence of two to four bytes at {@code at} ends, or -1: no overlong forms, no
-     * surrogates, nothing above U+10FFFF.
-     */
-    static int utf8(byte[] bytes, int at, int end) {
-        int lead = bytes[at] & 0xFF;
-        int length;
-        int min;
-        int max;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-            min = 0x80;
-            max = 0xBF;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            min = lead == 0xE0 ? 0xA0 : 0x80;
-            max = lead == 0xED ? 0x9F : 0xBF;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            min = lead == 0xF0 ? 0x90 : 0x80;
-            max = lead == 0xF4 ? 0x8F : 0xBF;
-        } else {
-            return -1;
-        }
-        if (at + length > end) {
-            return -1;
-        }
-        int second = bytes[at + 1] & 0xFF;
-        if (second < min || second > max) {
-            return -1;
-        }
-        for (int i = at + 2; i < at + length; i++) {
-            if ((bytes[i] & 0xC0) != 0x80) {
-                return -1;
-            }
-        }
-        return at + length;
     }
 
     private static int literal(byte[] bytes, int at, int end, String word) {

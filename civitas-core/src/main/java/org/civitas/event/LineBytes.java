@@ -22,7 +22,7 @@ final class LineBytes {
             if (c >= 0x20 || c == '\t' || c == '\r') {
                 at++;
             } else if (c < 0) {
-                int next = JsonCheck.utf8(bytes, at, to);
+                int next = Utf8.sequenceEnd(bytes, at, to);
                 if (next < 0) {
                     return "byte " + (at - from + 1) + ": " + illFormed(bytes, at, to)
                             + " is not well-formed UTF-8; send text as UTF-8";

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
+import org.civitas.event.Utf8;
 
 /**
  * Checks that an event's attributes are what every reader of them assumes: one JSON object in well-formed UTF-8,

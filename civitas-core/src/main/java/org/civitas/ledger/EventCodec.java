@@ -8,6 +8,7 @@ import org.civitas.event.Event;
 import org.civitas.event.EventLine;
 import org.civitas.event.EventLine.Name;
 import org.civitas.event.NameCache;
+import org.civitas.event.Utf8;
 
 /**
  * The binary form of an event in a ledger entry: a kind byte, the five names as length-prefixed UTF-8, the instant as

@@ -1,4 +1,4 @@
-package org.civitas.ledger;
+package org.civitas.event;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
  * what is ill-formed with U+FFFD without a word, and Jackson refuses some of it, so bytes are checked before either
  * sees them.
  */
-final class Utf8 {
+public final class Utf8 {
 
     private Utf8() {
     }
@@ -20,7 +20,7 @@ final class Utf8 {
     private static final long HIGH_BITS = 0x8080808080808080L;
 
     /** Where the first byte of {@code bytes[from, to)} that is not well-formed UTF-8 is, or -1 if all of it is. */
-    static int firstIllFormed(byte[] bytes, int from, int to) {
+    public static int firstIllFormed(byte[] bytes, int from, int to) {
         int at = from;
         while (at < to) {
             if (at + Long.BYTES <= to && ((long) LONGS.get(bytes, at) & HIGH_BITS) == 0) {
@@ -38,6 +38,12 @@ final class Utf8 {
             at += length;
         }
         return -1;
+    }
+
+    /** Where the well-formed sequence of two to four bytes at {@code at} ends, or -1 if there is none. */
+    static int sequenceEnd(byte[] bytes, int at, int to) {
+        int length = sequenceLength(bytes, at, to);
+        return length < 0 ? -1 : at + length;
     }
 
     /** The length of the well-formed sequence of two to four bytes at {@code at}, or -1 if there is none. */
@@ -76,7 +82,7 @@ final class Utf8 {
     }
 
     /** Says where {@code bytes[from, to)} stops being well-formed, for a reason a reader can act on. */
-    static String describe(byte[] bytes, int from, int to, int illFormedAt) {
+    public static String describe(byte[] bytes, int from, int to, int illFormedAt) {
         return String.format("byte %d of %d is 0x%02X, which cannot stand there", illFormedAt - from, to - from,
                 bytes[illFormedAt] & 0xFF);
     }

@@ -1,4 +1,4 @@
-package org.civitas.ledger;
+package org.civitas.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
