@@ -204,6 +204,9 @@ class BrowserIT {
             assertThat(page.getByRole(AriaRole.HEADING,
                     new Page.GetByRoleOptions().setName("The rule book"))).isVisible();
             assertThat(page.locator(".rules li").first()).containsText("Crossing against the light");
+            assertThat(page.locator("#lakeside-traffic\\.speeding"))
+                    .containsText(Pattern.compile("Warns first\\s*an offence with none in the P365D before it is only"
+                            + " a warning"));
             shot(page, "5-rules-phone");
 
             page.locator("form.signout button").click();

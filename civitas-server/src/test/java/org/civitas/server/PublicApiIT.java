@@ -35,6 +35,10 @@ class PublicApiIT {
         assertThat(rule.get("when").asText()).contains("ctx.hour");
         assertThat(rule.get("halfLife").asText()).isEqualTo("P60D");
         assertThat(rule.get("capPer").asText()).isEqualTo("P7D");
+        assertThat(rule.get("warnFirst").isNull()).isTrue();
+        assertThat(books.get(0).get("rules")).filteredOn(each -> each.get("id").asText().equals("traffic.speeding"))
+                .singleElement()
+                .satisfies(speeding -> assertThat(speeding.get("warnFirst").asText()).isEqualTo("P365D"));
     }
 
     @Test

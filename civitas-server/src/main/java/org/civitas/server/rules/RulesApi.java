@@ -17,7 +17,7 @@ public final class RulesApi {
     /** One rule as the public reads it. */
     public record RuleView(
             String id, long version, String title, String description, String category, String on, String when,
-            long points, String halfLife, Long capPoints, String capPer, Instant effectiveFrom,
+            long points, String halfLife, Long capPoints, String capPer, String warnFirst, Instant effectiveFrom,
             Instant effectiveUntil) {
 
         static RuleView of(Rule rule) {
@@ -25,6 +25,7 @@ public final class RulesApi {
                     rule.on(), rule.when().expression(), rule.points(), rule.halfLife().map(RuleView::iso).orElse(null),
                     rule.cap().map(cap -> cap.points()).orElse(null),
                     rule.cap().map(cap -> iso(cap.per())).orElse(null),
+                    rule.warnFirst().map(RuleView::iso).orElse(null),
                     rule.effective().from().orElse(null), rule.effective().until().orElse(null));
         }
 
