@@ -60,16 +60,7 @@ class ScoreBoardTest {
 
     @Test
     void anEventThatArrivesLateTakesOverTheWarningAsABatchPassWouldGiveIt() {
-        Scorer scorer = ScoringFixture.scorer(ScoringFixture.book("""
-                  - id: traffic.speeding
-                    title: Speeding
-                    category: traffic
-                    on: speeding
-                    points: -6
-                    halfLife: P90D
-                    cap: { points: 12, per: P30D }
-                    warnFirst: P365D
-                """));
+        Scorer scorer = ScoringFixture.scorer(ScoringFixture.WARNED_AND_CAPPED);
         List<Event> arrivals = List.of(
                 ScoringFixture.event("noon", "p-1", "speeding", "2026-09-10T12:00:00Z"),
                 ScoringFixture.event("june", "p-1", "speeding", "2026-06-01T08:00:00Z"),

@@ -17,6 +17,18 @@ final class ScoringFixture {
 
     private static final RuleBookLoader LOADER = new RuleBookLoader(Constitution.standard());
 
+    /** A speeding penalty, capped, that warns first: the book the tests of warnings share. */
+    static final String WARNED_AND_CAPPED = book("""
+              - id: traffic.speeding
+                title: Speeding
+                category: traffic
+                on: speeding
+                points: -6
+                halfLife: P90D
+                cap: { points: 12, per: P30D }
+                warnFirst: P365D
+            """);
+
     private ScoringFixture() {
     }
 

@@ -35,16 +35,6 @@ class WarnFirstTest {
                 warnFirst: P365D
             """);
 
-    private static final String WARNED_AND_CAPPED = book("""
-              - id: traffic.speeding
-                title: Speeding
-                category: traffic
-                on: speeding
-                points: -6
-                halfLife: P90D
-                cap: { points: 12, per: P30D }
-                warnFirst: P365D
-            """);
 
     private static Event speeding(String id, String at) {
         return event(id, "p-1", "speeding", at, Map.of("kmhOver", 15));
@@ -90,7 +80,7 @@ class WarnFirstTest {
 
     @Test
     void aWarningUsesNoCap() {
-        ScoreSheet sheet = score(scorer(WARNED_AND_CAPPED), "2026-11-01T00:00:00Z", List.of(
+        ScoreSheet sheet = score(scorer(ScoringFixture.WARNED_AND_CAPPED), "2026-11-01T00:00:00Z", List.of(
                 speeding("e1", "2026-09-10T12:00:00Z"),
                 speeding("e2", "2026-09-10T12:00:00Z"),
                 speeding("e3", "2026-09-10T12:00:00Z"),
@@ -101,7 +91,7 @@ class WarnFirstTest {
 
     @Test
     void tiesAtOneInstantAreTakenInInputOrder() {
-        ScoreSheet sheet = score(scorer(WARNED_AND_CAPPED), "2026-11-01T00:00:00Z", List.of(
+        ScoreSheet sheet = score(scorer(ScoringFixture.WARNED_AND_CAPPED), "2026-11-01T00:00:00Z", List.of(
                 speeding("b", "2026-09-10T12:00:00Z"),
                 speeding("c", "2026-09-10T12:00:00Z"),
                 speeding("a", "2026-09-10T12:00:00Z")));
