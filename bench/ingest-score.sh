@@ -15,9 +15,10 @@ civitas="$root/civitas"
 at="2026-11-01T00:00:00Z"
 
 "$civitas" --version >/dev/null   # builds the jar first if need be
-if [[ ! -f "$work/city.ndjson" ]]; then
+if [[ ! -f "$work/city.ndjson" || ! -f "$work/city-sources.yaml" ]]; then
   echo "generating the city..." >&2
-  "$civitas" generate --people 10400 --days 36 --seed 1 --output "$work/city.ndjson"
+  "$civitas" generate --people 10400 --days 36 --seed 1 --output "$work/city.ndjson" \
+    --write-sources "$work/city-sources.yaml" --write-rules "$work/city-rules"
 fi
 events=$(wc -l < "$work/city.ndjson")
 bytes=$(stat -c %s "$work/city.ndjson")
@@ -38,10 +39,10 @@ median() {
 declare -A times
 for ((run = 1; run <= runs; run++)); do
   rm -rf "$work/data" "$work/copy.ndjson"
-  times[ingest]+="$(seconds "$civitas" ingest --data "$work/data" "$work/city.ndjson") "
+  times[ingest]+="$(seconds "$civitas" ingest --sources "$work/city-sources.yaml" --data "$work/data" "$work/city.ndjson") "
   times[copy]+="$(seconds dd if="$work/city.ndjson" of="$work/copy.ndjson" bs=4M conv=fsync status=none) "
-  times[score_data]+="$(seconds "$civitas" score --data "$work/data" --at "$at") "
-  times[score_file]+="$(seconds "$civitas" score --events "$work/city.ndjson" --at "$at") "
+  times[score_data]+="$(seconds "$civitas" score --rules "$work/city-rules" --data "$work/data" --at "$at") "
+  times[score_file]+="$(seconds "$civitas" score --rules "$work/city-rules" --events "$work/city.ndjson" --at "$at") "
   times[read]+="$(seconds wc -l "$work/city.ndjson") "
   echo "run $run of $runs done" >&2
 done

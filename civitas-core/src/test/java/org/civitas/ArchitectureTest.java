@@ -52,7 +52,7 @@ class ArchitectureTest {
     void coreKnowsNoOtherModule(JavaClasses core) {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(
                         "org.civitas.store..", "org.civitas.server..", "org.civitas.cli..", "org.civitas.testkit..",
-                        "org.civitas.bench..")
+                        "org.civitas.bench..", "org.civitas.demo..")
                 .because("the other modules build on core's domain; Maven already keeps them out of core's reach,"
                         + " and this says so beside the other package rules")
                 .check(core);

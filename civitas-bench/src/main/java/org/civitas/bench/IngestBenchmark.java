@@ -10,13 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.civitas.city.CityGenerator;
-import org.civitas.city.DemoCity;
+import org.civitas.demo.CityGenerator;
+import org.civitas.demo.DemoCity;
 import org.civitas.event.Event;
 import org.civitas.event.EventJson;
 import org.civitas.event.EventParser;
 import org.civitas.event.LineError;
-import org.civitas.ingest.IngestEncoder;
+import org.civitas.event.NdjsonReader;
+import org.civitas.ingest.Admission;
+import org.civitas.ingest.Intake;
 import org.civitas.ledger.EncodedBatch;
 import org.civitas.ledger.FileLedger;
 import org.civitas.privacy.PersonalDataSeal;
@@ -92,9 +94,10 @@ public class IngestBenchmark {
     @OperationsPerInvocation(EVENTS)
     public int encodeLines() {
         int events = 0;
-        Supplier<IngestEncoder> encoders = IngestEncoder.into(ledger, seal);
+        Supplier<NdjsonReader.StretchReader<EncodedBatch>> encoders = new Intake(ledger, seal)
+                .encoders(Admission.inAnyJurisdiction(DemoCity.sources()));
         for (byte[] chunk : chunks) {
-            IngestEncoder encoder = encoders.get();
+            NdjsonReader.StretchReader<EncodedBatch> encoder = encoders.get();
             List<LineError> errors = new ArrayList<>();
             EventParser.parseLines(chunk, 0, chunk.length, 1, encoder, errors);
             events += encoder.result().size() + errors.size();

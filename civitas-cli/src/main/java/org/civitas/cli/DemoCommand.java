@@ -12,12 +12,13 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.civitas.CivitasException;
-import org.civitas.city.CityGenerator;
+import org.civitas.demo.CityGenerator;
+import org.civitas.demo.DemoAccounts;
+import org.civitas.demo.DemoCity;
+import org.civitas.demo.DemoSetup;
 import org.civitas.scoring.ScoreSheet;
 import org.civitas.server.CivitasServer;
 import org.civitas.server.ServerSettings;
-import org.civitas.server.demo.DemoAccounts;
-import org.civitas.server.demo.DemoSetup;
 import org.civitas.server.http.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +65,7 @@ final class DemoCommand implements Callable<Integer> {
         Instant now = Clock.systemUTC().instant();
         int historyDays = days != null ? days : defaultDays(people);
         prepare(data);
+        DemoCity.install(data);
         out.printf("Building Lakeside: %,d residents, %d days of history...%n", people, historyDays);
         out.flush();
         CityGenerator.Settings city = new CityGenerator.Settings(people, historyDays, seed,
@@ -78,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             });
         }
         ServerSettings settings = ServerSettings.embedded(data, port);
-        DemoAccounts accounts = DemoSetup.createAccounts(settings.storage(), scores, now);
+        DemoAccounts accounts = DemoAccountsSetup.create(settings.storage(), data, scores, now);
         Path accountsFile = data.resolve("demo-accounts.json");
         ObjectMapper json = Json.mapper();
         json.writerWithDefaultPrettyPrinter().writeValue(accountsFile.toFile(), accounts);

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.civitas.city.CityGenerator;
+import org.civitas.demo.CityGenerator;
+import org.civitas.demo.DemoCity;
 import org.civitas.event.EventJson;
+import org.civitas.source.SourcesFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,7 +23,8 @@ import picocli.CommandLine.Option;
         description = {
             "Writes the history of a synthetic city as NDJSON events on standard output.",
             "Residents browse, move, watch, pay bills, cross streets and volunteer; most are fine, a few struggle.",
-            "The same options always give the same events."
+            "The same options always give the same events. The city's sources (for 'ingest --sources') and its rule",
+            "books (for 'score --rules') can be written beside them."
         })
 final class GenerateCommand implements Callable<Integer> {
 
@@ -41,8 +44,22 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, description = "Write to this file instead of standard output.")
     private Path output;
 
+    @Option(names = "--write-sources", paramLabel = "FILE",
+            description = "Also write the city's sources, their event types and categories, to this YAML file.")
+    private Path sources;
+
+    @Option(names = "--write-rules", paramLabel = "DIR",
+            description = "Also write the city's rule books, one per jurisdiction, into this folder.")
+    private Path rules;
+
     @Override
     public Integer call() throws IOException {
+        if (sources != null) {
+            SourcesFile.write(sources, DemoCity.sources());
+        }
+        if (rules != null) {
+            DemoCity.writeRuleBooks(rules);
+        }
         CityGenerator generator = new CityGenerator(new CityGenerator.Settings(people, days, seed, until));
         OutputStream target = output == null ? new FileOutputStream(java.io.FileDescriptor.out)
                 : Files.newOutputStream(output);

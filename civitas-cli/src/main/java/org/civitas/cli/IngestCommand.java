@@ -3,16 +3,23 @@ package org.civitas.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.civitas.city.DemoCity;
+import org.civitas.CivitasException;
+import org.civitas.constitution.Constitution;
 import org.civitas.event.NdjsonReader;
 import org.civitas.event.OccurrenceWindow;
-import org.civitas.ingest.IngestEncoder;
-import org.civitas.ledger.AppendResult;
+import org.civitas.ingest.Admission;
+import org.civitas.ingest.Intake;
+import org.civitas.ingest.IntakeReport;
 import org.civitas.ledger.FileLedger;
 import org.civitas.privacy.PersonalDataSeal;
+import org.civitas.privacy.PersonalKeys;
+import org.civitas.rules.RuleBook;
+import org.civitas.rules.RuleBookLoader;
+import org.civitas.source.SourceCatalogue;
+import org.civitas.source.SourcesFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,8 +36,9 @@ import picocli.CommandLine.Spec;
             "exits with status 1; past the first 1000, refused lines are only counted. An event must have occurred",
             "from 1900 on and at most a day after now. Prints {\"accepted\", \"duplicates\", \"rejected\",",
             "\"ledgerEvents\"} as JSON.",
-            "The attributes of personal-only events (by the demo city's categories) are sealed with a key per person",
-            "and category, kept in DIR/keys/."
+            "Only the types each registered source registered are taken (see --sources), and, when DIR has rule",
+            "books in DIR/rules/, only events in their jurisdictions. The attributes of events in personal-only",
+            "categories are sealed with a key per person and category, kept in DIR/keys/."
         })
 final class IngestCommand implements Callable<Integer> {
 
@@ -46,66 +54,69 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "The data directory; its ledger is created if need be.")
     private Path data;
 
+    @Option(names = "--sources", paramLabel = "FILE", description = "The sources that may send events, their types"
+            + " and categories (YAML); registered in DIR for later runs (default: those registered in DIR).")
+    private Path sources;
+
     @Parameters(paramLabel = "FILE", description = "The NDJSON events, or - for standard input.")
     private String file;
 
     @Override
     public Integer call() throws IOException {
         EventInput input = new EventInput(file);
+        SourceCatalogue registered = registerSources();
+        Admission admission = admission(registered);
         RefusalReport refusals = new RefusalReport(spec.commandLine().getErr());
-        Totals totals = new Totals();
-        PersonalDataSeal seal = DemoCity.seal(data);
-        OccurrenceWindow window = OccurrenceWindow.receivedAt(Clock.systemUTC().instant());
+        PersonalDataSeal seal = new PersonalDataSeal(PersonalKeys.open(data), registered::category,
+                Constitution.standard().personalOnlyCategories());
+        NdjsonReader reader = NdjsonReader.withAvailableProcessors(
+                OccurrenceWindow.receivedAt(Clock.systemUTC().instant()));
+        IntakeReport taken;
+        long ledgerEvents;
         try (FileLedger ledger = FileLedger.open(data);
                 InputStream in = input.open();
                 Progress progress = Progress.start("ingest", input.size(), "MiB", 1 << 20)) {
             if (input.size() > 0) {
                 ledger.expect(input.size() / TYPICAL_EVENT_BYTES);
             }
-            NdjsonReader.withAvailableProcessors(window).read(in, IngestEncoder.into(ledger, seal),
-                    (encoded, refused, bytes) -> {
-                        refusals.add(refused);
-                        totals.add(ledger.write(encoded));
-                        if (totals.uncommittedBytes(bytes) >= COMMIT_BYTES) {
-                            seal.keys().sync();
-                            ledger.commit();
-                        }
-                        progress.advance(bytes);
-                    });
-            seal.keys().sync();
-            ledger.commit();
-            refusals.finish();
-            try (JsonGenerator json = JsonOutput.lines(System.out)) {
-                json.writeStartObject();
-                json.writeNumberField("accepted", totals.accepted);
-                json.writeNumberField("duplicates", totals.duplicates);
-                json.writeNumberField("rejected", refusals.count());
-                json.writeNumberField("ledgerEvents", ledger.size());
-                json.writeEndObject();
-                json.writeRaw('\n');
-            }
+            taken = new Intake(ledger, seal).take(in, reader, admission, COMMIT_BYTES, (refused, bytes) -> {
+                refusals.add(refused);
+                progress.advance(bytes);
+            });
+            ledgerEvents = ledger.size();
+        }
+        refusals.finish();
+        try (JsonGenerator json = JsonOutput.lines(System.out)) {
+            json.writeStartObject();
+            json.writeNumberField("accepted", taken.accepted());
+            json.writeNumberField("duplicates", taken.duplicates());
+            json.writeNumberField("rejected", refusals.count());
+            json.writeNumberField("ledgerEvents", ledgerEvents);
+            json.writeEndObject();
+            json.writeRaw('\n');
         }
         return refusals.count() > 0 ? Civitas.FAILED : 0;
     }
 
-    private static final class Totals {
-        long accepted;
-        long duplicates;
-        long uncommitted;
-
-        /** Adds {@code bytes} to what is written but not committed; returns the total, then starts over if large. */
-        long uncommittedBytes(long bytes) {
-            uncommitted += bytes;
-            long total = uncommitted;
-            if (uncommitted >= COMMIT_BYTES) {
-                uncommitted = 0;
-            }
-            return total;
+    /** The sources registered in the data directory, with those of {@code --sources} registered there first. */
+    private SourceCatalogue registerSources() {
+        SourceCatalogue registered = SourcesFile.readIn(data);
+        if (sources != null) {
+            registered = registered.with(SourcesFile.read(sources));
+            SourcesFile.write(SourcesFile.in(data), registered);
         }
-
-        void add(AppendResult result) {
-            accepted += result.accepted();
-            duplicates += result.duplicates();
+        if (registered.isEmpty()) {
+            throw new CivitasException("no source is registered in " + data + " to send events: give them with"
+                    + " --sources FILE, a YAML file such as\n  sources:\n    - source: city-traffic\n"
+                    + "      types: { speeding: traffic }");
         }
+        return registered;
+    }
+
+    /** Events of the registered sources, in the jurisdictions the data directory has rule books for, if it has any. */
+    private Admission admission(SourceCatalogue registered) {
+        return new RuleBookLoader(Constitution.standard(), registered.categories()).loadIn(data)
+                .map(books -> Admission.of(registered, books.all().stream().map(RuleBook::jurisdiction).toList()))
+                .orElseGet(() -> Admission.inAnyJurisdiction(registered));
     }
 }

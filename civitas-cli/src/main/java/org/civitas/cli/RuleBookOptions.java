@@ -1,29 +1,44 @@
 package org.civitas.cli;
 
 import java.nio.file.Path;
-import org.civitas.city.DemoCity;
+import java.util.Optional;
+import org.civitas.CivitasException;
 import org.civitas.constitution.Constitution;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.rules.RuleBooks;
+import org.civitas.source.SourceCatalogue;
+import org.civitas.source.SourcesFile;
 import picocli.CommandLine.Option;
 
 /**
- * Which rule books to score by, and which constitution to check them against. Event types are taken to belong to the
- * categories the demo city's sources declare, so that a book reading a personal-only type is refused here as well.
+ * Which rule books to score by, which constitution to check them against, and which sources' categories to check
+ * them with: a book reading an event type that a source registered as personal-only is refused here as well.
  */
 final class RuleBookOptions {
 
     @Option(names = "--rules", paramLabel = "BOOK", description = "A rule book (YAML) or a folder of them, one per"
-            + " jurisdiction (default: the demo city's books).")
+            + " jurisdiction (default, with --data DIR: the books in DIR/rules/).")
     private Path rules;
+
+    @Option(names = "--sources", paramLabel = "FILE", description = "The sources, their event types and categories"
+            + " (YAML; default, with --data DIR: those registered in DIR).")
+    private Path sources;
 
     @Option(names = "--constitution", paramLabel = "FILE", description = "A constitution to check the rule books"
             + " against (default: the one Civitas ships).")
     private Path constitution;
 
-    RuleBooks load() {
+    /** The books, given or kept in {@code data}; refused, saying how to give them, when there are none. */
+    RuleBooks load(Optional<Path> data) {
         Constitution limits = constitution == null ? Constitution.standard() : Constitution.load(constitution);
-        RuleBookLoader loader = new RuleBookLoader(limits, DemoCity.categories());
-        return rules == null ? DemoCity.ruleBooks(loader) : loader.load(rules);
+        SourceCatalogue registered = sources != null ? SourcesFile.read(sources)
+                : data.map(SourcesFile::readIn).orElse(SourceCatalogue.EMPTY);
+        RuleBookLoader loader = new RuleBookLoader(limits, registered.categories());
+        if (rules != null) {
+            return loader.load(rules);
+        }
+        return data.flatMap(loader::loadIn).orElseThrow(() -> new CivitasException("no rule book to score by: give"
+                + " one with --rules BOOK (a file, or a folder with one per jurisdiction)"
+                + data.map(dir -> ", or put them in " + RuleBookLoader.folderIn(dir)).orElse("")));
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.civitas.event.Event;
@@ -71,7 +72,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Scorer scorer = new Scorer(ruleBooks.load());
+        Scorer scorer = new Scorer(ruleBooks.load(Optional.ofNullable(events.data)));
         ScoringRun run = scorer.start(at != null ? at : Clock.systemUTC().instant());
         long rejected = events.file != null ? scoreFile(run) : scoreLedger(scorer, run);
         ScoreSheet sheet = run.finish();

@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.civitas.demo.DemoCity;
+import org.civitas.source.SourcesFile;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +30,29 @@ class CommandsIT {
 
     @TempDir
     Path work;
+
+    /** The demo city's sources and rule books, as a user of these commands would give them. */
+    private Path sources;
+    private Path rules;
+
+    @BeforeEach
+    void writeTheCitysSourcesAndRuleBooks() {
+        sources = work.resolve("city-sources.yaml");
+        rules = work.resolve("city-rules");
+        SourcesFile.write(sources, DemoCity.sources());
+        DemoCity.writeRuleBooks(rules);
+    }
+
+    /** Ingests {@code events} into {@code data}, from the city's sources. */
+    private CivitasCommand.Result ingest(Path data, String events) throws Exception {
+        return run("ingest", "--sources", sources.toString(), "--data", data.toString(), events);
+    }
+
+    /** Scores by the city's rule books. */
+    private CivitasCommand.Result score(String... arguments) throws Exception {
+        return run(Stream.concat(Stream.of("score", "--rules", rules.toString()), Stream.of(arguments))
+                .toArray(String[]::new));
+    }
 
     private Path generate(int people, int days, long seed) throws Exception {
         Path file = work.resolve("city-" + people + "-" + days + "-" + seed + ".ndjson");
@@ -51,7 +77,7 @@ class CommandsIT {
 
     @Test
     void aWrongCommandLineExitsWithTwoAndSaysWhy() throws Exception {
-        CivitasCommand.Result result = run("score", "--events");
+        CivitasCommand.Result result = score("--events");
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("Missing required parameter for option '--events'");
@@ -72,7 +98,7 @@ class CommandsIT {
     void aFileThatCannotBeReadIsNamedInOneLineWithoutAStackTrace() throws Exception {
         Path missing = work.resolve("missing.ndjson");
 
-        CivitasCommand.Result result = run("score", "--events", missing.toString(), "--at", AT);
+        CivitasCommand.Result result = score("--events", missing.toString(), "--at", AT);
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.errLines()).containsExactly("civitas score: no such file or directory: " + missing);
@@ -94,8 +120,8 @@ class CommandsIT {
         long lines = Files.lines(events).count();
         Path data = work.resolve("data");
 
-        CivitasCommand.Result ingest = run("ingest", "--data", data.toString(), events.toString());
-        CivitasCommand.Result again = run("ingest", "--data", data.toString(), events.toString());
+        CivitasCommand.Result ingest = ingest(data, events.toString());
+        CivitasCommand.Result again = ingest(data, events.toString());
 
         assertThat(ingest.exit()).as(ingest.err()).isZero();
         assertThat(ingest.out().trim()).isEqualTo("{\"accepted\":" + lines + ",\"duplicates\":0,\"rejected\":0,"
@@ -108,14 +134,65 @@ class CommandsIT {
         CivitasCommand.Result verify = run("verify", "--data", data.toString());
         assertThat(verify.exit()).isZero();
         assertThat(verify.out()).startsWith("intact: " + lines + " entries, chain head ");
-        CivitasCommand.Result fromLedger = run("score", "--data", data.toString(), "--at", AT);
-        CivitasCommand.Result fromFile = run("score", "--events", events.toString(), "--at", AT);
+        CivitasCommand.Result fromLedger = score("--data", data.toString(), "--at", AT);
+        CivitasCommand.Result fromFile = score("--events", events.toString(), "--at", AT);
         assertThat(fromLedger.exit()).isZero();
         assertThat(fromLedger.outLines()).hasSize(150);
         assertThat(fromLedger.out()).isEqualTo(fromFile.out());
         assertThat(Files.readString(events)).contains("\"site\":\"news.lakeside.example\"");
         assertThat(ledgerBytes(data)).as("personal-only attributes are sealed in the ledger")
                 .doesNotContain("news.lakeside.example").doesNotContain("\"site\"").contains("browsing");
+    }
+
+    @Test
+    void sourcesGivenOnceAreRegisteredInTheDataDirectoryAndOnlyTheirTypesTaken() throws Exception {
+        Path events = work.resolve("city.ndjson");
+        Path written = work.resolve("written-sources.yaml");
+        Path writtenRules = work.resolve("written-rules");
+        CivitasCommand.Result generated = run("generate", "--people", "10", "--days", "2", "--output",
+                events.toString(), "--write-sources", written.toString(), "--write-rules", writtenRules.toString());
+        assertThat(generated.exit()).as(generated.err()).isZero();
+        assertThat(SourcesFile.read(written)).isEqualTo(DemoCity.sources());
+        Path data = work.resolve("data");
+        Path stranger = work.resolve("stranger.ndjson");
+        Files.writeString(stranger, "{\"id\":\"x-1\",\"source\":\"city-traffic\",\"person\":\"p-1\","
+                + "\"type\":\"jaywalking\",\"occurredAt\":\"2026-10-01T10:00:00Z\",\"jurisdiction\":\"lakeside\"}\n"
+                + "{\"id\":\"x-2\",\"source\":\"city-traffic\",\"person\":\"p-1\","
+                + "\"type\":\"speeding\",\"occurredAt\":\"2026-10-01T10:00:00Z\",\"jurisdiction\":\"lakeside\"}\n");
+
+        CivitasCommand.Result first = run("ingest", "--sources", written.toString(), "--data", data.toString(),
+                events.toString());
+        CivitasCommand.Result later = run("ingest", "--data", data.toString(), stranger.toString());
+
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(SourcesFile.readIn(data)).isEqualTo(DemoCity.sources());
+        assertThat(later.exit()).isEqualTo(1);
+        assertThat(later.errLines()).containsExactly("line 1: type: source 'city-traffic' did not register type"
+                + " 'jaywalking'; it registered ['red-light-crossing', 'speeding']");
+        assertThat(later.out()).contains("\"accepted\":1,");
+        CivitasCommand.Result scored = run("score", "--rules", writtenRules.toString(), "--data", data.toString(),
+                "--at", AT);
+        assertThat(scored.exit()).as(scored.err()).isZero();
+        assertThat(scored.outLines()).hasSize(11);
+    }
+
+    @Test
+    void withoutSourcesOrRuleBooksTheCommandsSayHowToGiveThem() throws Exception {
+        Path data = work.resolve("data");
+        Path events = generate(2, 1, 1);
+
+        CivitasCommand.Result ingest = run("ingest", "--data", data.toString(), events.toString());
+        CivitasCommand.Result score = run("score", "--events", events.toString());
+        CivitasCommand.Result scoreData = run("score", "--data", data.toString());
+
+        assertThat(ingest.exit()).isEqualTo(1);
+        assertThat(ingest.err()).startsWith("civitas ingest: no source is registered in " + data
+                + " to send events: give them with --sources FILE");
+        assertThat(data.resolve("ledger")).doesNotExist();
+        assertThat(score.exit()).isEqualTo(1);
+        assertThat(score.errLines()).containsExactly("civitas score: no rule book to score by: give one with --rules"
+                + " BOOK (a file, or a folder with one per jurisdiction)");
+        assertThat(scoreData.err()).contains(", or put them in " + data.resolve("rules"));
     }
 
     private static String ledgerBytes(Path data) throws IOException {
@@ -141,7 +218,7 @@ class CommandsIT {
                 + String.format(valid, 4) + "\n");
         Path data = work.resolve("data");
 
-        CivitasCommand.Result ingest = run("ingest", "--data", data.toString(), events.toString());
+        CivitasCommand.Result ingest = ingest(data, events.toString());
 
         assertThat(ingest.exit()).isEqualTo(1);
         assertThat(ingest.errLines()).containsExactly(
@@ -152,7 +229,7 @@ class CommandsIT {
                 "line 4: person: missing (required)");
         assertThat(ingest.out().trim())
                 .isEqualTo("{\"accepted\":2,\"duplicates\":0,\"rejected\":3,\"ledgerEvents\":2}");
-        CivitasCommand.Result score = run("score", "--events", events.toString(), "--at", AT);
+        CivitasCommand.Result score = score("--events", events.toString(), "--at", AT);
         assertThat(score.exit()).isEqualTo(1);
         assertThat(score.errLines()).hasSize(3);
         assertThat(score.out()).startsWith("{\"person\":\"p-1\",\"score\":").contains("\"event\":\"ev-4\"");
@@ -177,7 +254,7 @@ class CommandsIT {
         Files.write(events, text.toByteArray());
         Path data = work.resolve("data");
 
-        CivitasCommand.Result ingest = run("ingest", "--data", data.toString(), events.toString());
+        CivitasCommand.Result ingest = ingest(data, events.toString());
 
         assertThat(ingest.exit()).isEqualTo(1);
         assertThat(ingest.errLines()).satisfiesExactly(
@@ -186,7 +263,7 @@ class CommandsIT {
                 line -> assertThat(line).startsWith("line 4: occurredAt: +999999999-12-31T23:59:59Z is after "));
         assertThat(ingest.out().trim())
                 .isEqualTo("{\"accepted\":2,\"duplicates\":0,\"rejected\":3,\"ledgerEvents\":2}");
-        CivitasCommand.Result score = run("score", "--data", data.toString(), "--at", AT);
+        CivitasCommand.Result score = score("--data", data.toString(), "--at", AT);
         assertThat(score.exit()).isZero();
         assertThat(score.out()).contains("\"event\":\"ev-4\"");
     }
@@ -223,8 +300,12 @@ class CommandsIT {
         String rules = folder.resolve("rules.yaml").toString();
         String events = folder.resolve("events.ndjson").toString();
         Path data = work.resolve("data");
+        Path harborSources = work.resolve("harbor-sources.yaml");
+        Files.writeString(harborSources, "sources:\n  - source: city\n    types: { speeding: traffic,"
+                + " volunteering: civic }\n");
 
-        CivitasCommand.Result ingest = run("ingest", "--data", data.toString(), events);
+        CivitasCommand.Result ingest = run("ingest", "--sources", harborSources.toString(), "--data",
+                data.toString(), events);
         CivitasCommand.Result fromLedger = run("score", "--rules", rules, "--data", data.toString(), "--at", AT);
         CivitasCommand.Result fromFile = run("score", "--rules", rules, "--events", events, "--at", AT);
 
@@ -241,7 +322,8 @@ class CommandsIT {
     void scoresFromStandardInputAsATable() throws Exception {
         Path events = generate(5, 30, 2);
 
-        CivitasCommand.Result result = runWithInput(events, "score", "--events", "-", "--at", AT, "--format",
+        CivitasCommand.Result result = runWithInput(events, "score", "--rules", rules.toString(),
+                "--events", "-", "--at", AT, "--format",
                 "table");
 
         assertThat(result.exit()).isZero();
@@ -275,7 +357,7 @@ class CommandsIT {
     @Test
     void verifyNamesTheFirstAlteredEntry() throws Exception {
         Path data = work.resolve("data");
-        run("ingest", "--data", data.toString(), generate(10, 3, 1).toString());
+        ingest(data, generate(10, 3, 1).toString());
         Path segment;
         try (var files = Files.list(data.resolve("ledger"))) {
             segment = files.filter(file -> file.toString().endsWith(".segment")).findFirst().orElseThrow();
@@ -288,7 +370,7 @@ class CommandsIT {
 
         assertThat(verify.exit()).isEqualTo(1);
         assertThat(verify.err()).containsPattern("the ledger is NOT intact: entry \\d+ was altered");
-        CivitasCommand.Result ingest = run("ingest", "--data", data.toString(), generate(10, 3, 2).toString());
+        CivitasCommand.Result ingest = ingest(data, generate(10, 3, 2).toString());
         assertThat(ingest.exit()).isEqualTo(1);
         assertThat(ingest.err()).contains("the ledger is damaged");
         assertThat(Files.readAllBytes(segment)).isEqualTo(bytes);

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.civitas.demo.DemoCity;
+import org.civitas.rules.RuleBookLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,7 @@ class CrashIT {
                 .exit()).isZero();
         long total = Files.lines(events).count();
         Path data = work.resolve("data");
+        DemoCity.install(data);
         Random random = new Random(42);
 
         for (int crash = 0; crash < 6; crash++) {
@@ -45,7 +48,8 @@ class CrashIT {
         assertThat(run("verify", "--data", data.toString()).out()).startsWith("intact: " + total + " entries");
         assertThat(run("stats", "--data", data.toString()).out()).contains("\"events\" : " + total + ",");
         assertThat(run("score", "--data", data.toString(), "--at", "2026-11-01T00:00:00Z").out())
-                .isEqualTo(run("score", "--events", events.toString(), "--at", "2026-11-01T00:00:00Z").out());
+                .isEqualTo(run("score", "--rules", RuleBookLoader.folderIn(data).toString(), "--events",
+                        events.toString(), "--at", "2026-11-01T00:00:00Z").out());
     }
 
     /** Waits until the ingest has opened its ledger: a slow start must not make a kill land before it begins. */

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.civitas.demo.DemoCity;
 import org.civitas.testkit.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +90,32 @@ class ServerCommandsIT {
         } finally {
             stop(demo);
         }
+        Path config = work.resolve("civitas.yaml");
+        Files.writeString(config, "port: 0\ndata: demo\nstorage:\n  kind: embedded\n");
+        Process again = startServer("serve", "--config", config.toString());
+        try {
+            String url = addressOf(again);
+            JsonNode citizen = JSON.readTree(Files.readString(data.resolve("demo-accounts.json")))
+                    .get("citizens").get(0);
+            HttpResponse<String> rules = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/rules")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/session"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + citizen.get("username").asText()
+                            + "\",\"password\":\"" + citizen.get("password").asText() + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(rules.body()).as("the demo's books, from its data directory").contains("\"lakeside\"")
+                    .contains("\"riverton\"");
+            assertThat(login.statusCode()).as("the demo's accounts, from its database").isEqualTo(200);
+        } finally {
+            stop(again);
+        }
+        Path example = work.resolve("example.ndjson");
+        Files.writeString(example, JSON.readTree(Files.readString(data.resolve("demo-accounts.json")))
+                .get("sources").get(0).get("examples").get(0).toString() + "\n");
+        CivitasCommand.Result ingest = run("ingest", "--data", data.toString(), example.toString());
+        assertThat(ingest.exit()).as("the demo's sources are registered in its data directory: %s", ingest.err())
+                .isZero();
+        assertThat(ingest.out()).as("sent to the demo before").contains("\"duplicates\":1,");
     }
 
     @Test
@@ -96,6 +123,7 @@ class ServerCommandsIT {
         Path data = work.resolve("city");
         Path events = work.resolve("city.ndjson");
         run("generate", "--people", "20", "--days", "5", "--output", events.toString());
+        DemoCity.install(data);
         run("ingest", "--data", data.toString(), events.toString());
         long lines = Files.lines(events).count();
         TestPostgres.Database database = TestPostgres.freshDatabase();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.civitas.demo.DemoCity;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
 import org.civitas.ledger.FileLedger;
@@ -50,6 +51,7 @@ class UnreadableEntriesIT {
     @BeforeEach
     void writeALedgerWithAnUnreadableEntry() {
         data = work.resolve("data");
+        DemoCity.install(data);
         try (FileLedger ledger = FileLedger.open(data)) {
             ledger.append(List.of(speeding("s-1", "p-ada", Attributes.of(Map.of("kmhOver", 35))),
                     speeding("s-2", "p-bob", Attributes.ofValidatedJson(ILL_FORMED.clone())),

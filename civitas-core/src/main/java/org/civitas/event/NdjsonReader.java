@@ -68,14 +68,19 @@ public final class NdjsonReader {
     @SuppressWarnings("rawtypes")
     private static final Future END = CompletableFuture.completedFuture(null);
 
+    /** How many threads parse; none: the caller's thread does, just before it handles each stretch. */
     private final int parallelism;
     private final OccurrenceWindow window;
 
     /** A reader with {@code parallelism} parsing threads that takes the events that occurred in {@code window}. */
     public NdjsonReader(int parallelism, OccurrenceWindow window) {
+        this(window, parallelism);
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
         }
+    }
+
+    private NdjsonReader(OccurrenceWindow window, int parallelism) {
         this.parallelism = parallelism;
         this.window = Objects.requireNonNull(window, "window");
     }
@@ -83,6 +88,14 @@ public final class NdjsonReader {
     /** A reader with one parsing thread per available processor. */
     public static NdjsonReader withAvailableProcessors(OccurrenceWindow window) {
         return new NdjsonReader(Runtime.getRuntime().availableProcessors(), window);
+    }
+
+    /**
+     * A reader that parses each stretch on the calling thread, just before handing it on: for inputs that one
+     * request sends, where no threads should be started.
+     */
+    public static NdjsonReader onThisThread(OccurrenceWindow window) {
+        return new NdjsonReader(window, 0);
     }
 
     /**
@@ -105,6 +118,10 @@ public final class NdjsonReader {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(readers, "readers");
         Objects.requireNonNull(handler, "handler");
+        if (parallelism == 0) {
+            readOnThisThread(input, readers, handler);
+            return;
+        }
         ExecutorService workers = Executors.newFixedThreadPool(parallelism, daemon("ndjson-parser"));
         BlockingQueue<Future<ParsedChunk<T>>> parsed = new ArrayBlockingQueue<>(READ_AHEAD_CHUNKS);
         Thread reader = daemon("ndjson-reader").newThread(() -> readAhead(input, workers, parsed, readers, window));
@@ -121,15 +138,8 @@ public final class NdjsonReader {
         }
     }
 
-    /**
-     * Reads like {@link #read(InputStream, Supplier, StretchHandler)}, but parses each stretch on the calling thread,
-     * just before handing it on: for inputs that one request sends, where no threads should be started.
-     */
-    public <T> void readOnThisThread(InputStream input, Supplier<? extends StretchReader<T>> readers,
+    private <T> void readOnThisThread(InputStream input, Supplier<? extends StretchReader<T>> readers,
             StretchHandler<T> handler) throws IOException {
-        Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(readers, "readers");
-        Objects.requireNonNull(handler, "handler");
         ChunkSplitter splitter = new ChunkSplitter(input);
         LineCounter lines = new LineCounter();
         for (Chunk chunk = splitter.next(); chunk != null; chunk = splitter.next()) {
@@ -184,7 +194,7 @@ public final class NdjsonReader {
         List<Event> events = new ArrayList<>();
         RefusedLines refused = new RefusedLines();
         long[] bytes = {0};
-        new NdjsonReader(1, OccurrenceWindow.RECORDED).readOnThisThread(input,
+        onThisThread(OccurrenceWindow.RECORDED).read(input,
                 () -> new EventParser.Collector(events), (read, stretchRefused, stretchBytes) -> {
                     refused.addAll(stretchRefused, 0);
                     bytes[0] += stretchBytes;

@@ -1,49 +1,43 @@
 package org.civitas.ingest;
 
-import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.List;
 import org.civitas.event.Event;
 import org.civitas.event.EventLine;
 import org.civitas.event.EventLine.Name;
+import org.civitas.event.LineError;
 import org.civitas.event.NameCache;
 import org.civitas.event.NdjsonReader;
 import org.civitas.ledger.EncodedBatch;
-import org.civitas.ledger.FileLedger;
 import org.civitas.privacy.PersonalDataSeal;
 
 /**
- * Reads a stretch of NDJSON into a batch for the ledger, sealing the attributes of personal-only events on the way.
- * A plain line is encoded from its bytes; any other event is sealed and encoded as an object. Either way the ledger
- * gets the same entry. One encoder reads one stretch, on one thread.
+ * Reads a stretch of NDJSON into a batch for the ledger: refuses, with its line, each event the admission does not
+ * take, and seals the attributes of personal-only events on the way. A plain line is encoded from its bytes; any
+ * other event is sealed and encoded as an object. Either way the ledger gets the same entry. One encoder reads one
+ * stretch, on one thread.
  */
-public final class IngestEncoder implements NdjsonReader.StretchReader<EncodedBatch> {
-
-    /**
-     * About how many events a stretch of NDJSON holds, and how many bytes they take in the ledger (a little less than
-     * the stretch's megabyte: the names of fields are gone), to size a batch.
-     */
-    private static final int EVENTS_PER_STRETCH = 6_000;
-    private static final int BYTES_PER_STRETCH = 1 << 20;
+final class IngestEncoder implements NdjsonReader.StretchReader<EncodedBatch> {
 
     private final PersonalDataSeal seal;
+    private final Admission admission;
     private final EncodedBatch.Builder batch;
     private final NameCache names = NameCache.forThisThread();
+    private final List<LineError> refused = new ArrayList<>();
 
-    private IngestEncoder(PersonalDataSeal seal, EncodedBatch.Builder batch) {
+    IngestEncoder(PersonalDataSeal seal, Admission admission, EncodedBatch.Builder batch) {
         this.seal = seal;
+        this.admission = admission;
         this.batch = batch;
-    }
-
-    /** Encoders of stretches for {@code ledger}, sealing with {@code seal}. */
-    public static Supplier<IngestEncoder> into(FileLedger ledger, PersonalDataSeal seal) {
-        Objects.requireNonNull(ledger, "ledger");
-        Objects.requireNonNull(seal, "seal");
-        return () -> new IngestEncoder(seal, ledger.newBatch(EVENTS_PER_STRETCH, BYTES_PER_STRETCH));
     }
 
     @Override
     public void line(EventLine line, long lineNumber) {
-        String category = seal.categoryOf(name(line, Name.SOURCE), name(line, Name.TYPE));
+        String category = admission.categoryOf(name(line, Name.SOURCE), name(line, Name.TYPE),
+                name(line, Name.JURISDICTION), lineNumber, refused);
+        if (category == null) {
+            return;
+        }
         if (!seal.seals(category)) {
             batch.add(line);
             return;
@@ -55,12 +49,21 @@ public final class IngestEncoder implements NdjsonReader.StretchReader<EncodedBa
 
     @Override
     public void event(Event event, long lineNumber) {
-        batch.add(seal.seal(event));
+        String category = admission.categoryOf(event.source(), event.type(), event.jurisdiction(), lineNumber,
+                refused);
+        if (category != null) {
+            batch.add(seal.seal(event, category));
+        }
     }
 
     @Override
     public EncodedBatch result() {
         return batch.build();
+    }
+
+    @Override
+    public List<LineError> refused() {
+        return refused;
     }
 
     private String name(EventLine line, Name name) {

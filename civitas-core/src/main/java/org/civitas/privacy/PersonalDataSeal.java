@@ -74,7 +74,11 @@ public final class PersonalDataSeal {
 
     /** The event as the ledger is to keep it: sealed if its category is personal-only, else as it is. */
     public Event seal(Event event) {
-        String category = categoryOf(event.source(), event.type());
+        return seal(event, categoryOf(event.source(), event.type()));
+    }
+
+    /** The event, whose category is {@code category}, as the ledger is to keep it. */
+    public Event seal(Event event, String category) {
         if (!seals(category)) {
             return event;
         }

@@ -22,6 +22,8 @@ import org.civitas.validation.ValidationException;
  */
 public final class RuleBookLoader {
 
+    private static final String FOLDER = "rules";
+
     private final RuleBookReader reader;
 
     /** A loader that knows no event type's category: only a rule's own category is checked. */
@@ -33,6 +35,17 @@ public final class RuleBookLoader {
     public RuleBookLoader(Constitution constitution, EventCategories categories) {
         this.reader = new RuleBookReader(Objects.requireNonNull(constitution, "constitution"),
                 Objects.requireNonNull(categories, "categories"), new ConditionCompiler());
+    }
+
+    /** Where a data directory keeps its rule books, one file per jurisdiction. */
+    public static Path folderIn(Path dataDirectory) {
+        return dataDirectory.resolve(FOLDER);
+    }
+
+    /** The books kept in {@code dataDirectory}, if it keeps any. */
+    public Optional<RuleBooks> loadIn(Path dataDirectory) {
+        Path folder = folderIn(dataDirectory);
+        return Files.isDirectory(folder) ? Optional.of(load(folder)) : Optional.empty();
     }
 
     /** The books in {@code path}: a YAML file, or a folder of them ({@code *.yaml}, {@code *.yml}). */

@@ -221,6 +221,22 @@ public final class YamlMapping {
         return result;
     }
 
+    /**
+     * Every field of this mapping with a plain value, by name, in the file's order: a mapping whose names are data,
+     * such as event types. A field whose value is not plain is reported and left out.
+     */
+    public Map<String, String> plainFields() {
+        Map<String, String> result = new LinkedHashMap<>();
+        fields.forEach((name, tuple) -> {
+            if (tuple.getValueNode() instanceof ScalarNode scalar) {
+                result.put(name, scalar.getValue());
+            } else {
+                report(name, "expected a single value");
+            }
+        });
+        return result;
+    }
+
     /** The texts listed under {@code field} (a YAML list of plain values). */
     public List<String> texts(String field) {
         List<String> result = new ArrayList<>();

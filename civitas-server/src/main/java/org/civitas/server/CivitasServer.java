@@ -9,8 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.civitas.city.DemoCity;
+import org.civitas.CivitasException;
 import org.civitas.constitution.Constitution;
+import org.civitas.ingest.Intake;
 import org.civitas.ledger.FileLedger;
 import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.privacy.PersonalKeys;
@@ -97,7 +98,7 @@ public final class CivitasServer implements AutoCloseable {
         try {
             database = Database.open(settings.storage());
             SourceStore sourceStore = new SourceStore(database.jdbi());
-            SourceRegistry sources = new SourceRegistry(sourceStore, settings.clock());
+            SourceRegistry sources = new SourceRegistry(sourceStore, settings.dataDirectory(), settings.clock());
             PersonalDataSeal seal = new PersonalDataSeal(PersonalKeys.open(settings.dataDirectory()),
                     sources::categoryOf, constitution.personalOnlyCategories());
             RuleBooks books = ruleBooks(settings, new RuleBookLoader(constitution, sources.categories()));
@@ -134,8 +135,13 @@ public final class CivitasServer implements AutoCloseable {
         }
     }
 
+    /** The configured books, or else those kept in the data directory; without either, a server cannot start. */
     private static RuleBooks ruleBooks(ServerSettings settings, RuleBookLoader loader) {
-        return settings.rules().map(loader::load).orElseGet(() -> DemoCity.ruleBooks(loader));
+        return settings.rules().map(loader::load)
+                .or(() -> loader.loadIn(settings.dataDirectory()))
+                .orElseThrow(() -> new CivitasException("no rule book to score by: name one (a file, or a folder"
+                        + " with one per jurisdiction) with 'rules:' in the configuration, or put them in "
+                        + RuleBookLoader.folderIn(settings.dataDirectory())));
     }
 
     private static long scoreTheLedger(ServerSettings settings, RuleBooks books, ScoreBoard scores,
@@ -182,8 +188,8 @@ public final class CivitasServer implements AutoCloseable {
         Templates templates = new Templates();
         Pages pages = new Pages(templates, civitas.scores(), civitas.vault(), civitas.accessLog(), insights, rulesApi,
                 sessionApi, json, civitas.clock(), zone);
-        EventsApi eventsApi = new EventsApi(signatures, civitas.seal(), civitas.ledger(), civitas.projector(),
-                jurisdictionsOf(civitas.ruleBooks()), civitas.clock());
+        EventsApi eventsApi = new EventsApi(signatures, new Intake(civitas.ledger(), civitas.seal()),
+                civitas.projector(), jurisdictionsOf(civitas.ruleBooks()), civitas.clock());
         MeApi meApi = new MeApi(civitas.scores(), civitas.vault(), civitas.accessLog(), civitas.feeds(), insights,
                 civitas.clock(), json);
         Sharing sharing = new Sharing(civitas.grants(), civitas.accounts(), sources, civitas.constitution(),

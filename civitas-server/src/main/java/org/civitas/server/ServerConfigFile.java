@@ -25,7 +25,7 @@ import org.civitas.yaml.YamlMapping;
  *   url: jdbc:postgresql://127.0.0.1:5432/civitas
  *   user: civitas
  *   passwordEnv: CIVITAS_DB_PASSWORD   # or password: ...
- * rules: rules               # a rule book or a folder of them (default: the demo city's)
+ * rules: rules               # a rule book or a folder of them (default: DATA/rules/)
  * constitution: constitution.yaml      # (default: the standard one)
  * </pre>
  */

@@ -12,7 +12,7 @@ import org.civitas.store.StorageSettings;
  * @param host the address to listen on ({@code 0.0.0.0} for every interface)
  * @param port the port to listen on; 0 picks a free one
  * @param dataDirectory where the ledger (and the embedded database) live
- * @param rules the rule books (a file or folder); empty for the demo city's
+ * @param rules the rule books (a file or folder); empty for those kept in the data directory
  * @param constitution the constitution to check the books against; empty for the standard one
  */
 public record ServerSettings(
@@ -31,7 +31,7 @@ public record ServerSettings(
         }
     }
 
-    /** A server on {@code port} with everything embedded in {@code dataDirectory}, under the demo rule books. */
+    /** A server on {@code port} with everything embedded in {@code dataDirectory}, under the books kept there. */
     public static ServerSettings embedded(Path dataDirectory, int port) {
         return new ServerSettings("0.0.0.0", port, dataDirectory, new StorageSettings.Embedded(dataDirectory),
                 Optional.empty(), Optional.empty(), Clock.systemUTC());

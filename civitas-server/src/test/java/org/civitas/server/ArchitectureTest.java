@@ -35,4 +35,13 @@ class ArchitectureTest {
                         + " wired); a feature takes the parts it needs as arguments rather than the whole wiring")
                 .check(server);
     }
+
+    @ArchTest
+    void nothingServedComesFromTheDemo(JavaClasses server) {
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.civitas.demo..")
+                .because("a real deployment must not inherit the demo city's catalogue, books or accounts: the"
+                        + " server takes them from its configuration and its data directory (the build also keeps"
+                        + " civitas-demo off the server's compile path; the tests use it)")
+                .check(server);
+    }
 }

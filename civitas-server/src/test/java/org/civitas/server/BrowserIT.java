@@ -20,13 +20,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipFile;
-import org.civitas.city.CityGenerator;
+import org.civitas.demo.CityGenerator;
+import org.civitas.demo.CitySources;
+import org.civitas.demo.DemoAccounts;
+import org.civitas.demo.DemoCity;
+import org.civitas.demo.DemoSetup;
 import org.civitas.scoring.ScoreSheet;
-import org.civitas.server.demo.DemoAccounts;
-import org.civitas.server.demo.DemoSetup;
+import org.civitas.store.accounts.Role;
 import org.civitas.store.sources.RegisteredSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +47,8 @@ class BrowserIT {
 
     private static Path data;
     private static CivitasServer server;
-    private static DemoAccounts accounts;
+    private static List<DemoAccounts.Citizen> citizens;
+    private static DemoAccounts.Login caseworker;
     private static Playwright playwright;
     private static Browser browser;
 
@@ -51,9 +57,17 @@ class BrowserIT {
         data = Files.createTempDirectory("civitas-browser");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         ScoreSheet scores = DemoSetup.recordHistory(new CityGenerator.Settings(40, 75, 4, now), data, done -> { });
-        ServerSettings settings = ServerSettings.embedded(data, 0);
-        accounts = DemoSetup.createAccounts(settings.storage(), scores, now);
-        server = CivitasServer.start(settings);
+        DemoCity.install(data);
+        server = CivitasServer.start(ServerSettings.embedded(data, 0));
+        TestServer admin = TestServer.around(server);
+        for (CitySources.SourceSpec source : CitySources.ALL) {
+            admin.source(source.name(), source.types().stream()
+                    .flatMap(type -> Stream.of(type.type(), type.category())).toArray(String[]::new));
+        }
+        citizens = DemoSetup.citizens(scores);
+        citizens.forEach(citizen -> admin.citizen(citizen.username(), citizen.person(), citizen.password()));
+        caseworker = DemoSetup.login("caseworker");
+        admin.account(caseworker.username(), Role.CASEWORKER, Optional.empty(), caseworker.password());
         Files.createDirectories(SHOTS);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -116,7 +130,7 @@ class BrowserIT {
     @Test
     void aCitizenSeesTheirScoreWithReasonsAndANewPointArrivesLive() {
         List<String> problems = new ArrayList<>();
-        DemoAccounts.Citizen citizen = accounts.citizens().get(accounts.citizens().size() - 1);
+        DemoAccounts.Citizen citizen = citizens.get(citizens.size() - 1);
         try (BrowserContext context = browser.newContext()) {
             Page page = signIn(context, citizen, problems);
 
@@ -148,7 +162,7 @@ class BrowserIT {
     @Test
     void myDataShowsScreenTimePlacesInterestsAndEveryEventAndDownloadsEverything() throws Exception {
         List<String> problems = new ArrayList<>();
-        DemoAccounts.Citizen citizen = accounts.citizens().get(0);
+        DemoAccounts.Citizen citizen = citizens.get(0);
         RegisteredSource transit = server.sources().byName("transit-app").orElseThrow();
         Instant morning = Instant.now().truncatedTo(ChronoUnit.HOURS).minusSeconds(3 * 3600);
         postAs(transit, event("transit-app", "walk-1", citizen.person(), "gps-point", morning,
@@ -194,7 +208,7 @@ class BrowserIT {
         List<String> problems = new ArrayList<>();
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(new ViewportSize(390, 844)).setIsMobile(true))) {
-            Page page = signIn(context, accounts.citizens().get(1), problems);
+            Page page = signIn(context, citizens.get(1), problems);
             assertThat(page.locator("#score-number")).isVisible();
             Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
             assertThat(overflow).as("no sideways scrolling on a phone").isEqualTo(false);
@@ -218,9 +232,8 @@ class BrowserIT {
     @Test
     void aCitizenSharesOneCategoryWithACaseWorkerSeesEachLookAndStopsSharing() {
         List<String> problems = new ArrayList<>();
-        DemoAccounts.Citizen citizen = accounts.citizens().get(2);
-        DemoAccounts.Login caseworker = accounts.caseworker();
-        try (BrowserContext citizenContext = browser.newContext();
+        DemoAccounts.Citizen citizen = citizens.get(2);
+                try (BrowserContext citizenContext = browser.newContext();
                 BrowserContext caseworkerContext = browser.newContext()) {
             Page mine = signIn(citizenContext, citizen, problems);
             mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Share").setExact(true)).click();
@@ -268,12 +281,11 @@ class BrowserIT {
     @Test
     void aCitizenWhoseScoreFellAcceptsHelpAndSeesTheCaseWorkersLook() {
         List<String> problems = new ArrayList<>();
-        DemoAccounts.Citizen citizen = accounts.citizens().get(3);
+        DemoAccounts.Citizen citizen = citizens.get(3);
         assertThat(server.civitas().scores().score(citizen.person(), Instant.now()).score())
                 .as("the fourth demo citizen has the city's lowest score, below the base").isLessThan(1000);
         server.civitas().supportDesk().offerHelp();
-        DemoAccounts.Login caseworker = accounts.caseworker();
-        try (BrowserContext citizenContext = browser.newContext();
+                try (BrowserContext citizenContext = browser.newContext();
                 BrowserContext caseworkerContext = browser.newContext()) {
             Page mine = signIn(citizenContext, citizen, problems);
             mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Help").setExact(true)).click();
@@ -306,7 +318,7 @@ class BrowserIT {
     void aCitizenErasesTheirBrowsingForGoodAndTheStatisticsShowNoOne() {
         List<String> problems = new ArrayList<>();
         try (BrowserContext context = browser.newContext()) {
-            Page page = signIn(context, accounts.citizens().get(3), problems);
+            Page page = signIn(context, citizens.get(3), problems);
             String score = page.locator("#score-number").textContent();
             page.navigate(server.url() + "/me/data");
             page.locator("#category").selectOption("browsing");
@@ -334,7 +346,7 @@ class BrowserIT {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Statistics")))
                     .isVisible();
             assertThat(page.locator("table.bands").first()).isVisible();
-            assertThat(page.locator("main")).not().containsText(accounts.citizens().get(3).person());
+            assertThat(page.locator("main")).not().containsText(citizens.get(3).person());
             shot(page, "11-statistics");
         }
         assertThat(problems).as("console errors, CSP violations among them").isEmpty();

@@ -68,7 +68,7 @@ class HostileLedgerIT {
                     speeding("s-5", "p-dee", AT, severe)));
         }
         try (Database database = Database.open(settings)) {
-            new SourceRegistry(new SourceStore(database.jdbi()), Clock.systemUTC()).register("city-traffic",
+            new SourceRegistry(new SourceStore(database.jdbi()), data, Clock.systemUTC()).register("city-traffic",
                     List.of(new SourceType("speeding", "traffic")));
         }
     }

@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.civitas.demo.DemoCity;
+import org.civitas.rules.RuleBookLoader;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.http.Json;
 import org.civitas.server.ingest.SourceAuthenticator;
@@ -55,8 +57,14 @@ final class TestServer implements AutoCloseable {
         return startOn(Files.createTempDirectory("civitas-server-test"), storage);
     }
 
-    /** A server on a data directory the test prepared (a ledger it wrote, say); closing it deletes the directory. */
+    /**
+     * A server on a data directory the test prepared (a ledger it wrote, say), under the demo city's rule books;
+     * closing it deletes the directory.
+     */
     static TestServer startOn(Path data, StorageSettings storage) {
+        if (!Files.exists(RuleBookLoader.folderIn(data))) {
+            DemoCity.writeRuleBooks(RuleBookLoader.folderIn(data));
+        }
         return new TestServer(data, CivitasServer.start(new ServerSettings("127.0.0.1", 0, data, storage,
                 Optional.empty(), Optional.empty(), Clock.systemUTC())));
     }

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.civitas.constitution.Constitution;
 import org.civitas.rules.Rule;
 import org.civitas.rules.RuleBook;
@@ -20,6 +19,8 @@ import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
 import org.civitas.server.http.JsonBodies;
 import org.civitas.server.ingest.SourceRegistry;
+import org.civitas.source.SourceCatalogue;
+import org.civitas.source.SourceRegistration;
 import org.civitas.store.sources.RegisteredSource;
 import org.civitas.store.sources.SourceType;
 
@@ -29,7 +30,6 @@ import org.civitas.store.sources.SourceType;
  */
 public final class SourcesApi {
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final int MAX_TYPES = 100;
 
     private final SourceRegistry sources;
@@ -84,7 +84,7 @@ public final class SourcesApi {
         if (!list.isArray() || list.isEmpty() || list.size() > MAX_TYPES) {
             throw ApiException.badRequest("types: a list of 1 to " + MAX_TYPES + " {\"type\", \"category\"}");
         }
-        Map<String, String> registered = sources.categories().categoryByType();
+        SourceCatalogue registered = sources.catalogue();
         List<SourceType> types = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (JsonNode item : list) {
@@ -93,11 +93,10 @@ public final class SourcesApi {
             if (!seen.add(type)) {
                 throw ApiException.badRequest("types: '" + type + "' is listed twice");
             }
-            String earlier = registered.get(type);
-            if (earlier != null && !earlier.equals(category)) {
+            registered.conflictingCategory(type, category).ifPresent(earlier -> {
                 throw new ApiException(409, "types: '" + type + "' is registered already, in category '" + earlier
                         + "'; a type has one category whichever source sends it");
-            }
+            });
             refuseIfARuleWouldRead(type, category);
             types.add(new SourceType(type, category));
         }
@@ -119,9 +118,8 @@ public final class SourcesApi {
     }
 
     private static String name(JsonNode value, String field) {
-        if (!value.isTextual() || !NAME.matcher(value.asText()).matches()) {
-            throw ApiException.badRequest(field + ": required, 1 to 64 of a-z, 0-9, '.', '_' and '-',"
-                    + " starting with a letter or digit");
+        if (!value.isTextual() || !SourceRegistration.NAME.matcher(value.asText()).matches()) {
+            throw ApiException.badRequest(field + ": required, " + SourceRegistration.NAME_RULE);
         }
         return value.asText();
     }

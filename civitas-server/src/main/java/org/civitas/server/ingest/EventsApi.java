@@ -11,13 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.civitas.event.Event;
 import org.civitas.event.NdjsonReader;
 import org.civitas.event.OccurrenceWindow;
 import org.civitas.event.RefusedLines;
-import org.civitas.ledger.AppendResult;
-import org.civitas.ledger.FileLedger;
-import org.civitas.privacy.PersonalDataSeal;
+import org.civitas.ingest.Admission;
+import org.civitas.ingest.Intake;
+import org.civitas.ingest.IntakeReport;
 import org.civitas.server.api.IngestReport;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
@@ -39,18 +38,16 @@ public final class EventsApi {
     private static final String TOO_LARGE = "a batch may hold at most " + MAX_BODY_BYTES + " bytes; send smaller ones";
 
     private final SourceAuthenticator authenticator;
-    private final PersonalDataSeal seal;
-    private final FileLedger ledger;
+    private final Intake intake;
     private final Projector projector;
     private final Set<String> jurisdictions;
     private final Clock clock;
 
     /** A door for batches of events in {@code jurisdictions}, those that have a rule book. */
-    public EventsApi(SourceAuthenticator authenticator, PersonalDataSeal seal, FileLedger ledger, Projector projector,
-            Set<String> jurisdictions, Clock clock) {
+    public EventsApi(SourceAuthenticator authenticator, Intake intake, Projector projector, Set<String> jurisdictions,
+            Clock clock) {
         this.authenticator = authenticator;
-        this.seal = seal;
-        this.ledger = ledger;
+        this.intake = intake;
         this.projector = projector;
         this.jurisdictions = Set.copyOf(jurisdictions);
         this.clock = clock;
@@ -95,49 +92,25 @@ public final class EventsApi {
     }
 
     /** Reads the signed batch a stretch at a time, appending each stretch's valid events durably. */
-    private Intake take(InputStream body, RegisteredSource source) throws IOException {
-        Intake intake = new Intake();
-        NdjsonReader reader = new NdjsonReader(1, OccurrenceWindow.receivedAt(clock.instant()));
-        reader.readOnThisThread(body, () -> new SourceBatch(source, jurisdictions, seal),
-                (events, refused, bytes) -> intake.add(events, refused));
-        return intake;
+    private IntakeReport take(InputStream body, RegisteredSource source) throws IOException {
+        return intake.take(body, NdjsonReader.onThisThread(OccurrenceWindow.receivedAt(clock.instant())),
+                Admission.signedBy(source.registration(), jurisdictions), 0, Intake.Progress.NONE);
     }
 
-    private void answer(Context ctx, Intake intake) {
-        if (intake.taken == 0 && intake.refused.isEmpty()) {
+    private void answer(Context ctx, IntakeReport taken) {
+        RefusedLines refused = taken.refused();
+        if (taken.taken() == 0 && refused.isEmpty()) {
             throw ApiException.badRequest("the batch holds no events: send one JSON event per line");
         }
-        List<IngestReport.Rejection> rejected = intake.refused.listed().stream()
+        List<IngestReport.Rejection> rejected = refused.listed().stream()
                 .map(error -> new IngestReport.Rejection(error.line(), error.field() + ": " + error.reason()))
                 .toList();
-        IngestReport report = new IngestReport(intake.accepted, intake.duplicates, intake.refused.count(), rejected);
-        if (intake.taken == 0) {
+        IngestReport report = new IngestReport(taken.accepted(), taken.duplicates(), refused.count(), rejected);
+        if (taken.taken() == 0) {
             ctx.status(400).json(report);
             return;
         }
-        projector.awaitProjected(intake.endSequence, Duration.ofSeconds(2));
+        projector.awaitProjected(taken.endSequence(), Duration.ofSeconds(2));
         ctx.json(report);
-    }
-
-    /** What a batch came to so far. */
-    private final class Intake {
-        final RefusedLines refused = new RefusedLines();
-        long taken;
-        long accepted;
-        long duplicates;
-        long endSequence;
-
-        void add(List<Event> events, RefusedLines stretchRefused) {
-            refused.addAll(stretchRefused, 0);
-            if (events.isEmpty()) {
-                return;
-            }
-            seal.keys().sync();
-            AppendResult result = ledger.append(events);
-            taken += events.size();
-            accepted += result.accepted();
-            duplicates += result.duplicates();
-            endSequence = result.endSequence();
-        }
     }
 }

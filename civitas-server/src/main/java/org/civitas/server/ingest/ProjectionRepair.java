@@ -53,9 +53,10 @@ public final class ProjectionRepair {
     private final SetAsideEntries setAside;
     private final Clock clock;
 
-    private ProjectionRepair(FileLedger ledger, Database database, Clock clock) {
+    private ProjectionRepair(Path dataDirectory, FileLedger ledger, Database database, Clock clock) {
         this.ledger = ledger;
-        this.projection = new EntryProjection(new SourceRegistry(new SourceStore(database.jdbi()), clock), clock);
+        this.projection = new EntryProjection(new SourceRegistry(new SourceStore(database.jdbi()), dataDirectory,
+                clock), clock);
         this.vault = new VaultStore(database.jdbi());
         this.setAside = new SetAsideEntries(database.jdbi());
         this.clock = clock;
@@ -64,7 +65,7 @@ public final class ProjectionRepair {
     /** Repairs the projection of every set-aside entry of the ledger in {@code dataDirectory}, in ledger order. */
     public static List<Outcome> run(Path dataDirectory, StorageSettings storage, Clock clock) {
         try (FileLedger ledger = FileLedger.open(dataDirectory); Database database = Database.open(storage)) {
-            return new ProjectionRepair(ledger, database, clock).repairAll();
+            return new ProjectionRepair(dataDirectory, ledger, database, clock).repairAll();
         }
     }
 

@@ -1,15 +1,17 @@
 package org.civitas.server.ingest;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.civitas.event.EventCategories;
 import org.civitas.server.auth.Tokens;
+import org.civitas.source.SourceCatalogue;
+import org.civitas.source.SourcesFile;
 import org.civitas.store.sources.RegisteredSource;
 import org.civitas.store.sources.SourceStore;
 import org.civitas.store.sources.SourceType;
@@ -18,11 +20,12 @@ import org.civitas.store.sources.SourceType;
  * The sources allowed to send events. A key is looked up in the store on every request, so that a rotated or revoked
  * key is refused at once by every server. The projector looks up the category of every event's type: for it, what
  * the store said of a source is remembered, and asked again at most every few seconds when a type is not found.
+ *
+ * <p>Sources registered in the data directory's sources file by other means ({@code civitas ingest --sources}, the
+ * demo) count too, for the categories of their events; the file is rewritten with every registration, so that it
+ * lists every source registered here, without keys.
  */
 public final class SourceRegistry {
-
-    /** The category of events whose source or type was never registered (loaded by other means). */
-    public static final String UNCATEGORISED = "uncategorised";
 
     private static final Duration ASK_AGAIN_AFTER = Duration.ofSeconds(5);
 
@@ -34,14 +37,20 @@ public final class SourceRegistry {
     }
 
     private final SourceStore store;
+    private final Path file;
+    private final SourceCatalogue registeredElsewhere;
     private final Clock clock;
     private final Map<String, Known> byName = new ConcurrentHashMap<>();
 
-    public SourceRegistry(SourceStore store, Clock clock) {
+    /** The sources in {@code store} and in the sources file of {@code dataDirectory}. */
+    public SourceRegistry(SourceStore store, Path dataDirectory, Clock clock) {
         this.store = store;
+        this.file = SourcesFile.in(dataDirectory);
+        this.registeredElsewhere = SourcesFile.readIn(dataDirectory);
         this.clock = clock;
         Instant now = clock.instant();
         store.all().forEach(source -> byName.put(source.name(), new Known(Optional.of(source), now)));
+        writeFile();
     }
 
     /** Registers a new source with a fresh key and secret, and returns it (with the secret, shown once). */
@@ -50,6 +59,7 @@ public final class SourceRegistry {
                 types);
         store.register(source);
         byName.put(name, new Known(Optional.of(source), clock.instant()));
+        writeFile();
         return source;
     }
 
@@ -93,16 +103,22 @@ public final class SourceRegistry {
             refreshed(source);
             known = byName.get(source);
         }
-        return known.categoryOf(type).orElse(UNCATEGORISED);
+        return known.categoryOf(type).orElseGet(() -> registeredElsewhere.category(source, type));
+    }
+
+    /** Every source registered here, with the types it sends and their categories. */
+    public SourceCatalogue catalogue() {
+        return registeredElsewhere.with(SourceCatalogue.of(store.all().stream()
+                .map(RegisteredSource::registration).toList()));
     }
 
     /** The category of every registered event type, for checking rule books. */
     public EventCategories categories() {
-        Map<String, String> categories = new TreeMap<>();
-        for (RegisteredSource source : store.all()) {
-            source.types().forEach(type -> categories.put(type.type(), type.category()));
-        }
-        return new EventCategories(categories);
+        return catalogue().categories();
+    }
+
+    private void writeFile() {
+        SourcesFile.write(file, catalogue());
     }
 
     private Optional<RegisteredSource> refreshed(String name) {

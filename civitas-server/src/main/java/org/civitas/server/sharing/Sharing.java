@@ -12,6 +12,7 @@ import org.civitas.server.auth.Principal;
 import org.civitas.server.auth.Tokens;
 import org.civitas.server.http.ApiException;
 import org.civitas.server.ingest.SourceRegistry;
+import org.civitas.source.SourceCatalogue;
 import org.civitas.store.access.AccessLog;
 import org.civitas.store.access.AccessRecord;
 import org.civitas.store.accounts.AccountStore;
@@ -81,7 +82,7 @@ public final class Sharing {
     public Set<String> categories() {
         Set<String> known = new TreeSet<>(sources.categories().categoryByType().values());
         known.addAll(constitution.personalOnlyCategories());
-        known.remove(SourceRegistry.UNCATEGORISED);
+        known.remove(SourceCatalogue.UNCATEGORISED);
         return known;
     }
 

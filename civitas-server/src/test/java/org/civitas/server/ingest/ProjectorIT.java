@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.civitas.city.DemoCity;
+import org.civitas.demo.DemoCity;
 import org.civitas.constitution.Constitution;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
@@ -76,7 +76,7 @@ class ProjectorIT {
         database = Database.open(settings);
         connections = new SwitchableDataSource(settings);
         Jdbi projecting = Jdbi.create(connections);
-        SourceRegistry sources = new SourceRegistry(new SourceStore(database.jdbi()), clock);
+        SourceRegistry sources = new SourceRegistry(new SourceStore(database.jdbi()), data, clock);
         sources.register("city-traffic", List.of(new SourceType("speeding", "traffic")));
         ledger = FileLedger.open(data);
         scores = new ScoreBoard(new Scorer(DemoCity.ruleBooks(new RuleBookLoader(Constitution.standard()))));

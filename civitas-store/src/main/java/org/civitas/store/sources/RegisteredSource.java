@@ -2,8 +2,11 @@ package org.civitas.store.sources;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.civitas.source.SourceRegistration;
 
 /**
  * A data source allowed to send events: an agency, a bank, a city, an app. It signs each batch with its secret; its
@@ -24,6 +27,13 @@ public record RegisteredSource(
 
     public Optional<SourceType> type(String type) {
         return types.stream().filter(registered -> registered.type().equals(type)).findFirst();
+    }
+
+    /** The types this source may send and their categories. */
+    public SourceRegistration registration() {
+        Map<String, String> categoryByType = new TreeMap<>();
+        types.forEach(type -> categoryByType.put(type.type(), type.category()));
+        return new SourceRegistration(name, categoryByType);
     }
 
     public boolean revoked() {

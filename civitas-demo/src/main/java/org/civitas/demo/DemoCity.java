@@ -1,8 +1,9 @@
-package org.civitas.city;
+package org.civitas.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,13 +17,15 @@ import org.civitas.privacy.PersonalKeys;
 import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.rules.RuleBooks;
+import org.civitas.source.SourceCatalogue;
+import org.civitas.source.SourceRegistration;
+import org.civitas.source.SourcesFile;
 
 /** The rule books shipped for the synthetic city: one for Lakeside, one for its neighbour Riverton. */
 public final class DemoCity {
 
-    private static final String UNCATEGORISED = "uncategorised";
     private static final List<String> BOOKS = List.of("lakeside.yaml", "riverton.yaml");
-    private static final String FOLDER = "/org/civitas/city/demo-rules/";
+    private static final String FOLDER = "/org/civitas/demo/demo-rules/";
 
     private DemoCity() {
     }
@@ -36,13 +39,41 @@ public final class DemoCity {
         return new RuleBooks(books);
     }
 
+    /** The city's sources, the types each sends and the category of each type. */
+    public static SourceCatalogue sources() {
+        List<SourceRegistration> sources = new ArrayList<>();
+        for (CitySources.SourceSpec source : CitySources.ALL) {
+            Map<String, String> types = new TreeMap<>();
+            source.types().forEach(type -> types.put(type.type(), type.category()));
+            sources.add(new SourceRegistration(source.name(), types));
+        }
+        return SourceCatalogue.of(sources);
+    }
+
     /** The category of every event type the city's sources send. */
     public static EventCategories categories() {
-        Map<String, String> categories = new TreeMap<>();
-        for (CitySources.SourceSpec source : CitySources.ALL) {
-            source.types().forEach(type -> categories.put(type.type(), type.category()));
+        return sources().categories();
+    }
+
+    /**
+     * Makes {@code dataDirectory} the city's: its rule books in {@code rules/} and its sources in
+     * {@value SourcesFile#NAME}, so that a server or a command on the directory needs nothing else.
+     */
+    public static void install(Path dataDirectory) {
+        writeRuleBooks(RuleBookLoader.folderIn(dataDirectory));
+        SourcesFile.write(SourcesFile.in(dataDirectory), sources());
+    }
+
+    /** Writes the city's rule books into {@code folder}, one file per jurisdiction. */
+    public static void writeRuleBooks(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            for (String name : BOOKS) {
+                Files.writeString(folder.resolve(name), text(name));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the demo rule books to " + folder, e);
         }
-        return new EventCategories(categories);
     }
 
     /**
@@ -50,9 +81,7 @@ public final class DemoCity {
      * standard constitution) are sealed with keys kept in {@code dataDirectory}.
      */
     public static PersonalDataSeal seal(Path dataDirectory) {
-        EventCategories categories = categories();
-        return new PersonalDataSeal(PersonalKeys.open(dataDirectory),
-                (source, type) -> categories.categoryOf(type).orElse(UNCATEGORISED),
+        return new PersonalDataSeal(PersonalKeys.open(dataDirectory), sources()::category,
                 Constitution.standard().personalOnlyCategories());
     }
 

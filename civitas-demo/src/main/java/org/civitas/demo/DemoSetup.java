@@ -1,20 +1,14 @@
-package org.civitas.server.demo;
+package org.civitas.demo;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongConsumer;
-import org.civitas.city.CityGenerator;
-import org.civitas.city.CitySources;
-import org.civitas.city.DemoCity;
 import org.civitas.constitution.Constitution;
 import org.civitas.event.Event;
 import org.civitas.ledger.FileLedger;
@@ -24,20 +18,10 @@ import org.civitas.scoring.PersonScore;
 import org.civitas.scoring.ScoreSheet;
 import org.civitas.scoring.Scorer;
 import org.civitas.scoring.ScoringRun;
-import org.civitas.server.auth.PasswordHasher;
-import org.civitas.server.ingest.SourceRegistry;
-import org.civitas.store.Database;
-import org.civitas.store.StorageSettings;
-import org.civitas.store.accounts.Account;
-import org.civitas.store.accounts.AccountStore;
-import org.civitas.store.accounts.Role;
-import org.civitas.store.sources.RegisteredSource;
-import org.civitas.store.sources.SourceStore;
-import org.civitas.store.sources.SourceType;
 
 /**
- * Builds the demo city in a data directory: its history in the ledger, its sources registered with keys, and an
- * account for a handful of residents (the best, the worst and some ordinary ones) and for every other role.
+ * Builds the demo city in a data directory: its history in the ledger, and what its accounts are to be: a handful of
+ * residents (the best, the worst and some ordinary ones), every other role, and how each source signs.
  */
 public final class DemoSetup {
 
@@ -83,46 +67,23 @@ public final class DemoSetup {
         return events.parallelStream().map(seal::seal).toList();
     }
 
-    /** Registers the city's sources and creates the demo accounts; returns how to use them. */
-    public static DemoAccounts createAccounts(StorageSettings storage, ScoreSheet scores, Instant now) {
-        PasswordHasher passwords = new PasswordHasher();
-        try (Database database = Database.open(storage)) {
-            SourceRegistry registry = new SourceRegistry(new SourceStore(database.jdbi()),
-                    Clock.fixed(now, ZoneOffset.UTC));
-            List<DemoAccounts.Source> sources = new ArrayList<>();
-            List<DemoAccounts.Citizen> citizens = chooseCitizens(scores).stream()
-                    .map(person -> new DemoAccounts.Citizen(person, person, password()))
-                    .toList();
-            for (CitySources.SourceSpec spec : CitySources.ALL) {
-                RegisteredSource source = registry.register(spec.name(), spec.types().stream()
-                        .map(type -> new SourceType(type.type(), type.category())).toList());
-                sources.add(new DemoAccounts.Source(source.name(), source.keyId(), source.secret(),
-                        spec.types().stream().map(CitySources.TypeSpec::type).toList(),
-                        examples(spec, citizens.get(0).person(), now)));
-            }
-            Map<Role, DemoAccounts.Login> officials = new LinkedHashMap<>();
-            for (Role role : List.of(Role.CASEWORKER, Role.REVIEWER, Role.COUNCIL, Role.AUDITOR, Role.ADMIN)) {
-                officials.put(role, new DemoAccounts.Login(role.label(), password()));
-            }
-            List<NewAccount> accounts = new ArrayList<>();
-            citizens.forEach(citizen -> accounts.add(new NewAccount(citizen.username(), citizen.password(),
-                    Role.CITIZEN, Optional.of(citizen.person()))));
-            officials.forEach((role, login) -> accounts.add(new NewAccount(login.username(), login.password(), role,
-                    Optional.empty())));
-            new AccountStore(database.jdbi()).create(accounts.parallelStream()
-                    .map(account -> account.hashedWith(passwords, now)).toList());
-            return new DemoAccounts(citizens, CityGenerator.HOME_JURISDICTION, sources,
-                    officials.get(Role.CASEWORKER), officials.get(Role.REVIEWER), officials.get(Role.COUNCIL),
-                    officials.get(Role.AUDITOR), officials.get(Role.ADMIN));
-        }
+    /** The residents who get an account, each with a fresh password: three ordinary ones, the lowest, the highest. */
+    public static List<DemoAccounts.Citizen> citizens(ScoreSheet scores) {
+        return chooseCitizens(scores).stream()
+                .map(person -> new DemoAccounts.Citizen(person, person, password()))
+                .toList();
     }
 
-    /** A demo account before its password is hashed; hashing takes a deliberate fifth of a second, so on every core. */
-    private record NewAccount(String username, String password, Role role, Optional<String> person) {
+    /** A login for an official's role, with a fresh password. */
+    public static DemoAccounts.Login login(String username) {
+        return new DemoAccounts.Login(username, password());
+    }
 
-        Account hashedWith(PasswordHasher passwords, Instant now) {
-            return new Account(username, passwords.hash(password), role, person, now);
-        }
+    /** How {@code spec} signs its batches with {@code key} and {@code secret}, with an example event of each type. */
+    public static DemoAccounts.Source source(CitySources.SourceSpec spec, String key, String secret, String person,
+            Instant now) {
+        return new DemoAccounts.Source(spec.name(), key, secret,
+                spec.types().stream().map(CitySources.TypeSpec::type).toList(), examples(spec, person, now));
     }
 
     /** Three ordinary residents, then the lowest and the highest score. */

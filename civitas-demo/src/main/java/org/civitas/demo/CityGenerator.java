@@ -1,4 +1,4 @@
-package org.civitas.city;
+package org.civitas.demo;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
 /**
  * The demo city: a deterministic synthetic population with realistic histories, and the rule books that govern it.
  */
-package org.civitas.city;
+package org.civitas.demo;

@@ -1,4 +1,4 @@
-package org.civitas.server.demo;
+package org.civitas.demo;
 
 import java.util.List;
 import java.util.Map;

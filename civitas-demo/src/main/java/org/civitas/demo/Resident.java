@@ -1,4 +1,4 @@
-package org.civitas.city;
+package org.civitas.demo;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.civitas.city.CityGenerator.EventFactory;
-import org.civitas.city.CityGenerator.Source;
+import org.civitas.demo.CityGenerator.EventFactory;
+import org.civitas.demo.CityGenerator.Source;
 
 /** One resident of the synthetic city, with habits that decide what the sources record about them each day. */
 final class Resident {

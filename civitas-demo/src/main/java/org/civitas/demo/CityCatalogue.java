@@ -1,4 +1,4 @@
-package org.civitas.city;
+package org.civitas.demo;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.civitas.city;
+package org.civitas.demo;
 
 import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
