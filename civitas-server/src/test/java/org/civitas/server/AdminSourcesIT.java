@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** An administrator registers sources, rotates and revokes their keys, through real HTTP on H2 and PostgreSQL. */
 @ParameterizedClass(name = "{0}")
-@MethodSource("org.civitas.server.Storages#fresh")
+@MethodSource("org.civitas.store.Storages#fresh")
 class AdminSourcesIT {
 
     private static final ServersPerStorage SERVERS = new ServersPerStorage();

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * score stays as it was.
  */
 @ParameterizedClass(name = "{0}")
-@MethodSource("org.civitas.server.Storages#fresh")
+@MethodSource("org.civitas.store.Storages#fresh")
 class ErasureIT {
 
     private static final ServersPerStorage SERVERS = new ServersPerStorage();

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code POST /api/v1/events}, through real HTTP, on H2 and on PostgreSQL. */
 @ParameterizedClass(name = "{0}")
-@MethodSource("org.civitas.server.Storages#fresh")
+@MethodSource("org.civitas.store.Storages#fresh")
 class EventsApiIT {
 
     private static final Instant AT = Instant.parse("2026-10-01T12:00:00Z");

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * starts, says it is degraded and why, and serves everyone else; a repair shows the unreadable entry as such.
  */
 @ParameterizedClass(name = "{0}")
-@MethodSource("org.civitas.server.Storages#fresh")
+@MethodSource("org.civitas.store.Storages#fresh")
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileLedgerIT {
 

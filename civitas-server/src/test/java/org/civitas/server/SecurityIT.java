@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * nothing.
  */
 @ParameterizedClass(name = "{0}")
-@MethodSource("org.civitas.server.Storages#fresh")
+@MethodSource("org.civitas.store.Storages#fresh")
 class SecurityIT {
 
     /** Only Ada's vault holds these: her personal browsing, and the id of her (shared) late bill. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Signing in and out, sessions and CSRF, through real HTTP, on H2 and on PostgreSQL. */
 @ParameterizedClass(name = "{0}")
-@MethodSource("org.civitas.server.Storages#fresh")
+@MethodSource("org.civitas.store.Storages#fresh")
 class SessionApiIT {
 
     private static final ServersPerStorage SERVERS = new ServersPerStorage();

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Grants through real HTTP, on H2 and PostgreSQL: a party sees exactly what an active grant covers, and is logged. */
 @ParameterizedClass(name = "{0}")
-@MethodSource("org.civitas.server.Storages#fresh")
+@MethodSource("org.civitas.store.Storages#fresh")
 class SharingIT {
 
     private static final ServersPerStorage SERVERS = new ServersPerStorage();
