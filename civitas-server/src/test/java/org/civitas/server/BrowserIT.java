@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
@@ -27,7 +28,9 @@ import org.civitas.city.CityGenerator;
 import org.civitas.scoring.ScoreSheet;
 import org.civitas.server.demo.DemoAccounts;
 import org.civitas.server.demo.DemoSetup;
+import org.civitas.store.StorageSettings;
 import org.civitas.store.sources.RegisteredSource;
+import org.civitas.testkit.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.Test;
 class BrowserIT {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final ManualClock CLOCK = new ManualClock(TestServer.START);
 
     private static Path data;
     private static CivitasServer server;
@@ -49,11 +53,12 @@ class BrowserIT {
     @BeforeAll
     static void start() throws Exception {
         data = Files.createTempDirectory("civitas-browser");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant now = CLOCK.instant().truncatedTo(ChronoUnit.MINUTES);
         ScoreSheet scores = DemoSetup.recordHistory(new CityGenerator.Settings(40, 75, 4, now), data, done -> { });
-        ServerSettings settings = ServerSettings.embedded(data, 0);
-        accounts = DemoSetup.createAccounts(settings.storage(), scores, now);
-        server = CivitasServer.start(settings);
+        StorageSettings storage = new StorageSettings.Embedded(data);
+        accounts = DemoSetup.createAccounts(storage, scores, now);
+        server = CivitasServer.start(new ServerSettings("127.0.0.1", 0, data, storage, Optional.empty(),
+                Optional.empty(), CLOCK));
         Files.createDirectories(SHOTS);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -135,7 +140,7 @@ class BrowserIT {
             String before = page.locator("#score-number").textContent();
             RegisteredSource hub = server.sources().byName("volunteer-hub").orElseThrow();
             postAs(hub, event("volunteer-hub", "live-" + UUID.randomUUID(), citizen.person(), "volunteering",
-                    Instant.now(), "{\"hours\":4,\"organisation\":\"Lakeside Food Bank\"}"));
+                    CLOCK.instant(), "{\"hours\":4,\"organisation\":\"Lakeside Food Bank\"}"));
 
             Locator arrived = page.locator("#contributions li.new");
             assertThat(arrived.first()).containsText("Two or more hours of volunteering");
@@ -150,7 +155,7 @@ class BrowserIT {
         List<String> problems = new ArrayList<>();
         DemoAccounts.Citizen citizen = accounts.citizens().get(0);
         RegisteredSource transit = server.sources().byName("transit-app").orElseThrow();
-        Instant morning = Instant.now().truncatedTo(ChronoUnit.HOURS).minusSeconds(3 * 3600);
+        Instant morning = CLOCK.instant().truncatedTo(ChronoUnit.HOURS).minusSeconds(3 * 3600);
         postAs(transit, event("transit-app", "walk-1", citizen.person(), "gps-point", morning,
                 "{\"lat\":52.0201,\"lon\":8.5301}") + "\n" + event("transit-app", "walk-2", citizen.person(),
                 "gps-point", morning.plusSeconds(600), "{\"lat\":52.0302,\"lon\":8.5455}"));
@@ -269,7 +274,7 @@ class BrowserIT {
     void aCitizenWhoseScoreFellAcceptsHelpAndSeesTheCaseWorkersLook() {
         List<String> problems = new ArrayList<>();
         DemoAccounts.Citizen citizen = accounts.citizens().get(3);
-        assertThat(server.civitas().scores().score(citizen.person(), Instant.now()).score())
+        assertThat(server.civitas().scores().score(citizen.person(), CLOCK.instant()).score())
                 .as("the fourth demo citizen has the city's lowest score, below the base").isLessThan(1000);
         server.civitas().supportDesk().offerHelp();
         DemoAccounts.Login caseworker = accounts.caseworker();
@@ -359,7 +364,7 @@ class BrowserIT {
 
     private static void postAs(RegisteredSource source, String body) {
         try {
-            assertThat(TestServer.around(server).postEvents(source, body).statusCode()).isEqualTo(200);
+            assertThat(TestServer.around(server, CLOCK).postEvents(source, body).statusCode()).isEqualTo(200);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

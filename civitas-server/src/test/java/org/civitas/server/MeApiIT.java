@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MeApiIT {
 
     private static final ServersPerStorage SERVERS = new ServersPerStorage();
-    private static final Instant TODAY = Instant.now().truncatedTo(ChronoUnit.DAYS);
+    private static final Instant TODAY = TestServer.START.truncatedTo(ChronoUnit.DAYS);
 
     @Parameter
     Supplier<StorageSettings> storage;

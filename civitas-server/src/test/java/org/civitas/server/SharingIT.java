@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -28,7 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SharingIT {
 
     private static final ServersPerStorage SERVERS = new ServersPerStorage();
-    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @Parameter
     Supplier<StorageSettings> storage;
@@ -40,6 +38,8 @@ class SharingIT {
     @BeforeEach
     void connect() throws Exception {
         server = SERVERS.serverFor(storage, SharingIT::history);
+        // A second after the test before, so that the newest grant and the latest look are this test's own.
+        server.clock().advance(Duration.ofSeconds(1));
         ada = server.login("ada", "correct horse");
         olga = server.login("olga", "case worker 1");
         for (JsonNode grant : server.getJson("/api/v1/me/grants", ada).get("grants")) {
@@ -60,7 +60,7 @@ class SharingIT {
         server.account("olga", Role.CASEWORKER, Optional.empty(), "case worker 1");
         RegisteredSource browser = server.source("browser-companion", "web-visit", "browsing");
         RegisteredSource utility = server.source("lakeside-utilities", "bill-payment", "obligations");
-        Instant day = NOW.minus(Duration.ofDays(2));
+        Instant day = server.now().minus(Duration.ofDays(2));
         assertThat(server.postEvents(browser, event("browser-companion", "w-1", "p-ada", "web-visit", day,
                 "{\"site\":\"clinic.example\",\"seconds\":600}")).statusCode()).isEqualTo(200);
         assertThat(server.postEvents(utility, event("lakeside-utilities", "u-1", "p-ada", "bill-payment", day,
@@ -75,7 +75,7 @@ class SharingIT {
 
     private String share(String categories, boolean score) throws Exception {
         HttpResponse<String> created = server.change("POST", "/api/v1/me/grants",
-                grant("olga", categories, score, "support", NOW.plus(Duration.ofDays(30))), ada);
+                grant("olga", categories, score, "support", server.now().plus(Duration.ofDays(30))), ada);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return TestServer.JSON.readTree(created.body()).get("id").asText();
     }
@@ -152,7 +152,8 @@ class SharingIT {
     @Test
     void anExpiredGrantSharesNothing() throws Exception {
         server.server().civitas().grants().create(new Grant("g_expired", "p-ada", "olga", List.of("obligations"),
-                true, "support", NOW.minus(Duration.ofDays(10)), NOW.minusSeconds(1), Optional.empty()));
+                true, "support", server.now().minus(Duration.ofDays(10)), server.now().minusSeconds(1),
+                Optional.empty()));
 
         assertThat(server.get("/api/v1/people/p-ada/events", olga).statusCode()).isEqualTo(404);
         assertThat(server.get("/api/v1/people/p-ada/score", olga).statusCode()).isEqualTo(404);
@@ -162,7 +163,7 @@ class SharingIT {
     @Test
     void aPurposeIsKeptInLowerCaseWhateverCaseItWasSentIn() throws Exception {
         HttpResponse<String> created = server.change("POST", "/api/v1/me/grants",
-                grant("olga", "[\"obligations\"]", false, "SuPPorT", NOW.plus(Duration.ofDays(3))), ada);
+                grant("olga", "[\"obligations\"]", false, "SuPPorT", server.now().plus(Duration.ofDays(3))), ada);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
         server.getJson("/api/v1/people/p-ada/events", olga);
@@ -190,7 +191,7 @@ class SharingIT {
     @Test
     void aGrantForADecisionAboutCreditIsRefusedCitingTheConstitution() throws Exception {
         HttpResponse<String> refused = server.change("POST", "/api/v1/me/grants",
-                grant("olga", "[]", true, "credit", NOW.plus(Duration.ofDays(3))), ada);
+                grant("olga", "[]", true, "credit", server.now().plus(Duration.ofDays(3))), ada);
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("purpose: breaks clause art-8")
@@ -201,14 +202,15 @@ class SharingIT {
 
     @Test
     void aMalformedGrantIsRefusedNamingTheField() throws Exception {
-        Instant soon = NOW.plus(Duration.ofDays(3));
+        Instant soon = server.now().plus(Duration.ofDays(3));
+        Instant tooLate = server.now().plus(Duration.ofDays(400));
         assertRefused(grant("nobody", "[\"obligations\"]", false, "support", soon), 400,
                 "party: there is no account 'nobody'");
         assertRefused(grant("ada", "[\"obligations\"]", false, "support", soon), 400, "party: you see your own");
         assertRefused(grant("olga", "[\"horoscope\"]", false, "support", soon), 400,
                 "categories: 'horoscope' is not a category");
         assertRefused(grant("olga", "[]", false, "support", soon), 400, "categories: name at least one");
-        assertRefused(grant("olga", "[\"obligations\"]", false, "support", NOW.plus(Duration.ofDays(400))), 400,
+        assertRefused(grant("olga", "[\"obligations\"]", false, "support", tooLate), 400,
                 "expiresAt: must be in the future and at most 366 days away");
         assertRefused(grant("olga", "[\"obligations\"]", false, "support", soon).replace("}",
                 ",\"person\":\"p-bob\"}"), 400, "person: unknown field");
