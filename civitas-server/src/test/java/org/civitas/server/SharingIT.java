@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.civitas.store.StorageSettings;
 import org.civitas.store.accounts.Role;
-import org.civitas.store.grants.Grant;
 import org.civitas.store.sources.RegisteredSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,9 +150,14 @@ class SharingIT {
 
     @Test
     void anExpiredGrantSharesNothing() throws Exception {
-        server.server().civitas().grants().create(new Grant("g_expired", "p-ada", "olga", List.of("obligations"),
-                true, "support", server.now().minus(Duration.ofDays(10)), server.now().minusSeconds(1),
-                Optional.empty()));
+        Duration lifetime = Duration.ofMinutes(10);
+        HttpResponse<String> created = server.change("POST", "/api/v1/me/grants",
+                grant("olga", "[\"obligations\"]", true, "support", server.now().plus(lifetime)), ada);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        server.clock().advance(lifetime.minusSeconds(1));
+        assertThat(categoriesOlgaSees()).as("a second before it expires").containsExactly("obligations");
+
+        server.clock().advance(Duration.ofSeconds(1));
 
         assertThat(server.get("/api/v1/people/p-ada/events", olga).statusCode()).isEqualTo(404);
         assertThat(server.get("/api/v1/people/p-ada/score", olga).statusCode()).isEqualTo(404);
