@@ -157,6 +157,10 @@ class ServerCommandsIT {
                 .contains("data: missing (required)");
     }
 
+    /**
+     * Signs at the time by this machine's clock: the server runs in a process of its own, on the system clock, which
+     * the demo command takes itself and no test can replace.
+     */
     private HttpResponse<String> sendSigned(String url, JsonNode source, String body) throws Exception {
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         Mac mac = Mac.getInstance("HmacSHA256");

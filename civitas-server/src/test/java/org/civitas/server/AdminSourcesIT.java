@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** An administrator registers sources, rotates and revokes their keys, through real HTTP on H2 and PostgreSQL. */
 @ParameterizedClass(name = "{0}")
-@MethodSource("org.civitas.server.Storages#fresh")
+@MethodSource("org.civitas.store.Storages#fresh")
 class AdminSourcesIT {
 
     private static final ServersPerStorage SERVERS = new ServersPerStorage();
@@ -59,13 +59,13 @@ class AdminSourcesIT {
         return TestServer.JSON.readTree(created.body());
     }
 
-    private static RegisteredSource source(JsonNode view, String type, String category) {
+    private RegisteredSource source(JsonNode view, String type, String category) {
         return new RegisteredSource(view.get("name").asText(), view.get("key").asText(), view.get("secret").asText(),
-                Instant.now(), Optional.empty(), List.of(new SourceType(type, category)));
+                server.now(), Optional.empty(), List.of(new SourceType(type, category)));
     }
 
     private int sendLoan(RegisteredSource source, String id) throws Exception {
-        return server.postEvents(source, event(source.name(), id, "p-ada", "book-loan", Instant.now(),
+        return server.postEvents(source, event(source.name(), id, "p-ada", "book-loan", server.now(),
                 "{\"title\":\"Moby Dick\"}")).statusCode();
     }
 
@@ -108,7 +108,7 @@ class AdminSourcesIT {
         assertThat(revoked.statusCode()).isEqualTo(200);
         assertThat(TestServer.JSON.readTree(revoked.body()).get("revokedAt").asText()).isNotEmpty();
         HttpResponse<String> refused = server.postEvents(source, event(source.name(), "l-5", "p-ada", "book-loan",
-                Instant.now(), "{}"));
+                server.now(), "{}"));
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).contains("unknown or revoked source key");
         assertThat(server.change("POST", "/api/v1/admin/sources/" + source.name() + "/rotate", null, admin)

@@ -31,8 +31,10 @@ import org.civitas.demo.DemoAccounts;
 import org.civitas.demo.DemoCity;
 import org.civitas.demo.DemoSetup;
 import org.civitas.scoring.ScoreSheet;
+import org.civitas.store.StorageSettings;
 import org.civitas.store.accounts.Role;
 import org.civitas.store.sources.RegisteredSource;
+import org.civitas.testkit.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,7 @@ import org.junit.jupiter.api.Test;
 class BrowserIT {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final ManualClock CLOCK = new ManualClock(TestServer.START);
 
     private static Path data;
     private static CivitasServer server;
@@ -55,11 +58,12 @@ class BrowserIT {
     @BeforeAll
     static void start() throws Exception {
         data = Files.createTempDirectory("civitas-browser");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant now = CLOCK.instant().truncatedTo(ChronoUnit.MINUTES);
         ScoreSheet scores = DemoSetup.recordHistory(new CityGenerator.Settings(40, 75, 4, now), data, done -> { });
         DemoCity.install(data);
-        server = CivitasServer.start(ServerSettings.embedded(data, 0));
-        TestServer admin = TestServer.around(server);
+        server = CivitasServer.start(new ServerSettings("127.0.0.1", 0, data, new StorageSettings.Embedded(data),
+                Optional.empty(), Optional.empty(), CLOCK));
+        TestServer admin = TestServer.around(server, CLOCK);
         for (CitySources.SourceSpec source : CitySources.ALL) {
             admin.source(source.name(), source.types().stream()
                     .flatMap(type -> Stream.of(type.type(), type.category())).toArray(String[]::new));
@@ -149,7 +153,7 @@ class BrowserIT {
             String before = page.locator("#score-number").textContent();
             RegisteredSource hub = server.sources().byName("volunteer-hub").orElseThrow();
             postAs(hub, event("volunteer-hub", "live-" + UUID.randomUUID(), citizen.person(), "volunteering",
-                    Instant.now(), "{\"hours\":4,\"organisation\":\"Lakeside Food Bank\"}"));
+                    CLOCK.instant(), "{\"hours\":4,\"organisation\":\"Lakeside Food Bank\"}"));
 
             Locator arrived = page.locator("#contributions li.new");
             assertThat(arrived.first()).containsText("Two or more hours of volunteering");
@@ -164,7 +168,7 @@ class BrowserIT {
         List<String> problems = new ArrayList<>();
         DemoAccounts.Citizen citizen = citizens.get(0);
         RegisteredSource transit = server.sources().byName("transit-app").orElseThrow();
-        Instant morning = Instant.now().truncatedTo(ChronoUnit.HOURS).minusSeconds(3 * 3600);
+        Instant morning = CLOCK.instant().truncatedTo(ChronoUnit.HOURS).minusSeconds(3 * 3600);
         postAs(transit, event("transit-app", "walk-1", citizen.person(), "gps-point", morning,
                 "{\"lat\":52.0201,\"lon\":8.5301}") + "\n" + event("transit-app", "walk-2", citizen.person(),
                 "gps-point", morning.plusSeconds(600), "{\"lat\":52.0302,\"lon\":8.5455}"));
@@ -282,7 +286,7 @@ class BrowserIT {
     void aCitizenWhoseScoreFellAcceptsHelpAndSeesTheCaseWorkersLook() {
         List<String> problems = new ArrayList<>();
         DemoAccounts.Citizen citizen = citizens.get(3);
-        assertThat(server.civitas().scores().score(citizen.person(), Instant.now()).score())
+        assertThat(server.civitas().scores().score(citizen.person(), CLOCK.instant()).score())
                 .as("the fourth demo citizen has the city's lowest score, below the base").isLessThan(1000);
         server.civitas().supportDesk().offerHelp();
                 try (BrowserContext citizenContext = browser.newContext();
@@ -371,7 +375,7 @@ class BrowserIT {
 
     private static void postAs(RegisteredSource source, String body) {
         try {
-            assertThat(TestServer.around(server).postEvents(source, body).statusCode()).isEqualTo(200);
+            assertThat(TestServer.around(server, CLOCK).postEvents(source, body).statusCode()).isEqualTo(200);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.civitas.CivitasException;
@@ -13,6 +12,7 @@ import org.civitas.demo.DemoCity;
 import org.civitas.source.SourcesFile;
 import org.civitas.store.StorageSettings;
 import org.civitas.store.sources.RegisteredSource;
+import org.civitas.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +29,7 @@ class DataDirectoryIT {
     @Test
     void withNoRuleBookConfiguredOrInTheDataDirectoryTheServerRefusesToStartSayingHowToGiveOne() {
         ServerSettings settings = new ServerSettings("127.0.0.1", 0, data, memory(), Optional.empty(),
-                Optional.empty(), Clock.systemUTC());
+                Optional.empty(), new ManualClock(TestServer.START));
 
         assertThatThrownBy(() -> CivitasServer.start(settings))
                 .isInstanceOf(CivitasException.class)

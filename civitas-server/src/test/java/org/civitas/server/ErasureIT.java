@@ -37,11 +37,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * score stays as it was.
  */
 @ParameterizedClass(name = "{0}")
-@MethodSource("org.civitas.server.Storages#fresh")
+@MethodSource("org.civitas.store.Storages#fresh")
 class ErasureIT {
 
     private static final ServersPerStorage SERVERS = new ServersPerStorage();
-    private static final Instant DAY = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(1));
+    private static final Instant DAY = TestServer.START.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(1));
 
     @Parameter
     Supplier<StorageSettings> storage;
@@ -114,7 +114,7 @@ class ErasureIT {
         TestServer.Session eve = citizenWithHistory("eve");
         double score = server.getJson("/api/v1/me/score", eve).get("score").asDouble();
         server.change("POST", "/api/v1/me/grants", "{\"party\":\"olga\",\"categories\":[\"browsing\"],"
-                + "\"purpose\":\"support\",\"expiresAt\":\"" + Instant.now().plus(Duration.ofDays(3)) + "\"}", eve);
+                + "\"purpose\":\"support\",\"expiresAt\":\"" + server.now().plus(Duration.ofDays(3)) + "\"}", eve);
         assertThat(server.get("/api/v1/me/export", eve).body()).isNotEmpty();
 
         HttpResponse<String> erased = server.change("POST", "/api/v1/me/erase",
@@ -145,7 +145,7 @@ class ErasureIT {
         server.change("POST", "/api/v1/me/erase", "{\"categories\":[\"browsing\"]}", ian);
         RegisteredSource browser = server.server().sources().byName("browser-companion").orElseThrow();
 
-        server.postEvents(browser, event("browser-companion", "w-ian-2", "p-ian", "web-visit", Instant.now(),
+        server.postEvents(browser, event("browser-companion", "w-ian-2", "p-ian", "web-visit", server.now(),
                 "{\"site\":\"library.example\",\"seconds\":60}"));
 
         String browsing = server.getJson("/api/v1/me/events?category=browsing", ian).toString();

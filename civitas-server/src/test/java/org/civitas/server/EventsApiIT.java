@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code POST /api/v1/events}, through real HTTP, on H2 and on PostgreSQL. */
 @ParameterizedClass(name = "{0}")
-@MethodSource("org.civitas.server.Storages#fresh")
+@MethodSource("org.civitas.store.Storages#fresh")
 class EventsApiIT {
 
     private static final Instant AT = Instant.parse("2026-10-01T12:00:00Z");
@@ -129,7 +129,7 @@ class EventsApiIT {
     void refusesABadSignatureAStaleTimestampAReplayAndAnUnknownKey() throws Exception {
         String body = speeding("sig-1", "p-eve", 20);
         byte[] bytes = body.getBytes();
-        long now = Instant.now().getEpochSecond();
+        long now = server.now().getEpochSecond();
         String signature = SourceAuthenticator.sign(traffic.secret(), Long.toString(now),
                 bytes);
         HttpRequest.Builder tampered = HttpRequest.newBuilder(server.uri("/api/v1/events"))
@@ -161,7 +161,7 @@ class EventsApiIT {
     void refusesABatchOverSixteenMebibytesWith413() throws Exception {
         String line = speeding("big", "p-fay", 20) + "\n";
         byte[] body = line.repeat(17 * 1024 * 1024 / line.length() + 1).getBytes(StandardCharsets.UTF_8);
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String timestamp = Long.toString(server.now().getEpochSecond());
         URI uri = server.uri("/api/v1/events");
         long before = server.server().civitas().ledger().committed();
         String head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\n"
@@ -191,7 +191,7 @@ class EventsApiIT {
         byte[] body = concat(before.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xED, (byte) 0xA0,
             (byte) 0x80}, ("\"}}\n" + speeding("u-3", "p-ada", 20) + "\n").getBytes(StandardCharsets.UTF_8));
 
-        HttpResponse<String> response = server.postEvents(traffic, body, Instant.now().getEpochSecond());
+        HttpResponse<String> response = server.postEvents(traffic, body, server.now().getEpochSecond());
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode report = TestServer.JSON.readTree(response.body());
@@ -210,7 +210,7 @@ class EventsApiIT {
         byte[] body = concat((speeding("z-1", "p-hal", 20) + "\n").getBytes(StandardCharsets.UTF_8),
                 new byte[] {0, 0, 0, 0}, ("\n" + speeding("z-2", "p-hal", 20) + "\n").getBytes(StandardCharsets.UTF_8));
 
-        HttpResponse<String> response = server.postEvents(traffic, body, Instant.now().getEpochSecond());
+        HttpResponse<String> response = server.postEvents(traffic, body, server.now().getEpochSecond());
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode report = TestServer.JSON.readTree(response.body());
@@ -224,7 +224,7 @@ class EventsApiIT {
     void refusesAnInstantFarInTheFutureAndPathsInNames() throws Exception {
         HttpResponse<String> response = server.postEvents(traffic,
                 speeding("f-1", "p-ada", 20).replace(AT.toString(), "+999999999-12-31T23:59:59Z") + "\n"
-                + speeding("f-2", "p-ada", 20).replace(AT.toString(), Instant.now().plusSeconds(2 * 86_400).toString())
+                + speeding("f-2", "p-ada", 20).replace(AT.toString(), server.now().plusSeconds(2 * 86_400).toString())
                 + "\n" + speeding("f-3", "../p-ada", 20) + "\n");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -243,7 +243,7 @@ class EventsApiIT {
         int lines = (EventsApi.MAX_BODY_BYTES - 1) / 3;
         byte[] body = "{}\n".repeat(lines).getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<String> response = server.postEvents(traffic, body, Instant.now().getEpochSecond());
+        HttpResponse<String> response = server.postEvents(traffic, body, server.now().getEpochSecond());
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode report = TestServer.JSON.readTree(response.body());

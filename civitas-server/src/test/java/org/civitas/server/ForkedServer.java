@@ -21,7 +21,8 @@ import org.civitas.store.sources.RegisteredSource;
  * A test server in a JVM of its own, so that a test can choose its heap: on H2 in memory, with the citizen Ada and
  * the source {@value #SOURCE}, run with {@code -XX:+ExitOnOutOfMemoryError}, so running out of heap ends it. Its
  * {@link #main} writes the server's address and the source's key and secret to the file its first argument names,
- * and stops the server when its standard input closes.
+ * and stops the server when its standard input closes. Its clock stands still at {@link TestServer#START}: the test,
+ * in another JVM, cannot move it, and signs what it sends with that time.
  */
 final class ForkedServer implements AutoCloseable {
 

@@ -87,9 +87,12 @@ class HostileBatchesIT {
                 "speeding", Instant.parse("2026-10-01T12:00:00Z"), "{\"kmhOver\":12}") + "\n";
     }
 
-    /** The body, signed as the source signs it; {@code nonce} makes the signature of equal bodies differ. */
+    /**
+     * The body, signed as the source signs it, at the time by the server's clock; {@code nonce} seconds more or less
+     * make the signature of equal bodies differ.
+     */
     private static HttpRequest batch(ForkedServer server, byte[] body, int nonce) {
-        String timestamp = Long.toString(Instant.now().getEpochSecond() + nonce);
+        String timestamp = Long.toString(TestServer.START.getEpochSecond() + nonce);
         return HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/events")).timeout(Duration.ofMinutes(5))
                 .header("Authorization", "Bearer " + server.sourceKey())
                 .header(SourceAuthenticator.TIMESTAMP_HEADER, timestamp)

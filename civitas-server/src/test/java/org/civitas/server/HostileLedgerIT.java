@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.civitas.store.StorageSettings;
 import org.civitas.store.sources.RegisteredSource;
 import org.civitas.store.sources.SourceStore;
 import org.civitas.store.sources.SourceType;
+import org.civitas.testkit.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * starts, says it is degraded and why, and serves everyone else; a repair shows the unreadable entry as such.
  */
 @ParameterizedClass(name = "{0}")
-@MethodSource("org.civitas.server.Storages#fresh")
+@MethodSource("org.civitas.store.Storages#fresh")
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileLedgerIT {
 
@@ -48,6 +48,7 @@ class HostileLedgerIT {
     @Parameter
     Supplier<StorageSettings> storage;
 
+    private final ManualClock clock = new ManualClock(TestServer.START);
     private StorageSettings settings;
     private Path data;
 
@@ -68,7 +69,7 @@ class HostileLedgerIT {
                     speeding("s-5", "p-dee", AT, severe)));
         }
         try (Database database = Database.open(settings)) {
-            new SourceRegistry(new SourceStore(database.jdbi()), data, Clock.systemUTC()).register("city-traffic",
+            new SourceRegistry(new SourceStore(database.jdbi()), data, clock).register("city-traffic",
                     List.of(new SourceType("speeding", "traffic")));
         }
     }
@@ -86,7 +87,7 @@ class HostileLedgerIT {
 
     @Test
     void startsSaysItIsDegradedAndWhyAndServesEveryoneElse() throws Exception {
-        try (TestServer server = TestServer.startOn(data, settings)) {
+        try (TestServer server = TestServer.startOn(data, settings, clock)) {
             citizens(server);
 
             HttpResponse<String> healthResponse = server.get("/health", null);
@@ -129,11 +130,11 @@ class HostileLedgerIT {
 
     @Test
     void aRepairShowsTheUnreadableEntryInItsPersonsVaultAndTheServerIsUpAgain() throws Exception {
-        CivitasServer first = TestServer.startOn(data, settings).server();
-        citizens(TestServer.around(first));
+        CivitasServer first = TestServer.startOn(data, settings, clock).server();
+        citizens(TestServer.around(first, clock));
         first.close();
 
-        List<ProjectionRepair.Outcome> outcomes = ProjectionRepair.run(data, settings, Clock.systemUTC());
+        List<ProjectionRepair.Outcome> outcomes = ProjectionRepair.run(data, settings, clock);
 
         assertThat(outcomes.get(0).sequence()).isEqualTo(1);
         assertThat(outcomes.get(0).projected()).isFalse();
@@ -141,8 +142,8 @@ class HostileLedgerIT {
         assertThat(outcomes.get(0).reason()).hasValueSatisfying(reason -> assertThat(reason)
                 .startsWith("attributes: not well-formed UTF-8"));
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.projected()).isFalse());
-        assertThat(ProjectionRepair.run(data, settings, Clock.systemUTC())).as("nothing is left to repair").isEmpty();
-        try (TestServer server = TestServer.startOn(data, settings)) {
+        assertThat(ProjectionRepair.run(data, settings, clock)).as("nothing is left to repair").isEmpty();
+        try (TestServer server = TestServer.startOn(data, settings, clock)) {
             JsonNode health = server.getJson("/health", null);
             assertThat(health.get("status").asText()).isEqualTo("up");
             assertThat(health.get("reasons")).isEmpty();

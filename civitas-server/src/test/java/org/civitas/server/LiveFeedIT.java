@@ -41,7 +41,7 @@ class LiveFeedIT {
             assertThat(lines.poll(5, TimeUnit.SECONDS)).isEqualTo(": connected");
 
             HttpResponse<String> posted = server.postEvents(hub, event("volunteer-hub", "v-1", "p-ada",
-                    "volunteering", Instant.now(), "{\"hours\":3}"));
+                    "volunteering", server.now(), "{\"hours\":3}"));
             long acknowledged = System.nanoTime();
             assertThat(posted.statusCode()).isEqualTo(200);
 

@@ -30,11 +30,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** A citizen's own data through {@code /api/v1/me}, through real HTTP, on H2 and on PostgreSQL. */
 @ParameterizedClass(name = "{0}")
-@MethodSource("org.civitas.server.Storages#fresh")
+@MethodSource("org.civitas.store.Storages#fresh")
 class MeApiIT {
 
     private static final ServersPerStorage SERVERS = new ServersPerStorage();
-    private static final Instant TODAY = Instant.now().truncatedTo(ChronoUnit.DAYS);
+    private static final Instant TODAY = TestServer.START.truncatedTo(ChronoUnit.DAYS);
 
     @Parameter
     Supplier<StorageSettings> storage;

@@ -32,7 +32,7 @@ class PagesIT {
         server.citizen("ada", "p-ada", "correct horse");
         RegisteredSource utility = server.source("lakeside-utilities", "bill-payment", "obligations");
         StringBuilder bills = new StringBuilder();
-        Instant first = Instant.now().minus(Duration.ofDays(70));
+        Instant first = server.now().minus(Duration.ofDays(70));
         for (int month = 0; month < 60; month++) {
             bills.append(event("lakeside-utilities", "bill-" + month, "p-ada", "bill-payment",
                     first.plus(Duration.ofDays(month)), "{\"daysLate\":0}")).append('\n');

@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * nothing.
  */
 @ParameterizedClass(name = "{0}")
-@MethodSource("org.civitas.server.Storages#fresh")
+@MethodSource("org.civitas.store.Storages#fresh")
 class SecurityIT {
 
     /** Only Ada's vault holds these: her personal browsing, and the id of her (shared) late bill. */
@@ -107,7 +107,7 @@ class SecurityIT {
         }
         RegisteredSource browser = server.source("browser-companion", "web-visit", "browsing");
         RegisteredSource utility = server.source("lakeside-utilities", "bill-payment", "obligations");
-        Instant day = Instant.now().minus(Duration.ofDays(1));
+        Instant day = server.now().minus(Duration.ofDays(1));
         assertThat(server.postEvents(browser, event("browser-companion", "w-ada-1", "p-ada", "web-visit", day,
                 "{\"site\":\"" + ADAS_BROWSING + "\",\"seconds\":900}")).statusCode()).isEqualTo(200);
         assertThat(server.postEvents(utility, event("lakeside-utilities", ADAS_BILL, "p-ada", "bill-payment", day,
@@ -116,7 +116,7 @@ class SecurityIT {
         TestServer.Session ada = server.login("ada", "correct horse");
         HttpResponse<String> grant = server.change("POST", "/api/v1/me/grants", "{\"party\":\"olga\",\"categories\":"
                 + "[\"obligations\"],\"purpose\":\"support\",\"expiresAt\":\""
-                + Instant.now().plus(Duration.ofDays(30)) + "\"}", ada);
+                + server.now().plus(Duration.ofDays(30)) + "\"}", ada);
         Map<Attacker, TestServer.Session> sessions = new EnumMap<>(Attacker.class);
         sessions.put(Attacker.BOB, server.login("bob", "bob's password"));
         for (Attacker attacker : Attacker.values()) {
@@ -274,19 +274,19 @@ class SecurityIT {
     }
 
     /** What a request needs in its body to get past parsing, so that only access can stop it. */
-    private static String plausibleBody(String path) {
+    private String plausibleBody(String path) {
         if (path.equals("/api/v1/me/support/{id}")) {
             return "{\"answer\":\"accept\"}";
         }
         if (path.equals("/api/v1/me/grants")) {
             return "{\"party\":\"olga\",\"categories\":[\"browsing\"],\"purpose\":\"support\",\"expiresAt\":\""
-                    + Instant.now().plus(Duration.ofDays(3)) + "\"}";
+                    + server.now().plus(Duration.ofDays(3)) + "\"}";
         }
         if (path.equals("/api/v1/admin/sources")) {
             return "{\"name\":\"intruder\",\"types\":[{\"type\":\"web-visit\",\"category\":\"browsing\"}]}";
         }
         return path.equals("/api/v1/events") ? event("browser-companion", "forged", "p-ada", "web-visit",
-                Instant.now(), "{}") : null;
+                server.now(), "{}") : null;
     }
 
     @TestFactory

@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.civitas.store.StorageSettings;
 import org.civitas.store.accounts.Role;
-import org.civitas.store.grants.Grant;
 import org.civitas.store.sources.RegisteredSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,11 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Grants through real HTTP, on H2 and PostgreSQL: a party sees exactly what an active grant covers, and is logged. */
 @ParameterizedClass(name = "{0}")
-@MethodSource("org.civitas.server.Storages#fresh")
+@MethodSource("org.civitas.store.Storages#fresh")
 class SharingIT {
 
     private static final ServersPerStorage SERVERS = new ServersPerStorage();
-    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @Parameter
     Supplier<StorageSettings> storage;
@@ -40,6 +37,8 @@ class SharingIT {
     @BeforeEach
     void connect() throws Exception {
         server = SERVERS.serverFor(storage, SharingIT::history);
+        // A second after the test before, so that the newest grant and the latest look are this test's own.
+        server.clock().advance(Duration.ofSeconds(1));
         ada = server.login("ada", "correct horse");
         olga = server.login("olga", "case worker 1");
         for (JsonNode grant : server.getJson("/api/v1/me/grants", ada).get("grants")) {
@@ -60,7 +59,7 @@ class SharingIT {
         server.account("olga", Role.CASEWORKER, Optional.empty(), "case worker 1");
         RegisteredSource browser = server.source("browser-companion", "web-visit", "browsing");
         RegisteredSource utility = server.source("lakeside-utilities", "bill-payment", "obligations");
-        Instant day = NOW.minus(Duration.ofDays(2));
+        Instant day = server.now().minus(Duration.ofDays(2));
         assertThat(server.postEvents(browser, event("browser-companion", "w-1", "p-ada", "web-visit", day,
                 "{\"site\":\"clinic.example\",\"seconds\":600}")).statusCode()).isEqualTo(200);
         assertThat(server.postEvents(utility, event("lakeside-utilities", "u-1", "p-ada", "bill-payment", day,
@@ -75,7 +74,7 @@ class SharingIT {
 
     private String share(String categories, boolean score) throws Exception {
         HttpResponse<String> created = server.change("POST", "/api/v1/me/grants",
-                grant("olga", categories, score, "support", NOW.plus(Duration.ofDays(30))), ada);
+                grant("olga", categories, score, "support", server.now().plus(Duration.ofDays(30))), ada);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return TestServer.JSON.readTree(created.body()).get("id").asText();
     }
@@ -151,8 +150,14 @@ class SharingIT {
 
     @Test
     void anExpiredGrantSharesNothing() throws Exception {
-        server.server().civitas().grants().create(new Grant("g_expired", "p-ada", "olga", List.of("obligations"),
-                true, "support", NOW.minus(Duration.ofDays(10)), NOW.minusSeconds(1), Optional.empty()));
+        Duration lifetime = Duration.ofMinutes(10);
+        HttpResponse<String> created = server.change("POST", "/api/v1/me/grants",
+                grant("olga", "[\"obligations\"]", true, "support", server.now().plus(lifetime)), ada);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        server.clock().advance(lifetime.minusSeconds(1));
+        assertThat(categoriesOlgaSees()).as("a second before it expires").containsExactly("obligations");
+
+        server.clock().advance(Duration.ofSeconds(1));
 
         assertThat(server.get("/api/v1/people/p-ada/events", olga).statusCode()).isEqualTo(404);
         assertThat(server.get("/api/v1/people/p-ada/score", olga).statusCode()).isEqualTo(404);
@@ -162,7 +167,7 @@ class SharingIT {
     @Test
     void aPurposeIsKeptInLowerCaseWhateverCaseItWasSentIn() throws Exception {
         HttpResponse<String> created = server.change("POST", "/api/v1/me/grants",
-                grant("olga", "[\"obligations\"]", false, "SuPPorT", NOW.plus(Duration.ofDays(3))), ada);
+                grant("olga", "[\"obligations\"]", false, "SuPPorT", server.now().plus(Duration.ofDays(3))), ada);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
         server.getJson("/api/v1/people/p-ada/events", olga);
@@ -190,7 +195,7 @@ class SharingIT {
     @Test
     void aGrantForADecisionAboutCreditIsRefusedCitingTheConstitution() throws Exception {
         HttpResponse<String> refused = server.change("POST", "/api/v1/me/grants",
-                grant("olga", "[]", true, "credit", NOW.plus(Duration.ofDays(3))), ada);
+                grant("olga", "[]", true, "credit", server.now().plus(Duration.ofDays(3))), ada);
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("purpose: breaks clause art-8")
@@ -201,14 +206,15 @@ class SharingIT {
 
     @Test
     void aMalformedGrantIsRefusedNamingTheField() throws Exception {
-        Instant soon = NOW.plus(Duration.ofDays(3));
+        Instant soon = server.now().plus(Duration.ofDays(3));
+        Instant tooLate = server.now().plus(Duration.ofDays(400));
         assertRefused(grant("nobody", "[\"obligations\"]", false, "support", soon), 400,
                 "party: there is no account 'nobody'");
         assertRefused(grant("ada", "[\"obligations\"]", false, "support", soon), 400, "party: you see your own");
         assertRefused(grant("olga", "[\"horoscope\"]", false, "support", soon), 400,
                 "categories: 'horoscope' is not a category");
         assertRefused(grant("olga", "[]", false, "support", soon), 400, "categories: name at least one");
-        assertRefused(grant("olga", "[\"obligations\"]", false, "support", NOW.plus(Duration.ofDays(400))), 400,
+        assertRefused(grant("olga", "[\"obligations\"]", false, "support", tooLate), 400,
                 "expiresAt: must be in the future and at most 366 days away");
         assertRefused(grant("olga", "[\"obligations\"]", false, "support", soon).replace("}",
                 ",\"person\":\"p-bob\"}"), 400, "person: unknown field");

@@ -25,7 +25,7 @@ class StatsIT {
         server = TestServer.start(new StorageSettings.InMemory("stats-" + UUID.randomUUID()));
         RegisteredSource utility = server.source("lakeside-utilities", "bill-payment", "obligations");
         StringBuilder bills = new StringBuilder();
-        Instant day = Instant.now().minus(Duration.ofDays(1));
+        Instant day = server.now().minus(Duration.ofDays(1));
         for (int i = 0; i < 28; i++) {
             bills.append(event("lakeside-utilities", "bill-" + i, "p-" + i, "bill-payment", day,
                     "{\"daysLate\":" + (i < 25 ? 0 : 45) + "}")).append('\n');

@@ -41,7 +41,7 @@ class SupportIT {
         RegisteredSource utility = server.source("lakeside-utilities", "bill-payment", "obligations");
         StringBuilder homes = new StringBuilder();
         StringBuilder bills = new StringBuilder();
-        Instant day = Instant.now().minus(Duration.ofDays(1));
+        Instant day = server.now().minus(Duration.ofDays(1));
         for (int i = 0; i < HARBOUR + OLD_TOWN; i++) {
             boolean harbour = i < HARBOUR;
             String person = (harbour ? "p-h" : "p-o") + i;

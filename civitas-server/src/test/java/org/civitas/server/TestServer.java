@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,24 +32,38 @@ import org.civitas.store.accounts.Account;
 import org.civitas.store.accounts.Role;
 import org.civitas.store.sources.RegisteredSource;
 import org.civitas.store.sources.SourceType;
+import org.civitas.testkit.ManualClock;
 
-/** A real Civitas server on a free port, with helpers to talk to it over real HTTP as its users would. */
+/**
+ * A real Civitas server on a free port, with helpers to talk to it over real HTTP as its users would. It runs on a
+ * {@link ManualClock} that stands at {@link #START} until the test moves it, and the helpers take their times from
+ * that clock, so that no test depends on the day it runs.
+ */
 final class TestServer implements AutoCloseable {
 
     static final ObjectMapper JSON = Json.mapper();
 
+    /**
+     * Where a test server's clock starts: a day after 2026-10-01, when the tests' events of fixed dates occurred; and
+     * in the summer time of Europe/Berlin, the demo books' zone, so that every day the tests look back on (70 at
+     * most) has 24 hours.
+     */
+    static final Instant START = Instant.parse("2026-10-02T12:00:00Z");
+
     private final Path data;
     private final CivitasServer server;
+    private final ManualClock clock;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private TestServer(Path data, CivitasServer server) {
+    private TestServer(Path data, CivitasServer server, ManualClock clock) {
         this.data = data;
         this.server = server;
+        this.clock = clock;
     }
 
-    /** Helpers for a server started elsewhere; closing them leaves the server running. */
-    static TestServer around(CivitasServer running) {
-        return new TestServer(null, running);
+    /** Helpers for a server started elsewhere on {@code clock}; closing them leaves the server running. */
+    static TestServer around(CivitasServer running, ManualClock clock) {
+        return new TestServer(null, running, clock);
     }
 
     static TestServer start(StorageSettings storage) throws IOException {
@@ -62,15 +75,33 @@ final class TestServer implements AutoCloseable {
      * closing it deletes the directory.
      */
     static TestServer startOn(Path data, StorageSettings storage) {
+        return startOn(data, storage, new ManualClock(START));
+    }
+
+    /**
+     * A server on {@code clock}, which the test may share with what it runs beside the server, under the demo city's
+     * rule books unless the data directory has its own.
+     */
+    static TestServer startOn(Path data, StorageSettings storage, ManualClock clock) {
         if (!Files.exists(RuleBookLoader.folderIn(data))) {
             DemoCity.writeRuleBooks(RuleBookLoader.folderIn(data));
         }
         return new TestServer(data, CivitasServer.start(new ServerSettings("127.0.0.1", 0, data, storage,
-                Optional.empty(), Optional.empty(), Clock.systemUTC())));
+                Optional.empty(), Optional.empty(), clock)), clock);
     }
 
     CivitasServer server() {
         return server;
+    }
+
+    /** The clock the server runs on: a test moves it to let time pass. */
+    ManualClock clock() {
+        return clock;
+    }
+
+    /** The time by the server's clock. */
+    Instant now() {
+        return clock.instant();
     }
 
     Path dataDirectory() {
@@ -87,7 +118,7 @@ final class TestServer implements AutoCloseable {
 
     void account(String username, Role role, Optional<String> person, String password) {
         server.civitas().accounts().create(List.of(new Account(username, new PasswordHasher().hash(password), role,
-                person, Instant.now())));
+                person, now())));
     }
 
     RegisteredSource source(String name, String... typesAndCategories) {
@@ -157,8 +188,9 @@ final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
+    /** Posts a batch signed as {@code source} would sign it, at the time by the server's clock. */
     HttpResponse<String> postEvents(RegisteredSource source, String body) throws Exception {
-        return postEvents(source, body, Instant.now().getEpochSecond());
+        return postEvents(source, body, now().getEpochSecond());
     }
 
     /** An answer read off the wire: its status, its headers (by lower-case name) and the rest, as sent. */

@@ -6,7 +6,11 @@ import java.util.stream.Stream;
 import org.civitas.testkit.TestPostgres;
 import org.junit.jupiter.api.Named;
 
-/** The stores every storage test runs against: embedded H2 and a real PostgreSQL. */
+/**
+ * The stores every storage test runs against: embedded H2 and a real PostgreSQL. The server's tests run on them too,
+ * from this module's test jar: the test kit cannot hold this class, since it would then need this module, which needs
+ * the test kit for its own tests.
+ */
 public final class Storages {
 
     private Storages() {

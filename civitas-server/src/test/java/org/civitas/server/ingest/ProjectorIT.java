@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is retried until it can be written again.
  */
 @ParameterizedClass(name = "{0}")
-@MethodSource("org.civitas.server.Storages#fresh")
+@MethodSource("org.civitas.store.Storages#fresh")
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ProjectorIT {
 
