@@ -3,7 +3,6 @@ package org.civitas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.civitas.cli.CivitasCommand.run;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;

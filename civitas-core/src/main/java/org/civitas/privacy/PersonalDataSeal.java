@@ -15,8 +15,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
-import org.civitas.event.EventLine;
 import org.civitas.event.EventLine.Name;
+import org.civitas.event.EventLine;
 
 /**
  * Seals the attributes of personal-only events before they reach the ledger, and opens them for their reader. The

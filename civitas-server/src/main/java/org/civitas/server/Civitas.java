@@ -2,6 +2,7 @@ package org.civitas.server;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import org.civitas.access.AccessLog;
 import org.civitas.constitution.Constitution;
 import org.civitas.ledger.FileLedger;
 import org.civitas.privacy.PersonalDataSeal;
@@ -10,9 +11,7 @@ import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.ingest.Projector;
 import org.civitas.server.live.LiveFeeds;
-import org.civitas.server.support.SupportDesk;
 import org.civitas.store.Database;
-import org.civitas.store.access.AccessLog;
 import org.civitas.store.accounts.AccountStore;
 import org.civitas.store.grants.GrantStore;
 import org.civitas.store.sessions.SessionStore;
@@ -20,6 +19,7 @@ import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
 import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.VaultStore;
+import org.civitas.support.SupportDesk;
 
 /**
  * Everything a running server works with, wired once at start: the ledger, the relational stores, the rule books and

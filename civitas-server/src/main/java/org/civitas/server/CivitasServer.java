@@ -10,13 +10,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.civitas.CivitasException;
+import org.civitas.access.AccessLog;
 import org.civitas.constitution.Constitution;
 import org.civitas.ingest.Intake;
 import org.civitas.ledger.FileLedger;
 import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.privacy.PersonalKeys;
-import org.civitas.rules.RuleBookLoader;
 import org.civitas.rules.RuleBook;
+import org.civitas.rules.RuleBookLoader;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.scoring.Scorer;
@@ -52,17 +53,17 @@ import org.civitas.server.sharing.SharingPages;
 import org.civitas.server.stats.PublicStatistics;
 import org.civitas.server.stats.StatsApi;
 import org.civitas.server.support.SupportApi;
-import org.civitas.server.support.SupportDesk;
 import org.civitas.server.support.SupportPages;
 import org.civitas.store.Database;
-import org.civitas.store.access.AccessLog;
+import org.civitas.store.access.AccessLogStore;
 import org.civitas.store.accounts.AccountStore;
 import org.civitas.store.grants.GrantStore;
-import org.civitas.store.support.SupportStore;
 import org.civitas.store.sessions.SessionStore;
 import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
+import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.VaultStore;
+import org.civitas.support.SupportDesk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +113,7 @@ public final class CivitasServer implements AutoCloseable {
             long committed = ledger.committed();
             projector.catchUp(done -> progress.progress("projecting the vault", done, committed));
             projector.start();
-            AccessLog accessLog = new AccessLog(database.jdbi());
+            AccessLog accessLog = new AccessLogStore(database.jdbi());
             SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, settings.clock());
             Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,

@@ -10,19 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.civitas.store.access.AccessLog;
-import org.civitas.store.access.AccessRecord;
-import org.civitas.store.accounts.Account;
+import org.civitas.access.AccessLog;
+import org.civitas.access.AccessRecord;
+import org.civitas.account.Account;
+import org.civitas.account.Role;
+import org.civitas.store.access.AccessLogStore;
 import org.civitas.store.accounts.AccountStore;
-import org.civitas.store.accounts.Role;
 import org.civitas.store.sessions.Session;
 import org.civitas.store.sessions.SessionStore;
 import org.civitas.store.sources.RegisteredSource;
 import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
 import org.civitas.store.sources.SourceType;
-import org.civitas.store.support.DistrictDemand;
-import org.civitas.store.support.SupportOffer;
 import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.SetAsideEntries;
 import org.civitas.store.vault.SetAsideEntry;
@@ -31,6 +30,8 @@ import org.civitas.store.vault.VaultEvent;
 import org.civitas.store.vault.VaultPage;
 import org.civitas.store.vault.VaultQuery;
 import org.civitas.store.vault.VaultStore;
+import org.civitas.support.DistrictDemand;
+import org.civitas.support.SupportOffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -298,7 +299,7 @@ class StoreContractTest {
 
     @Test
     void keepsEveryLookAtAPersonsDataNewestFirst() {
-        AccessLog log = new AccessLog(database.jdbi());
+        AccessLog log = new AccessLogStore(database.jdbi());
         log.record(new AccessRecord("p-1", "olga", "caseworker", "score", "support", Optional.of("g-1"), T0));
         log.record(new AccessRecord("p-1", "root", "admin", "events", "audit", Optional.empty(),
                 T0.plusSeconds(5)));

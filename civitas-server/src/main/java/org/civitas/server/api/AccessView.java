@@ -1,7 +1,7 @@
 package org.civitas.server.api;
 
 import java.time.Instant;
-import org.civitas.store.access.AccessRecord;
+import org.civitas.access.AccessRecord;
 
 /**
  * One look at a person's data by someone else, as the person sees it.

@@ -2,7 +2,7 @@ package org.civitas.server.api;
 
 import java.time.Instant;
 import java.util.List;
-import org.civitas.store.grants.Grant;
+import org.civitas.sharing.Grant;
 
 /**
  * A grant as the API shows it, to the person who gave it and to the party it shares with.

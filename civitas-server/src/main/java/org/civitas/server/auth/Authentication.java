@@ -5,9 +5,9 @@ import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.util.Optional;
 import java.util.Set;
+import org.civitas.account.Role;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
-import org.civitas.store.accounts.Role;
 
 /**
  * Runs before every matched route: finds the session behind the cookie, refuses what the route's declared access does

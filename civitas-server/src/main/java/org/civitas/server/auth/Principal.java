@@ -2,7 +2,7 @@ package org.civitas.server.auth;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.civitas.store.accounts.Role;
+import org.civitas.account.Role;
 
 /** Who is making a request: a logged-in account, with its role and, for a citizen, their person. */
 public record Principal(String username, Role role, Optional<String> person, String csrfToken, String tokenHash) {

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.civitas.store.accounts.Account;
+import org.civitas.account.Account;
 import org.civitas.store.accounts.AccountStore;
 import org.civitas.store.sessions.Session;
 import org.civitas.store.sessions.SessionStore;

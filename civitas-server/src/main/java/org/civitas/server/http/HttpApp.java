@@ -39,7 +39,8 @@ public final class HttpApp {
 
     /**
      * The application, with {@code authentication} run before every matched route (it may refuse the request with an
-     * {@link ApiException}) and {@code errorPage} showing people what failed.
+     * {@link ApiException}) and {@code errorPage} showing people what failed: a refusal with its status
+     * ({@link Refusals}), anything else as a logged 500.
      */
     public static Javalin create(ObjectMapper json, Handler authentication, ErrorPage errorPage,
             Consumer<RoutesConfig> routes) {
@@ -50,13 +51,11 @@ public final class HttpApp {
             config.routes.after(SecurityHeaders::apply);
             routes.accept(config.routes);
             answerHeadAsGet(config);
-            config.routes.exception(ApiException.class, (e, ctx) -> fail(ctx, errorPage, e.status(), e.getMessage()));
-            config.routes.exception(HttpResponseException.class,
-                    (e, ctx) -> fail(ctx, errorPage, e.getStatus(), e.getMessage()));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                fail(ctx, errorPage, 500, "the server failed to answer; the failure is logged");
-            });
+            config.routes.exception(Exception.class, (e, ctx) -> Refusals.statusOf(e).ifPresentOrElse(
+                    status -> fail(ctx, errorPage, status, e.getMessage()), () -> {
+                        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                        fail(ctx, errorPage, 500, "the server failed to answer; the failure is logged");
+                    }));
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     fail(ctx, errorPage, 404, "nothing here: " + ctx.path());

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.civitas.access.AccessRecord;
 import org.civitas.server.api.AccessView;
 import org.civitas.server.api.EventView;
 import org.civitas.server.api.ScoreView;
-import org.civitas.store.access.AccessRecord;
 import org.civitas.store.vault.VaultStore;
 
 /**

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.civitas.access.AccessLog;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.api.AccessView;
 import org.civitas.server.api.EventsPage;
@@ -22,7 +23,6 @@ import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
 import org.civitas.server.http.QueryParams;
 import org.civitas.server.live.LiveFeeds;
-import org.civitas.store.access.AccessLog;
 import org.civitas.store.vault.VaultStore;
 
 /**

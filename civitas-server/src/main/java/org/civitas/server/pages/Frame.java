@@ -2,8 +2,8 @@ package org.civitas.server.pages;
 
 import java.util.List;
 import java.util.Optional;
+import org.civitas.account.Role;
 import org.civitas.server.auth.Principal;
-import org.civitas.store.accounts.Role;
 
 /**
  * What every page shares: its title, which part of the site it is, who is signed in, and the scripts it needs.

@@ -12,7 +12,7 @@ import org.civitas.server.auth.Authentication;
 import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.JsonBodies;
-import org.civitas.store.grants.Grant;
+import org.civitas.sharing.Grant;
 
 /**
  * {@code /api/v1/me/grants}: the signed-in citizen shares their data ({@code POST}), sees what they share ({@code

@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.civitas.InvalidInputException;
+import org.civitas.NotFoundException;
+import org.civitas.access.AccessLog;
+import org.civitas.access.AccessRecord;
 import org.civitas.constitution.Constitution;
+import org.civitas.constitution.RefusedByConstitutionException;
 import org.civitas.server.auth.Principal;
 import org.civitas.server.auth.Tokens;
-import org.civitas.server.http.ApiException;
 import org.civitas.server.ingest.SourceRegistry;
+import org.civitas.sharing.Grant;
 import org.civitas.source.SourceCatalogue;
-import org.civitas.store.access.AccessLog;
-import org.civitas.store.access.AccessRecord;
 import org.civitas.store.accounts.AccountStore;
-import org.civitas.store.grants.Grant;
 import org.civitas.store.grants.GrantStore;
 
 /**
@@ -50,26 +52,26 @@ public final class Sharing {
     public Grant grant(Principal owner, String person, GrantRequest request) {
         Instant now = clock.instant();
         if (request.party().equals(owner.username())) {
-            throw ApiException.badRequest("party: you see your own data already; name someone else");
+            throw new InvalidInputException("party", "you see your own data already; name someone else");
         }
         if (accounts.find(request.party()).isEmpty()) {
-            throw ApiException.badRequest("party: there is no account '" + request.party() + "'");
+            throw new InvalidInputException("party", "there is no account '" + request.party() + "'");
         }
         if (request.categories().isEmpty() && !request.score()) {
-            throw ApiException.badRequest("categories: name at least one category, or share the score");
+            throw new InvalidInputException("categories", "name at least one category, or share the score");
         }
         Set<String> known = categories();
         for (String category : request.categories()) {
             if (!known.contains(category)) {
-                throw ApiException.badRequest("categories: '" + category + "' is not a category; known: "
+                throw new InvalidInputException("categories", "'" + category + "' is not a category; known: "
                         + String.join(", ", known));
             }
         }
         constitution.checkPurpose(request.purpose()).ifPresent(breach -> {
-            throw ApiException.badRequest("purpose: " + breach);
+            throw new RefusedByConstitutionException("purpose", breach);
         });
         if (!request.expiresAt().isAfter(now) || request.expiresAt().isAfter(now.plus(LONGEST))) {
-            throw ApiException.badRequest("expiresAt: must be in the future and at most " + LONGEST.toDays()
+            throw new InvalidInputException("expiresAt", "must be in the future and at most " + LONGEST.toDays()
                     + " days away");
         }
         Grant grant = new Grant("g_" + Tokens.randomHex(12), person, request.party(), request.categories(),
@@ -99,7 +101,7 @@ public final class Sharing {
     /** Revokes a grant {@code person} gave; from the next request on it shares nothing. */
     public void revoke(String person, String id) {
         if (!grants.revoke(id, person, clock.instant())) {
-            throw new ApiException(404, "you have no active grant '" + id + "'");
+            throw new NotFoundException("you have no active grant '" + id + "'");
         }
     }
 
@@ -139,7 +141,7 @@ public final class Sharing {
                 grant.purpose(), Optional.of(grant.id()), at));
     }
 
-    private static ApiException nothingShared(String person) {
-        return new ApiException(404, "nothing of '" + person + "' is shared with you");
+    private static NotFoundException nothingShared(String person) {
+        return new NotFoundException("nothing of '" + person + "' is shared with you");
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.civitas.InvalidInputException;
 import org.civitas.constitution.Constitution;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.api.EventView;
@@ -21,9 +22,10 @@ import org.civitas.server.auth.Authentication;
 import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
+import org.civitas.server.http.Refusals;
 import org.civitas.server.pages.Frame;
 import org.civitas.server.pages.Templates;
-import org.civitas.store.grants.Grant;
+import org.civitas.sharing.Grant;
 import org.civitas.store.vault.VaultQuery;
 import org.civitas.store.vault.VaultStore;
 
@@ -83,8 +85,8 @@ public final class SharingPages {
                     "true".equals(ctx.formParam("score")), text(ctx, "purpose"), endOf(text(ctx, "until")));
             Grant grant = sharing.grant(owner, Authentication.person(ctx), request);
             sharingPage(ctx, null, "You now share with " + grant.party() + ".");
-        } catch (ApiException refused) {
-            ctx.status(refused.status());
+        } catch (ApiException | InvalidInputException refused) {
+            ctx.status(Refusals.statusOf(refused).orElseThrow());
             sharingPage(ctx, "Not shared: " + refused.getMessage(), null);
         }
     }

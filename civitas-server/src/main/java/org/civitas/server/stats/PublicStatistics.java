@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import org.civitas.scoring.Contribution;
 import org.civitas.scoring.PersonScore;
 import org.civitas.scoring.ScoreBoard;
-import org.civitas.store.support.DistrictDemand;
 import org.civitas.store.support.SupportStore;
+import org.civitas.support.DistrictDemand;
 
 /**
  * Works out the public statistics from everyone's live score, at most once a minute: score bands per jurisdiction, the

@@ -1,7 +1,7 @@
 package org.civitas.server.support;
 
 import java.time.Instant;
-import org.civitas.store.support.SupportOffer;
+import org.civitas.support.SupportOffer;
 
 /** An offer of help as the API shows it. */
 public record OfferView(

@@ -7,10 +7,11 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Map;
 import org.civitas.server.auth.Authentication;
+import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
-import org.civitas.server.http.ApiException;
 import org.civitas.server.http.JsonBodies;
-import org.civitas.store.support.SupportOffer;
+import org.civitas.support.SupportDesk;
+import org.civitas.support.SupportOffer;
 
 /**
  * {@code /api/v1/me/support}: the signed-in citizen's offers of help, which they accept or decline ({@code POST
@@ -41,17 +42,13 @@ public final class SupportApi {
     private void answer(Context ctx) throws IOException {
         String person = Authentication.person(ctx);
         JsonNode body = JsonBodies.read(ctx, json);
-        String answer = body.path("answer").asText("");
-        SupportOffer.Status status = switch (answer) {
-            case "accept" -> SupportOffer.Status.ACCEPTED;
-            case "decline" -> SupportOffer.Status.DECLINED;
-            default -> throw ApiException.badRequest("answer: must be \"accept\" or \"decline\", not "
-                    + (body.has("answer") ? body.get("answer") : "missing"));
-        };
+        SupportOffer.Status status = SupportOffer.Status.answered(body.path("answer").asText(""));
         ctx.json(OfferView.of(desk.answer(person, ctx.pathParam("id"), status)));
     }
 
     private void cases(Context ctx) {
-        ctx.json(Map.of("cases", desk.cases(Authentication.required(ctx)).stream().map(OfferView::of).toList()));
+        Principal caseWorker = Authentication.required(ctx);
+        ctx.json(Map.of("cases", desk.cases(caseWorker.username(), caseWorker.role()).stream().map(OfferView::of)
+                .toList()));
     }
 }

@@ -5,10 +5,12 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import org.civitas.server.auth.Authentication;
+import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
 import org.civitas.server.pages.Frame;
 import org.civitas.server.pages.Templates;
-import org.civitas.store.support.SupportOffer;
+import org.civitas.support.SupportDesk;
+import org.civitas.support.SupportOffer;
 
 /**
  * The pages of support: "Help on offer" for a citizen, who accepts or declines each offer, and "Support cases" for
@@ -42,8 +44,10 @@ public final class SupportPages {
     }
 
     private void cases(Context ctx) {
+        Principal caseWorker = Authentication.required(ctx);
         ctx.html(templates.render("cases.jte", Map.of("frame", frame(ctx, "Support cases", "cases"),
-                "cases", desk.cases(Authentication.required(ctx)).stream().map(OfferView::of).toList())));
+                "cases", desk.cases(caseWorker.username(), caseWorker.role()).stream().map(OfferView::of)
+                        .toList())));
     }
 
     private static Frame frame(Context ctx, String title, String active) {

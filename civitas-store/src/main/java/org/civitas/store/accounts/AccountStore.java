@@ -2,6 +2,8 @@ package org.civitas.store.accounts;
 
 import java.util.List;
 import java.util.Optional;
+import org.civitas.account.Account;
+import org.civitas.account.Role;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 

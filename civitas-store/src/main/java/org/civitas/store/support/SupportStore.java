@@ -8,11 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.civitas.support.DistrictDemand;
+import org.civitas.support.SupportOffer;
+import org.civitas.support.SupportOffers;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Offers of help and the districts people live in. */
-public final class SupportStore {
+public final class SupportStore implements SupportOffers {
 
     private static final RowMapper<SupportOffer> OFFER = (rows, context) -> new SupportOffer(rows.getString("id"),
             rows.getString("person"), rows.getString("kind"), rows.getString("reason"),
@@ -43,7 +46,7 @@ public final class SupportStore {
         });
     }
 
-    /** Opens the offers, all of them or, should anything fail, none. */
+    @Override
     public void open(List<SupportOffer> offers) {
         if (offers.isEmpty()) {
             return;
@@ -66,7 +69,7 @@ public final class SupportStore {
         });
     }
 
-    /** Every offer made to {@code person}, newest first. */
+    @Override
     public List<SupportOffer> offersTo(String person) {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT * FROM support_offers WHERE person = :person ORDER BY opened_at DESC, id")
@@ -75,7 +78,7 @@ public final class SupportStore {
                 .list());
     }
 
-    /** The people with an offer opened since {@code since}, or still open or accepted, whenever it was opened. */
+    @Override
     public Set<String> peopleWithOffersSince(Instant since) {
         return jdbi.withHandle(handle -> new HashSet<>(handle.createQuery("SELECT DISTINCT person FROM support_offers"
                         + " WHERE opened_at >= :since OR status IN ('open', 'accepted')")
@@ -84,10 +87,7 @@ public final class SupportStore {
                 .list()));
     }
 
-    /**
-     * Records {@code person}'s answer to their open offer {@code id}; false if they have no such open offer (it is
-     * someone else's, or answered already).
-     */
+    @Override
     public boolean answer(String id, String person, SupportOffer.Status answer, Instant at) {
         return jdbi.withHandle(handle -> handle.createUpdate("UPDATE support_offers"
                         + " SET status = :status, answered_at = :at"
@@ -99,7 +99,7 @@ public final class SupportStore {
                 .execute()) == 1;
     }
 
-    /** The accepted offers: the case workers' cases, oldest answer first. */
+    @Override
     public List<SupportOffer> accepted() {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT * FROM support_offers WHERE status = 'accepted' ORDER BY answered_at, id")

@@ -1,4 +1,4 @@
-package org.civitas.server.support;
+package org.civitas.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,15 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.civitas.NotFoundException;
+import org.civitas.access.AccessLog;
+import org.civitas.access.AccessRecord;
+import org.civitas.account.Role;
 import org.civitas.scoring.Contribution;
 import org.civitas.scoring.PersonScore;
 import org.civitas.scoring.ScoreBoard;
-import org.civitas.server.auth.Principal;
-import org.civitas.server.http.ApiException;
-import org.civitas.store.access.AccessLog;
-import org.civitas.store.access.AccessRecord;
-import org.civitas.store.support.SupportOffer;
-import org.civitas.store.support.SupportStore;
 
 /**
  * Offers help to people whose score fell below the {@value PersonScore#BASE} everyone starts with, and routes the
@@ -37,12 +35,12 @@ public final class SupportDesk {
             "traffic", "mobility-counselling");
     private static final String GENERAL_HELP = "counselling";
 
-    private final SupportStore store;
+    private final SupportOffers store;
     private final ScoreBoard scores;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    public SupportDesk(SupportStore store, ScoreBoard scores, AccessLog accessLog, Clock clock) {
+    public SupportDesk(SupportOffers store, ScoreBoard scores, AccessLog accessLog, Clock clock) {
         this.store = store;
         this.scores = scores;
         this.accessLog = accessLog;
@@ -89,21 +87,21 @@ public final class SupportDesk {
 
     /** Records the person's answer to their open offer; refuses an offer that is not theirs or not open. */
     public SupportOffer answer(String person, String offer, SupportOffer.Status answer) {
-        if (!store.answer(offer, person, answer, clock.instant())) {
-            throw new ApiException(404, "you have no open offer of help with id '" + offer + "'");
+        if (!SupportOffer.Status.OPEN.canBecome(answer) || !store.answer(offer, person, answer, clock.instant())) {
+            throw new NotFoundException("you have no open offer of help with id '" + offer + "'");
         }
         return store.offersTo(person).stream().filter(o -> o.id().equals(offer)).findFirst().orElseThrow();
     }
 
     /**
-     * The cases: accepted offers, each written to its person's access log as read by {@code caseWorker} before it is
-     * returned.
+     * The cases: accepted offers, each written to its person's access log as read by {@code caseWorker}, acting as
+     * {@code role}, before it is returned.
      */
-    public List<SupportOffer> cases(Principal caseWorker) {
+    public List<SupportOffer> cases(String caseWorker, Role role) {
         List<SupportOffer> accepted = store.accepted();
         Instant now = clock.instant();
         for (SupportOffer offer : accepted) {
-            accessLog.record(new AccessRecord(offer.person(), caseWorker.username(), caseWorker.role().label(),
+            accessLog.record(new AccessRecord(offer.person(), caseWorker, role.label(),
                     "support case (" + offer.kind() + ")", "support", Optional.empty(), now));
         }
         return accepted;

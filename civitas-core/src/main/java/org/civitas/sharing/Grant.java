@@ -1,4 +1,4 @@
-package org.civitas.store.grants;
+package org.civitas.sharing;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.civitas.store.access;
+package org.civitas.access;
 
 import java.time.Instant;
 import java.util.Objects;

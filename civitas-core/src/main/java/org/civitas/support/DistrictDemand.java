@@ -1,4 +1,4 @@
-package org.civitas.store.support;
+package org.civitas.support;
 
 /**
  * How many people live in a district and how many of them have an offer of help open or accepted.

@@ -1,4 +1,4 @@
-package org.civitas.store.accounts;
+package org.civitas.account;
 
 import java.util.Locale;
 

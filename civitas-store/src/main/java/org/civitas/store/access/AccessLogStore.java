@@ -2,17 +2,20 @@ package org.civitas.store.access;
 
 import java.util.List;
 import java.util.Optional;
+import org.civitas.access.AccessLog;
+import org.civitas.access.AccessRecord;
 import org.jdbi.v3.core.Jdbi;
 
-/** Who read whose data. Written before the data is handed over; a read whose record cannot be written fails. */
-public final class AccessLog {
+/** The access log in the database. */
+public final class AccessLogStore implements AccessLog {
 
     private final Jdbi jdbi;
 
-    public AccessLog(Jdbi jdbi) {
+    public AccessLogStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
+    @Override
     public void record(AccessRecord record) {
         jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO access_log"
                         + " (person, actor, actor_role, what, purpose, grant_id, at)"
@@ -27,7 +30,7 @@ public final class AccessLog {
                 .execute());
     }
 
-    /** The most recent {@code limit} looks at {@code person}'s data, newest first. */
+    @Override
     public List<AccessRecord> of(String person, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM access_log WHERE person = :person"
                         + " ORDER BY at DESC, id DESC LIMIT :limit")

@@ -1,0 +1,37 @@
+package org.civitas.server.http;
+
+import io.javalin.http.HttpResponseException;
+import java.util.OptionalInt;
+import org.civitas.ConflictException;
+import org.civitas.InvalidInputException;
+import org.civitas.NotFoundException;
+
+/**
+ * The one place where what the domain refuses becomes an HTTP status: invalid input (the constitution's refusals
+ * among it) 400, not found 404, a conflict 409; a refusal of the web layer's own carries its status.
+ */
+public final class Refusals {
+
+    private Refusals() {
+    }
+
+    /** The status that answers {@code failure} if it is a refusal, the request's fault; empty if the server failed. */
+    public static OptionalInt statusOf(Throwable failure) {
+        if (failure instanceof ApiException refused) {
+            return OptionalInt.of(refused.status());
+        }
+        if (failure instanceof HttpResponseException refused) {
+            return OptionalInt.of(refused.getStatus());
+        }
+        if (failure instanceof InvalidInputException) {
+            return OptionalInt.of(400);
+        }
+        if (failure instanceof NotFoundException) {
+            return OptionalInt.of(404);
+        }
+        if (failure instanceof ConflictException) {
+            return OptionalInt.of(409);
+        }
+        return OptionalInt.empty();
+    }
+}
