@@ -3,6 +3,7 @@ package org.civitas.server;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import org.civitas.access.AccessLog;
+import org.civitas.account.Accounts;
 import org.civitas.constitution.Constitution;
 import org.civitas.ledger.FileLedger;
 import org.civitas.privacy.PersonalDataSeal;
@@ -11,9 +12,8 @@ import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.ingest.Projector;
 import org.civitas.server.live.LiveFeeds;
+import org.civitas.sharing.Grants;
 import org.civitas.store.Database;
-import org.civitas.store.accounts.AccountStore;
-import org.civitas.store.grants.GrantStore;
 import org.civitas.store.sessions.SessionStore;
 import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
@@ -29,13 +29,13 @@ public record Civitas(
         Clock clock,
         FileLedger ledger,
         Database database,
-        AccountStore accounts,
+        Accounts accounts,
         SessionStore sessions,
         SourceStore sources,
         ReplayGuard replays,
         VaultStore vault,
         AccessLog accessLog,
-        GrantStore grants,
+        Grants grants,
         SupportStore support,
         SupportDesk supportDesk,
         PersonalDataSeal seal,

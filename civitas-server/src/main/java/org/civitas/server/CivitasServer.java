@@ -48,12 +48,12 @@ import org.civitas.server.privacy.SealedVaultOpener;
 import org.civitas.server.rules.RulesApi;
 import org.civitas.server.sharing.GrantsApi;
 import org.civitas.server.sharing.PeopleApi;
-import org.civitas.server.sharing.Sharing;
 import org.civitas.server.sharing.SharingPages;
 import org.civitas.server.stats.PublicStatistics;
 import org.civitas.server.stats.StatsApi;
 import org.civitas.server.support.SupportApi;
 import org.civitas.server.support.SupportPages;
+import org.civitas.sharing.Sharing;
 import org.civitas.store.Database;
 import org.civitas.store.access.AccessLogStore;
 import org.civitas.store.accounts.AccountStore;
@@ -193,7 +193,7 @@ public final class CivitasServer implements AutoCloseable {
                 civitas.projector(), jurisdictionsOf(civitas.ruleBooks()), civitas.clock());
         MeApi meApi = new MeApi(civitas.scores(), civitas.vault(), civitas.accessLog(), civitas.feeds(), insights,
                 civitas.clock(), json);
-        Sharing sharing = new Sharing(civitas.grants(), civitas.accounts(), sources, civitas.constitution(),
+        Sharing sharing = new Sharing(civitas.grants(), civitas.accounts(), sources::categories, civitas.constitution(),
                 civitas.accessLog(), civitas.clock());
         return HttpApp.create(json, new Authentication(sessionService)::check, pages::error, routes -> {
             eventsApi.register(routes);

@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.util.Optional;
 import java.util.Set;
+import org.civitas.Tokens;
 import org.civitas.account.Role;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;

@@ -2,6 +2,7 @@ package org.civitas.server.auth;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.civitas.account.Actor;
 import org.civitas.account.Role;
 
 /** Who is making a request: a logged-in account, with its role and, for a citizen, their person. */
@@ -13,5 +14,10 @@ public record Principal(String username, Role role, Optional<String> person, Str
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(csrfToken, "csrfToken");
         Objects.requireNonNull(tokenHash, "tokenHash");
+    }
+
+    /** The account acting, in its role. */
+    public Actor actor() {
+        return new Actor(username, role);
     }
 }

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.civitas.Tokens;
 import org.civitas.account.Account;
-import org.civitas.store.accounts.AccountStore;
+import org.civitas.account.Accounts;
 import org.civitas.store.sessions.Session;
 import org.civitas.store.sessions.SessionStore;
 
@@ -32,14 +33,14 @@ public final class SessionService {
     private record Remembered(Principal principal, Session session, Instant fetchedAt) {
     }
 
-    private final AccountStore accounts;
+    private final Accounts accounts;
     private final SessionStore sessions;
     private final PasswordHasher passwords;
     private final Clock clock;
     /** Recently read sessions, by token: this process holds the tokens of its requests anyway. */
     private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
 
-    public SessionService(AccountStore accounts, SessionStore sessions, PasswordHasher passwords, Clock clock) {
+    public SessionService(Accounts accounts, SessionStore sessions, PasswordHasher passwords, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.passwords = passwords;

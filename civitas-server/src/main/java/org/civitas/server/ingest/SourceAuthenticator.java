@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.civitas.server.auth.Tokens;
+import org.civitas.Tokens;
 import org.civitas.server.http.ApiException;
 import org.civitas.store.sources.RegisteredSource;
 import org.civitas.store.sources.ReplayGuard;

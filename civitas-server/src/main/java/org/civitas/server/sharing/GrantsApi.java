@@ -13,6 +13,8 @@ import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.JsonBodies;
 import org.civitas.sharing.Grant;
+import org.civitas.sharing.GrantRequest;
+import org.civitas.sharing.Sharing;
 
 /**
  * {@code /api/v1/me/grants}: the signed-in citizen shares their data ({@code POST}), sees what they share ({@code
@@ -40,8 +42,8 @@ public final class GrantsApi {
 
     private void create(Context ctx) throws IOException {
         Principal owner = Authentication.required(ctx);
-        GrantRequest request = GrantRequest.from(JsonBodies.read(ctx, json));
-        Grant grant = sharing.grant(owner, Authentication.person(ctx), request);
+        GrantRequest request = GrantRequestJson.read(JsonBodies.read(ctx, json));
+        Grant grant = sharing.grant(owner.actor(), Authentication.person(ctx), request);
         ctx.status(201).json(GrantView.of(grant, clock.instant()));
     }
 

@@ -13,6 +13,7 @@ import org.civitas.server.auth.Authentication;
 import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
+import org.civitas.sharing.Sharing;
 import org.civitas.store.vault.VaultStore;
 
 /**
@@ -49,7 +50,7 @@ public final class PeopleApi {
         Principal reader = Authentication.required(ctx);
         String person = ctx.pathParam("person");
         if (!owns(reader, person)) {
-            sharing.openScore(reader, person);
+            sharing.openScore(reader.actor(), person);
         }
         Instant now = clock.instant();
         ctx.json(ScoreView.of(scores.score(person, now), now));
@@ -61,7 +62,7 @@ public final class PeopleApi {
         var query = EventsPage.query(ctx);
         Predicate<String> visible = category -> true;
         if (!owns(reader, person)) {
-            Set<String> shared = sharing.openEvents(reader, person, "events");
+            Set<String> shared = sharing.openEvents(reader.actor(), person, "events");
             visible = shared::contains;
         }
         ctx.json(EventsPage.of(vault.page(person, query, visible)));

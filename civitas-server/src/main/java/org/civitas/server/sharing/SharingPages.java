@@ -26,6 +26,8 @@ import org.civitas.server.http.Refusals;
 import org.civitas.server.pages.Frame;
 import org.civitas.server.pages.Templates;
 import org.civitas.sharing.Grant;
+import org.civitas.sharing.GrantRequest;
+import org.civitas.sharing.Sharing;
 import org.civitas.store.vault.VaultQuery;
 import org.civitas.store.vault.VaultStore;
 
@@ -83,7 +85,7 @@ public final class SharingPages {
         try {
             GrantRequest request = new GrantRequest(text(ctx, "party"), ctx.formParams("categories"),
                     "true".equals(ctx.formParam("score")), text(ctx, "purpose"), endOf(text(ctx, "until")));
-            Grant grant = sharing.grant(owner, Authentication.person(ctx), request);
+            Grant grant = sharing.grant(owner.actor(), Authentication.person(ctx), request);
             sharingPage(ctx, null, "You now share with " + grant.party() + ".");
         } catch (ApiException | InvalidInputException refused) {
             ctx.status(Refusals.statusOf(refused).orElseThrow());
@@ -120,12 +122,12 @@ public final class SharingPages {
         model.put("events", null);
         model.put("categories", List.of());
         if (scoreShared) {
-            sharing.openScore(reader, person);
+            sharing.openScore(reader.actor(), person);
             Instant now = clock.instant();
             model.put("score", ScoreView.of(scores.score(person, now), now));
         }
         if (eventsShared) {
-            Set<String> visible = sharing.openEvents(reader, person, "events");
+            Set<String> visible = sharing.openEvents(reader.actor(), person, "events");
             model.put("categories", List.copyOf(visible));
             model.put("events", vault.page(person, VaultQuery.all(EVENTS_SHOWN), visible::contains).events()
                     .stream().map(EventView::of).toList());

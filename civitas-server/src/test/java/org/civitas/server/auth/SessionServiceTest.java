@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.civitas.Tokens;
 import org.civitas.account.Account;
 import org.civitas.account.Role;
 import org.civitas.store.Database;

@@ -3,12 +3,13 @@ package org.civitas.store.accounts;
 import java.util.List;
 import java.util.Optional;
 import org.civitas.account.Account;
+import org.civitas.account.Accounts;
 import org.civitas.account.Role;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Accounts, by username. */
-public final class AccountStore {
+public final class AccountStore implements Accounts {
 
     private static final RowMapper<Account> ACCOUNT = (rows, context) -> new Account(
             rows.getString("username"),
@@ -23,7 +24,7 @@ public final class AccountStore {
         this.jdbi = jdbi;
     }
 
-    /** Adds accounts; all or none. */
+    @Override
     public void create(List<Account> accounts) {
         jdbi.useTransaction(handle -> {
             var batch = handle.prepareBatch("INSERT INTO accounts (username, password_hash, role, person, created_at)"
@@ -40,6 +41,7 @@ public final class AccountStore {
         });
     }
 
+    @Override
     public Optional<Account> find(String username) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM accounts WHERE username = :username")
                 .bind("username", username)
@@ -47,6 +49,7 @@ public final class AccountStore {
                 .findOne());
     }
 
+    @Override
     public long count() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one());
     }

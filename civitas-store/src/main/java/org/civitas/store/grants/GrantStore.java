@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.civitas.sharing.Grant;
+import org.civitas.sharing.Grants;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -13,7 +14,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * The grants people gave. Read afresh on every look at shared data, so that a revocation takes effect on the very
  * next request, on every server.
  */
-public final class GrantStore {
+public final class GrantStore implements Grants {
 
     private static final RowMapper<Grant> GRANT = (rows, context) -> {
         Timestamp revoked = rows.getTimestamp("revoked_at");
@@ -30,6 +31,7 @@ public final class GrantStore {
         this.jdbi = jdbi;
     }
 
+    @Override
     public void create(Grant grant) {
         jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO grants"
                         + " (id, person, party, categories, score, purpose, created_at, expires_at, revoked_at)"
@@ -47,7 +49,7 @@ public final class GrantStore {
                 .execute());
     }
 
-    /** Every grant {@code person} gave, newest first, revoked and expired ones too. */
+    @Override
     public List<Grant> givenBy(String person) {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT * FROM grants WHERE person = :person ORDER BY created_at DESC, id")
@@ -56,7 +58,7 @@ public final class GrantStore {
                 .list());
     }
 
-    /** The grants made out to {@code party} that are active at {@code at}, newest first. */
+    @Override
     public List<Grant> activeFor(String party, Instant at) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM grants WHERE party = :party"
                         + " AND revoked_at IS NULL AND expires_at > :at ORDER BY created_at DESC, id")
@@ -66,7 +68,7 @@ public final class GrantStore {
                 .list());
     }
 
-    /** The grants {@code person} gave {@code party} that are active at {@code at}, newest first. */
+    @Override
     public List<Grant> active(String person, String party, Instant at) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM grants WHERE person = :person"
                         + " AND party = :party AND revoked_at IS NULL AND expires_at > :at"
@@ -78,7 +80,7 @@ public final class GrantStore {
                 .list());
     }
 
-    /** Revokes grant {@code id} of {@code person}; false if they gave no such grant or it was revoked already. */
+    @Override
     public boolean revoke(String id, String person, Instant at) {
         return jdbi.withHandle(handle -> handle.createUpdate("UPDATE grants SET revoked_at = :at"
                         + " WHERE id = :id AND person = :person AND revoked_at IS NULL")

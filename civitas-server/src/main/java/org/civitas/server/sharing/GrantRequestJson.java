@@ -2,33 +2,23 @@ package org.civitas.server.sharing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import org.civitas.event.Instants;
 import org.civitas.server.http.ApiException;
+import org.civitas.sharing.GrantRequest;
 
-/**
- * What a person asks to share: with whom, which categories, whether the score, for what purpose, until when. The
- * purpose is kept trimmed and in lower case, however it was typed, so that the grant and the person's access log name
- * it as the constitution does.
- */
-public record GrantRequest(String party, List<String> categories, boolean score, String purpose, Instant expiresAt) {
+/** Reads a grant request sent as JSON. */
+final class GrantRequestJson {
 
     private static final List<String> FIELDS = List.of("party", "categories", "score", "purpose", "expiresAt");
 
-    public GrantRequest {
-        Objects.requireNonNull(party, "party");
-        categories = List.copyOf(categories);
-        purpose = Objects.requireNonNull(purpose, "purpose").strip().toLowerCase(Locale.ROOT);
-        Objects.requireNonNull(expiresAt, "expiresAt");
+    private GrantRequestJson() {
     }
 
     /** Reads {@code {"party", "categories", "score", "purpose", "expiresAt"}}; a 400 names the first wrong field. */
-    public static GrantRequest from(JsonNode body) {
+    static GrantRequest read(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("send {\"party\", \"categories\", \"score\", \"purpose\", \"expiresAt\"}"
                     + " as a JSON object");

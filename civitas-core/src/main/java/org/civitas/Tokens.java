@@ -1,4 +1,4 @@
-package org.civitas.server.auth;
+package org.civitas;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

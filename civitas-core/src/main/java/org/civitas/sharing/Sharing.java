@@ -1,4 +1,4 @@
-package org.civitas.server.sharing;
+package org.civitas.sharing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,19 +7,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.civitas.InvalidInputException;
 import org.civitas.NotFoundException;
+import org.civitas.Tokens;
 import org.civitas.access.AccessLog;
 import org.civitas.access.AccessRecord;
+import org.civitas.account.Accounts;
+import org.civitas.account.Actor;
 import org.civitas.constitution.Constitution;
 import org.civitas.constitution.RefusedByConstitutionException;
-import org.civitas.server.auth.Principal;
-import org.civitas.server.auth.Tokens;
-import org.civitas.server.ingest.SourceRegistry;
-import org.civitas.sharing.Grant;
+import org.civitas.event.EventCategories;
 import org.civitas.source.SourceCatalogue;
-import org.civitas.store.accounts.AccountStore;
-import org.civitas.store.grants.GrantStore;
 
 /**
  * Grants: a person shares chosen categories of their data, or their score, with a named account, for a purpose the
@@ -31,25 +30,26 @@ public final class Sharing {
     /** The longest a grant may run: a person renews what they still want to share. */
     public static final Duration LONGEST = Duration.ofDays(366);
 
-    private final GrantStore grants;
-    private final AccountStore accounts;
-    private final SourceRegistry sources;
+    private final Grants grants;
+    private final Accounts accounts;
+    private final Supplier<EventCategories> registered;
     private final Constitution constitution;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    public Sharing(GrantStore grants, AccountStore accounts, SourceRegistry sources, Constitution constitution,
+    /** @param registered the categories of the event types registered now, asked each time they are needed */
+    public Sharing(Grants grants, Accounts accounts, Supplier<EventCategories> registered, Constitution constitution,
             AccessLog accessLog, Clock clock) {
         this.grants = grants;
         this.accounts = accounts;
-        this.sources = sources;
+        this.registered = registered;
         this.constitution = constitution;
         this.accessLog = accessLog;
         this.clock = clock;
     }
 
-    /** Creates the grant {@code owner} asks for, or refuses it (400) saying why. */
-    public Grant grant(Principal owner, String person, GrantRequest request) {
+    /** Creates the grant {@code owner} asks for, or refuses it, naming the field and why. */
+    public Grant grant(Actor owner, String person, GrantRequest request) {
         Instant now = clock.instant();
         if (request.party().equals(owner.username())) {
             throw new InvalidInputException("party", "you see your own data already; name someone else");
@@ -82,7 +82,7 @@ public final class Sharing {
 
     /** Every category data can be in: those sources registered, and every personal-only one. */
     public Set<String> categories() {
-        Set<String> known = new TreeSet<>(sources.categories().categoryByType().values());
+        Set<String> known = new TreeSet<>(registered.get().categoryByType().values());
         known.addAll(constitution.personalOnlyCategories());
         known.remove(SourceCatalogue.UNCATEGORISED);
         return known;
@@ -106,10 +106,10 @@ public final class Sharing {
     }
 
     /**
-     * Opens {@code person}'s score to {@code reader}: the grant that allows it, after the look is logged. A 404 when
-     * no active grant does, exactly as if the person did not exist.
+     * Opens {@code person}'s score to {@code reader}: the grant that allows it, after the look is logged. Not found
+     * when no active grant does, exactly as if the person did not exist.
      */
-    public Grant openScore(Principal reader, String person) {
+    public Grant openScore(Actor reader, String person) {
         Instant now = clock.instant();
         Grant grant = grants.active(person, reader.username(), now).stream().filter(Grant::score).findFirst()
                 .orElseThrow(() -> nothingShared(person));
@@ -119,9 +119,9 @@ public final class Sharing {
 
     /**
      * Opens {@code person}'s events to {@code reader}: the categories active grants share with them, after each
-     * grant's look is logged. A 404 when none shares any.
+     * grant's look is logged. Not found when none shares any.
      */
-    public Set<String> openEvents(Principal reader, String person, String what) {
+    public Set<String> openEvents(Actor reader, String person, String what) {
         Instant now = clock.instant();
         List<Grant> covering = grants.active(person, reader.username(), now).stream()
                 .filter(grant -> !grant.categories().isEmpty()).toList();
@@ -136,7 +136,7 @@ public final class Sharing {
         return visible;
     }
 
-    private void log(Principal reader, Grant grant, String what, Instant at) {
+    private void log(Actor reader, Grant grant, String what, Instant at) {
         accessLog.record(new AccessRecord(grant.person(), reader.username(), reader.role().label(), what,
                 grant.purpose(), Optional.of(grant.id()), at));
     }
