@@ -51,6 +51,9 @@ public final class HttpApp {
             config.routes.after(SecurityHeaders::apply);
             routes.accept(config.routes);
             answerHeadAsGet(config);
+            // Javalin answers its own refusals (an unknown path, say) unless they have a handler of their own.
+            config.routes.exception(HttpResponseException.class,
+                    (e, ctx) -> fail(ctx, errorPage, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> Refusals.statusOf(e).ifPresentOrElse(
                     status -> fail(ctx, errorPage, status, e.getMessage()), () -> {
                         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);

@@ -1,6 +1,5 @@
 package org.civitas.server.http;
 
-import io.javalin.http.HttpResponseException;
 import java.util.OptionalInt;
 import org.civitas.ConflictException;
 import org.civitas.InvalidInputException;
@@ -8,7 +7,8 @@ import org.civitas.NotFoundException;
 
 /**
  * The one place where what the domain refuses becomes an HTTP status: invalid input (the constitution's refusals
- * among it) 400, not found 404, a conflict 409; a refusal of the web layer's own carries its status.
+ * among it) 400, not found 404, a conflict 409; a refusal of the web layer's own ({@link ApiException}) carries its
+ * status.
  */
 public final class Refusals {
 
@@ -19,9 +19,6 @@ public final class Refusals {
     public static OptionalInt statusOf(Throwable failure) {
         if (failure instanceof ApiException refused) {
             return OptionalInt.of(refused.status());
-        }
-        if (failure instanceof HttpResponseException refused) {
-            return OptionalInt.of(refused.getStatus());
         }
         if (failure instanceof InvalidInputException) {
             return OptionalInt.of(400);
