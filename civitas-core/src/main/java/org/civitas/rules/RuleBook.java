@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The rules of one jurisdiction. Local times in conditions ({@code ctx.hour}, {@code ctx.weekday}) are read in the
- * book's time zone.
+ * The rules of one jurisdiction, and its charter: how its residents change them. Local times in conditions
+ * ({@code ctx.hour}, {@code ctx.weekday}) are read in the book's time zone.
  *
  * @param origin the file the book was read from, for messages
  */
-public record RuleBook(String jurisdiction, ZoneId timezone, List<Rule> rules, String origin) {
+public record RuleBook(String jurisdiction, ZoneId timezone, Charter charter, List<Rule> rules, String origin) {
 
     public RuleBook {
         Objects.requireNonNull(jurisdiction, "jurisdiction");
         Objects.requireNonNull(timezone, "timezone");
+        Objects.requireNonNull(charter, "charter");
         rules = List.copyOf(rules);
         Objects.requireNonNull(origin, "origin");
     }

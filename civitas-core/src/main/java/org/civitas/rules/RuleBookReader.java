@@ -1,11 +1,13 @@
 package org.civitas.rules;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.civitas.constitution.Breach;
@@ -25,7 +27,9 @@ import org.civitas.yaml.YamlMapping;
 /** Reads one rule book file, adding every problem it finds to a shared list. */
 final class RuleBookReader {
 
-    private static final List<String> BOOK_FIELDS = List.of("jurisdiction", "timezone", "rules");
+    private static final List<String> BOOK_FIELDS = List.of("jurisdiction", "timezone", "charter", "rules");
+    private static final List<String> CHARTER_FIELDS = List.of("supportThreshold", "debate", "voting", "quorum",
+            "majority", "noticePeriod");
     private static final List<String> RULE_FIELDS = List.of(
             "id", "version", "title", "description", "category", "on", "when", "points", "halfLife", "cap",
             "warnFirst", "effective");
@@ -58,15 +62,17 @@ final class RuleBookReader {
         if (!book.has("rules")) {
             book.report("rules", "missing (required); write 'rules: []' for a book without rules");
         }
+        Optional<Charter> charter = book.has("charter") ? book.mapping("charter").flatMap(RuleBookReader::charter)
+                : Optional.of(Charter.DEFAULT);
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlMapping item : book.mappings("rules")) {
             rule(item, ids).ifPresent(rules::add);
         }
-        if (issues.size() > issuesBefore || timezone.isEmpty()) {
+        if (issues.size() > issuesBefore || timezone.isEmpty() || charter.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RuleBook(jurisdiction, timezone.get(), rules, file));
+        return Optional.of(new RuleBook(jurisdiction, timezone.get(), charter.get(), rules, file));
     }
 
     private Optional<Rule> rule(YamlMapping item, Set<String> ids) {
@@ -124,6 +130,46 @@ final class RuleBookReader {
                     + " points; remove warnFirst or make points negative");
         }
         return warnFirst;
+    }
+
+    /** How the book may be changed; each field left out keeps the default charter's. */
+    private static Optional<Charter> charter(YamlMapping charter) {
+        charter.allowOnly(CHARTER_FIELDS);
+        Charter defaults = Charter.DEFAULT;
+        int problems = 0;
+        Optional<SupportThreshold> threshold = charter.converted("supportThreshold",
+                "a number of supports such as 3, or a share of residents such as 2%", SupportThreshold::parse);
+        String duration = "an ISO-8601 duration";
+        Optional<Duration> debate = charter.converted("debate", duration, Durations::parsePositive);
+        Optional<Duration> voting = charter.converted("voting", duration, Durations::parsePositive);
+        Optional<Duration> notice = charter.converted("noticePeriod", duration, Durations::parsePositive);
+        if (notice.filter(period -> period.compareTo(Charter.LEAST_NOTICE) < 0).isPresent()) {
+            charter.report("noticePeriod", "at least P30D: a new or harsher penalty is announced a month before it"
+                    + " counts, not " + charter.text("noticePeriod").orElse(""));
+            problems++;
+        }
+        Optional<BigDecimal> quorum = charter.converted("quorum", "a share from 0 to 1 such as 0.1", BigDecimal::new);
+        if (quorum.filter(share -> share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0).isPresent()) {
+            charter.report("quorum", "a share of residents from 0 to 1, not " + quorum.get());
+            problems++;
+        }
+        Optional<BigDecimal> majority = charter.converted("majority", "a share from 0.5 to below 1 such as 0.5",
+                BigDecimal::new);
+        if (majority.filter(share -> share.compareTo(new BigDecimal("0.5")) < 0
+                || share.compareTo(BigDecimal.ONE) >= 0).isPresent()) {
+            charter.report("majority", "a share from 0.5 to below 1 that yes must exceed, not " + majority.get());
+            problems++;
+        }
+        Map<String, Optional<?>> read = Map.of("supportThreshold", threshold, "debate", debate, "voting", voting,
+                "noticePeriod", notice, "quorum", quorum, "majority", majority);
+        boolean unreadable = read.entrySet().stream().anyMatch(field -> charter.has(field.getKey())
+                && field.getValue().isEmpty());
+        if (problems > 0 || unreadable) {
+            return Optional.empty();
+        }
+        return Optional.of(new Charter(threshold.orElse(defaults.supportThreshold()), debate.orElse(defaults.debate()),
+                voting.orElse(defaults.voting()), quorum.orElse(defaults.quorum()), majority.orElse(defaults.majority()),
+                notice.orElse(defaults.noticePeriod())));
     }
 
     private static Optional<Cap> cap(YamlMapping cap) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,6 +104,45 @@ class RuleBookLoaderTest {
                 .startsWith("book.yaml:8:")
                 .contains("rule 'traffic.crossing-in-traffic': when:")
                 .contains("found no matching overload for '_+_'");
+    }
+
+    @Test
+    void aBookWithoutACharterIsChangedUnderTheDefaultOneAndACharterMayChangeAnyPartOfIt() {
+        assertThat(LOADER.read("book.yaml", GOOD).charter()).isEqualTo(Charter.DEFAULT);
+
+        RuleBook book = LOADER.read("book.yaml", GOOD.replace("rules:\n", """
+                charter:
+                  supportThreshold: 3
+                  debate: PT10M
+                  quorum: 0.25
+                rules:
+                """));
+
+        assertThat(book.charter()).isEqualTo(new Charter(SupportThreshold.count(3), Duration.ofMinutes(10),
+                Charter.DEFAULT.voting(), new BigDecimal("0.25"), Charter.DEFAULT.majority(), Duration.ofDays(30)));
+    }
+
+    @Test
+    void everyProblemOfACharterIsNamedWithItsPlace() {
+        assertThat(problemsOf(GOOD.replace("rules:\n", """
+                charter:
+                  supportThreshold: some
+                  debate: P1M
+                  quorum: 1.5
+                  majority: 0.4
+                  noticePeriod: P7D
+                  quorom: 0.2
+                rules:
+                """))).containsExactly(
+                "book.yaml:9:3: unknown field 'quorom' — did you mean 'quorum'?",
+                "book.yaml:4:21: supportThreshold: 'some' is not a number of supports such as 3, or a share of"
+                        + " residents such as 2%",
+                "book.yaml:5:11: debate: 'P1M': months, years and weeks have no fixed length here; write days, e.g."
+                        + " P30D or P365D",
+                "book.yaml:8:17: noticePeriod: at least P30D: a new or harsher penalty is announced a month before it"
+                        + " counts, not P7D",
+                "book.yaml:6:11: quorum: a share of residents from 0 to 1, not 1.5",
+                "book.yaml:7:13: majority: a share from 0.5 to below 1 that yes must exceed, not 0.4");
     }
 
     @Test

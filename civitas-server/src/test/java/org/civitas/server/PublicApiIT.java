@@ -42,6 +42,21 @@ class PublicApiIT {
     }
 
     @Test
+    void listsEveryJurisdictionWithItsCharter() throws Exception {
+        JsonNode jurisdictions = server.getJson("/api/v1/jurisdictions", null).get("jurisdictions");
+
+        assertThat(jurisdictions).extracting(node -> node.get("jurisdiction").asText())
+                .containsExactlyInAnyOrder("lakeside", "riverton");
+        JsonNode charter = jurisdictions.get(0).get("charter");
+        assertThat(charter.get("supportThreshold").asText()).isEqualTo("1%");
+        assertThat(charter.get("debate").asText()).isEqualTo("P14D");
+        assertThat(charter.get("quorum").decimalValue()).isEqualByComparingTo("0.1");
+        assertThat(charter.get("majority").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(charter.get("noticePeriod").asText()).isEqualTo("P30D");
+        assertThat(jurisdictions.get(0).get("rules").asInt()).isPositive();
+    }
+
+    @Test
     void describesTheApiInOpenApi() throws Exception {
         JsonNode document = server.getJson("/api/v1/openapi.json", null);
 

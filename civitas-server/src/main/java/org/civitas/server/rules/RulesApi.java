@@ -2,16 +2,21 @@ package org.civitas.server.rules;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.civitas.rules.Charter;
 import org.civitas.rules.Rule;
 import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBooks;
 import org.civitas.server.http.Access;
 
-/** {@code GET /api/v1/rules}: the rule books in force, in full, for anyone to read. */
+/**
+ * {@code GET /api/v1/rules}: the rule books in force, in full, for anyone to read; {@code GET /api/v1/jurisdictions}:
+ * each jurisdiction with its charter.
+ */
 public final class RulesApi {
 
     /** One rule as the public reads it. */
@@ -45,6 +50,27 @@ public final class RulesApi {
         }
     }
 
+    /** How a jurisdiction's residents change its book, as the public reads it. */
+    public record CharterView(
+            String supportThreshold, String debate, String voting, BigDecimal quorum, BigDecimal majority,
+            String noticePeriod) {
+
+        static CharterView of(Charter charter) {
+            return new CharterView(charter.supportThreshold().toString(), RuleView.iso(charter.debate()),
+                    RuleView.iso(charter.voting()), charter.quorum(), charter.majority(),
+                    RuleView.iso(charter.noticePeriod()));
+        }
+    }
+
+    /** One jurisdiction: its time zone, its charter and how many rules its book holds. */
+    public record JurisdictionView(String jurisdiction, String timezone, CharterView charter, int rules) {
+
+        static JurisdictionView of(RuleBook book) {
+            return new JurisdictionView(book.jurisdiction(), book.timezone().getId(), CharterView.of(book.charter()),
+                    book.rules().size());
+        }
+    }
+
     private final RuleBooks books;
 
     public RulesApi(RuleBooks books) {
@@ -53,6 +79,7 @@ public final class RulesApi {
 
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/rules", this::rules, Access.PUBLIC);
+        routes.get("/api/v1/jurisdictions", this::jurisdictions, Access.PUBLIC);
     }
 
     public List<BookView> views() {
@@ -61,5 +88,9 @@ public final class RulesApi {
 
     private void rules(Context ctx) {
         ctx.json(Map.of("books", views()));
+    }
+
+    private void jurisdictions(Context ctx) {
+        ctx.json(Map.of("jurisdictions", books.all().stream().map(JurisdictionView::of).toList()));
     }
 }
