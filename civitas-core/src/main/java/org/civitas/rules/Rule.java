@@ -13,6 +13,7 @@ import org.civitas.rules.condition.Condition;
  * @param description a longer plain-language explanation, or empty
  * @param warnFirst for a penalty, how long an offence is remembered: a matching event with no earlier one of this rule
  *     for the same person within this period before it is a warning, granting nothing
+ * @param binding whether the rule holds in every jurisdiction below its own, which may not override it
  */
 public record Rule(
         String id,
@@ -26,7 +27,8 @@ public record Rule(
         Optional<Duration> halfLife,
         Optional<Cap> cap,
         Optional<Duration> warnFirst,
-        Effective effective) {
+        Effective effective,
+        boolean binding) {
 
     public Rule {
         Objects.requireNonNull(id, "id");

@@ -64,6 +64,9 @@ public final class RuleBookLoader {
                 books.add(book);
             });
         }
+        if (issues.isEmpty()) {
+            issues.addAll(RuleBooks.problems(books));
+        }
         if (!issues.isEmpty()) {
             throw new ValidationException("rule book " + path, issues);
         }

@@ -27,12 +27,12 @@ import org.civitas.yaml.YamlMapping;
 /** Reads one rule book file, adding every problem it finds to a shared list. */
 final class RuleBookReader {
 
-    private static final List<String> BOOK_FIELDS = List.of("jurisdiction", "timezone", "charter", "rules");
+    private static final List<String> BOOK_FIELDS = List.of("jurisdiction", "parent", "timezone", "charter", "rules");
     private static final List<String> CHARTER_FIELDS = List.of("supportThreshold", "debate", "voting", "quorum",
             "majority", "noticePeriod");
     private static final List<String> RULE_FIELDS = List.of(
             "id", "version", "title", "description", "category", "on", "when", "points", "halfLife", "cap",
-            "warnFirst", "effective");
+            "warnFirst", "effective", "binding");
 
     private final Constitution constitution;
     private final EventCategories categories;
@@ -72,7 +72,7 @@ final class RuleBookReader {
         if (issues.size() > issuesBefore || timezone.isEmpty() || charter.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RuleBook(jurisdiction, timezone.get(), charter.get(), rules, file));
+        return Optional.of(new RuleBook(jurisdiction, book.text("parent"), timezone.get(), charter.get(), rules, file));
     }
 
     private Optional<Rule> rule(YamlMapping item, Set<String> ids) {
@@ -108,7 +108,7 @@ final class RuleBookReader {
             rule.report(breach.toString());
         }
         return Optional.of(new Rule(id.get(), version, title.get(), description, category.get(), on.get(), when,
-                points.get(), halfLife, cap, warnFirst, effective));
+                points.get(), halfLife, cap, warnFirst, effective, rule.bool("binding").orElse(false)));
     }
 
     private ConditionCompiler.Compilation compile(YamlMapping rule, String expression) {

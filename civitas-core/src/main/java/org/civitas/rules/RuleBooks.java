@@ -1,17 +1,25 @@
 package org.civitas.rules;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.civitas.validation.Issue;
 
-/** The rule books in force, one per jurisdiction. An event is scored only by the book of its own jurisdiction. */
+/**
+ * The rule books in force, one per jurisdiction, as a tree: a nation, its regions, their cities. An event is scored
+ * by the rules in force where it happened: those of its jurisdiction's book and of every book above it, a lower book's
+ * rule replacing a higher one's of the same id, except a rule its book marks binding.
+ */
 public final class RuleBooks {
 
     private final Map<String, RuleBook> byJurisdiction;
     private final List<RuleBook> books;
 
+    /** The books; refused if a parent has no book, a book lies below itself, or a binding rule is overridden. */
     public RuleBooks(List<RuleBook> books) {
         Map<String, RuleBook> map = new LinkedHashMap<>();
         for (RuleBook book : books) {
@@ -21,6 +29,55 @@ public final class RuleBooks {
         }
         this.byJurisdiction = Map.copyOf(map);
         this.books = books.stream().sorted(Comparator.comparing(RuleBook::jurisdiction)).toList();
+        List<Issue> problems = problems(this.books, byJurisdiction);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.get(0).toString());
+        }
+    }
+
+    /** What is wrong with how {@code books} hang together, one issue each, naming the book's file. */
+    static List<Issue> problems(List<RuleBook> books) {
+        Map<String, RuleBook> byJurisdiction = new LinkedHashMap<>();
+        books.forEach(book -> byJurisdiction.putIfAbsent(book.jurisdiction(), book));
+        return problems(books, byJurisdiction);
+    }
+
+    private static List<Issue> problems(List<RuleBook> books, Map<String, RuleBook> byJurisdiction) {
+        List<Issue> problems = new ArrayList<>();
+        for (RuleBook book : books) {
+            Optional<String> parent = book.parent();
+            if (parent.isPresent() && !byJurisdiction.containsKey(parent.get())) {
+                problems.add(issue(book, "", "parent: there is no rule book for jurisdiction '" + parent.get() + "'"));
+                continue;
+            }
+            List<String> path = new ArrayList<>(List.of(book.jurisdiction()));
+            Optional<String> up = parent;
+            while (up.isPresent() && byJurisdiction.containsKey(up.get()) && !path.contains(up.get())) {
+                path.add(up.get());
+                up = byJurisdiction.get(up.get()).parent();
+            }
+            if (up.isPresent() && up.get().equals(book.jurisdiction())) {
+                path.add(up.get());
+                problems.add(issue(book, "", "parent: the jurisdiction lies below itself: "
+                        + String.join(" in ", path)));
+                continue;
+            }
+            for (Rule rule : book.rules()) {
+                for (String above : path.subList(1, path.size())) {
+                    RuleBook higher = byJurisdiction.get(above);
+                    if (higher != null && higher.rules().stream()
+                            .anyMatch(other -> other.binding() && other.id().equals(rule.id()))) {
+                        problems.add(issue(book, "rule '" + rule.id() + "'", "overrides the binding rule of "
+                                + above + ", which holds in every jurisdiction below it"));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static Issue issue(RuleBook book, String subject, String message) {
+        return new Issue(book.origin(), 0, 0, subject, message);
     }
 
     public Optional<RuleBook> forJurisdiction(String jurisdiction) {
@@ -30,5 +87,16 @@ public final class RuleBooks {
     /** Every book, by jurisdiction. */
     public List<RuleBook> all() {
         return books;
+    }
+
+    /** The books from the top of the tree down to {@code jurisdiction}'s own; empty if it has none. */
+    public List<RuleBook> lineage(String jurisdiction) {
+        List<RuleBook> lineage = new ArrayList<>();
+        for (RuleBook book = byJurisdiction.get(jurisdiction); book != null;
+                book = book.parent().map(byJurisdiction::get).orElse(null)) {
+            lineage.add(book);
+        }
+        Collections.reverse(lineage);
+        return lineage;
     }
 }

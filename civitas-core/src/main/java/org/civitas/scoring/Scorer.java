@@ -3,6 +3,7 @@ package org.civitas.scoring;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,8 +12,9 @@ import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBooks;
 
 /**
- * Scores people from their events under a set of rule books. The rules are indexed by jurisdiction and event type,
- * so an event is tested only against the rules that can apply to it. Immutable and shareable; each scoring pass is a
+ * Scores people from their events under a set of rule books. The rules in force in each jurisdiction (its own and
+ * those it inherits) are indexed by jurisdiction and event type, so an event is tested only against the rules that
+ * can apply to it; an inherited rule is one rule wherever it applies, its cap and warnings counted across them all. Immutable and shareable; each scoring pass is a
  * {@link ScoringRun} of its own.
  */
 public final class Scorer {
@@ -23,15 +25,26 @@ public final class Scorer {
 
     public Scorer(RuleBooks books) {
         this.books = Objects.requireNonNull(books, "books");
-        Map<String, Map<String, RuleSlot[]>> index = new HashMap<>();
+        Map<RuleBook, List<RuleSlot>> slotsOfBook = new HashMap<>();
         List<RuleSlot> all = new ArrayList<>();
         for (RuleBook book : books.all()) {
-            Map<String, List<RuleSlot>> byType = new HashMap<>();
+            List<RuleSlot> own = new ArrayList<>();
             for (Rule rule : book.rules()) {
                 RuleSlot slot = new RuleSlot(book.jurisdiction(), rule, all.size());
                 all.add(slot);
-                byType.computeIfAbsent(rule.on(), type -> new ArrayList<>()).add(slot);
+                own.add(slot);
             }
+            slotsOfBook.put(book, own);
+        }
+        Map<String, Map<String, RuleSlot[]>> index = new HashMap<>();
+        for (RuleBook book : books.all()) {
+            Map<String, RuleSlot> inForce = new LinkedHashMap<>();
+            for (RuleBook above : books.lineage(book.jurisdiction())) {
+                slotsOfBook.get(above).forEach(slot -> inForce.put(slot.rule.id(), slot));
+            }
+            Map<String, List<RuleSlot>> byType = new HashMap<>();
+            inForce.values().forEach(slot -> byType.computeIfAbsent(slot.rule.on(), type -> new ArrayList<>())
+                    .add(slot));
             Map<String, RuleSlot[]> frozen = new HashMap<>();
             byType.forEach((type, list) -> frozen.put(type, list.toArray(RuleSlot[]::new)));
             index.put(book.jurisdiction(), Map.copyOf(frozen));

@@ -23,7 +23,7 @@ public final class RulesApi {
     public record RuleView(
             String id, long version, String title, String description, String category, String on, String when,
             long points, String halfLife, Long capPoints, String capPer, String warnFirst, Instant effectiveFrom,
-            Instant effectiveUntil) {
+            Instant effectiveUntil, boolean binding) {
 
         static RuleView of(Rule rule) {
             return new RuleView(rule.id(), rule.version(), rule.title(), rule.description(), rule.category(),
@@ -31,7 +31,7 @@ public final class RulesApi {
                     rule.cap().map(cap -> cap.points()).orElse(null),
                     rule.cap().map(cap -> iso(cap.per())).orElse(null),
                     rule.warnFirst().map(RuleView::iso).orElse(null),
-                    rule.effective().from().orElse(null), rule.effective().until().orElse(null));
+                    rule.effective().from().orElse(null), rule.effective().until().orElse(null), rule.binding());
         }
 
         /** A duration as a rule book writes it: {@code P60D} rather than {@code PT1440H}. */
@@ -41,11 +41,15 @@ public final class RulesApi {
         }
     }
 
-    /** One jurisdiction's book. */
-    public record BookView(String jurisdiction, String timezone, List<RuleView> rules) {
+    /**
+     * One jurisdiction's book.
+     *
+     * @param parent the jurisdiction whose rules apply here too, or null
+     */
+    public record BookView(String jurisdiction, String parent, String timezone, List<RuleView> rules) {
 
         static BookView of(RuleBook book) {
-            return new BookView(book.jurisdiction(), book.timezone().getId(),
+            return new BookView(book.jurisdiction(), book.parent().orElse(null), book.timezone().getId(),
                     book.rules().stream().map(RuleView::of).toList());
         }
     }
@@ -62,12 +66,17 @@ public final class RulesApi {
         }
     }
 
-    /** One jurisdiction: its time zone, its charter and how many rules its book holds. */
-    public record JurisdictionView(String jurisdiction, String timezone, CharterView charter, int rules) {
+    /**
+     * One jurisdiction: the one it lies in, its time zone, its charter and how many rules its own book holds.
+     *
+     * @param parent the jurisdiction above, or null for the top of the tree
+     */
+    public record JurisdictionView(String jurisdiction, String parent, String timezone, CharterView charter,
+            int rules) {
 
         static JurisdictionView of(RuleBook book) {
-            return new JurisdictionView(book.jurisdiction(), book.timezone().getId(), CharterView.of(book.charter()),
-                    book.rules().size());
+            return new JurisdictionView(book.jurisdiction(), book.parent().orElse(null), book.timezone().getId(),
+                    CharterView.of(book.charter()), book.rules().size());
         }
     }
 
