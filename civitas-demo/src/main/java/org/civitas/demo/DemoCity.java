@@ -21,10 +21,10 @@ import org.civitas.source.SourceCatalogue;
 import org.civitas.source.SourceRegistration;
 import org.civitas.source.SourcesFile;
 
-/** The rule books shipped for the synthetic city: one for Lakeside, one for its neighbour Riverton. */
+/** The rule books shipped for the synthetic city: the nation of Vale, and its cities Lakeside and Riverton. */
 public final class DemoCity {
 
-    private static final List<String> BOOKS = List.of("lakeside.yaml", "riverton.yaml");
+    private static final List<String> BOOKS = List.of("lakeside.yaml", "riverton.yaml", "vale.yaml");
     private static final String FOLDER = "/org/civitas/demo/demo-rules/";
 
     private DemoCity() {

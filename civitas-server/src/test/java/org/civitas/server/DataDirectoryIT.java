@@ -43,7 +43,7 @@ class DataDirectoryIT {
 
         try (TestServer server = TestServer.startOn(data, memory())) {
             assertThat(server.server().sources().categoryOf("browser-companion", "web-visit")).isEqualTo("browsing");
-            assertThat(server.server().civitas().ruleBooks().all()).hasSize(2);
+            assertThat(server.server().civitas().ruleBooks().all()).hasSize(3);
 
             RegisteredSource library = server.source("library", "book-loan", "civic");
 

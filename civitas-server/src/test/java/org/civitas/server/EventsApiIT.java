@@ -122,7 +122,7 @@ class EventsApiIT {
         assertThat(report.get("rejected")).extracting(line -> line.get("error").asText()).containsExactly(
                 "type: source 'city-traffic' did not register type 'bill-payment'; it registered ['red-light-crossing',"
                         + " 'speeding']",
-                "jurisdiction: 'atlantis' has no rule book here; known are ['lakeside', 'riverton']");
+                "jurisdiction: 'atlantis' has no rule book here; known are ['lakeside', 'riverton', 'vale']");
     }
 
     @Test

@@ -29,7 +29,11 @@ class PublicApiIT {
     void publishesTheRuleBooksInForce() throws Exception {
         JsonNode books = server.getJson("/api/v1/rules", null).get("books");
 
-        assertThat(books).extracting(book -> book.get("jurisdiction").asText()).containsExactly("lakeside", "riverton");
+        assertThat(books).extracting(book -> book.get("jurisdiction").asText())
+                .containsExactly("lakeside", "riverton", "vale");
+        assertThat(books).extracting(book -> book.get("parent").asText("none")).containsExactly("vale", "vale", "none");
+        assertThat(books.get(2).get("rules").get(0).get("binding").asBoolean()).as("the nation's reward for"
+                + " exposing corruption holds in every city").isTrue();
         JsonNode rule = books.get(0).get("rules").get(0);
         assertThat(rule.get("id").asText()).isEqualTo("traffic.crossing-in-traffic");
         assertThat(rule.get("when").asText()).contains("ctx.hour");
@@ -46,7 +50,7 @@ class PublicApiIT {
         JsonNode jurisdictions = server.getJson("/api/v1/jurisdictions", null).get("jurisdictions");
 
         assertThat(jurisdictions).extracting(node -> node.get("jurisdiction").asText())
-                .containsExactlyInAnyOrder("lakeside", "riverton");
+                .containsExactlyInAnyOrder("lakeside", "riverton", "vale");
         JsonNode charter = jurisdictions.get(0).get("charter");
         assertThat(charter.get("supportThreshold").asText()).isEqualTo("1%");
         assertThat(charter.get("debate").asText()).isEqualTo("P14D");
