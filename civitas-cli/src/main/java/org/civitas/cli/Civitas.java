@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             IngestCommand.class,
             ScoreCommand.class,
+            SimulateCommand.class,
             VerifyCommand.class,
             RepairCommand.class,
             StatsCommand.class,

@@ -28,12 +28,17 @@ final class RuleBookOptions {
             + " against (default: the one Civitas ships).")
     private Path constitution;
 
-    /** The books, given or kept in {@code data}; refused, saying how to give them, when there are none. */
-    RuleBooks load(Optional<Path> data) {
+    /** What reads books as these options say: under the constitution, knowing the sources' categories. */
+    RuleBookLoader loader(Optional<Path> data) {
         Constitution limits = constitution == null ? Constitution.standard() : Constitution.load(constitution);
         SourceCatalogue registered = sources != null ? SourcesFile.read(sources)
                 : data.map(SourcesFile::readIn).orElse(SourceCatalogue.EMPTY);
-        RuleBookLoader loader = new RuleBookLoader(limits, registered.categories());
+        return new RuleBookLoader(limits, registered.categories());
+    }
+
+    /** The books, given or kept in {@code data}; refused, saying how to give them, when there are none. */
+    RuleBooks load(Optional<Path> data) {
+        RuleBookLoader loader = loader(data);
         if (rules != null) {
             return loader.load(rules);
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.civitas.cli.CivitasCommand.run;
 import static org.civitas.cli.CivitasCommand.runWithInput;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,7 +69,7 @@ class CommandsIT {
         CivitasCommand.Result help = run("--help");
 
         assertThat(help.exit()).isZero();
-        for (String command : List.of("demo", "serve", "generate", "ingest", "score", "verify", "stats")) {
+        for (String command : List.of("demo", "serve", "generate", "ingest", "score", "simulate", "verify", "stats")) {
             assertThat(help.out()).contains("  " + command + " ");
             CivitasCommand.Result own = run(command, "--help");
             assertThat(own.exit()).isZero();
@@ -174,6 +176,45 @@ class CommandsIT {
                 "--at", AT);
         assertThat(scored.exit()).as(scored.err()).isZero();
         assertThat(scored.outLines()).hasSize(11);
+    }
+
+    @Test
+    void simulateShowsExactlyWhatScoringWithTheProposedBooksWouldChange() throws Exception {
+        Path data = work.resolve("data");
+        assertThat(ingest(data, generate(200, 30, 5).toString()).exit()).isZero();
+        Path proposed = work.resolve("proposed");
+        DemoCity.writeRuleBooks(proposed);
+        Path lakeside = proposed.resolve("lakeside.yaml");
+        Files.writeString(lakeside, Files.readString(lakeside)
+                .replace("  - id: obligations.bill-paid-late\n", "  - id: obligations.bill-paid-late\n    version: 2\n")
+                .replace("points: -10", "points: -3"));
+
+        CivitasCommand.Result simulated = run("simulate", "--rules", rules.toString(), "--proposed",
+                proposed.toString(), "--data", data.toString(), "--from", "2025-01-01T00:00:00Z", "--to", AT);
+        CivitasCommand.Result before = score("--data", data.toString(), "--at", AT);
+        CivitasCommand.Result after = run("score", "--rules", proposed.toString(), "--data", data.toString(), "--at",
+                AT);
+
+        assertThat(simulated.exit()).as(simulated.err()).isZero();
+        JsonNode impact = new ObjectMapper().readTree(simulated.out());
+        Map<String, Double> was = scores(before);
+        Map<String, Double> will = scores(after);
+        long affected = was.keySet().stream().filter(person -> !was.get(person).equals(will.get(person))).count();
+        double change = was.keySet().stream().mapToDouble(person -> will.get(person) - was.get(person)).sum();
+        assertThat(impact.get("affected").asLong()).isEqualTo(affected).isPositive();
+        assertThat(impact.get("meanChange").asDouble() * impact.get("people").asLong())
+                .isCloseTo(change, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(impact.get("crossBelow1000").asLong()).isZero();
+        assertThat(impact.get("bands")).hasSize(7);
+    }
+
+    private static Map<String, Double> scores(CivitasCommand.Result scored) throws IOException {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (String line : scored.outLines()) {
+            JsonNode person = new ObjectMapper().readTree(line);
+            scores.put(person.get("person").asText(), person.get("score").asDouble());
+        }
+        return scores;
     }
 
     @Test
