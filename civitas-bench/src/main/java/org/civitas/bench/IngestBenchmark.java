@@ -15,6 +15,7 @@ import org.civitas.demo.DemoCity;
 import org.civitas.event.Event;
 import org.civitas.event.EventJson;
 import org.civitas.event.EventParser;
+import org.civitas.event.JacksonLines;
 import org.civitas.event.LineError;
 import org.civitas.event.NdjsonReader;
 import org.civitas.event.OccurrenceWindow;
@@ -41,10 +42,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What each parsing thread of {@code civitas ingest} does with a city's NDJSON, reported per event, one thread: read
  * the lines of each megabyte straight into ledger entries, sealing the personal-only ones ({@code encodeLines}).
- * Beside it, in the same run: the same with every line read by the tuned Jackson streaming reader
- * ({@code jacksonStreamingEncode}), the same by way of event objects (parse them, seal them, encode them), the parse into
- * objects alone, and Jackson reading every token of the same bytes and doing nothing with them, the least any reader
- * of the file built on Jackson must do.
+ * Beside it, in the same run: the same with every line read by a tuned Jackson streaming reader, {@link JacksonLines}
+ * ({@code jacksonStreamingEncode}); the same by way of event objects (parse them, seal them, encode them); the parse
+ * into objects alone; and Jackson reading every token of the same bytes and doing nothing with them, the least any
+ * reader of the file built on Jackson must do.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -109,8 +110,8 @@ public class IngestBenchmark {
     }
 
     /**
-     * What {@code encodeLines} does, every line read by the tuned Jackson streaming reader into an event that the same
-     * encoder seals and encodes.
+     * What {@code encodeLines} does, every line read by {@link JacksonLines} into an event that the same encoder seals
+     * and encodes.
      */
     @Benchmark
     @OperationsPerInvocation(EVENTS)
@@ -121,7 +122,7 @@ public class IngestBenchmark {
         for (byte[] chunk : chunks) {
             NdjsonReader.StretchReader<EncodedBatch> encoder = encoders.get();
             RefusedLines refused = new RefusedLines(Integer.MAX_VALUE);
-            EventParser.parseLinesWithJackson(chunk, 0, chunk.length, 1, encoder, refused, OccurrenceWindow.RECORDED);
+            JacksonLines.parseLines(chunk, 0, chunk.length, 1, encoder, refused, OccurrenceWindow.RECORDED);
             events += encoder.result().size() + (int) refused.count();
         }
         return events;

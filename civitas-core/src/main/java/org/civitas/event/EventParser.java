@@ -19,8 +19,6 @@ public final class EventParser {
     static final List<String> FIELDS =
             List.of("id", "source", "person", "type", "occurredAt", "jurisdiction", "attributes");
     private static final ThreadLocal<EventLine> PLAIN_LINES = ThreadLocal.withInitial(EventLine::new);
-    /** For measuring the two readers side by side only: {@code -Dcivitas.reader=jackson} reads every line by Jackson. */
-    private static final boolean JACKSON = "jackson".equals(System.getProperty("civitas.reader"));
 
     private EventParser() {
     }
@@ -65,26 +63,15 @@ public final class EventParser {
      */
     public static int parseLines(byte[] bytes, int offset, int length, long firstLine, EventSink sink,
             RefusedLines refused, OccurrenceWindow window) {
-        if (JACKSON) {
-            return parseLinesWithJackson(bytes, offset, length, firstLine, sink, refused, window);
-        }
         return new Stretch(bytes, offset + length, firstLine, sink, refused, window, PLAIN_LINES.get()).read(offset);
-    }
-
-    /** Like {@link #parseLines}, every line read by the tuned Jackson reader. */
-    public static int parseLinesWithJackson(byte[] bytes, int offset, int length, long firstLine, EventSink sink,
-            RefusedLines refused, OccurrenceWindow window) {
-        return new Stretch(bytes, offset + length, firstLine, sink, refused, window, null,
-                new JacksonLines(bytes, offset + length, sink, refused, window)).read(offset);
     }
 
     /** Reads every line with the full parser: the reference that reading plain lines in place must agree with. */
     static int parseLinesFully(byte[] bytes, int offset, int length, long firstLine, List<Event> events,
             List<LineError> errors, OccurrenceWindow window) {
         RefusedLines refused = new RefusedLines(Integer.MAX_VALUE);
-        Collector sink = new Collector(events);
-        int lines = new Stretch(bytes, offset + length, firstLine, sink, refused, window, null,
-                new JsonLines(bytes, sink, refused, window)::read).read(offset);
+        int lines = new Stretch(bytes, offset + length, firstLine, new Collector(events), refused, window, null)
+                .read(offset);
         errors.addAll(refused.listed());
         return lines;
     }
@@ -114,17 +101,6 @@ public final class EventParser {
         }
     }
 
-    /** Reads line after line of a stretch. */
-    interface LineReader {
-
-        /** Reads the line {@code bytes[start, end)}, which is line {@code line}. */
-        void read(int start, int end, long line);
-
-        /** Done with the stretch. */
-        default void finish() {
-        }
-    }
-
     /** Reads a stretch of lines: plain lines in place, the others with a full parser. */
     private static final class Stretch {
 
@@ -134,24 +110,18 @@ public final class EventParser {
         private final long firstLine;
         private final RefusedLines refused;
         private final EventLine plainLine;
-        private final LineReader jsonLines;
+        private final JsonLines jsonLines;
 
         /** A stretch of which {@code plainLine}, when given, reads plain lines; without it, all go to the parser. */
         Stretch(byte[] bytes, int end, long firstLine, EventSink sink, RefusedLines refused, OccurrenceWindow window,
                 EventLine plainLine) {
-            this(bytes, end, firstLine, sink, refused, window, plainLine,
-                    new JsonLines(bytes, sink, refused, window)::read);
-        }
-
-        Stretch(byte[] bytes, int end, long firstLine, EventSink sink, RefusedLines refused, OccurrenceWindow window,
-                EventLine plainLine, LineReader jsonLines) {
             this.bytes = bytes;
             this.end = end;
             this.sink = sink;
             this.firstLine = firstLine;
             this.refused = refused;
             this.plainLine = plainLine == null ? null : plainLine.within(window);
-            this.jsonLines = jsonLines;
+            this.jsonLines = new JsonLines(bytes, sink, refused, window);
         }
 
         /** Reads from {@code offset} to the end; returns how many lines there were. */
@@ -169,7 +139,6 @@ public final class EventParser {
                 start = lineEnd + 1;
                 line++;
             }
-            jsonLines.finish();
             return line;
         }
 

@@ -17,8 +17,6 @@ public final class NameCache {
     private byte[][] keys = new byte[1 << 10][];
     private String[] values = new String[1 << 10];
     private int size;
-    /** The bytes of the ASCII name being looked up by its characters. */
-    private byte[] ascii = new byte[64];
 
     /** The cache of the calling thread. */
     public static NameCache forThisThread() {
@@ -46,24 +44,6 @@ public final class NameCache {
             }
         }
         return value;
-    }
-
-    /**
-     * The name whose characters are {@code chars[offset, offset + length)}: looked up by their bytes when they are
-     * ASCII, as names nearly always are, else built.
-     */
-    public String get(char[] chars, int offset, int length) {
-        if (ascii.length < length) {
-            ascii = new byte[Math.max(length, 2 * ascii.length)];
-        }
-        for (int i = 0; i < length; i++) {
-            char c = chars[offset + i];
-            if (c >= 0x80) {
-                return new String(chars, offset, length);
-            }
-            ascii[i] = (byte) c;
-        }
-        return get(ascii, 0, length);
     }
 
     private void grow() {

@@ -73,27 +73,6 @@ class PlainLinesAgreeTest {
         assertThat(events).as("events taken").hasSizeGreaterThan(25_000).allSatisfy(PlainLinesAgreeTest::isClean);
     }
 
-    /** The tuned Jackson reader, too, takes and refuses exactly what the full parser does, in the same words. */
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 4, 21, 22, 23, 24})
-    void theTunedJacksonReaderGivesWhatTheFullParserGives(long seed) {
-        Random random = new Random(seed);
-        byte[] text = seed < 20 ? text(random, 3_000) : hostileText(random, 100_000);
-
-        List<Event> events = new ArrayList<>();
-        RefusedLines refused = new RefusedLines(Integer.MAX_VALUE);
-        int lines = EventParser.parseLinesWithJackson(text, 0, text.length, 1, new EventParser.Collector(events),
-                refused, WINDOW);
-        List<Event> reference = new ArrayList<>();
-        List<LineError> referenceErrors = new ArrayList<>();
-        int referenceLines = EventParser.parseLinesFully(text, 0, text.length, 1, reference, referenceErrors, WINDOW);
-
-        assertThat(firstDifference(refused.listed(), referenceErrors, text, 1)).isEmpty();
-        assertThat(events).isEqualTo(reference);
-        assertThat(lines).isEqualTo(referenceLines);
-        assertThat(events).as("events taken").hasSizeGreaterThan(1_000).allSatisfy(PlainLinesAgreeTest::isClean);
-    }
-
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {11, 12, 13})
     void aPlainLineIsReadInPlaceExactlyWhenItIsValid(long seed) {

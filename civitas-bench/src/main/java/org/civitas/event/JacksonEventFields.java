@@ -1,11 +1,8 @@
 package org.civitas.event;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.time.Instant;
@@ -13,20 +10,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.civitas.Suggestions;
 
 /**
- * Reads lines of NDJSON into events with Jackson's streaming parser, tuned for the lines sources send. One parser
- * reads line after line of a stretch while each line holds one object and nothing else; a line that does not (or
- * that the parser stumbles on) is read again by a parser of its own, which takes what the full parser takes and
- * refuses the rest with the same words, and the next line gets a fresh parser. The fields are matched in the order
- * sources write them ({@link JsonParser#nextFieldName(SerializableString)}), any other order by name; names are read
- * where the parser holds their characters and shared through a {@link NameCache}; the attributes are kept as the
- * bytes of the line, found from the parser's byte offsets. Each line it is given has been checked by
- * {@link LineBytes}. One reader serves one stretch of text, on one thread.
+ * Reads the fields of an event object with Jackson's streaming parser, for {@link JacksonLines}. The fields are
+ * matched in the order sources write them ({@link JsonParser#nextFieldName(SerializableString)}), any other order by
+ * name; names are read where the parser holds their characters and shared through a {@link NameCache}; the
+ * attributes are kept as the bytes of the line, found from the parser's byte offsets. What is wrong with a field is
+ * said as {@link EventParser} says it. Not thread-safe.
  */
-final class JacksonLines implements EventParser.LineReader {
+final class JacksonEventFields {
 
     private static final List<String> FIELDS = EventParser.FIELDS;
     /** The fields in the order sources write them, which is the order of {@link #FIELDS}. */
@@ -45,165 +38,33 @@ final class JacksonLines implements EventParser.LineReader {
 
     /** By {@link JsonToken#id()}: +1 for a token that opens an object or array, -1 for one that closes it, else 0. */
     private static final int[] NESTING = nesting();
-    private static final Pattern OPENED_AT = Pattern.compile(" \\(for \\w+ starting at \\[.*?\\]\\)");
 
     private final byte[] bytes;
-    /** Where the stretch of lines ends in {@link #bytes}. */
-    private final int stretchEnd;
-    private final EventParser.EventSink sink;
-    private final RefusedLines refused;
     private final OccurrenceWindow window;
     private final NameCache names = NameCache.forThisThread();
     private final CharView chars = new CharView();
-    /** The problems of the line being read: handed on only once the whole line is known to hold one value. */
+    /** The problems of the object last read. */
     private final List<LineError> errors = new ArrayList<>();
     /** The names of the event being read, by their place in {@link #FIELDS}. */
     private final String[] texts = new String[FIELDS.size()];
-    private Instant occurredAt;
-    private Attributes attributes;
-    /** The parser reading line after line, or null; it reads from {@link #sharedFrom} on. */
-    private JsonParser shared;
-    private int sharedFrom;
-    /** Where the line after the last one the shared parser read starts: the next it can read. */
-    private int sharedNext = -1;
+    /** The bytes of an ASCII name, to look it up in {@link #names}. */
+    private byte[] ascii = new byte[64];
 
-    /**
-     * A reader of lines in {@code bytes} that hands events to {@code sink} and the problems of refused lines to
-     * {@code refused}, taking only events that occurred in {@code window}.
-     */
-    JacksonLines(byte[] bytes, int stretchEnd, EventParser.EventSink sink, RefusedLines refused,
-            OccurrenceWindow window) {
+    /** A reader of objects in {@code bytes} that takes only events that occurred in {@code window}. */
+    JacksonEventFields(byte[] bytes, OccurrenceWindow window) {
         this.bytes = bytes;
-        this.stretchEnd = stretchEnd;
-        this.sink = sink;
-        this.refused = refused;
         this.window = window;
     }
 
     /**
-     * Reads the line held in {@code bytes[start, end)}, without its line feed, which is line {@code line}: with the
-     * shared parser if it holds one object and nothing else, else alone.
+     * Reads the fields of the object the parser has just opened, up to its end, on line {@code line}; the parser
+     * reads {@code bytes} from {@code parserOffset}. Returns its event, or null if it holds none: then
+     * {@link #errors()} says why.
      */
-    public void read(int start, int end, long line) {
-        if (blank(start, end)) {
-            if (start == sharedNext) {
-                sharedNext = end + 1;
-            }
-            return;
-        }
-        if (shared == null || start != sharedNext) {
-            finish();
-            shared = createParser(start, stretchEnd);
-            sharedFrom = start;
-        }
-        if (!readShared(start, end, line)) {
-            finish();
-            readAlone(start, end, line);
-        }
-    }
-
-    /** Releases the shared parser: done with the stretch, or with what it was reading. */
-    public void finish() {
-        if (shared != null) {
-            try {
-                shared.close();
-            } catch (IOException e) {
-                throw new IllegalStateException("closing a parser of memory cannot fail", e);
-            }
-            shared = null;
-        }
-    }
-
-    /**
-     * Reads the line with the shared parser and hands on its event or its problems, if it holds one object and
-     * nothing else; if not, or if the parser stumbles, returns false having handed on nothing.
-     */
-    private boolean readShared(int start, int end, long line) {
+    Event read(JsonParser parser, int parserOffset, long line) throws IOException {
         errors.clear();
-        try {
-            if (shared.nextToken() != JsonToken.START_OBJECT
-                    || sharedFrom + shared.currentTokenLocation().getByteOffset() >= end) {
-                return false;
-            }
-            Event event = readFields(shared, sharedFrom, line);
-            int objectEnd = sharedFrom + (int) shared.currentLocation().getByteOffset();
-            if (objectEnd > end || !blank(objectEnd, end)) {
-                return false;
-            }
-            sharedNext = end + 1;
-            if (event != null) {
-                sink.event(event, line);
-            } else {
-                errors.forEach(refused::add);
-            }
-            return true;
-        } catch (JsonProcessingException e) {
-            return false;
-        } catch (IOException e) {
-            throw new IllegalStateException("reading from memory cannot fail", e);
-        }
-    }
-
-    /** Whether {@code bytes[from, to)} holds nothing but JSON white space. */
-    private boolean blank(int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte c = bytes[i];
-            if (c != ' ' && c != '\t' && c != '\r') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private JsonParser createParser(int start, int end) {
-        try {
-            return JsonValues.FACTORY.createParser(bytes, start, end - start);
-        } catch (IOException e) {
-            throw new IllegalStateException("reading from memory cannot fail", e);
-        }
-    }
-
-    /** Reads the line with a parser of its own, which says precisely what is wrong with it. */
-    private void readAlone(int start, int end, long line) {
-        errors.clear();
-        try (JsonParser parser = createParser(start, end)) {
-            JsonToken token = parser.nextToken();
-            if (token == null) {
-                return;
-            }
-            if (token != JsonToken.START_OBJECT) {
-                refuse(line, "expected an event object, found " + JsonLines.describe(token));
-                return;
-            }
-            Event event = readFields(parser, start, line);
-            if (parser.nextToken() != null) {
-                refuse(line, "more than one JSON value on the line");
-            } else if (event != null) {
-                sink.event(event, line);
-            } else {
-                errors.forEach(refused::add);
-            }
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            if (e instanceof JsonEOFException || where != null && where.getByteOffset() >= end - start) {
-                refuse(line, "not valid JSON: the line ends before the event object does; each event must be one"
-                        + " line of JSON");
-            } else {
-                String at = where == null ? "" : " at column " + where.getColumnNr();
-                refuse(line, "not valid JSON" + at + ": " + OPENED_AT.matcher(e.getOriginalMessage()).replaceAll(""));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("reading from memory cannot fail", e);
-        }
-    }
-
-    private void refuse(long line, String reason) {
-        refused.add(new LineError(line, LineError.JSON, reason));
-    }
-
-    private Event readFields(JsonParser parser, int parserOffset, long line) throws IOException {
-        occurredAt = null;
-        attributes = Attributes.EMPTY;
+        Instant occurredAt = null;
+        Attributes attributes = Attributes.EMPTY;
         int seen = 0;
         int expected = ID;
         for (int field = nextField(parser, expected); field != NO_MORE; field = nextField(parser, expected)) {
@@ -238,6 +99,11 @@ final class JacksonLines implements EventParser.LineReader {
                 attributes);
     }
 
+    /** The problems of the object last read, in the order of its fields. */
+    List<LineError> errors() {
+        return errors;
+    }
+
     /**
      * Moves to the next field: matched as a whole against {@code expected}, the field that comes next in the usual
      * order, and by name if it is another. Returns its place in {@link #FIELDS}, {@link #UNKNOWN} or, at the end of
@@ -270,7 +136,22 @@ final class JacksonLines implements EventParser.LineReader {
             errors.add(new LineError(line, FIELDS.get(field), problem));
             return null;
         }
-        return field == ID ? new String(text, offset, length) : names.get(text, offset, length);
+        return field == ID ? new String(text, offset, length) : shared(text, offset, length);
+    }
+
+    /** The name {@code text[offset, offset + length)}, looked up by its bytes when it is ASCII, as names are. */
+    private String shared(char[] text, int offset, int length) {
+        if (ascii.length < length) {
+            ascii = new byte[Math.max(length, 2 * ascii.length)];
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text[offset + i];
+            if (c >= 0x80) {
+                return new String(text, offset, length);
+            }
+            ascii[i] = (byte) c;
+        }
+        return names.get(ascii, 0, length);
     }
 
     private Instant instant(JsonParser parser, JsonToken value, long line) throws IOException {
@@ -299,6 +180,7 @@ final class JacksonLines implements EventParser.LineReader {
         return instant;
     }
 
+    /** The attributes object the parser has just opened, as the bytes it spans, after reading on to its end. */
     private Attributes attributes(JsonParser parser, JsonToken value, int parserOffset, long line)
             throws IOException {
         if (value != JsonToken.START_OBJECT) {
