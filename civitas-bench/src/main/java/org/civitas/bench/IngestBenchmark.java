@@ -15,8 +15,11 @@ import org.civitas.demo.DemoCity;
 import org.civitas.event.Event;
 import org.civitas.event.EventJson;
 import org.civitas.event.EventParser;
+import org.civitas.event.JacksonLines;
 import org.civitas.event.LineError;
 import org.civitas.event.NdjsonReader;
+import org.civitas.event.OccurrenceWindow;
+import org.civitas.event.RefusedLines;
 import org.civitas.ingest.Admission;
 import org.civitas.ingest.Intake;
 import org.civitas.ledger.EncodedBatch;
@@ -39,9 +42,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What each parsing thread of {@code civitas ingest} does with a city's NDJSON, reported per event, one thread: read
  * the lines of each megabyte straight into ledger entries, sealing the personal-only ones ({@code encodeLines}).
- * Beside it, in the same run: the same by way of event objects (parse them, seal them, encode them), the parse into
- * objects alone, and Jackson reading every token of the same bytes and doing nothing with them, the least any reader
- * of the file built on Jackson must do.
+ * Beside it, in the same run: the same with every line read by a tuned Jackson streaming reader, {@link JacksonLines}
+ * ({@code jacksonStreamingEncode}); the same by way of event objects (parse them, seal them, encode them); the parse
+ * into objects alone; and Jackson reading every token of the same bytes and doing nothing with them, the least any
+ * reader of the file built on Jackson must do.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -101,6 +105,25 @@ public class IngestBenchmark {
             List<LineError> errors = new ArrayList<>();
             EventParser.parseLines(chunk, 0, chunk.length, 1, encoder, errors);
             events += encoder.result().size() + errors.size();
+        }
+        return events;
+    }
+
+    /**
+     * What {@code encodeLines} does, every line read by {@link JacksonLines} into an event that the same encoder seals
+     * and encodes.
+     */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public int jacksonStreamingEncode() {
+        int events = 0;
+        Supplier<NdjsonReader.StretchReader<EncodedBatch>> encoders = new Intake(ledger, seal)
+                .encoders(Admission.inAnyJurisdiction(DemoCity.sources()));
+        for (byte[] chunk : chunks) {
+            NdjsonReader.StretchReader<EncodedBatch> encoder = encoders.get();
+            RefusedLines refused = new RefusedLines(Integer.MAX_VALUE);
+            JacksonLines.parseLines(chunk, 0, chunk.length, 1, encoder, refused, OccurrenceWindow.RECORDED);
+            events += encoder.result().size() + (int) refused.count();
         }
         return events;
     }

@@ -13,6 +13,9 @@ final class NameSyntax {
 
     /** Why the name in {@code chars[offset, offset + length)} is refused, or null when it is a name. */
     static String problem(char[] chars, int offset, int length) {
+        if (length <= EventParser.MAX_NAME_CHARS && plainAscii(chars, offset, length)) {
+            return null;
+        }
         if (length > EventParser.MAX_NAME_CHARS) {
             return "longer than " + EventParser.MAX_NAME_CHARS + " characters (" + length + ")";
         }
@@ -32,6 +35,22 @@ final class NameSyntax {
             return "must not be '.' or '..'";
         }
         return null;
+    }
+
+    /**
+     * Whether the name is printable ASCII without path separators, not all spaces and not {@code .} or {@code ..}:
+     * a name, as nearly every name is, told without looking at each character's kind.
+     */
+    private static boolean plainAscii(char[] chars, int offset, int length) {
+        boolean blank = true;
+        for (int i = offset; i < offset + length; i++) {
+            char c = chars[i];
+            if (c < 0x20 || c > 0x7E || c == '/' || c == '\\') {
+                return false;
+            }
+            blank &= c == ' ';
+        }
+        return !blank && !(length <= 2 && chars[offset] == '.' && chars[offset + length - 1] == '.');
     }
 
     private static String problem(char c, char next, char previous) {

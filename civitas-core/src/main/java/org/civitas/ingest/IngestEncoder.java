@@ -14,8 +14,8 @@ import org.civitas.privacy.PersonalDataSeal;
 /**
  * Reads a stretch of NDJSON into a batch for the ledger: refuses, with its line, each event the admission does not
  * take, and seals the attributes of personal-only events on the way. A plain line is encoded from its bytes; any
- * other event is sealed and encoded as an object. Either way the ledger gets the same entry. One encoder reads one
- * stretch, on one thread.
+ * other event from the object. Either way the attributes are sealed straight into the batch and the ledger gets the
+ * same entry. One encoder reads one stretch, on one thread.
  */
 final class IngestEncoder implements NdjsonReader.StretchReader<EncodedBatch> {
 
@@ -51,9 +51,16 @@ final class IngestEncoder implements NdjsonReader.StretchReader<EncodedBatch> {
     public void event(Event event, long lineNumber) {
         String category = admission.categoryOf(event.source(), event.type(), event.jurisdiction(), lineNumber,
                 refused);
-        if (category != null) {
-            batch.add(seal.seal(event, category));
+        if (category == null) {
+            return;
         }
+        if (!seal.seals(category)) {
+            batch.add(event);
+            return;
+        }
+        int sealedLength = PersonalDataSeal.sealedLength(event.attributes().jsonLength());
+        int sealedAt = batch.addSealed(event, category, sealedLength);
+        seal.seal(event, category, batch.bytes(), sealedAt);
     }
 
     @Override

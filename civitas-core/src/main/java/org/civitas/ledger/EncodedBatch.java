@@ -62,6 +62,17 @@ public final class EncodedBatch {
             added(start);
         }
 
+        /**
+         * Adds {@code event} with sealed attributes of {@code category}, and returns where in {@link #bytes()} the
+         * {@code sealedLength} sealed bytes are to be written, which the caller does next.
+         */
+        public int addSealed(Event event, String category, int sealedLength) {
+            int start = buffer.size();
+            int sealedAt = EventCodec.writeSealed(event, category, sealedLength, buffer);
+            added(start);
+            return sealedAt;
+        }
+
         /** Adds the event of a plain line, its attributes as they are. */
         public void add(EventLine line) {
             int start = buffer.size();

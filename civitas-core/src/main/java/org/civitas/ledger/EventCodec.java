@@ -36,14 +36,7 @@ public final class EventCodec {
     /** Appends the payload for {@code event} to {@code buffer}. */
     static void write(Event event, FrameBuffer buffer) {
         Attributes attributes = event.attributes();
-        buffer.putByte(attributes.isSealed() ? KIND_SEALED_EVENT : KIND_EVENT);
-        buffer.putText(event.source());
-        buffer.putText(event.id());
-        buffer.putText(event.person());
-        buffer.putText(event.type());
-        buffer.putText(event.jurisdiction());
-        buffer.putLong(event.occurredAt().getEpochSecond());
-        buffer.putInt(event.occurredAt().getNano());
+        writeHeader(event, attributes.isSealed() ? KIND_SEALED_EVENT : KIND_EVENT, buffer);
         if (attributes.isSealed()) {
             buffer.putText(attributes.sealedCategory());
             buffer.putInt(attributes.sealedLength());
@@ -54,6 +47,28 @@ public final class EventCodec {
             int jsonAt = buffer.reserve(attributes.jsonLength());
             attributes.copyJsonTo(buffer.data(), jsonAt);
         }
+    }
+
+    /**
+     * Appends the payload for {@code event} with sealed attributes of {@code category}, leaving room for
+     * {@code sealedLength} sealed bytes; returns where they go in the buffer's data.
+     */
+    static int writeSealed(Event event, String category, int sealedLength, FrameBuffer buffer) {
+        writeHeader(event, KIND_SEALED_EVENT, buffer);
+        buffer.putText(category);
+        buffer.putInt(sealedLength);
+        return buffer.reserve(sealedLength);
+    }
+
+    private static void writeHeader(Event event, byte kind, FrameBuffer buffer) {
+        buffer.putByte(kind);
+        buffer.putText(event.source());
+        buffer.putText(event.id());
+        buffer.putText(event.person());
+        buffer.putText(event.type());
+        buffer.putText(event.jurisdiction());
+        buffer.putLong(event.occurredAt().getEpochSecond());
+        buffer.putInt(event.occurredAt().getNano());
     }
 
     /** Appends the payload for the event of a plain line, its attributes as they are. */

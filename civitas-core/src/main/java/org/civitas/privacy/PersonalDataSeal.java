@@ -82,16 +82,24 @@ public final class PersonalDataSeal {
         if (!seals(category)) {
             return event;
         }
+        byte[] sealed = new byte[sealedLength(event.attributes().jsonLength())];
+        seal(event, category, sealed, 0);
+        return new Event(event.id(), event.source(), event.person(), event.type(), event.occurredAt(),
+                event.jurisdiction(), Attributes.sealed(category, sealed));
+    }
+
+    /**
+     * Seals the attributes of {@code event} as being of {@code category}: writes the {@link #sealedLength} bytes into
+     * {@code target} at {@code offset}. The same as {@link #seal(Event, String)}, without a sealed copy of the event.
+     */
+    public void seal(Event event, String category, byte[] target, int offset) {
         Attributes attributes = event.attributes();
         int length = attributes.jsonLength();
-        byte[] sealed = new byte[sealedLength(length)];
         Workspace workspace = workspaces.get();
         byte[] plain = workspace.plain(length);
         attributes.copyJsonTo(plain, 0);
         workspace.binding.start().append(event.source()).append(event.id()).append(event.person());
-        seal(workspace, keys.keyFor(event.person(), category), category, plain, 0, length, sealed, 0);
-        return new Event(event.id(), event.source(), event.person(), event.type(), event.occurredAt(),
-                event.jurisdiction(), Attributes.sealed(category, sealed));
+        seal(workspace, keys.keyFor(event.person(), category), category, plain, 0, length, target, offset);
     }
 
     /**
