@@ -1,8 +1,8 @@
 package org.civitas.cli;
 
 import java.io.PrintWriter;
-import org.civitas.event.LineError;
-import org.civitas.event.RefusedLines;
+import org.civitas.ndjson.LineError;
+import org.civitas.ndjson.RefusedLines;
 
 /**
  * Reports refused lines on standard error as they are read, as {@code line N: field: why}: the first

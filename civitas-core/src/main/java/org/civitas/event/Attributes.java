@@ -37,7 +37,7 @@ public final class Attributes {
     }
 
     /**
-     * Attributes from the bytes of a JSON object that has already been validated (by {@link EventParser} or on its
+     * Attributes from the bytes of a JSON object that has already been validated (by the NDJSON reader or on its
      * way into the ledger). The array is not copied: the caller hands it over.
      */
     public static Attributes ofValidatedJson(byte[] json) {

@@ -19,7 +19,7 @@ public final class Instants {
     }
 
     /** The instant of the common UTC form, or null when the text is in another form or names no instant. */
-    static Instant parseUtc(CharSequence s) {
+    public static Instant parseUtc(CharSequence s) {
         int length = s.length();
         if (length < 20 || s.charAt(length - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
                 || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.civitas.CivitasException;
 
 /** Plain Java values to and from JSON: the one JSON dialect of events. */
-final class JsonValues {
+public final class JsonValues {
 
     /** Deeper JSON than this is refused: no real attribute needs it, and it guards the parser's stack. */
     static final int MAX_NESTING = 32;
@@ -26,6 +26,11 @@ final class JsonValues {
             .build();
 
     private JsonValues() {
+    }
+
+    /** A parser of {@code bytes[offset, offset + length)} under the limits attributes are read with (nesting). */
+    public static JsonParser parser(byte[] bytes, int offset, int length) throws IOException {
+        return FACTORY.createParser(bytes, offset, length);
     }
 
     static Map<String, Object> readObject(byte[] json) {

@@ -41,7 +41,7 @@ public final class Utf8 {
     }
 
     /** Where the well-formed sequence of two to four bytes at {@code at} ends, or -1 if there is none. */
-    static int sequenceEnd(byte[] bytes, int at, int to) {
+    public static int sequenceEnd(byte[] bytes, int at, int to) {
         int length = sequenceLength(bytes, at, to);
         return length < 0 ? -1 : at + length;
     }

@@ -1,6 +1,6 @@
 /**
- * Events: what sources record about people, one JSON object per NDJSON line. {@link org.civitas.event.EventParser}
- * reads a line or says exactly why it cannot; {@link org.civitas.event.NdjsonReader} reads whole inputs in parallel,
- * in order.
+ * Events: what sources record about people, with their attributes, keys and categories, and the field view
+ * ({@link org.civitas.event.EventFields}) through which the ledger and the seal take an event read in place. Reading
+ * NDJSON into events is the {@code ndjson} package's job.
  */
 package org.civitas.event;

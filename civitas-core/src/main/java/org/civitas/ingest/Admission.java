@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.civitas.event.LineError;
+import org.civitas.ndjson.LineError;
 import org.civitas.source.SourceCatalogue;
 import org.civitas.source.SourceRegistration;
 

@@ -3,12 +3,12 @@ package org.civitas.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import org.civitas.event.Event;
-import org.civitas.event.EventLine.Name;
-import org.civitas.event.EventLine;
-import org.civitas.event.LineError;
+import org.civitas.event.EventFields.Name;
+import org.civitas.event.EventFields;
 import org.civitas.event.NameCache;
-import org.civitas.event.NdjsonReader;
 import org.civitas.ledger.EncodedBatch;
+import org.civitas.ndjson.LineError;
+import org.civitas.ndjson.NdjsonReader;
 import org.civitas.privacy.PersonalDataSeal;
 
 /**
@@ -32,7 +32,7 @@ final class IngestEncoder implements NdjsonReader.StretchReader<EncodedBatch> {
     }
 
     @Override
-    public void line(EventLine line, long lineNumber) {
+    public void line(EventFields line, long lineNumber) {
         String category = admission.categoryOf(name(line, Name.SOURCE), name(line, Name.TYPE),
                 name(line, Name.JURISDICTION), lineNumber, refused);
         if (category == null) {
@@ -73,7 +73,7 @@ final class IngestEncoder implements NdjsonReader.StretchReader<EncodedBatch> {
         return refused;
     }
 
-    private String name(EventLine line, Name name) {
+    private String name(EventFields line, Name name) {
         int start = line.start(name);
         return names.get(line.bytes(), start, line.end(name) - start);
     }

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.civitas.event.NdjsonReader;
-import org.civitas.event.RefusedLines;
 import org.civitas.ledger.AppendResult;
 import org.civitas.ledger.EncodedBatch;
 import org.civitas.ledger.FileLedger;
+import org.civitas.ndjson.NdjsonReader;
+import org.civitas.ndjson.RefusedLines;
 import org.civitas.privacy.PersonalDataSeal;
 
 /**

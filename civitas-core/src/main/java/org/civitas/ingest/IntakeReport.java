@@ -1,6 +1,6 @@
 package org.civitas.ingest;
 
-import org.civitas.event.RefusedLines;
+import org.civitas.ndjson.RefusedLines;
 
 /**
  * What an intake took.

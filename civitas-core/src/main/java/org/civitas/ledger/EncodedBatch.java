@@ -2,7 +2,7 @@ package org.civitas.ledger;
 
 import java.util.Arrays;
 import org.civitas.event.Event;
-import org.civitas.event.EventLine;
+import org.civitas.event.EventFields;
 
 /**
  * Events encoded for one ledger, ready to append: their payloads side by side and the fingerprints of their keys.
@@ -74,7 +74,7 @@ public final class EncodedBatch {
         }
 
         /** Adds the event of a plain line, its attributes as they are. */
-        public void add(EventLine line) {
+        public void add(EventFields line) {
             int start = buffer.size();
             EventCodec.write(line, buffer);
             added(start);
@@ -84,7 +84,7 @@ public final class EncodedBatch {
          * Adds the event of a plain line with sealed attributes of {@code category}, and returns where in
          * {@link #bytes()} the {@code sealedLength} sealed bytes are to be written, which the caller does next.
          */
-        public int addSealed(EventLine line, String category, int sealedLength) {
+        public int addSealed(EventFields line, String category, int sealedLength) {
             int start = buffer.size();
             int sealedAt = EventCodec.writeSealed(line, category, sealedLength, buffer);
             added(start);

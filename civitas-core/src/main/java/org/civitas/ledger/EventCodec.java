@@ -5,8 +5,8 @@ import java.util.Arrays;
 import org.civitas.CivitasException;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
-import org.civitas.event.EventLine;
-import org.civitas.event.EventLine.Name;
+import org.civitas.event.EventFields.Name;
+import org.civitas.event.EventFields;
 import org.civitas.event.NameCache;
 import org.civitas.event.Utf8;
 
@@ -72,7 +72,7 @@ public final class EventCodec {
     }
 
     /** Appends the payload for the event of a plain line, its attributes as they are. */
-    static void write(EventLine line, FrameBuffer buffer) {
+    static void write(EventFields line, FrameBuffer buffer) {
         writeHeader(line, KIND_EVENT, buffer);
         int length = line.attributesEnd() - line.attributesStart();
         buffer.putInt(length);
@@ -84,14 +84,14 @@ public final class EventCodec {
      * Appends the payload for the event of a plain line with sealed attributes of {@code category}, leaving room for
      * {@code sealedLength} sealed bytes; returns where they go in the buffer's data.
      */
-    static int writeSealed(EventLine line, String category, int sealedLength, FrameBuffer buffer) {
+    static int writeSealed(EventFields line, String category, int sealedLength, FrameBuffer buffer) {
         writeHeader(line, KIND_SEALED_EVENT, buffer);
         buffer.putText(category);
         buffer.putInt(sealedLength);
         return buffer.reserve(sealedLength);
     }
 
-    private static void writeHeader(EventLine line, byte kind, FrameBuffer buffer) {
+    private static void writeHeader(EventFields line, byte kind, FrameBuffer buffer) {
         buffer.putByte(kind);
         byte[] bytes = line.bytes();
         buffer.putText(bytes, line.start(Name.SOURCE), line.end(Name.SOURCE));

@@ -15,8 +15,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
-import org.civitas.event.EventLine.Name;
-import org.civitas.event.EventLine;
+import org.civitas.event.EventFields.Name;
+import org.civitas.event.EventFields;
 
 /**
  * Seals the attributes of personal-only events before they reach the ledger, and opens them for their reader. The
@@ -106,7 +106,7 @@ public final class PersonalDataSeal {
      * Seals the attributes of a plain line, whose person is {@code person}, as being of {@code category}: writes the
      * {@link #sealedLength} bytes into {@code target} at {@code offset}. The same as sealing the line's event.
      */
-    public void seal(EventLine line, String person, String category, byte[] target, int offset) {
+    public void seal(EventFields line, String person, String category, byte[] target, int offset) {
         Workspace workspace = workspaces.get();
         byte[] bytes = line.bytes();
         workspace.binding.start()

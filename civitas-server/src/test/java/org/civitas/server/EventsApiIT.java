@@ -14,7 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.function.Supplier;
-import org.civitas.event.RefusedLines;
+import org.civitas.ndjson.RefusedLines;
 import org.civitas.server.ingest.EventsApi;
 import org.civitas.server.ingest.SourceAuthenticator;
 import org.civitas.store.StorageSettings;

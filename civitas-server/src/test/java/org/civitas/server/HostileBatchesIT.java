@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.civitas.event.RefusedLines;
+import org.civitas.ndjson.RefusedLines;
 import org.civitas.server.ingest.EventsApi;
 import org.civitas.server.ingest.SourceAuthenticator;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,6 @@ import org.civitas.store.StorageSettings;
 import org.civitas.store.sources.SourceStore;
 import org.civitas.store.vault.SetAsideEntries;
 import org.civitas.store.vault.SetAsideEntry;
-import org.civitas.store.vault.VaultEvent;
 import org.civitas.store.vault.VaultStore;
 
 /**

@@ -1,4 +1,4 @@
-package org.civitas.event;
+package org.civitas.ndjson;
 
 /** Why one input line was refused: {@code line 7: occurredAt: "2026-02-30T00:00:00Z" is not an ISO-8601 instant}. */
 public record LineError(long line, String field, String reason) {

@@ -1,4 +1,6 @@
-package org.civitas.event;
+package org.civitas.ndjson;
+
+import org.civitas.event.Utf8;
 
 /**
  * Checks the raw bytes of a line before any JSON parser reads them: the line must be well-formed UTF-8 (no overlong

@@ -1,4 +1,4 @@
-package org.civitas.event;
+package org.civitas.ndjson;
 
 /**
  * What an event's names (its id, source, person, type and jurisdiction) may be: 1 to

@@ -1,4 +1,4 @@
-package org.civitas.event;
+package org.civitas.ndjson;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,6 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.civitas.Suggestions;
+import org.civitas.event.Attributes;
+import org.civitas.event.Event;
+import org.civitas.event.Instants;
+import org.civitas.event.JsonValues;
 
 /**
  * Reads a line of NDJSON with a full JSON parser, which takes any JSON and says precisely what is wrong with a line
@@ -62,7 +66,7 @@ final class JsonLines {
     /** Reads the line held in {@code bytes[start, end)}, without its line feed, which is line {@code line}. */
     void read(int start, int end, long line) {
         errors.clear();
-        try (JsonParser parser = JsonValues.FACTORY.createParser(bytes, start, end - start)) {
+        try (JsonParser parser = JsonValues.parser(bytes, start, end - start)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 return;

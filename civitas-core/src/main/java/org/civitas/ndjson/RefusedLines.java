@@ -1,4 +1,4 @@
-package org.civitas.event;
+package org.civitas.ndjson;
 
 import java.util.ArrayList;
 import java.util.Collections;

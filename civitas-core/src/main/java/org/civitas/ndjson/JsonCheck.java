@@ -1,4 +1,6 @@
-package org.civitas.event;
+package org.civitas.ndjson;
+
+import org.civitas.event.Utf8;
 
 /**
  * Checks that bytes hold one JSON value, without building anything. It accepts a strict subset of what the full

@@ -1,4 +1,4 @@
-package org.civitas.event;
+package org.civitas.ndjson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.civitas.demo.CityGenerator;
+import org.civitas.event.Event;
+import org.civitas.event.EventJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,8 +1,9 @@
-package org.civitas.event;
+package org.civitas.ndjson;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
+import org.civitas.event.EventFields;
+import org.civitas.event.Instants;
 
 /**
  * One line of NDJSON that is a plain event, read in place: where each of its names and its attributes lie in the
@@ -15,12 +16,7 @@ import java.util.Arrays;
  * <p>A view is pointed at one line after another; what it shows holds until the next {@link #read}. Not
  * thread-safe.
  */
-public final class EventLine {
-
-    /** The names of an event, each a JSON string on the line. */
-    public enum Name {
-        ID, SOURCE, PERSON, TYPE, JURISDICTION
-    }
+final class EventLine implements EventFields {
 
     private static final Name[] NAMES = Name.values();
     /** The JSON field of each {@link Name}, then of the instant and the attributes. */
@@ -190,67 +186,49 @@ public final class EventLine {
         return true;
     }
 
-    /** The bytes the line lies in. */
+    @Override
     public byte[] bytes() {
         return bytes;
     }
 
-    /** Where the ASCII text of {@code name} starts in {@link #bytes()}. */
+    @Override
     public int start(Name name) {
         return starts[name.ordinal()];
     }
 
-    /** Where the text of {@code name} ends (exclusive). */
+    @Override
     public int end(Name name) {
         return ends[name.ordinal()];
     }
 
-    /** The text of {@code name}, as a new string. */
-    public String text(Name name) {
-        int start = start(name);
-        return new String(bytes, start, end(name) - start, StandardCharsets.ISO_8859_1);
-    }
-
-    /** When the event occurred: seconds since the epoch. */
+    @Override
     public long epochSecond() {
         return epochSecond;
     }
 
-    /** When the event occurred: the nanoseconds of its second. */
+    @Override
     public int nano() {
         return nano;
     }
 
-    public Instant occurredAt() {
+    Instant occurredAt() {
         return Instant.ofEpochSecond(epochSecond, nano);
     }
 
-    /** Where the attributes' JSON object starts in {@link #attributesBytes()}. */
+    @Override
     public int attributesStart() {
         return Math.max(attributesStart, 0);
     }
 
-    /** Where the attributes' JSON object ends in {@link #attributesBytes()}, exclusive. */
+    @Override
     public int attributesEnd() {
         return attributesStart < 0 ? NO_ATTRIBUTES.length : attributesEnd;
     }
 
-    /** The bytes the attributes' JSON object lies in: the line's, or those of {@code {}} when it has none. */
+    /** The line's bytes, or those of {@code {}} when it has no attributes. */
+    @Override
     public byte[] attributesBytes() {
         return attributesStart < 0 ? NO_ATTRIBUTES : bytes;
-    }
-
-    /** The event the line holds, its names shared through {@code names}. */
-    public Event toEvent(NameCache names) {
-        Attributes attributes = attributesStart < 0 ? Attributes.EMPTY
-                : Attributes.ofValidatedJson(Arrays.copyOfRange(bytes, attributesStart, attributesEnd));
-        return new Event(text(Name.ID), name(names, Name.SOURCE), name(names, Name.PERSON), name(names, Name.TYPE),
-                occurredAt(), name(names, Name.JURISDICTION), attributes);
-    }
-
-    private String name(NameCache names, Name name) {
-        int start = start(name);
-        return names.get(bytes, start, end(name) - start);
     }
 
     private static byte[] ascii(String text) {

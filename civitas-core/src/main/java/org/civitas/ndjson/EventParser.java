@@ -1,6 +1,9 @@
-package org.civitas.event;
+package org.civitas.ndjson;
 
 import java.util.List;
+import org.civitas.event.Event;
+import org.civitas.event.EventFields;
+import org.civitas.event.NameCache;
 
 /**
  * Reads events from NDJSON text, one event per line, or says precisely why a line is not one. A line that is a plain
@@ -27,7 +30,7 @@ public final class EventParser {
     public interface EventSink {
 
         /** A line that is a plain event, read in place: the view holds until the next call. */
-        void line(EventLine line, long lineNumber);
+        void line(EventFields line, long lineNumber);
 
         /** An event from a line that is not plain, read by the full parser. */
         void event(Event event, long lineNumber);
@@ -86,7 +89,7 @@ public final class EventParser {
     record Collector(List<Event> events) implements NdjsonReader.StretchReader<List<Event>> {
 
         @Override
-        public void line(EventLine line, long lineNumber) {
+        public void line(EventFields line, long lineNumber) {
             event(line.toEvent(NameCache.forThisThread()), lineNumber);
         }
 

@@ -1,4 +1,4 @@
-package org.civitas.event;
+package org.civitas.ndjson;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.civitas.Suggestions;
+import org.civitas.event.Attributes;
+import org.civitas.event.Event;
+import org.civitas.event.Instants;
+import org.civitas.event.NameCache;
 
 /**
  * Reads the fields of an event object with Jackson's streaming parser, for {@link JacksonLines}. The fields are

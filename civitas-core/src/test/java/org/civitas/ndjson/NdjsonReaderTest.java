@@ -1,4 +1,4 @@
-package org.civitas.event;
+package org.civitas.ndjson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

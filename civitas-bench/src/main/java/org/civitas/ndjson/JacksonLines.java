@@ -1,4 +1,4 @@
-package org.civitas.event;
+package org.civitas.ndjson;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.util.regex.Pattern;
+import org.civitas.event.Event;
+import org.civitas.event.JsonValues;
 
 /**
  * The peer of {@link EventParser} in {@code IngestBenchmark}: reads lines of NDJSON into events with Jackson's
@@ -193,7 +195,7 @@ public final class JacksonLines {
 
     private JsonParser createParser(int from, int to) {
         try {
-            return JsonValues.FACTORY.createParser(bytes, from, to - from);
+            return JsonValues.parser(bytes, from, to - from);
         } catch (IOException e) {
             throw new IllegalStateException("reading from memory cannot fail", e);
         }

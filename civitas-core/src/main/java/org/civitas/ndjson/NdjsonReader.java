@@ -1,4 +1,4 @@
-package org.civitas.event;
+package org.civitas.ndjson;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
+import org.civitas.event.Event;
 
 /**
  * Reads NDJSON events from a stream. Stretches of lines are parsed on worker threads while the caller handles the

@@ -1,7 +1,8 @@
-package org.civitas.event;
+package org.civitas.ndjson;
 
 import java.util.Collections;
 import java.util.List;
+import org.civitas.event.Event;
 
 /**
  * The events and refused lines of one stretch of an NDJSON input, in line order. The list of events is handed over,

@@ -1,8 +1,9 @@
-package org.civitas.event;
+package org.civitas.ndjson;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.civitas.event.Instants;
 
 /**
  * When an event may have occurred to be taken in: from {@link #EARLIEST} on, and no later than {@code latest}. Events
