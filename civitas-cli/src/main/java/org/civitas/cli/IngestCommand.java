@@ -16,7 +16,6 @@ import org.civitas.ndjson.NdjsonReader;
 import org.civitas.ndjson.OccurrenceWindow;
 import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.privacy.PersonalKeys;
-import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.source.SourceCatalogue;
 import org.civitas.source.SourcesFile;
@@ -100,9 +99,9 @@ final class IngestCommand implements Callable<Integer> {
 
     /** The sources registered in the data directory, with those of {@code --sources} registered there first. */
     private SourceCatalogue registerSources() {
-        SourceCatalogue registered = SourcesFile.readIn(data);
-        if (sources != null) {
-            registered = registered.with(SourcesFile.read(sources));
+        SourceCatalogue kept = SourcesFile.readIn(data);
+        SourceCatalogue registered = sources == null ? kept : kept.with(SourcesFile.read(sources));
+        if (!registered.equals(kept)) {
             SourcesFile.write(SourcesFile.in(data), registered);
         }
         if (registered.isEmpty()) {
@@ -115,8 +114,8 @@ final class IngestCommand implements Callable<Integer> {
 
     /** Events of the registered sources, in the jurisdictions the data directory has rule books for, if it has any. */
     private Admission admission(SourceCatalogue registered) {
-        return new RuleBookLoader(Constitution.standard(), registered.categories()).loadIn(data)
-                .map(books -> Admission.of(registered, books.all().stream().map(RuleBook::jurisdiction).toList()))
+        return RuleBookLoader.jurisdictionsIn(data)
+                .map(jurisdictions -> Admission.of(registered, jurisdictions))
                 .orElseGet(() -> Admission.inAnyJurisdiction(registered));
     }
 }

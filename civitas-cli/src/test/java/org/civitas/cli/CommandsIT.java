@@ -218,6 +218,23 @@ class CommandsIT {
     }
 
     @Test
+    void aDataDirectoryWithRuleBooksTakesOnlyEventsInTheirJurisdictions() throws Exception {
+        Path data = work.resolve("data");
+        DemoCity.install(data);
+        Path events = work.resolve("places.ndjson");
+        String event = "{\"id\":\"%s\",\"source\":\"city-traffic\",\"person\":\"p-1\",\"type\":\"speeding\","
+                + "\"occurredAt\":\"2026-10-01T10:00:00Z\",\"jurisdiction\":\"%s\"}\n";
+        Files.writeString(events, String.format(event, "x-1", "vale") + String.format(event, "x-2", "atlantis"));
+
+        CivitasCommand.Result ingest = run("ingest", "--data", data.toString(), events.toString());
+
+        assertThat(ingest.exit()).isEqualTo(1);
+        assertThat(ingest.errLines()).containsExactly("line 2: jurisdiction: 'atlantis' has no rule book here; known"
+                + " are ['lakeside', 'riverton', 'vale']");
+        assertThat(ingest.out()).contains("\"accepted\":1,");
+    }
+
+    @Test
     void withoutSourcesOrRuleBooksTheCommandsSayHowToGiveThem() throws Exception {
         Path data = work.resolve("data");
         Path events = generate(2, 1, 1);

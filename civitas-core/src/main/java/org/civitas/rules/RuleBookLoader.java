@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.civitas.CivitasException;
 import org.civitas.constitution.Constitution;
@@ -14,6 +16,7 @@ import org.civitas.event.EventCategories;
 import org.civitas.rules.condition.ConditionCompiler;
 import org.civitas.validation.Issue;
 import org.civitas.validation.ValidationException;
+import org.civitas.yaml.YamlDocument;
 
 /**
  * Loads rule books from YAML: one file, or a folder with one file per jurisdiction. Every condition is compiled and
@@ -46,6 +49,32 @@ public final class RuleBookLoader {
     public Optional<RuleBooks> loadIn(Path dataDirectory) {
         Path folder = folderIn(dataDirectory);
         return Files.isDirectory(folder) ? Optional.of(load(folder)) : Optional.empty();
+    }
+
+    /**
+     * The jurisdictions of the books kept in {@code dataDirectory}, read without compiling their rules (for a door
+     * that only needs to know which jurisdictions have a book); empty if it keeps none.
+     */
+    public static Optional<Set<String>> jurisdictionsIn(Path dataDirectory) {
+        Path folder = folderIn(dataDirectory);
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        List<Issue> issues = new ArrayList<>();
+        Set<String> jurisdictions = new TreeSet<>();
+        for (Path file : yamlFilesIn(folder)) {
+            try {
+                YamlDocument.parse(file.toString(), Files.readString(file), issues)
+                        .flatMap(book -> book.requiredText("jurisdiction"))
+                        .ifPresent(jurisdictions::add);
+            } catch (IOException e) {
+                issues.add(new Issue(file.toString(), 0, 0, "", "cannot read: " + e.getMessage()));
+            }
+        }
+        if (!issues.isEmpty()) {
+            throw new ValidationException("rule book " + folder, issues);
+        }
+        return Optional.of(jurisdictions);
     }
 
     /** The books in {@code path}: a YAML file, or a folder of them ({@code *.yaml}, {@code *.yml}). */
