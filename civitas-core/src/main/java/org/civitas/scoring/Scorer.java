@@ -25,7 +25,7 @@ public final class Scorer {
 
     public Scorer(RuleBooks books) {
         this.books = Objects.requireNonNull(books, "books");
-        Map<RuleBook, List<RuleSlot>> slotsOfBook = new HashMap<>();
+        Map<String, List<RuleSlot>> slotsOfBook = new HashMap<>();
         List<RuleSlot> all = new ArrayList<>();
         for (RuleBook book : books.all()) {
             List<RuleSlot> own = new ArrayList<>();
@@ -34,13 +34,13 @@ public final class Scorer {
                 all.add(slot);
                 own.add(slot);
             }
-            slotsOfBook.put(book, own);
+            slotsOfBook.put(book.jurisdiction(), own);
         }
         Map<String, Map<String, RuleSlot[]>> index = new HashMap<>();
         for (RuleBook book : books.all()) {
             Map<String, RuleSlot> inForce = new LinkedHashMap<>();
             for (RuleBook above : books.lineage(book.jurisdiction())) {
-                slotsOfBook.get(above).forEach(slot -> inForce.put(slot.rule.id(), slot));
+                slotsOfBook.get(above.jurisdiction()).forEach(slot -> inForce.put(slot.rule.id(), slot));
             }
             Map<String, List<RuleSlot>> byType = new HashMap<>();
             inForce.values().forEach(slot -> byType.computeIfAbsent(slot.rule.on(), type -> new ArrayList<>())

@@ -50,7 +50,9 @@ public final class SourceRegistry {
         this.clock = clock;
         Instant now = clock.instant();
         store.all().forEach(source -> byName.put(source.name(), new Known(Optional.of(source), now)));
-        writeFile();
+        if (!catalogue().equals(registeredElsewhere)) {
+            writeFile();
+        }
     }
 
     /** Registers a new source with a fresh key and secret, and returns it (with the secret, shown once). */
