@@ -1,12 +1,9 @@
 package org.civitas.ndjson;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
-import java.util.regex.Pattern;
 import org.civitas.event.Event;
 import org.civitas.event.JsonValues;
 
@@ -18,19 +15,18 @@ import org.civitas.event.JsonValues;
  *
  * <p>One parser reads line after line of a stretch while each line holds one object and nothing else; a line that
  * does not, or that the parser stumbles on, is read again by a parser of its own, which says precisely what is wrong
- * with it, and the next line gets a fresh parser. The fields of each object are read by {@link JacksonEventFields}.
- * One reader serves one stretch of text, on one thread.
+ * with it (as {@link JsonLines} reads it), and the next line gets a fresh parser. The fields of each object are read by
+ * {@link EventObjectReader}, as Civitas reads them. One reader serves one stretch of text, on one thread.
  */
 public final class JacksonLines {
-
-    private static final Pattern OPENED_AT = Pattern.compile(" \\(for \\w+ starting at \\[.*?\\]\\)");
 
     private final byte[] bytes;
     /** Where the stretch of lines ends in {@link #bytes}. */
     private final int end;
     private final EventParser.EventSink sink;
     private final RefusedLines refused;
-    private final JacksonEventFields fields;
+    private final EventObjectReader fields;
+    private final JsonLines alone;
     /** The parser reading line after line, or null; it reads from {@link #sharedFrom} on. */
     private JsonParser shared;
     private int sharedFrom;
@@ -43,7 +39,8 @@ public final class JacksonLines {
         this.end = end;
         this.sink = sink;
         this.refused = refused;
-        this.fields = new JacksonEventFields(bytes, window);
+        this.fields = new EventObjectReader(bytes, window);
+        this.alone = new JsonLines(bytes, sink, refused, window);
     }
 
     /**
@@ -73,16 +70,9 @@ public final class JacksonLines {
 
     /** Reads a line unless it is too long or not clean text, as {@link EventParser} does. */
     private void readChecked(int start, int lineEnd, long line) {
-        if (lineEnd - start > EventParser.MAX_LINE_BYTES) {
-            refused.add(EventParser.tooLong(line, lineEnd - start));
-            return;
+        if (alone.clean(start, lineEnd, line)) {
+            read(start, lineEnd, line);
         }
-        String problem = LineBytes.problem(bytes, start, lineEnd);
-        if (problem != null) {
-            refused.add(new LineError(line, LineError.WHOLE_LINE, problem));
-            return;
-        }
-        read(start, lineEnd, line);
     }
 
     /** Reads the line {@code bytes[start, lineEnd)}: with the shared parser if it can, else alone. */
@@ -100,7 +90,7 @@ public final class JacksonLines {
         }
         if (!readShared(start, lineEnd, line)) {
             closeShared();
-            readAlone(start, lineEnd, line);
+            alone.parse(start, lineEnd, line);
         }
     }
 
@@ -129,37 +119,6 @@ public final class JacksonLines {
         }
     }
 
-    /** Reads the line with a parser of its own, which says precisely what is wrong with it. */
-    private void readAlone(int start, int lineEnd, long line) {
-        try (JsonParser parser = createParser(start, lineEnd)) {
-            JsonToken token = parser.nextToken();
-            if (token == null) {
-                return;
-            }
-            if (token != JsonToken.START_OBJECT) {
-                refuse(line, "expected an event object, found " + JsonLines.describe(token));
-                return;
-            }
-            Event event = fields.read(parser, start, line);
-            if (parser.nextToken() != null) {
-                refuse(line, "more than one JSON value on the line");
-            } else {
-                handOn(event, line);
-            }
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            if (e instanceof JsonEOFException || where != null && where.getByteOffset() >= lineEnd - start) {
-                refuse(line, "not valid JSON: the line ends before the event object does; each event must be one"
-                        + " line of JSON");
-            } else {
-                String at = where == null ? "" : " at column " + where.getColumnNr();
-                refuse(line, "not valid JSON" + at + ": " + OPENED_AT.matcher(e.getOriginalMessage()).replaceAll(""));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("reading from memory cannot fail", e);
-        }
-    }
-
     /** Hands on the event of a line, or, when it holds none, the problems of its fields. */
     private void handOn(Event event, long line) {
         if (event != null) {
@@ -167,10 +126,6 @@ public final class JacksonLines {
         } else {
             fields.errors().forEach(refused::add);
         }
-    }
-
-    private void refuse(long line, String reason) {
-        refused.add(new LineError(line, LineError.JSON, reason));
     }
 
     /** Whether {@code bytes[from, to)} holds nothing but JSON white space. */

@@ -137,26 +137,12 @@ public final class EventParser {
                     sink.line(plainLine, firstLine + line);
                 } else {
                     lineEnd = lineEnd(start);
-                    readFully(start, lineEnd, firstLine + line);
+                    jsonLines.read(start, lineEnd, firstLine + line);
                 }
                 start = lineEnd + 1;
                 line++;
             }
             return line;
-        }
-
-        /** Reads a line that is not plain: refuses it unread if it is too long or not clean text, else parses it. */
-        private void readFully(int start, int lineEnd, long line) {
-            if (lineEnd - start > MAX_LINE_BYTES) {
-                refused.add(tooLong(line, lineEnd - start));
-                return;
-            }
-            String problem = LineBytes.problem(bytes, start, lineEnd);
-            if (problem != null) {
-                refused.add(new LineError(line, LineError.WHOLE_LINE, problem));
-                return;
-            }
-            jsonLines.read(start, lineEnd, line);
         }
 
         /** Where the line starting at {@code start} ends: at its line feed, or at the end of the text. */

@@ -112,6 +112,14 @@ public final class RuleBookLoader {
         return book;
     }
 
+    /**
+     * One rule from its YAML or JSON text (a proposed rule, say), checked as a rule of a book is: its condition
+     * compiled and the constitution asked. Empty, with every problem added to {@code issues}, if it has any.
+     */
+    public Optional<Rule> readRule(String origin, String content, List<Issue> issues) {
+        return reader.readRule(origin, content, issues);
+    }
+
     private Optional<RuleBook> read(Path file, List<Issue> issues) {
         String content;
         try {

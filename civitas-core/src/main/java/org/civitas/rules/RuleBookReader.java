@@ -75,6 +75,13 @@ final class RuleBookReader {
         return Optional.of(new RuleBook(jurisdiction, book.text("parent"), timezone.get(), charter.get(), rules, file));
     }
 
+    /** One rule from its own YAML or JSON text, checked as a rule of a book is. */
+    Optional<Rule> readRule(String file, String content, List<Issue> issues) {
+        int issuesBefore = issues.size();
+        Optional<Rule> rule = YamlDocument.parse(file, content, issues).flatMap(item -> rule(item, new HashSet<>()));
+        return issues.size() > issuesBefore ? Optional.empty() : rule;
+    }
+
     private Optional<Rule> rule(YamlMapping item, Set<String> ids) {
         Optional<String> id = item.requiredText("id");
         YamlMapping rule = item.about("rule '" + id.orElse("?") + "'");

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.civitas.validation.Issue;
 
 /**
@@ -36,7 +38,7 @@ public final class RuleBooks {
     }
 
     /** What is wrong with how {@code books} hang together, one issue each, naming the book's file. */
-    static List<Issue> problems(List<RuleBook> books) {
+    public static List<Issue> problems(List<RuleBook> books) {
         Map<String, RuleBook> byJurisdiction = new LinkedHashMap<>();
         books.forEach(book -> byJurisdiction.putIfAbsent(book.jurisdiction(), book));
         return problems(books, byJurisdiction);
@@ -78,6 +80,28 @@ public final class RuleBooks {
 
     private static Issue issue(RuleBook book, String subject, String message) {
         return new Issue(book.origin(), 0, 0, subject, message);
+    }
+
+    /**
+     * These books with {@code replacement} in place of its jurisdiction's book (or beside them, for a new
+     * jurisdiction); refused, as the constructor refuses, if they then do not hang together.
+     */
+    public RuleBooks with(RuleBook replacement) {
+        List<RuleBook> changed = new ArrayList<>(books.size() + 1);
+        books.stream().filter(book -> !book.jurisdiction().equals(replacement.jurisdiction())).forEach(changed::add);
+        changed.add(replacement);
+        return new RuleBooks(changed);
+    }
+
+    /** {@code jurisdiction} and every jurisdiction below it. */
+    public Set<String> atOrBelow(String jurisdiction) {
+        Set<String> found = new TreeSet<>();
+        for (RuleBook book : books) {
+            if (lineage(book.jurisdiction()).stream().anyMatch(above -> above.jurisdiction().equals(jurisdiction))) {
+                found.add(book.jurisdiction());
+            }
+        }
+        return found;
     }
 
     public Optional<RuleBook> forJurisdiction(String jurisdiction) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.civitas.access.AccessLog;
 import org.civitas.account.Accounts;
 import org.civitas.constitution.Constitution;
+import org.civitas.governance.Assembly;
 import org.civitas.ledger.FileLedger;
 import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.rules.RuleBooks;
@@ -38,6 +39,7 @@ public record Civitas(
         Grants grants,
         SupportStore support,
         SupportDesk supportDesk,
+        Assembly assembly,
         PersonalDataSeal seal,
         Constitution constitution,
         RuleBooks ruleBooks,

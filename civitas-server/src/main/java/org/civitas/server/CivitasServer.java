@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 import org.civitas.CivitasException;
 import org.civitas.access.AccessLog;
 import org.civitas.constitution.Constitution;
+import org.civitas.governance.Assembly;
+import org.civitas.governance.ProposalCheck;
+import org.civitas.governance.TrackerSeal;
 import org.civitas.ingest.Intake;
 import org.civitas.ledger.FileLedger;
 import org.civitas.privacy.PersonalDataSeal;
@@ -28,6 +31,7 @@ import org.civitas.server.auth.LoginThrottle;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.auth.SessionApi;
 import org.civitas.server.auth.SessionService;
+import org.civitas.server.governance.ProposalsApi;
 import org.civitas.server.http.DeclaredRoute;
 import org.civitas.server.http.HttpApp;
 import org.civitas.server.http.Json;
@@ -57,7 +61,9 @@ import org.civitas.sharing.Sharing;
 import org.civitas.store.Database;
 import org.civitas.store.access.AccessLogStore;
 import org.civitas.store.accounts.AccountStore;
+import org.civitas.store.governance.ProposalStore;
 import org.civitas.store.grants.GrantStore;
+import org.civitas.store.residence.ResidenceStore;
 import org.civitas.store.sessions.SessionStore;
 import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
@@ -102,22 +108,26 @@ public final class CivitasServer implements AutoCloseable {
             SourceRegistry sources = new SourceRegistry(sourceStore, settings.dataDirectory(), settings.clock());
             PersonalDataSeal seal = new PersonalDataSeal(PersonalKeys.open(settings.dataDirectory()),
                     sources::categoryOf, constitution.personalOnlyCategories());
-            RuleBooks books = ruleBooks(settings, new RuleBookLoader(constitution, sources.categories()));
+            RuleBookLoader loader = new RuleBookLoader(constitution, sources.categories());
+            RuleBooks books = ruleBooks(settings, loader);
             ScoreBoard scores = new ScoreBoard(new Scorer(books));
             long scoredUpTo = scoreTheLedger(settings, books, scores, progress, ledger.committed());
             LiveFeeds feeds = new LiveFeeds();
             VaultStore vault = new VaultStore(database.jdbi(), new SealedVaultOpener(seal));
             SupportStore support = new SupportStore(database.jdbi());
-            Projector projector = new Projector(ledger, vault, support, scores, sources, feeds, settings.clock(),
+            ResidenceStore residences = new ResidenceStore(database.jdbi());
+            Projector projector = new Projector(ledger, vault, residences, scores, sources, feeds, settings.clock(),
                     scoredUpTo, database::healthy);
             long committed = ledger.committed();
             projector.catchUp(done -> progress.progress("projecting the vault", done, committed));
             projector.start();
             AccessLog accessLog = new AccessLogStore(database.jdbi());
             SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, settings.clock());
+            Assembly assembly = new Assembly(new ProposalStore(database.jdbi()), residences, () -> books,
+                    new ProposalCheck(loader), new TrackerSeal(seal.keys()), settings.clock());
             Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
-                    accessLog, new GrantStore(database.jdbi()), support, supportDesk, seal, constitution, books,
+                    accessLog, new GrantStore(database.jdbi()), support, supportDesk, assembly, seal, constitution, books,
                     scores, projector, feeds, new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
@@ -207,6 +217,7 @@ public final class CivitasServer implements AutoCloseable {
             new StatsApi(new PublicStatistics(civitas.scores(), civitas.support(), civitas.clock()), templates)
                     .register(routes);
             new SupportApi(civitas.supportDesk(), json).register(routes);
+            new ProposalsApi(civitas.assembly(), json).register(routes);
             new SupportPages(civitas.supportDesk(), templates).register(routes);
             new ErasureApi(civitas.seal().keys(), civitas.constitution(), templates, json, civitas.clock())
                     .register(routes);
@@ -229,6 +240,7 @@ public final class CivitasServer implements AutoCloseable {
         });
         chores.scheduleWithFixedDelay(logged(civitas.feeds()::heartbeat), 15, 15, TimeUnit.SECONDS);
         chores.scheduleWithFixedDelay(logged(civitas.supportDesk()::offerHelp), 0, 5, TimeUnit.MINUTES);
+        chores.scheduleWithFixedDelay(logged(civitas.assembly()::settle), 1, 1, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(() -> {
             sessions.endIdleSessions();
             throttle.forgetOld();

@@ -17,12 +17,22 @@ final class ServersPerStorage implements AutoCloseable {
         void prepare(TestServer server) throws Exception;
     }
 
+    /** Starts a server on a kind of storage: on the demo city's books, or on books of the test's own. */
+    @FunctionalInterface
+    interface Start {
+        TestServer start(StorageSettings storage) throws Exception;
+    }
+
     private final Map<Supplier<StorageSettings>, TestServer> servers = new LinkedHashMap<>();
 
     synchronized TestServer serverFor(Supplier<StorageSettings> storage, Setup setup) throws Exception {
+        return serverFor(storage, TestServer::start, setup);
+    }
+
+    synchronized TestServer serverFor(Supplier<StorageSettings> storage, Start start, Setup setup) throws Exception {
         TestServer server = servers.get(storage);
         if (server == null) {
-            server = TestServer.start(storage.get());
+            server = start.start(storage.get());
             setup.prepare(server);
             servers.put(storage, server);
         }

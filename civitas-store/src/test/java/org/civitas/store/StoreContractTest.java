@@ -14,6 +14,7 @@ import org.civitas.access.AccessLog;
 import org.civitas.access.AccessRecord;
 import org.civitas.account.Account;
 import org.civitas.account.Role;
+import org.civitas.residence.Residence;
 import org.civitas.store.access.AccessLogStore;
 import org.civitas.store.accounts.AccountStore;
 import org.civitas.store.sessions.Session;
@@ -22,6 +23,7 @@ import org.civitas.store.sources.RegisteredSource;
 import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
 import org.civitas.store.sources.SourceType;
+import org.civitas.store.residence.ResidenceStore;
 import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.SetAsideEntries;
 import org.civitas.store.vault.SetAsideEntry;
@@ -317,13 +319,20 @@ class StoreContractTest {
     @Test
     void countsResidentsAndThoseSeekingHelpPerDistrictAndKeepsTheLatestResidence() {
         SupportStore support = new SupportStore(database.jdbi());
-        support.recordResidences(Map.of("p-1", "harbour", "p-2", "harbour", "p-3", "old-town"));
-        support.recordResidences(Map.of("p-2", "old-town"));
+        ResidenceStore residences = new ResidenceStore(database.jdbi());
+        residences.record(Map.of("p-1", new Residence("lakeside", "harbour"), "p-2",
+                new Residence("lakeside", "harbour"), "p-3", new Residence("lakeside", "old-town"),
+                "p-4", new Residence("riverton", "")));
+        residences.record(Map.of("p-2", new Residence("riverton", "old-town")));
         support.open(List.of(offer("o-1", "p-1", T0), offer("o-2", "p-2", T0), offer("o-3", "p-2", T0)));
         support.answer("o-2", "p-2", SupportOffer.Status.DECLINED, T0);
 
         assertThat(support.demandByDistrict()).containsExactly(new DistrictDemand("harbour", 1, 1),
                 new DistrictDemand("old-town", 2, 1));
+        assertThat(residences.livingIn(List.of("riverton"))).containsExactly("p-2", "p-4");
+        assertThat(residences.livingIn(List.of("lakeside", "riverton"))).containsExactly("p-1", "p-2", "p-3", "p-4");
+        assertThat(residences.residenceOf("p-2")).contains(new Residence("riverton", "old-town"));
+        assertThat(residences.residenceOf("p-9")).isEmpty();
     }
 
     @Test

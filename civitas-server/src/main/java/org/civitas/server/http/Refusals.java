@@ -4,10 +4,12 @@ import java.util.OptionalInt;
 import org.civitas.ConflictException;
 import org.civitas.InvalidInputException;
 import org.civitas.NotFoundException;
+import org.civitas.NotPermittedException;
+import org.civitas.governance.ProposalRefusedException;
 
 /**
  * The one place where what the domain refuses becomes an HTTP status: invalid input (the constitution's refusals
- * among it) 400, not found 404, a conflict 409; a refusal of the web layer's own ({@link ApiException}) carries its
+ * among it) 400, not permitted 403, not found 404, a conflict 409, a proposal with problems 422; a refusal of the web layer's own ({@link ApiException}) carries its
  * status.
  */
 public final class Refusals {
@@ -22,6 +24,12 @@ public final class Refusals {
         }
         if (failure instanceof InvalidInputException) {
             return OptionalInt.of(400);
+        }
+        if (failure instanceof NotPermittedException) {
+            return OptionalInt.of(403);
+        }
+        if (failure instanceof ProposalRefusedException) {
+            return OptionalInt.of(422);
         }
         if (failure instanceof NotFoundException) {
             return OptionalInt.of(404);

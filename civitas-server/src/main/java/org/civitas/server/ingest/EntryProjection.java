@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.civitas.event.Event;
 import org.civitas.ledger.AttributesCheck;
 import org.civitas.ledger.UnreadableEntry;
+import org.civitas.residence.Residence;
 import org.civitas.store.vault.SetAsideEntry;
 import org.civitas.store.vault.VaultEvent;
 
@@ -18,9 +19,6 @@ import org.civitas.store.vault.VaultEvent;
  * the one JSON object the vault's own JSON embeds as they are, is set aside with the reason instead.
  */
 final class EntryProjection {
-
-    /** The category of a registry's record of where a person lives, by an attribute {@code district}. */
-    static final String RESIDENCE = "residence";
 
     /** The attribute a placeholder holds in place of attributes that cannot be read. */
     static final String UNREADABLE = "$unreadable";
@@ -48,7 +46,7 @@ final class EntryProjection {
             VaultEvent kept = new VaultEvent(sequence, event.person(), event.source(), event.id(), event.type(),
                     sources.categoryOf(event.source(), event.type()), event.occurredAt(), event.jurisdiction(),
                     event.attributes().toJson(), false);
-            return new ProjectedEntry.Kept(kept, district(event, kept.category()));
+            return new ProjectedEntry.Kept(kept, residence(event, kept.category()));
         } catch (RuntimeException failure) {
             if (!Failures.liesInTheData(failure)) {
                 throw failure;
@@ -89,12 +87,16 @@ final class EntryProjection {
         return text.toString();
     }
 
-    /** Where the person of {@code event} lives, if it is a registry's record of category {@value #RESIDENCE}. */
-    private static Optional<String> district(Event event, String category) {
-        if (category.equals(RESIDENCE) && event.attributes().asMap().get("district") instanceof String district
-                && !district.isBlank()) {
-            return Optional.of(district);
+    /**
+     * Where the person of {@code event} lives, if it is a registry's record of category {@value Residence#CATEGORY}:
+     * the event's jurisdiction, and the district its attribute {@code district} names, if any.
+     */
+    private static Optional<Residence> residence(Event event, String category) {
+        if (!category.equals(Residence.CATEGORY)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String district = event.attributes().asMap().get("district") instanceof String named && !named.isBlank()
+                ? named : "";
+        return Optional.of(new Residence(event.jurisdiction(), district));
     }
 }

@@ -1,6 +1,7 @@
 package org.civitas.server.ingest;
 
 import java.util.Optional;
+import org.civitas.residence.Residence;
 import org.civitas.store.vault.SetAsideEntry;
 import org.civitas.store.vault.VaultEvent;
 
@@ -13,9 +14,9 @@ sealed interface ProjectedEntry {
     /**
      * An event for its person's vault.
      *
-     * @param district where its person lives, if it is a registry's record of that
+     * @param residence where its person lives, if it is a registry's record of that
      */
-    record Kept(VaultEvent event, Optional<String> district) implements ProjectedEntry {
+    record Kept(VaultEvent event, Optional<Residence> residence) implements ProjectedEntry {
 
         @Override
         public long sequence() {

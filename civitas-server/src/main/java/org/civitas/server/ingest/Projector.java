@@ -12,11 +12,11 @@ import java.util.function.LongConsumer;
 import org.civitas.event.Event;
 import org.civitas.ledger.FileLedger;
 import org.civitas.ledger.LedgerTail;
+import org.civitas.residence.Residents;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.api.EventView;
 import org.civitas.server.api.ScoreView;
 import org.civitas.server.live.LiveFeeds;
-import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.VaultStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the projections of the ledger up to date: every committed entry goes into its person's vault and onto the
  * score board, and reaches the person's open pages; a registry's record of where someone lives goes into the
- * residences the statistics count by district. On start it catches up from wherever the vault stopped; then it
+ * residences (the districts statistics count by, the jurisdictions whose residents vote). On start it catches up from wherever the vault stopped; then it
  * follows the ledger, woken by each commit.
  *
  * <p>An entry that cannot be read, scored or kept is set aside with its place and the reason, and the projection
@@ -39,9 +39,6 @@ public final class Projector implements AutoCloseable {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
     /** Set-aside entries are rare; should a fault set aside thousands, the log names the first ones only. */
     private static final int MAX_SET_ASIDE_LOGGED = 1_000;
-
-    /** The category of a registry's record of where a person lives, by an attribute {@code district}. */
-    public static final String RESIDENCE = EntryProjection.RESIDENCE;
 
     private final FileLedger ledger;
     private final VaultStore vault;
@@ -71,7 +68,7 @@ public final class Projector implements AutoCloseable {
      * @param databaseAnswers whether the database answers a trivial query: when a write fails while it does, the
      *     entries written are searched for the one at fault
      */
-    public Projector(FileLedger ledger, VaultStore vault, SupportStore residences, ScoreBoard scores,
+    public Projector(FileLedger ledger, VaultStore vault, Residents residences, ScoreBoard scores,
             SourceRegistry sources, LiveFeeds feeds, Clock clock, long scoredUpTo, BooleanSupplier databaseAnswers) {
         this.ledger = ledger;
         this.vault = vault;

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.civitas.store.support.SupportStore;
+import org.civitas.residence.Residence;
+import org.civitas.residence.Residents;
 import org.civitas.store.vault.SetAsideEntry;
 import org.civitas.store.vault.VaultEvent;
 import org.civitas.store.vault.VaultStore;
@@ -23,11 +24,11 @@ import org.civitas.store.vault.VaultStore;
 final class VaultWriter {
 
     private final VaultStore vault;
-    private final SupportStore residences;
+    private final Residents residences;
     private final BooleanSupplier databaseAnswers;
     private final EntryProjection projection;
 
-    VaultWriter(VaultStore vault, SupportStore residences, BooleanSupplier databaseAnswers,
+    VaultWriter(VaultStore vault, Residents residences, BooleanSupplier databaseAnswers,
             EntryProjection projection) {
         this.vault = vault;
         this.residences = residences;
@@ -78,18 +79,18 @@ final class VaultWriter {
     }
 
     private void store(List<ProjectedEntry> entries, long projectedUpTo) {
-        Map<String, String> districts = new LinkedHashMap<>();
+        Map<String, Residence> byPerson = new LinkedHashMap<>();
         List<VaultEvent> kept = new ArrayList<>(entries.size());
         List<SetAsideEntry> setAside = new ArrayList<>();
         for (ProjectedEntry entry : entries) {
             if (entry instanceof ProjectedEntry.Kept keep) {
                 kept.add(keep.event());
-                keep.district().ifPresent(district -> districts.put(keep.event().person(), district));
+                keep.residence().ifPresent(residence -> byPerson.put(keep.event().person(), residence));
             } else if (entry instanceof ProjectedEntry.SetAside aside) {
                 setAside.add(aside.entry());
             }
         }
-        residences.recordResidences(districts);
+        residences.record(byPerson);
         vault.project(kept, setAside, projectedUpTo);
     }
 }

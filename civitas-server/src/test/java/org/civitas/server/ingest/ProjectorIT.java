@@ -21,9 +21,9 @@ import org.civitas.scoring.SetAside;
 import org.civitas.server.live.LiveFeeds;
 import org.civitas.store.Database;
 import org.civitas.store.StorageSettings;
+import org.civitas.store.residence.ResidenceStore;
 import org.civitas.store.sources.SourceStore;
 import org.civitas.store.sources.SourceType;
-import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.SetAsideEntries;
 import org.civitas.store.vault.SetAsideEntry;
 import org.civitas.store.vault.VaultStore;
@@ -79,7 +79,7 @@ class ProjectorIT {
         sources.register("city-traffic", List.of(new SourceType("speeding", "traffic")));
         ledger = FileLedger.open(data);
         scores = new ScoreBoard(new Scorer(DemoCity.ruleBooks(new RuleBookLoader(Constitution.standard()))));
-        projector = new Projector(ledger, new VaultStore(projecting), new SupportStore(projecting), scores, sources,
+        projector = new Projector(ledger, new VaultStore(projecting), new ResidenceStore(projecting), scores, sources,
                 new LiveFeeds(), clock, 0, () -> answers(projecting));
         setAside = new SetAsideEntries(database.jdbi());
         vault = new VaultStore(database.jdbi());

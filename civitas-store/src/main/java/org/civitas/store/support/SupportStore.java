@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.civitas.support.DistrictDemand;
@@ -14,7 +13,7 @@ import org.civitas.support.SupportOffers;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** Offers of help and the districts people live in. */
+/** Offers of help, and the demand for it by district. */
 public final class SupportStore implements SupportOffers {
 
     private static final RowMapper<SupportOffer> OFFER = (rows, context) -> new SupportOffer(rows.getString("id"),
@@ -27,23 +26,6 @@ public final class SupportStore implements SupportOffers {
 
     public SupportStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-    }
-
-    /** Records where people live, by person; a later record of a person replaces the earlier one. */
-    public void recordResidences(Map<String, String> districtByPerson) {
-        if (districtByPerson.isEmpty()) {
-            return;
-        }
-        jdbi.useTransaction(handle -> {
-            var delete = handle.prepareBatch("DELETE FROM residences WHERE person = :person");
-            var insert = handle.prepareBatch("INSERT INTO residences (person, district) VALUES (:person, :district)");
-            districtByPerson.forEach((person, district) -> {
-                delete.bind("person", person).add();
-                insert.bind("person", person).bind("district", district).add();
-            });
-            delete.execute();
-            insert.execute();
-        });
     }
 
     @Override
@@ -113,7 +95,7 @@ public final class SupportStore implements SupportOffers {
                         + " COUNT(*) AS residents, COUNT(o.person) AS seeking"
                         + " FROM residences r LEFT JOIN (SELECT DISTINCT person FROM support_offers"
                         + " WHERE status IN ('open', 'accepted')) o ON o.person = r.person"
-                        + " GROUP BY r.district ORDER BY r.district")
+                        + " WHERE r.district <> '' GROUP BY r.district ORDER BY r.district")
                 .map((rows, context) -> new DistrictDemand(rows.getString("district"), rows.getInt("residents"),
                         rows.getInt("seeking")))
                 .list());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
+import java.nio.CharBuffer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,13 +18,13 @@ import org.civitas.event.Instants;
 import org.civitas.event.NameCache;
 
 /**
- * Reads the fields of an event object with Jackson's streaming parser, for {@link JacksonLines}. The fields are
- * matched in the order sources write them ({@link JsonParser#nextFieldName(SerializableString)}), any other order by
- * name; names are read where the parser holds their characters and shared through a {@link NameCache}; the
- * attributes are kept as the bytes of the line, found from the parser's byte offsets. What is wrong with a field is
- * said as {@link EventParser} says it. Not thread-safe.
+ * Reads the fields of an event object with Jackson's streaming parser, and says what is wrong with each field that
+ * holds no part of an event. The fields are matched in the order sources write them
+ * ({@link JsonParser#nextFieldName(SerializableString)}), any other order by name; names are read where the parser
+ * holds their characters and shared through a {@link NameCache}; the attributes are kept as the bytes of the line,
+ * found from the parser's byte offsets. Not thread-safe.
  */
-final class JacksonEventFields {
+final class EventObjectReader {
 
     private static final List<String> FIELDS = EventParser.FIELDS;
     /** The fields in the order sources write them, which is the order of {@link #FIELDS}. */
@@ -40,13 +41,15 @@ final class JacksonEventFields {
     private static final int NO_MORE = -2;
     private static final int UNKNOWN = -1;
 
-    /** By {@link JsonToken#id()}: +1 for a token that opens an object or array, -1 for one that closes it, else 0. */
+    /**
+     * By {@link JsonToken#id()}: +1 for a token that opens an object or array, -1 for one that closes it, else 0. (The
+     * one token with a negative id, NOT_AVAILABLE, comes only from non-blocking parsers.)
+     */
     private static final int[] NESTING = nesting();
 
     private final byte[] bytes;
     private final OccurrenceWindow window;
     private final NameCache names = NameCache.forThisThread();
-    private final CharView chars = new CharView();
     /** The problems of the object last read. */
     private final List<LineError> errors = new ArrayList<>();
     /** The names of the event being read, by their place in {@link #FIELDS}. */
@@ -55,7 +58,7 @@ final class JacksonEventFields {
     private byte[] ascii = new byte[64];
 
     /** A reader of objects in {@code bytes} that takes only events that occurred in {@code window}. */
-    JacksonEventFields(byte[] bytes, OccurrenceWindow window) {
+    EventObjectReader(byte[] bytes, OccurrenceWindow window) {
         this.bytes = bytes;
         this.window = window;
     }
@@ -127,8 +130,7 @@ final class JacksonEventFields {
     /** The name at the parser, shared through the cache but for the id, which is each event's own; or null. */
     private String name(JsonParser parser, JsonToken value, long line, int field) throws IOException {
         if (value != JsonToken.VALUE_STRING) {
-            errors.add(new LineError(line, FIELDS.get(field), "expected a string, found "
-                    + JsonLines.describe(value)));
+            errors.add(new LineError(line, FIELDS.get(field), "expected a string, found " + describe(value)));
             parser.skipChildren();
             return null;
         }
@@ -161,21 +163,18 @@ final class JacksonEventFields {
     private Instant instant(JsonParser parser, JsonToken value, long line) throws IOException {
         if (value != JsonToken.VALUE_STRING) {
             errors.add(new LineError(line, "occurredAt",
-                    "expected an ISO-8601 instant string, found " + JsonLines.describe(value)));
+                    "expected an ISO-8601 instant string, found " + describe(value)));
             parser.skipChildren();
             return null;
         }
-        Instant instant = Instants.parseUtc(chars.of(parser.getTextCharacters(), parser.getTextOffset(),
-                parser.getTextLength()));
-        if (instant == null) {
-            String text = parser.getText();
-            try {
-                instant = Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                errors.add(new LineError(line, "occurredAt", "\"" + text
-                        + "\" is not an ISO-8601 instant (expected e.g. 2026-03-01T03:12:00Z)"));
-                return null;
-            }
+        Instant instant;
+        try {
+            instant = Instants.parse(CharBuffer.wrap(parser.getTextCharacters(), parser.getTextOffset(),
+                    parser.getTextLength()));
+        } catch (DateTimeParseException e) {
+            errors.add(new LineError(line, "occurredAt", "\"" + parser.getText()
+                    + "\" is not an ISO-8601 instant (expected e.g. 2026-03-01T03:12:00Z)"));
+            return null;
         }
         if (!window.contains(instant)) {
             errors.add(new LineError(line, "occurredAt", window.refusal(instant)));
@@ -188,17 +187,26 @@ final class JacksonEventFields {
     private Attributes attributes(JsonParser parser, JsonToken value, int parserOffset, long line)
             throws IOException {
         if (value != JsonToken.START_OBJECT) {
-            errors.add(new LineError(line, "attributes", "expected an object, found " + JsonLines.describe(value)));
+            errors.add(new LineError(line, "attributes", "expected an object, found " + describe(value)));
             parser.skipChildren();
             return null;
         }
         int start = parserOffset + (int) parser.currentTokenLocation().getByteOffset();
+        skipToEndOfObject(parser);
+        int end = parserOffset + (int) parser.currentLocation().getByteOffset();
+        return Attributes.ofValidatedJson(Arrays.copyOfRange(bytes, start, end));
+    }
+
+    /**
+     * Reads on to the end of the object just opened. Unlike {@link JsonParser#skipChildren()}, it does not branch on
+     * what each token is: the first attributes holding a nested object or array (which may come after many thousands
+     * of flat ones) would otherwise send the compiled parser back to the interpreter just as it got fast.
+     */
+    private static void skipToEndOfObject(JsonParser parser) throws IOException {
         int depth = 1;
         do {
             depth += NESTING[parser.nextToken().id()];
         } while (depth > 0);
-        int end = parserOffset + (int) parser.currentLocation().getByteOffset();
-        return Attributes.ofValidatedJson(Arrays.copyOfRange(bytes, start, end));
     }
 
     private static int fieldIndex(String field) {
@@ -224,40 +232,16 @@ final class JacksonEventFields {
         return nesting;
     }
 
-    /** Characters the parser holds, seen as a {@link CharSequence} without copying them. */
-    private static final class CharView implements CharSequence {
-        private char[] chars = new char[0];
-        private int offset;
-        private int length;
-
-        CharView of(char[] chars, int offset, int length) {
-            this.chars = chars;
-            this.offset = offset;
-            this.length = length;
-            return this;
-        }
-
-        @Override
-        public int length() {
-            return length;
-        }
-
-        @Override
-        public char charAt(int index) {
-            if (index < 0 || index >= length) {
-                throw new IndexOutOfBoundsException(index);
-            }
-            return chars[offset + index];
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return toString().substring(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return new String(chars, offset, length);
-        }
+    /** How a token is named in a problem: "an object", "a number", "null". */
+    static String describe(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.asString() == null ? token.name() : "'" + token.asString() + "'";
+        };
     }
 }

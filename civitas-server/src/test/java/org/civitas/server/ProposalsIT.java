@@ -1,0 +1,319 @@
+package org.civitas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.civitas.Tokens;
+import org.civitas.account.Role;
+import org.civitas.rules.RuleBookLoader;
+import org.civitas.store.StorageSettings;
+import org.civitas.store.sources.RegisteredSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Residents change their rule book through real HTTP, on H2 and PostgreSQL: a proposal with problems is refused with
+ * all of them; one without opens, collects supports once each, goes to a vote at its threshold, takes one ballot per
+ * eligible resident (the last counts), and closes by its charter's quorum and majority, with a board anyone can
+ * recount and each voter can find their tracker on.
+ */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.civitas.store.Storages#fresh")
+class ProposalsIT {
+
+    private static final ServersPerStorage SERVERS = new ServersPerStorage();
+    /** Six residents of Lakeside (four with accounts), one of Riverton, and one no registry knows. */
+    private static final List<String> LAKESIDE = List.of("p-ada", "p-bob", "p-cyd", "p-dan", "p-lee", "p-max");
+
+    private static final String VALE = "jurisdiction: vale\ntimezone: Europe/Berlin\nrules:\n"
+            + "  - id: speech.corruption-report\n    title: Reporting corruption\n    category: speech\n"
+            + "    on: corruption-report\n    points: 15\n    binding: true\n";
+    private static final String LAKESIDE_BOOK = "jurisdiction: lakeside\nparent: vale\ntimezone: Europe/Berlin\n"
+            + "charter:\n  supportThreshold: 2\n  debate: PT1H\n  voting: PT1H\n  quorum: 0.5\n  majority: 0.5\n"
+            + "rules:\n  - id: obligations.bill-paid-late\n    title: A bill paid more than 30 days late\n"
+            + "    category: obligations\n    on: bill-payment\n    when: 'event.attributes.daysLate > 30'\n"
+            + "    points: -10\n    halfLife: P90D\n";
+    private static final String RIVERTON_BOOK = "jurisdiction: riverton\nparent: vale\ntimezone: Europe/Berlin\n"
+            + "rules: []\n";
+
+    @Parameter
+    Supplier<StorageSettings> storage;
+
+    private TestServer server;
+
+    @BeforeEach
+    void connect() throws Exception {
+        server = SERVERS.serverFor(storage, ProposalsIT::startWithBooks, ProposalsIT::city);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        SERVERS.close();
+    }
+
+    private static TestServer startWithBooks(StorageSettings storage) throws IOException {
+        Path data = Files.createTempDirectory("civitas-proposals");
+        Path rules = Files.createDirectories(RuleBookLoader.folderIn(data));
+        Files.writeString(rules.resolve("vale.yaml"), VALE);
+        Files.writeString(rules.resolve("lakeside.yaml"), LAKESIDE_BOOK);
+        Files.writeString(rules.resolve("riverton.yaml"), RIVERTON_BOOK);
+        return TestServer.startOn(data, storage);
+    }
+
+    private static void city(TestServer server) throws Exception {
+        RegisteredSource registry = server.source("city-registry", "residence-registered", "residence");
+        Instant day = server.now().minus(Duration.ofDays(3));
+        StringBuilder homes = new StringBuilder();
+        for (String person : LAKESIDE) {
+            homes.append(TestServer.event("city-registry", "home-" + person, person, "residence-registered", day,
+                    "{\"district\":\"harbour\"}")).append('\n');
+        }
+        homes.append(TestServer.event("city-registry", "home-eve", "p-eve", "residence-registered", day,
+                "{\"district\":\"mill\"}").replace("\"lakeside\"", "\"riverton\"")).append('\n');
+        assertThat(server.postEvents(registry, homes.toString()).statusCode()).isEqualTo(200);
+        for (String name : List.of("ada", "bob", "cyd", "dan", "eve", "nora")) {
+            server.citizen(name, "p-" + name, name + "'s password");
+        }
+        server.account("root", Role.ADMIN, Optional.empty(), "root's password");
+        awaitResidences(server);
+    }
+
+    /** The registry's records reach the residences as the projector catches up. */
+    private static void awaitResidences(TestServer server) throws InterruptedException {
+        long committed = server.server().civitas().ledger().committed();
+        for (int i = 0; i < 3_000 && server.server().civitas().projector().projectedUpTo() < committed; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(server.server().civitas().projector().projectedUpTo()).isGreaterThanOrEqualTo(committed);
+    }
+
+    private static String cheaperLateBills(boolean amnesty) {
+        return "{\"jurisdiction\":\"lakeside\",\"title\":\"Late bills cost less\",\"rationale\":\"Money is tight;"
+                + " help, not punishment.\",\"change\":{\"kind\":\"change\",\"ruleId\":\"obligations.bill-paid-late\","
+                + "\"rule\":{\"title\":\"A bill paid more than 30 days late\",\"category\":\"obligations\","
+                + "\"on\":\"bill-payment\",\"when\":\"event.attributes.daysLate > 30\",\"points\":-5,"
+                + "\"halfLife\":\"P60D\"}},\"amnesty\":" + amnesty + ",\"scenarios\":["
+                + "{\"event\":" + bill("s-1", 45) + ",\"points\":-5},{\"event\":" + bill("s-2", 3) + ",\"points\":0}]}";
+    }
+
+    private static String bill(String id, int daysLate) {
+        return TestServer.event("lakeside-utilities", id, "p-someone", "bill-payment",
+                Instant.parse("2026-09-01T10:00:00Z"), "{\"daysLate\":" + daysLate + "}");
+    }
+
+    private String propose(TestServer.Session session, String body) throws Exception {
+        HttpResponse<String> created = server.change("POST", "/api/v1/proposals", body, session);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode answer = TestServer.JSON.readTree(created.body());
+        assertThat(answer.get("state").asText()).isEqualTo("open");
+        return answer.get("id").asText();
+    }
+
+    private TestServer.Session login(String name) throws Exception {
+        return server.login(name, name + "'s password");
+    }
+
+    private JsonNode proposal(String id) throws Exception {
+        return server.getJson("/api/v1/proposals/" + id, null);
+    }
+
+    @Test
+    void aProposalWithProblemsIsRefusedWithEveryProblemAtOnce() throws Exception {
+        String body = "{\"jurisdiction\":\"lakeside\",\"title\":\"\",\"rationale\":\"why not\","
+                + "\"change\":{\"kind\":\"add\",\"rule\":{\"id\":\"speech.corruption-report\",\"title\":\"No\","
+                + "\"category\":\"speech\",\"on\":\"corruption-report\",\"pionts\":-50,"
+                + "\"when\":\"event.attributes.size >\"}},\"amnesty\":true,"
+                + "\"scenarios\":[{\"event\":{\"id\":\"x\"},\"points\":1.5}]}";
+
+        HttpResponse<String> refused = server.change("POST", "/api/v1/proposals", body, login("ada"));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        JsonNode errors = TestServer.JSON.readTree(refused.body()).get("errors");
+        assertThat(errors.toString()).contains("\"field\":\"scenarios[0].points\"");
+        String shapeOnly = errors.toString();
+        HttpResponse<String> again = server.change("POST", "/api/v1/proposals",
+                body.replace("\"points\":1.5", "\"points\":0"), login("ada"));
+        JsonNode problems = TestServer.JSON.readTree(again.body()).get("errors");
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(problems.toString())
+                .contains("{\"field\":\"title\"")
+                .contains("{\"clause\":\"binding\"")
+                .contains("{\"clause\":\"ex-post-facto\"")
+                .contains("\"field\":\"change.rule.pionts\"")
+                .contains("\"field\":\"change.rule.when\"")
+                .contains("\"field\":\"change.rule.points\"")
+                .doesNotContain("scenarios[0].points");
+        assertThat(shapeOnly).doesNotContain("binding");
+        assertThat(server.getJson("/api/v1/proposals?jurisdiction=lakeside&state=draft", null).get("proposals"))
+                .as("nothing half-made is kept").isEmpty();
+    }
+
+    @Test
+    void aScenarioThatTheProposedBookScoresOtherwiseIsAProblem() throws Exception {
+        HttpResponse<String> refused = server.change("POST", "/api/v1/proposals",
+                cheaperLateBills(false).replace("\"points\":-5},", "\"points\":-10},"), login("ada"));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("\"field\":\"scenarios[0].points\"")
+                .contains("the book as proposed gives this event -5 points, not -10");
+    }
+
+    @Test
+    void onlyResidentsMayProposeSupportAndVote() throws Exception {
+        HttpResponse<String> eve = server.change("POST", "/api/v1/proposals", cheaperLateBills(false),
+                login("eve"));
+        assertThat(eve.statusCode()).isEqualTo(403);
+        assertThat(eve.body()).contains("the registry has you living in riverton");
+        assertThat(server.change("POST", "/api/v1/proposals", cheaperLateBills(false), login("nora")).statusCode())
+                .isEqualTo(403);
+        assertThat(server.change("POST", "/api/v1/proposals", cheaperLateBills(false),
+                server.login("root", "root's password")).statusCode()).as("an admin is no citizen").isEqualTo(403);
+
+        String id = propose(login("ada"), cheaperLateBills(false));
+        assertThat(server.change("POST", "/api/v1/proposals/" + id + "/support", null, login("eve")).statusCode())
+                .isEqualTo(403);
+        assertThat(server.change("POST", "/api/v1/proposals/" + id + "/comments", "{\"body\":\"hi\"}",
+                login("nora")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aProposalGoesFromSupportsToAVoteToAResultEveryoneCanRecount() throws Exception {
+        String id = propose(login("ada"), cheaperLateBills(true));
+        JsonNode open = proposal(id);
+        assertThat(open.get("supportsNeeded").asLong()).isEqualTo(2);
+        assertThat(open.has("author")).as("the author is not named").isFalse();
+        assertThat(server.getJson("/api/v1/proposals?jurisdiction=lakeside&state=open", null).toString())
+                .contains(id);
+
+        assertThat(server.change("POST", "/api/v1/proposals/" + id + "/support", null, login("bob")).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> twice = server.change("POST", "/api/v1/proposals/" + id + "/support", null,
+                login("bob"));
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(twice.body()).contains("already support");
+        assertThat(proposal(id).get("state").asText()).isEqualTo("open");
+        assertThat(server.change("POST", "/api/v1/proposals/" + id + "/votes", "{\"choice\":\"yes\"}",
+                login("bob")).statusCode()).as("no vote before voting opens").isEqualTo(409);
+        assertThat(server.change("POST", "/api/v1/proposals/" + id + "/support", null, login("cyd")).statusCode())
+                .isEqualTo(200);
+
+        JsonNode voting = proposal(id);
+        assertThat(voting.get("state").asText()).isEqualTo("voting");
+        assertThat(voting.get("supports").asLong()).isEqualTo(2);
+        assertThat(voting.at("/voting/eligible").asLong()).isEqualTo(LAKESIDE.size());
+        assertThat(voting.at("/voting/eligibleHash").asText())
+                .isEqualTo(Tokens.sha256(String.join("\n", LAKESIDE)));
+        assertThat(voting.at("/voting/bookHash").asText()).hasSize(64);
+        assertThat(server.get("/api/v1/proposals/" + id + "/ballots", null).statusCode())
+                .as("no board while the vote is open").isEqualTo(409);
+        assertThat(server.change("POST", "/api/v1/proposals/" + id + "/withdraw", null, login("ada")).statusCode())
+                .as("no withdrawing once the vote is open").isEqualTo(409);
+
+        String adas = vote(id, "ada", "yes");
+        String bobsFirst = vote(id, "bob", "no");
+        String bobs = vote(id, "bob", "yes");
+        String cyds = vote(id, "cyd", "no");
+        String dans = vote(id, "dan", "abstain");
+        assertThat(server.change("POST", "/api/v1/proposals/" + id + "/votes", "{\"choice\":\"yes\"}",
+                login("eve")).statusCode()).isEqualTo(403);
+        assertThat(server.change("POST", "/api/v1/proposals/" + id + "/votes", "{\"choice\":\"maybe\"}",
+                login("ada")).statusCode()).isEqualTo(400);
+        JsonNode mine = server.getJson("/api/v1/me/proposals/" + id + "/ballot", login("bob"));
+        assertThat(mine.get("tracker").asText()).isEqualTo(bobs).isNotEqualTo(bobsFirst);
+        assertThat(mine.get("choice").asText()).isEqualTo("yes");
+        assertThat(server.get("/api/v1/me/proposals/" + id + "/ballot", login("eve")).statusCode()).isEqualTo(404);
+
+        server.clock().advance(Duration.ofHours(1));
+
+        JsonNode closed = proposal(id);
+        assertThat(closed.get("state").asText()).isEqualTo("adopted");
+        assertThat(closed.at("/result/result").asText()).isEqualTo("adopted");
+        JsonNode board = server.getJson("/api/v1/proposals/" + id + "/ballots", null);
+        List<String> trackers = new ArrayList<>();
+        board.get("ballots").forEach(ballot -> trackers.add(ballot.get("tracker").asText()));
+        assertThat(trackers).containsExactlyInAnyOrder(adas, bobs, cyds, dans);
+        assertThat(board.get("tally").get("yes").asLong()).isEqualTo(2);
+        assertThat(board.get("tally").get("no").asLong()).isEqualTo(1);
+        assertThat(board.get("tally").get("abstain").asLong()).isEqualTo(1);
+        assertThat(board.get("eligible").asLong()).isEqualTo(6);
+        assertThat(board.get("quorumMet").asBoolean()).isTrue();
+        assertThat(board.get("result").asText()).isEqualTo("adopted");
+        assertThat(board.toString()).doesNotContain("p-").doesNotContain("ada");
+        assertThat(server.change("POST", "/api/v1/proposals/" + id + "/votes", "{\"choice\":\"no\"}",
+                login("cyd")).statusCode()).as("no vote after the close").isEqualTo(409);
+    }
+
+    @Test
+    void aVoteWithoutQuorumIsRejected() throws Exception {
+        String id = propose(login("bob"), cheaperLateBills(false));
+        server.change("POST", "/api/v1/proposals/" + id + "/support", null, login("ada"));
+        server.change("POST", "/api/v1/proposals/" + id + "/support", null, login("cyd"));
+        vote(id, "ada", "yes");
+        vote(id, "bob", "yes");
+
+        server.clock().advance(Duration.ofHours(1));
+
+        JsonNode board = server.getJson("/api/v1/proposals/" + id + "/ballots", null);
+        assertThat(board.get("quorumMet").asBoolean()).as("2 of 6 is short of half").isFalse();
+        assertThat(board.get("result").asText()).isEqualTo("rejected");
+    }
+
+    @Test
+    void anAuthorWithdrawsAndAnUnsupportedProposalExpires() throws Exception {
+        String withdrawn = propose(login("ada"), cheaperLateBills(false));
+        String expiring = propose(login("ada"), cheaperLateBills(false));
+
+        assertThat(server.change("POST", "/api/v1/proposals/" + withdrawn + "/withdraw", null, login("bob"))
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> done = server.change("POST", "/api/v1/proposals/" + withdrawn + "/withdraw", null,
+                login("ada"));
+        assertThat(TestServer.JSON.readTree(done.body()).get("state").asText()).isEqualTo("withdrawn");
+        HttpResponse<String> again = server.change("POST", "/api/v1/proposals/" + withdrawn + "/withdraw", null,
+                login("ada"));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("withdrawn is final");
+
+        server.clock().advance(Duration.ofHours(1));
+
+        assertThat(proposal(expiring).get("state").asText()).isEqualTo("expired");
+        assertThat(server.change("POST", "/api/v1/proposals/" + expiring + "/support", null, login("bob"))
+                .statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void commentsAreKeptAsThePlainTextTheyAre() throws Exception {
+        String id = propose(login("ada"), cheaperLateBills(false));
+
+        HttpResponse<String> written = server.change("POST", "/api/v1/proposals/" + id + "/comments",
+                "{\"body\":\"<script>alert(1)</script> fair enough\"}", login("dan"));
+
+        assertThat(written.statusCode()).isEqualTo(201);
+        JsonNode comments = proposal(id).get("comments");
+        assertThat(comments).hasSize(1);
+        assertThat(comments.get(0).get("body").asText()).isEqualTo("<script>alert(1)</script> fair enough");
+        assertThat(comments.get(0).get("author").asText()).isEqualTo("dan");
+        assertThat(server.change("POST", "/api/v1/proposals/" + id + "/comments", "{\"body\":\"  \"}",
+                login("dan")).statusCode()).isEqualTo(400);
+    }
+
+    private String vote(String id, String name, String choice) throws Exception {
+        HttpResponse<String> cast = server.change("POST", "/api/v1/proposals/" + id + "/votes",
+                "{\"choice\":\"" + choice + "\"}", login(name));
+        assertThat(cast.statusCode()).as(cast.body()).isEqualTo(200);
+        return TestServer.JSON.readTree(cast.body()).get("tracker").asText();
+    }
+}
