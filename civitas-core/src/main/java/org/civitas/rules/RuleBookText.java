@@ -70,7 +70,7 @@ public final class RuleBookText {
     }
 
     /** {@code P60D} for whole days, as books write them; {@code PT36H} and the like otherwise. */
-    static String duration(Duration duration) {
+    public static String duration(Duration duration) {
         return duration.toSeconds() % 86_400 == 0 && duration.getNano() == 0
                 ? "P" + duration.toDays() + "D" : duration.toString();
     }

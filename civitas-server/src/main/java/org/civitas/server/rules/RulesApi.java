@@ -3,13 +3,13 @@ package org.civitas.server.rules;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.civitas.rules.Charter;
 import org.civitas.rules.Rule;
 import org.civitas.rules.RuleBook;
+import org.civitas.rules.RuleBookText;
 import org.civitas.rules.RuleBooks;
 import org.civitas.server.http.Access;
 
@@ -27,17 +27,12 @@ public final class RulesApi {
 
         static RuleView of(Rule rule) {
             return new RuleView(rule.id(), rule.version(), rule.title(), rule.description(), rule.category(),
-                    rule.on(), rule.when().expression(), rule.points(), rule.halfLife().map(RuleView::iso).orElse(null),
+                    rule.on(), rule.when().expression(), rule.points(),
+                    rule.halfLife().map(RuleBookText::duration).orElse(null),
                     rule.cap().map(cap -> cap.points()).orElse(null),
-                    rule.cap().map(cap -> iso(cap.per())).orElse(null),
-                    rule.warnFirst().map(RuleView::iso).orElse(null),
+                    rule.cap().map(cap -> RuleBookText.duration(cap.per())).orElse(null),
+                    rule.warnFirst().map(RuleBookText::duration).orElse(null),
                     rule.effective().from().orElse(null), rule.effective().until().orElse(null), rule.binding());
-        }
-
-        /** A duration as a rule book writes it: {@code P60D} rather than {@code PT1440H}. */
-        static String iso(Duration duration) {
-            return duration.toSeconds() % 86_400 == 0 && duration.getNano() == 0
-                    ? "P" + duration.toDays() + "D" : duration.toString();
         }
     }
 
@@ -60,9 +55,9 @@ public final class RulesApi {
             String noticePeriod) {
 
         static CharterView of(Charter charter) {
-            return new CharterView(charter.supportThreshold().toString(), RuleView.iso(charter.debate()),
-                    RuleView.iso(charter.voting()), charter.quorum(), charter.majority(),
-                    RuleView.iso(charter.noticePeriod()));
+            return new CharterView(charter.supportThreshold().toString(), RuleBookText.duration(charter.debate()),
+                    RuleBookText.duration(charter.voting()), charter.quorum(), charter.majority(),
+                    RuleBookText.duration(charter.noticePeriod()));
         }
     }
 
