@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.civitas.ConflictException;
 import org.civitas.InvalidInputException;
 import org.civitas.NotFoundException;
@@ -30,6 +31,8 @@ public final class Assembly {
 
     /** The longest comment, in characters. */
     public static final int MAX_COMMENT = 5_000;
+    /** What the id of a proposal looks like: a UUID, as {@link #propose} makes it. */
+    private static final Pattern PROPOSAL_ID = Pattern.compile("[0-9a-f-]{36}");
 
     private final Proposals proposals;
     private final Residents residents;
@@ -72,6 +75,12 @@ public final class Assembly {
 
     /** The proposals of {@code jurisdiction} (every one, if empty) in {@code state} (any, if empty), newest first. */
     public List<Proposal> list(Optional<String> jurisdiction, Optional<ProposalState> state) {
+        RuleBooks current = books.get();
+        if (jurisdiction.isPresent() && current.forJurisdiction(jurisdiction.get()).isEmpty()) {
+            throw new InvalidInputException("jurisdiction", "no rule book for '" + jurisdiction.get()
+                    + "'; there are " + String.join(", ", current.all().stream().map(RuleBook::jurisdiction)
+                            .toList()));
+        }
         settle();
         return proposals.list(jurisdiction.map(Set::of).orElse(Set.of()), state);
     }
@@ -228,6 +237,9 @@ public final class Assembly {
     }
 
     private Proposal find(String id) {
+        if (!PROPOSAL_ID.matcher(id).matches()) {
+            throw new NotFoundException("no proposal with id '" + id + "'");
+        }
         return proposals.find(id).orElseThrow(() -> new NotFoundException("no proposal with id '" + id + "'"));
     }
 }

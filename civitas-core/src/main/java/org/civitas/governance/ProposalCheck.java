@@ -35,6 +35,10 @@ public final class ProposalCheck {
     public static final int MAX_RATIONALE = 10_000;
     /** The most scenarios a proposal may give. */
     public static final int MAX_SCENARIOS = 50;
+    /** The longest rule id, in characters. */
+    public static final int MAX_RULE_ID = 256;
+    /** The longest text of a rule's fields, in characters. */
+    public static final int MAX_RULE_TEXT = 20_000;
     static final String BINDING = "binding";
     static final String EX_POST_FACTO = "ex-post-facto";
 
@@ -110,8 +114,9 @@ public final class ProposalCheck {
         Optional<Rule> own = book.rules().stream().filter(rule -> rule.id().equals(id)).findFirst();
         Optional<Rule> inherited = inherited(current, book, id);
         int before = problems.size();
-        if (id.isBlank()) {
-            problems.add(ProposalProblem.field("change.ruleId", "missing (required): the id of the rule"));
+        if (id.isBlank() || id.length() > MAX_RULE_ID) {
+            problems.add(ProposalProblem.field("change.ruleId", id.isBlank() ? "missing (required): the id of the rule"
+                    : "at most " + MAX_RULE_ID + " characters, not " + id.length()));
             return Optional.empty();
         }
         boolean binding = inherited.filter(Rule::binding).isPresent();
@@ -181,6 +186,11 @@ public final class ProposalCheck {
         if (change.rule().isEmpty()) {
             problems.add(ProposalProblem.field("change.rule", "missing (required): the rule's fields, as a rule book"
                     + " writes them"));
+            return Optional.empty();
+        }
+        if (change.rule().get().length() > MAX_RULE_TEXT) {
+            problems.add(ProposalProblem.field("change.rule", "at most " + MAX_RULE_TEXT + " characters, not "
+                    + change.rule().get().length()));
             return Optional.empty();
         }
         List<Issue> issues = new ArrayList<>();

@@ -11,8 +11,12 @@ public record DemoAccounts(
         List<Citizen> citizens, String jurisdiction, List<Source> sources, Login caseworker, Login reviewer,
         Login council, Login auditor, Login admin) {
 
-    /** A resident with an account. */
-    public record Citizen(String person, String username, String password) {
+    /**
+     * A resident with an account.
+     *
+     * @param residence the jurisdiction the registry has them living in: where they may propose and vote
+     */
+    public record Citizen(String person, String username, String password, String residence) {
     }
 
     /** An account of some other role. */

@@ -70,7 +70,7 @@ public final class DemoSetup {
     /** The residents who get an account, each with a fresh password: three ordinary ones, the lowest, the highest. */
     public static List<DemoAccounts.Citizen> citizens(ScoreSheet scores) {
         return chooseCitizens(scores).stream()
-                .map(person -> new DemoAccounts.Citizen(person, person, password()))
+                .map(person -> new DemoAccounts.Citizen(person, person, password(), CityGenerator.HOME_JURISDICTION))
                 .toList();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civitas.governance.Comment;
@@ -60,7 +61,13 @@ record ProposalView(
 
     /** The problems of a refused proposal: {@code {"errors":[{"field" or "clause","message"}]}}. */
     static Map<String, Object> errors(List<ProposalProblem> problems) {
-        return Map.of("errors", problems.stream().map(problem -> Map.of(problem.clause() ? "clause" : "field",
-                problem.about(), "message", problem.message())).toList());
+        return Map.of("errors", problems.stream().map(ProposalView::error).toList());
+    }
+
+    private static Map<String, String> error(ProposalProblem problem) {
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put(problem.clause() ? "clause" : "field", problem.about());
+        error.put("message", problem.message());
+        return error;
     }
 }

@@ -91,8 +91,10 @@ public final class ProposalsApi {
         ctx.json(ProposalView.of(assembly.withdraw(Authentication.person(ctx), id), assembly.comments(id), json));
     }
 
+    /** Votes on a proposal: an unknown one is a 404, whatever choice the body names. */
     private void vote(Context ctx) throws IOException {
         JsonNode body = JsonBodies.read(ctx, json);
+        assembly.get(ctx.pathParam("id"));
         Choice choice = Choice.of(body.path("choice").asText(""));
         ctx.json(Map.of("tracker", assembly.vote(Authentication.person(ctx), ctx.pathParam("id"), choice)));
     }

@@ -131,9 +131,7 @@ public final class ProposalStore implements Proposals {
 
     @Override
     public boolean supports(String proposal, String person) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM proposal_supports"
-                        + " WHERE proposal = :proposal AND person = :person")
-                .bind("proposal", proposal).bind("person", person).mapTo(Long.class).one()) > 0;
+        return hasRow("proposal_supports", proposal, person);
     }
 
     @Override
@@ -189,7 +187,12 @@ public final class ProposalStore implements Proposals {
 
     @Override
     public boolean eligible(String proposal, String person) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM proposal_eligible"
+        return hasRow("proposal_eligible", proposal, person);
+    }
+
+    /** Whether {@code table} has a row of {@code person} for {@code proposal}. */
+    private boolean hasRow(String table, String proposal, String person) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM " + table
                         + " WHERE proposal = :proposal AND person = :person")
                 .bind("proposal", proposal).bind("person", person).mapTo(Long.class).one()) > 0;
     }
