@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.civitas.governance.Impact;
 import org.civitas.governance.ImpactSimulation;
-import org.civitas.ledger.FileLedger;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.Scorer;
@@ -68,12 +67,10 @@ final class SimulateCommand implements Callable<Integer> {
         RuleBooks changed = loader.load(proposed);
         Instant end = to != null ? to : Clock.systemUTC().instant();
         Instant start = from != null ? from : end.minus(DEFAULT_WINDOW);
-        ImpactSimulation simulation = new ImpactSimulation(new Scorer(current), new Scorer(changed), start, end);
         PrintWriter err = spec.commandLine().getErr();
-        FileLedger.read(data, simulation::readsAny, (sequence, event) -> simulation.accept(event),
-                (sequence, person) -> { }, unreadable -> err.println("civitas simulate: ledger " + unreadable
-                        + "; it counts for no one"));
-        Impact impact = simulation.finish().impact();
+        Impact impact = ImpactSimulation.replay(data, new Scorer(current), new Scorer(changed), start, end,
+                unreadable -> err.println("civitas simulate: ledger " + unreadable + "; it counts for no one"))
+                .impact();
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.table) {
             table(impact, out);

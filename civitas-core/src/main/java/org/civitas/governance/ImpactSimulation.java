@@ -1,5 +1,6 @@
 package org.civitas.governance;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.civitas.event.Event;
 import org.civitas.event.EventKey;
+import org.civitas.ledger.FileLedger;
 import org.civitas.rules.Rule;
 import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBooks;
@@ -57,6 +59,19 @@ public final class ImpactSimulation {
         this.before = current.start(to);
         this.after = proposed.start(to);
         this.changedRules = changedRules(current.books(), proposed.books());
+    }
+
+    /**
+     * Replays the committed ledger of {@code dataDirectory} through a simulation of {@code [from, to)}: the one pass
+     * behind {@code civitas simulate} and a proposal's published impact. An entry that cannot be read counts for no
+     * one and goes to {@code unreadable}.
+     */
+    public static Result replay(Path dataDirectory, Scorer current, Scorer proposed, Instant from, Instant to,
+            FileLedger.UnreadableVisitor unreadable) {
+        ImpactSimulation simulation = new ImpactSimulation(current, proposed, from, to);
+        FileLedger.read(dataDirectory, simulation::readsAny, (sequence, event) -> simulation.accept(event),
+                (sequence, person) -> { }, unreadable);
+        return simulation.finish();
     }
 
     /** Whether a rule of either book reads events of {@code type} in {@code jurisdiction}. */

@@ -86,7 +86,7 @@ public final class EventParser {
     }
 
     /** Collects events into a list. */
-    record Collector(List<Event> events) implements NdjsonReader.StretchReader<List<Event>> {
+    public record Collector(List<Event> events) implements NdjsonReader.StretchReader<List<Event>> {
 
         @Override
         public void line(EventFields line, long lineNumber) {

@@ -27,12 +27,15 @@ public final class ScoreBoard {
     public static final int MAX_NAMED = 1_000;
 
     private final RuleMatcher matcher;
+    /** Matches made-up events, so that they count in no statistics of the real ones. */
+    private final RuleMatcher whatIfMatcher;
     private final Map<String, Match[]> matchesByPerson = new ConcurrentHashMap<>();
     private final Map<Long, SetAside> setAside = new ConcurrentSkipListMap<>();
     private final AtomicLong setAsideCount = new AtomicLong();
 
     public ScoreBoard(Scorer scorer) {
         this.matcher = new RuleMatcher(Objects.requireNonNull(scorer, "scorer"));
+        this.whatIfMatcher = new RuleMatcher(scorer);
     }
 
     /**
@@ -90,6 +93,25 @@ public final class ScoreBoard {
     /** {@code person}'s score at {@code at}: 1000 for someone with no scored events. */
     public PersonScore score(String person, Instant at) {
         return PersonScoring.score(person, Arrays.asList(matchesByPerson.getOrDefault(person, NO_MATCHES)), at);
+    }
+
+    /**
+     * What {@code person}'s score at {@code at} would be if {@code hypothetical} events were theirs too, after their
+     * real ones: the score and every contribution, the made-up ones among them, by exactly the rules that score. The
+     * board keeps nothing of them.
+     */
+    public PersonScore whatIf(String person, List<Event> hypothetical, Instant at) {
+        List<Match> matches = new ArrayList<>(Arrays.asList(matchesByPerson.getOrDefault(person, NO_MATCHES)));
+        synchronized (whatIfMatcher) {
+            long order = Long.MAX_VALUE - hypothetical.size();
+            for (Event event : hypothetical) {
+                if (!event.person().equals(person)) {
+                    throw new IllegalArgumentException("a what-if of " + person + " holds an event of someone else");
+                }
+                whatIfMatcher.match(event, order++, matches::add);
+            }
+        }
+        return PersonScoring.score(person, matches, at);
     }
 
     /** {@code person}'s score at every {@code step} from {@code from} to {@code to}, both included. */

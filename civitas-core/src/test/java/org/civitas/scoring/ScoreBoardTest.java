@@ -34,4 +34,25 @@ class ScoreBoardTest {
         arrivals.forEach(run::accept);
         assertThat(board.score("p-1", at)).isEqualTo(run.finish().people().get(0));
     }
+
+    @Test
+    void aWhatIfScoresMadeUpEventsBesideTheRealOnesAndKeepsNothing() {
+        Scorer scorer = ScoringFixture.scorer(ScoringFixture.WARNED_AND_CAPPED);
+        Event june = ScoringFixture.event("june", "p-1", "speeding", "2026-06-01T08:00:00Z");
+        List<Event> madeUp = List.of(ScoringFixture.event("noon", "p-1", "speeding", "2026-09-10T12:00:00Z"),
+                ScoringFixture.event("dusk", "p-1", "speeding", "2026-09-10T18:00:00Z"));
+        Instant at = Instant.parse("2026-11-01T00:00:00Z");
+        ScoreBoard board = new ScoreBoard(scorer);
+        board.accept(june, 0);
+        PersonScore before = board.score("p-1", at);
+
+        PersonScore whatIf = board.whatIf("p-1", madeUp, at);
+
+        ScoringRun run = scorer.start(at);
+        run.accept(june);
+        madeUp.forEach(run::accept);
+        assertThat(whatIf).isEqualTo(run.finish().people().get(0));
+        assertThat(whatIf.score()).isLessThan(before.score());
+        assertThat(board.score("p-1", at)).isEqualTo(before);
+    }
 }

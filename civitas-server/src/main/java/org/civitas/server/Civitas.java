@@ -6,6 +6,7 @@ import org.civitas.access.AccessLog;
 import org.civitas.account.Accounts;
 import org.civitas.constitution.Constitution;
 import org.civitas.governance.Assembly;
+import org.civitas.governance.ImpactReports;
 import org.civitas.ledger.FileLedger;
 import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.rules.RuleBooks;
@@ -40,6 +41,7 @@ public record Civitas(
         SupportStore support,
         SupportDesk supportDesk,
         Assembly assembly,
+        ImpactReports impacts,
         PersonalDataSeal seal,
         Constitution constitution,
         RuleBooks ruleBooks,

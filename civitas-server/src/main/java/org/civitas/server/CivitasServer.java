@@ -13,6 +13,7 @@ import org.civitas.CivitasException;
 import org.civitas.access.AccessLog;
 import org.civitas.constitution.Constitution;
 import org.civitas.governance.Assembly;
+import org.civitas.governance.ImpactReports;
 import org.civitas.governance.ProposalCheck;
 import org.civitas.governance.TrackerSeal;
 import org.civitas.ingest.Intake;
@@ -123,12 +124,14 @@ public final class CivitasServer implements AutoCloseable {
             projector.start();
             AccessLog accessLog = new AccessLogStore(database.jdbi());
             SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, settings.clock());
-            Assembly assembly = new Assembly(new ProposalStore(database.jdbi()), residences, () -> books,
-                    new ProposalCheck(loader), new TrackerSeal(seal.keys()), settings.clock());
+            ProposalCheck check = new ProposalCheck(loader);
+            Assembly assembly = new Assembly(new ProposalStore(database.jdbi()), residences, () -> books, check,
+                    new TrackerSeal(seal.keys()), settings.clock());
+            ImpactReports impacts = new ImpactReports(settings.dataDirectory(), () -> books, check);
             Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
-                    accessLog, new GrantStore(database.jdbi()), support, supportDesk, assembly, seal, constitution, books,
-                    scores, projector, feeds, new PasswordHasher(), Metrics.newRegistry());
+                    accessLog, new GrantStore(database.jdbi()), support, supportDesk, assembly, impacts, seal,
+                    constitution, books, scores, projector, feeds, new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
                     civitas.passwords(), civitas.clock());
@@ -217,7 +220,7 @@ public final class CivitasServer implements AutoCloseable {
             new StatsApi(new PublicStatistics(civitas.scores(), civitas.support(), civitas.clock()), templates)
                     .register(routes);
             new SupportApi(civitas.supportDesk(), json).register(routes);
-            new ProposalsApi(civitas.assembly(), json).register(routes);
+            new ProposalsApi(civitas.assembly(), civitas.impacts(), json).register(routes);
             new SupportPages(civitas.supportDesk(), templates).register(routes);
             new ErasureApi(civitas.seal().keys(), civitas.constitution(), templates, json, civitas.clock())
                     .register(routes);

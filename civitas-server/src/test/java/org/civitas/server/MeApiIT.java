@@ -174,4 +174,32 @@ class MeApiIT {
     void theAccessLogIsEmptyWhileNobodyElseHasLooked() throws Exception {
         assertThat(server.getJson("/api/v1/me/access-log", ada).get("accesses")).isEmpty();
     }
+
+    @Test
+    void aWhatIfShowsWhatMadeUpConductWouldDoAndKeepsNothing() throws Exception {
+        double now = server.getJson("/api/v1/me/score", ada).get("score").asDouble();
+        String lateBill = "{\"type\":\"bill-payment\",\"occurredAt\":\"" + server.now().minus(Duration.ofHours(1))
+                + "\",\"jurisdiction\":\"lakeside\",\"attributes\":{\"daysLate\":60}}";
+
+        HttpResponse<String> answer = server.change("POST", "/api/v1/me/what-if", "{\"events\":[" + lateBill + "]}",
+                ada);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode whatIf = TestServer.JSON.readTree(answer.body());
+        assertThat(whatIf.get("current").asDouble()).isEqualTo(now);
+        assertThat(whatIf.at("/whatIf/score").asDouble()).isLessThan(now);
+        assertThat(whatIf.at("/whatIf/contributions").toString()).contains("what-if-0")
+                .contains("obligations.bill-paid-late");
+        assertThat(server.getJson("/api/v1/me/score", ada).get("score").asDouble()).as("nothing is kept")
+                .isEqualTo(now);
+        HttpResponse<String> someoneElse = server.change("POST", "/api/v1/me/what-if", "{\"events\":["
+                + lateBill.replace("{\"type\"", "{\"person\":\"p-bob\",\"type\"") + "]}", ada);
+        assertThat(someoneElse.statusCode()).isEqualTo(400);
+        assertThat(someoneElse.body()).contains("events[0].person");
+        HttpResponse<String> broken = server.change("POST", "/api/v1/me/what-if",
+                "{\"events\":[{\"type\":\"bill-payment\",\"occurredAt\":\"soon\",\"jurisdiction\":\"lakeside\"}]}",
+                ada);
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.body()).contains("events[0].occurredAt");
+    }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.assertj.core.data.Offset;
 import org.civitas.Tokens;
 import org.civitas.account.Role;
 import org.civitas.rules.RuleBookLoader;
@@ -50,6 +51,9 @@ class ProposalsIT {
     private static final String RIVERTON_BOOK = "jurisdiction: riverton\nparent: vale\ntimezone: Europe/Berlin\n"
             + "rules: []\n";
 
+    /** When Ada and Bob paid a bill late, and Cyd one on time. */
+    private static final Instant BILLED = TestServer.START.minus(Duration.ofDays(20));
+
     @Parameter
     Supplier<StorageSettings> storage;
 
@@ -85,6 +89,12 @@ class ProposalsIT {
         homes.append(TestServer.event("city-registry", "home-eve", "p-eve", "residence-registered", day,
                 "{\"district\":\"mill\"}").replace("\"lakeside\"", "\"riverton\"")).append('\n');
         assertThat(server.postEvents(registry, homes.toString()).statusCode()).isEqualTo(200);
+        RegisteredSource utility = server.source("lakeside-utilities", "bill-payment", "obligations");
+        String bills = TestServer.event("lakeside-utilities", "b-ada", "p-ada", "bill-payment", BILLED,
+                "{\"daysLate\":45}") + "\n" + TestServer.event("lakeside-utilities", "b-bob", "p-bob", "bill-payment",
+                BILLED, "{\"daysLate\":40}") + "\n" + TestServer.event("lakeside-utilities", "b-cyd", "p-cyd",
+                "bill-payment", BILLED, "{\"daysLate\":0}") + "\n";
+        assertThat(server.postEvents(utility, bills).statusCode()).isEqualTo(200);
         for (String name : List.of("ada", "bob", "cyd", "dan", "eve", "nora")) {
             server.citizen(name, "p-" + name, name + "'s password");
         }
@@ -252,7 +262,7 @@ class ProposalsIT {
         assertThat(board.get("eligible").asLong()).isEqualTo(6);
         assertThat(board.get("quorumMet").asBoolean()).isTrue();
         assertThat(board.get("result").asText()).isEqualTo("adopted");
-        assertThat(board.toString()).doesNotContain("p-").doesNotContain("ada");
+        assertThat(board.toString()).as("no voter is named").doesNotContain("p-ada", "p-bob", "p-cyd", "p-dan");
         assertThat(server.change("POST", "/api/v1/proposals/" + id + "/votes", "{\"choice\":\"no\"}",
                 login("cyd")).statusCode()).as("no vote after the close").isEqualTo(409);
     }
@@ -308,6 +318,33 @@ class ProposalsIT {
         assertThat(comments.get(0).get("author").asText()).isEqualTo("dan");
         assertThat(server.change("POST", "/api/v1/proposals/" + id + "/comments", "{\"body\":\"  \"}",
                 login("dan")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theImpactOfAProposalIsPublishedAndEachResidentSeesTheirOwn() throws Exception {
+        TestServer.Session ada = login("ada");
+        String id = propose(ada, cheaperLateBills(false));
+        double adaNow = server.getJson("/api/v1/me/score", ada).get("score").asDouble();
+        Instant submitted = Instant.parse(proposal(id).get("submittedAt").asText());
+
+        JsonNode impact = server.getJson("/api/v1/proposals/" + id + "/impact", null);
+        JsonNode adas = server.getJson("/api/v1/me/proposals/" + id + "/impact", ada);
+        JsonNode cyds = server.getJson("/api/v1/me/proposals/" + id + "/impact", login("cyd"));
+
+        assertThat(impact.get("people").asLong()).as("the three with bills").isEqualTo(3);
+        assertThat(impact.get("affected").asLong()).as("the two late").isEqualTo(2);
+        assertThat(impact.get("matchedEvents").asLong()).isEqualTo(2);
+        assertThat(impact.get("crossAbove1000").asLong()).isZero();
+        assertThat(impact.get("bands").get(0).get("people").isNull()).as("a cell of fewer than 20 is not shown")
+                .isTrue();
+        double age = Duration.between(BILLED, submitted).toSeconds();
+        assertThat(adas.get("before").asDouble()).isEqualTo(adaNow).isCloseTo(1000 - 10 * Math.pow(2,
+                -age / Duration.ofDays(90).toSeconds()), Offset.offset(0.006));
+        assertThat(adas.get("after").asDouble()).isCloseTo(1000 - 5 * Math.pow(2,
+                -age / Duration.ofDays(60).toSeconds()), Offset.offset(0.006));
+        assertThat(adas.get("change").asDouble()).isPositive();
+        assertThat(cyds.get("change").asDouble()).isZero();
+        assertThat(cyds.get("before").asDouble()).isEqualTo(1000);
     }
 
     private String vote(String id, String name, String choice) throws Exception {

@@ -13,6 +13,7 @@ import org.civitas.governance.Assembly;
 import org.civitas.governance.Board;
 import org.civitas.governance.Choice;
 import org.civitas.governance.Comment;
+import org.civitas.governance.ImpactReports;
 import org.civitas.governance.Proposal;
 import org.civitas.governance.ProposalRefusedException;
 import org.civitas.governance.ProposalState;
@@ -23,16 +24,19 @@ import org.civitas.server.http.JsonBodies;
 
 /**
  * {@code /api/v1/proposals}: residents propose changes to their rule books, support and debate them, and vote; anyone
- * reads them, and, once a vote closes, its board of ballots. A voter reads their own ballot at
+ * reads them, their impact on the year before them, and, once a vote closes, its board of ballots. A resident sees
+ * what a proposal would do to their own score at {@code /api/v1/me/proposals/{id}/impact}. A voter reads their own ballot at
  * {@code /api/v1/me/proposals/{id}/ballot}; nothing links a ballot to anyone else.
  */
 public final class ProposalsApi {
 
     private final Assembly assembly;
+    private final ImpactReports impacts;
     private final ObjectMapper json;
 
-    public ProposalsApi(Assembly assembly, ObjectMapper json) {
+    public ProposalsApi(Assembly assembly, ImpactReports impacts, ObjectMapper json) {
         this.assembly = assembly;
+        this.impacts = impacts;
         this.json = json;
     }
 
@@ -45,6 +49,8 @@ public final class ProposalsApi {
         routes.post("/api/v1/proposals/{id}/withdraw", this::withdraw, Access.CITIZEN);
         routes.post("/api/v1/proposals/{id}/votes", this::vote, Access.CITIZEN);
         routes.get("/api/v1/proposals/{id}/ballots", this::ballots, Access.PUBLIC);
+        routes.get("/api/v1/proposals/{id}/impact", this::impact, Access.PUBLIC);
+        routes.get("/api/v1/me/proposals/{id}/impact", this::myImpact, Access.CITIZEN);
         routes.get("/api/v1/me/proposals/{id}/ballot", this::myBallot, Access.CITIZEN);
     }
 
@@ -109,6 +115,14 @@ public final class ProposalsApi {
                 "tally", Map.of("yes", result.yes(), "no", result.no(), "abstain", result.abstain()),
                 "eligible", result.eligible(), "quorumMet", result.quorumMet(), "result", result.result(),
                 "voting", proposal.voting().orElseThrow()));
+    }
+
+    private void impact(Context ctx) {
+        ctx.json(impacts.impactOf(assembly.get(ctx.pathParam("id"))));
+    }
+
+    private void myImpact(Context ctx) {
+        ctx.json(impacts.impactOn(assembly.get(ctx.pathParam("id")), Authentication.person(ctx)));
     }
 
     private void myBallot(Context ctx) {

@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.civitas.access.AccessLog;
+import org.civitas.event.Event;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.api.AccessView;
 import org.civitas.server.api.EventsPage;
@@ -21,6 +23,7 @@ import org.civitas.server.auth.Authentication;
 import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
+import org.civitas.server.http.JsonBodies;
 import org.civitas.server.http.QueryParams;
 import org.civitas.server.live.LiveFeeds;
 import org.civitas.store.vault.VaultStore;
@@ -62,6 +65,7 @@ public final class MeApi {
         routes.get("/api/v1/me/trail", this::trail, Access.CITIZEN);
         routes.get("/api/v1/me/export", this::export, Access.CITIZEN);
         routes.get("/api/v1/me/access-log", this::accessLog, Access.CITIZEN);
+        routes.post("/api/v1/me/what-if", this::whatIf, Access.CITIZEN);
         routes.sse("/api/v1/me/feed", client -> feeds.subscribe(Authentication.person(client.ctx()), client),
                 Access.CITIZEN);
     }
@@ -72,6 +76,20 @@ public final class MeApi {
         ctx.contentType(ContentType.APPLICATION_JSON);
         String person = Authentication.person(ctx);
         json.writeValue(ctx.res().getOutputStream(), ScoreView.of(scores.score(person, now), now));
+    }
+
+    /**
+     * What the citizen's score would be with made-up events of theirs beside the real ones, scored when the latest of
+     * them occurred (or now): each contribution, and the score now for comparison. Nothing is kept.
+     */
+    private void whatIf(Context ctx) throws IOException {
+        Instant now = clock.instant();
+        String person = Authentication.person(ctx);
+        List<Event> events = WhatIfEvents.read(JsonBodies.read(ctx, json), person, now);
+        Instant at = events.stream().map(Event::occurredAt).max(Instant::compareTo).filter(now::isBefore)
+                .orElse(now);
+        ctx.json(Map.of("current", scores.score(person, now).roundedScore(),
+                "whatIf", ScoreView.of(scores.whatIf(person, events, at), at)));
     }
 
     private void history(Context ctx) {

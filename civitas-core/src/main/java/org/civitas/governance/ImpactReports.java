@@ -1,0 +1,73 @@
+package org.civitas.governance;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.civitas.ConflictException;
+import org.civitas.rules.RuleBooks;
+import org.civitas.scoring.PersonScore;
+import org.civitas.scoring.Scorer;
+
+/**
+ * The impact of each proposal, published before anyone votes: the real history of the year before it was submitted,
+ * replayed from the ledger under the books in force and under the books as the proposal would make them, with the
+ * engine that scores. Each proposal is replayed once, when its impact is first asked for, and its report kept; so is
+ * every person's score before and after, which each person sees of themselves alone.
+ */
+public final class ImpactReports {
+
+    /** How much history an impact covers: the year before the proposal. */
+    public static final Duration WINDOW = Duration.ofDays(365);
+
+    /** A proposal's replay: its report, and every scored person's score before and after. */
+    private record Replay(Impact impact, Map<String, PersonalImpact> people) {
+    }
+
+    private final Path dataDirectory;
+    private final Supplier<RuleBooks> books;
+    private final ProposalCheck check;
+    private final Map<String, Replay> replays = new ConcurrentHashMap<>();
+
+    public ImpactReports(Path dataDirectory, Supplier<RuleBooks> books, ProposalCheck check) {
+        this.dataDirectory = dataDirectory;
+        this.books = books;
+        this.check = check;
+    }
+
+    public Impact impactOf(Proposal proposal) {
+        return replayOf(proposal).impact();
+    }
+
+    /** What the proposal would do to {@code person}'s score: nothing, for someone the window does not score. */
+    public PersonalImpact impactOn(Proposal proposal, String person) {
+        return replayOf(proposal).people().getOrDefault(person,
+                new PersonalImpact(PersonScore.BASE, PersonScore.BASE, 0));
+    }
+
+    private Replay replayOf(Proposal proposal) {
+        return replays.computeIfAbsent(proposal.id(), id -> replay(proposal));
+    }
+
+    private Replay replay(Proposal proposal) {
+        RuleBooks current = books.get();
+        ProposalCheck.Outcome outcome = check.check(proposal.draft(), current, proposal.submittedAt());
+        if (outcome.proposed().isEmpty()) {
+            throw new ConflictException("the books in force changed since this proposal was submitted, and it no"
+                    + " longer applies to them: " + outcome.problems());
+        }
+        Instant to = proposal.submittedAt();
+        ImpactSimulation.Result result = ImpactSimulation.replay(dataDirectory, new Scorer(current),
+                new Scorer(outcome.proposed().get().books()), to.minus(WINDOW), to, unreadable -> { });
+        Map<String, PersonalImpact> people = new HashMap<>();
+        result.before().people().forEach(score -> people.put(score.person(),
+                new PersonalImpact(score.roundedScore(), score.roundedScore(), 0)));
+        result.after().people().forEach(score -> people.computeIfPresent(score.person(), (person, was) ->
+                new PersonalImpact(was.before(), score.roundedScore(),
+                        Math.round((score.roundedScore() - was.before()) * 100) / 100.0)));
+        return new Replay(result.impact(), Map.copyOf(people));
+    }
+}
