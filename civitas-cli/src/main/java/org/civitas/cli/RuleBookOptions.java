@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.civitas.CivitasException;
 import org.civitas.constitution.Constitution;
+import org.civitas.governance.BookHistory;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.rules.RuleBooks;
 import org.civitas.source.SourceCatalogue;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
 final class RuleBookOptions {
 
     @Option(names = "--rules", paramLabel = "BOOK", description = "A rule book (YAML) or a folder of them, one per"
-            + " jurisdiction (default, with --data DIR: the books in DIR/rules/).")
+            + " jurisdiction (default, with --data DIR: the books in DIR/rules/, as the proposals adopted"
+            + " since changed them).")
     private Path rules;
 
     @Option(names = "--sources", paramLabel = "FILE", description = "The sources, their event types and categories"
@@ -42,8 +44,9 @@ final class RuleBookOptions {
         if (rules != null) {
             return loader.load(rules);
         }
-        return data.flatMap(loader::loadIn).orElseThrow(() -> new CivitasException("no rule book to score by: give"
-                + " one with --rules BOOK (a file, or a folder with one per jurisdiction)"
-                + data.map(dir -> ", or put them in " + RuleBookLoader.folderIn(dir)).orElse("")));
+        RuleBooks initial = data.flatMap(loader::loadIn).orElseThrow(() -> new CivitasException("no rule book to"
+                + " score by: give one with --rules BOOK (a file, or a folder with one per jurisdiction)"
+                + data.map(folder -> ", or put them in " + RuleBookLoader.folderIn(folder)).orElse("")));
+        return BookHistory.inForce(initial, data.get(), loader);
     }
 }

@@ -3,6 +3,7 @@ package org.civitas.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.civitas.governance.BookHistory;
 import org.civitas.ledger.FileLedger;
 import org.civitas.ledger.UnreadableEntry;
 import org.civitas.ledger.Verification;
@@ -39,6 +40,19 @@ final class VerifyCommand implements Callable<Integer> {
             return Civitas.FAILED;
         }
         out.println("intact: " + verification.entries() + " entries, chain head " + verification.headHash());
+        if (BookHistory.exists(data)) {
+            Verification governance = BookHistory.verify(data);
+            if (!governance.intact() || !governance.readable()) {
+                err.println("civitas verify: the governance ledger, which keeps the adopted rule books, is NOT"
+                        + " intact: " + governance.damage().map(Object::toString)
+                                .orElse(governance.unreadableCount() + " entries cannot be read"));
+                err.flush();
+                out.flush();
+                return Civitas.FAILED;
+            }
+            out.println("governance intact: " + governance.entries() + " rule book versions, chain head "
+                    + governance.headHash());
+        }
         verification.damage().ifPresent(unfinished -> out.println("note: " + unfinished
                 + "; the next ingest discards it"));
         out.flush();

@@ -10,13 +10,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.civitas.constitution.Constitution;
 import org.civitas.demo.DemoCity;
+import org.civitas.governance.Legislation;
+import org.civitas.governance.Proposal;
+import org.civitas.governance.ProposalCheck;
+import org.civitas.governance.ProposalDraft;
+import org.civitas.governance.ProposalState;
+import org.civitas.governance.ProposedChange;
+import org.civitas.rules.RuleBookLoader;
 import org.civitas.source.SourcesFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -206,6 +216,41 @@ class CommandsIT {
                 .isCloseTo(change, org.assertj.core.data.Offset.offset(0.01));
         assertThat(impact.get("crossBelow1000").asLong()).isZero();
         assertThat(impact.get("bands")).hasSize(7);
+    }
+
+    @Test
+    void scoringADataDirectoryFollowsTheBooksItsGovernanceLedgerAdoptedAndVerifyChecksThem() throws Exception {
+        Path data = work.resolve("data");
+        assertThat(ingest(data, generate(200, 30, 5).toString()).exit()).isZero();
+        DemoCity.writeRuleBooks(RuleBookLoader.folderIn(data));
+        Path proposed = work.resolve("proposed");
+        DemoCity.writeRuleBooks(proposed);
+        Path lakeside = proposed.resolve("lakeside.yaml");
+        Files.writeString(lakeside, Files.readString(lakeside).replace("points: -10", "points: -3"));
+        String rule = "{\"id\":\"obligations.bill-paid-late\",\"title\":\"A bill paid more than 30 days late\","
+                + "\"category\":\"obligations\",\"on\":\"bill-payment\",\"when\":\"event.attributes.daysLate > 30\","
+                + "\"points\":-3,\"halfLife\":\"P90D\"}";
+        Proposal proposal = new Proposal("prop-1", "p-1", new ProposalDraft("lakeside", "Milder", "Why",
+                new ProposedChange(ProposedChange.Kind.CHANGE, "obligations.bill-paid-late", Optional.of(rule)), true,
+                List.of()), ProposalState.VOTING, Instant.parse("2026-10-01T00:00:00Z"),
+                Instant.parse("2026-10-15T00:00:00Z"), 1, 1, Optional.empty(), Optional.empty());
+        RuleBookLoader loader = new RuleBookLoader(Constitution.standard());
+        Legislation legislation = new Legislation(loader.loadIn(data).orElseThrow(), data,
+                new ProposalCheck(loader));
+        legislation.adopt(proposal, Instant.parse("2026-10-20T00:00:00Z"));
+        legislation.close();
+
+        CivitasCommand.Result adopted = run("score", "--data", data.toString(), "--at", AT);
+        CivitasCommand.Result asProposed = run("score", "--rules", proposed.toString(), "--data", data.toString(),
+                "--at", AT);
+        CivitasCommand.Result verify = run("verify", "--data", data.toString());
+
+        assertThat(adopted.exit()).as(adopted.err()).isZero();
+        assertThat(scores(adopted)).isEqualTo(scores(asProposed)).isNotEqualTo(scores(score("--data",
+                data.toString(), "--at", AT)));
+        assertThat(adopted.out()).contains("\"adoptedBy\":\"prop-1\"");
+        assertThat(verify.exit()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("governance intact: 1 rule book versions");
     }
 
     private static Map<String, Double> scores(CivitasCommand.Result scored) throws IOException {

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.civitas.ConflictException;
 import org.civitas.InvalidInputException;
@@ -24,8 +23,8 @@ import org.civitas.rules.RuleBooks;
 /**
  * Where residents change their rule books: they propose, debate, support and vote, each step checked against the
  * charter of the proposal's jurisdiction. Who may take part is who lives there or below it, by the registries'
- * records; who may vote is fixed when the vote opens. Deadlines are kept lazily (each step first settles what is
- * due) and by {@link #settle()}, which a server runs now and then.
+ * records; who may vote is fixed when the vote opens; what a vote carries, {@link Legislation} adopts. Deadlines are
+ * kept lazily (each step first settles what is due) and by {@link #settle()}, which a server runs now and then.
  */
 public final class Assembly {
 
@@ -36,16 +35,16 @@ public final class Assembly {
 
     private final Proposals proposals;
     private final Residents residents;
-    private final Supplier<RuleBooks> books;
+    private final Legislation legislation;
     private final ProposalCheck check;
     private final TrackerSeal trackers;
     private final Clock clock;
 
-    public Assembly(Proposals proposals, Residents residents, Supplier<RuleBooks> books, ProposalCheck check,
+    public Assembly(Proposals proposals, Residents residents, Legislation legislation, ProposalCheck check,
             TrackerSeal trackers, Clock clock) {
         this.proposals = proposals;
         this.residents = residents;
-        this.books = books;
+        this.legislation = legislation;
         this.check = check;
         this.trackers = trackers;
         this.clock = clock;
@@ -54,7 +53,7 @@ public final class Assembly {
     /** Checks {@code draft} by {@code person} and opens it at once; refused with every problem if it has any. */
     public Proposal propose(String person, ProposalDraft draft) {
         Instant now = clock.instant();
-        RuleBooks current = books.get();
+        RuleBooks current = legislation.inForce();
         if (current.forJurisdiction(draft.jurisdiction()).isPresent()) {
             requireResident(person, draft.jurisdiction(), "propose a change to its rules");
         }
@@ -75,7 +74,7 @@ public final class Assembly {
 
     /** The proposals of {@code jurisdiction} (every one, if empty) in {@code state} (any, if empty), newest first. */
     public List<Proposal> list(Optional<String> jurisdiction, Optional<ProposalState> state) {
-        RuleBooks current = books.get();
+        RuleBooks current = legislation.inForce();
         if (jurisdiction.isPresent() && current.forJurisdiction(jurisdiction.get()).isEmpty()) {
             throw new InvalidInputException("jurisdiction", "no rule book for '" + jurisdiction.get()
                     + "'; there are " + String.join(", ", current.all().stream().map(RuleBook::jurisdiction)
@@ -202,7 +201,11 @@ public final class Assembly {
         return settled;
     }
 
-    private boolean settle(Proposal proposal) {
+    /**
+     * Expires a proposal whose debate ended, or closes a vote whose time is up, adopting what it carried; one at a
+     * time, so that nothing is adopted twice.
+     */
+    private synchronized boolean settle(Proposal proposal) {
         Instant now = clock.instant();
         if (proposal.state() == ProposalState.OPEN && !now.isBefore(proposal.debateEndsAt())) {
             return proposals.move(proposal.id(), ProposalState.OPEN, ProposalState.EXPIRED, proposal.debateEndsAt());
@@ -210,8 +213,15 @@ public final class Assembly {
         Optional<Voting> voting = proposal.voting();
         if (proposal.state() == ProposalState.VOTING && voting.isPresent()
                 && !now.isBefore(voting.get().closesAt())) {
-            Charter charter = books.get().forJurisdiction(proposal.jurisdiction()).orElseThrow().charter();
+            Charter charter = legislation.inForce().forJurisdiction(proposal.jurisdiction()).orElseThrow().charter();
             Tally tally = Tally.of(proposals.ballots(proposal.id()), voting.get().eligible(), charter);
+            Proposal current = find(proposal.id());
+            if (current.state() != ProposalState.VOTING) {
+                return false;
+            }
+            if (tally.carried()) {
+                legislation.adopt(current, voting.get().closesAt());
+            }
             return proposals.close(proposal.id(), tally, voting.get().closesAt());
         }
         return false;
@@ -219,7 +229,7 @@ public final class Assembly {
 
     private void openVoting(Proposal proposal) {
         Instant now = clock.instant();
-        RuleBooks current = books.get();
+        RuleBooks current = legislation.inForce();
         RuleBook book = check.check(proposal.draft(), current, now).orRefuse().book();
         SortedSet<String> eligible = residents.livingIn(current.atOrBelow(proposal.jurisdiction()));
         Voting voting = new Voting(now, now.plus(book.charter().voting()), eligible.size(),
@@ -229,7 +239,8 @@ public final class Assembly {
 
     private void requireResident(String person, String jurisdiction, String toDo) {
         Optional<Residence> residence = residents.residenceOf(person);
-        if (residence.isEmpty() || !books.get().atOrBelow(jurisdiction).contains(residence.get().jurisdiction())) {
+        if (residence.isEmpty()
+                || !legislation.inForce().atOrBelow(jurisdiction).contains(residence.get().jurisdiction())) {
             throw new NotPermittedException("only residents of " + jurisdiction + " (or of a jurisdiction below it)"
                     + " may " + toDo + (residence.map(home -> "; the registry has you living in "
                             + home.jurisdiction()).orElse("; no registry has recorded where you live")));

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.civitas.ConflictException;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.PersonScore;
@@ -28,13 +27,13 @@ public final class ImpactReports {
     }
 
     private final Path dataDirectory;
-    private final Supplier<RuleBooks> books;
+    private final Legislation legislation;
     private final ProposalCheck check;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
 
-    public ImpactReports(Path dataDirectory, Supplier<RuleBooks> books, ProposalCheck check) {
+    public ImpactReports(Path dataDirectory, Legislation legislation, ProposalCheck check) {
         this.dataDirectory = dataDirectory;
-        this.books = books;
+        this.legislation = legislation;
         this.check = check;
     }
 
@@ -53,7 +52,7 @@ public final class ImpactReports {
     }
 
     private Replay replay(Proposal proposal) {
-        RuleBooks current = books.get();
+        RuleBooks current = legislation.inForce();
         ProposalCheck.Outcome outcome = check.check(proposal.draft(), current, proposal.submittedAt());
         if (outcome.proposed().isEmpty()) {
             throw new ConflictException("the books in force changed since this proposal was submitted, and it no"

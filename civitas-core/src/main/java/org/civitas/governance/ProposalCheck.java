@@ -3,6 +3,7 @@ package org.civitas.governance;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,13 +52,21 @@ public final class ProposalCheck {
         this.loader = loader;
     }
 
+    /** The loader that reads proposed rules, and the books the governance ledger keeps. */
+    public RuleBookLoader loader() {
+        return loader;
+    }
+
     /**
      * What a proposal would make of the books, if it has no problems.
      *
-     * @param book the proposal's jurisdiction's book as it would be
+     * @param book the proposal's jurisdiction's book as it would be, as if it had always been so
      * @param books all books, that one among them
+     * @param rule the rule added or changed, at its new version; empty for a rule retired
+     * @param previous the latest version of the rule in force before, the book's own or inherited; empty for a rule
+     *     added
      */
-    public record ProposedBooks(RuleBook book, RuleBooks books) {
+    public record ProposedBooks(RuleBook book, RuleBooks books, Optional<Rule> rule, Optional<Rule> previous) {
     }
 
     /** What checking a draft found: its problems, or else the books it proposes. */
@@ -111,7 +120,7 @@ public final class ProposalCheck {
             Instant now, List<ProposalProblem> problems) {
         ProposedChange change = draft.change();
         String id = change.ruleId();
-        Optional<Rule> own = book.rules().stream().filter(rule -> rule.id().equals(id)).findFirst();
+        Optional<Rule> own = latest(book, id);
         Optional<Rule> inherited = inherited(current, book, id);
         int before = problems.size();
         if (id.isBlank() || id.length() > MAX_RULE_ID) {
@@ -133,14 +142,14 @@ public final class ProposalCheck {
                     problems.add(ProposalProblem.field("change.ruleId", book.jurisdiction() + " already has a rule '"
                             + id + "'; propose a change to it"));
                 }
-                rule = readRule(change, id, 1, problems);
+                rule = readRule(change, id, previous.map(Rule::version).orElse(0L) + 1, problems);
             }
             case CHANGE -> {
                 if (previous.isEmpty()) {
                     problems.add(ProposalProblem.field("change.ruleId", "no rule '" + id + "' is in force in "
                             + book.jurisdiction() + "; propose to add it"));
                 }
-                rule = readRule(change, id, own.map(Rule::version).orElse(0L) + 1, problems);
+                rule = readRule(change, id, previous.map(Rule::version).orElse(0L) + 1, problems);
             }
             case RETIRE -> {
                 if (own.isEmpty() && !binding) {
@@ -163,18 +172,23 @@ public final class ProposalCheck {
         RuleBook changed = new RuleBook(book.jurisdiction(), book.parent(), book.timezone(), book.charter(), rules,
                 "proposal for " + book.jurisdiction());
         try {
-            return Optional.of(new ProposedBooks(changed, current.with(changed)));
+            return Optional.of(new ProposedBooks(changed, current.with(changed), rule, previous));
         } catch (IllegalArgumentException e) {
             problems.add(ProposalProblem.clause(BINDING, e.getMessage()));
             return Optional.empty();
         }
     }
 
-    /** The nearest rule {@code id} of a book above {@code book}. */
+    /** The latest version of the rule {@code id} of {@code book}, if it has one. */
+    static Optional<Rule> latest(RuleBook book, String id) {
+        return book.rules().stream().filter(rule -> rule.id().equals(id)).max(Comparator.comparingLong(Rule::version));
+    }
+
+    /** The latest version of the nearest rule {@code id} of a book above {@code book}. */
     private static Optional<Rule> inherited(RuleBooks current, RuleBook book, String id) {
         List<RuleBook> above = current.lineage(book.jurisdiction());
         for (int i = above.size() - 2; i >= 0; i--) {
-            Optional<Rule> found = above.get(i).rules().stream().filter(rule -> rule.id().equals(id)).findFirst();
+            Optional<Rule> found = latest(above.get(i), id);
             if (found.isPresent()) {
                 return found;
             }
@@ -203,9 +217,7 @@ public final class ProposalCheck {
                     + " change names, '" + id + "'"));
             return Optional.empty();
         }
-        return read.map(rule -> new Rule(rule.id(), version, rule.title(), rule.description(), rule.category(),
-                rule.on(), rule.when(), rule.points(), rule.halfLife(), rule.cap(), rule.warnFirst(), rule.effective(),
-                rule.binding()));
+        return read.map(rule -> rule.withVersion(version));
     }
 
     /** A problem the rule book reader found in the rule, as a problem of the field it names. */
@@ -238,20 +250,12 @@ public final class ProposalCheck {
             return;
         }
         boolean relief = previous.filter(was -> was.points() < 0).isPresent() && (proposed.isEmpty()
-                || lighter(previous.get(), proposed.get()));
+                || Adoption.relief(previous.get(), proposed.get()));
         if (!relief || draft.change().kind() == ProposedChange.Kind.ADD) {
             problems.add(ProposalProblem.clause(EX_POST_FACTO, "amnesty reaches back to past events, so it is only"
                     + " for a change that retires a penalty or lowers one (the same conduct costing no more and"
                     + " fading no slower); no new or harsher penalty ever applies to events before it takes effect"));
         }
-    }
-
-    private static boolean lighter(Rule was, Rule will) {
-        boolean sameConduct = was.on().equals(will.on()) && was.when().expression().equals(will.when().expression());
-        boolean fadesNoSlower = will.halfLife().isPresent() && (was.halfLife().isEmpty()
-                || will.halfLife().get().compareTo(was.halfLife().get()) <= 0);
-        return sameConduct && will.points() >= was.points() && will.points() <= 0
-                && (will.points() == 0 || fadesNoSlower);
     }
 
     private static void checkScenarios(ProposalDraft draft, RuleBooks proposed, RuleBooks current,

@@ -17,6 +17,14 @@ public record Effective(Optional<Instant> from, Optional<Instant> until) {
         }
     }
 
+    /** Whether this and {@code other} share any instant. */
+    public boolean overlaps(Effective other) {
+        boolean thisEndsFirst = until.isPresent() && other.from.isPresent() && !until.get().isAfter(other.from.get());
+        boolean otherEndsFirst = other.until.isPresent() && from.isPresent()
+                && !other.until.get().isAfter(from.get());
+        return !thisEndsFirst && !otherEndsFirst;
+    }
+
     /** Whether the rule is in force at {@code instant}. */
     public boolean covers(Instant instant) {
         return (from.isEmpty() || !instant.isBefore(from.get())) && (until.isEmpty() || instant.isBefore(until.get()));

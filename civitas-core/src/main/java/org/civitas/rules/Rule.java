@@ -14,6 +14,7 @@ import org.civitas.rules.condition.Condition;
  * @param warnFirst for a penalty, how long an offence is remembered: a matching event with no earlier one of this rule
  *     for the same person within this period before it is a warning, granting nothing
  * @param binding whether the rule holds in every jurisdiction below its own, which may not override it
+ * @param adoptedBy the proposal whose adoption made this version, if one did
  */
 public record Rule(
         String id,
@@ -28,7 +29,8 @@ public record Rule(
         Optional<Cap> cap,
         Optional<Duration> warnFirst,
         Effective effective,
-        boolean binding) {
+        boolean binding,
+        Optional<String> adoptedBy) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
@@ -41,5 +43,24 @@ public record Rule(
         Objects.requireNonNull(cap, "cap");
         Objects.requireNonNull(warnFirst, "warnFirst");
         Objects.requireNonNull(effective, "effective");
+        Objects.requireNonNull(adoptedBy, "adoptedBy");
+    }
+
+    /** This rule at {@code version}. */
+    public Rule withVersion(long version) {
+        return new Rule(id, version, title, description, category, on, when, points, halfLife, cap, warnFirst,
+                effective, binding, adoptedBy);
+    }
+
+    /** This rule, in force {@code effective}. */
+    public Rule withEffective(Effective effective) {
+        return new Rule(id, version, title, description, category, on, when, points, halfLife, cap, warnFirst,
+                effective, binding, adoptedBy);
+    }
+
+    /** This rule, as the adoption of {@code proposal} made it. */
+    public Rule adoptedBy(String proposal) {
+        return new Rule(id, version, title, description, category, on, when, points, halfLife, cap, warnFirst,
+                effective, binding, Optional.of(proposal));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class RuleBookReader {
             "majority", "noticePeriod");
     private static final List<String> RULE_FIELDS = List.of(
             "id", "version", "title", "description", "category", "on", "when", "points", "halfLife", "cap",
-            "warnFirst", "effective", "binding");
+            "warnFirst", "effective", "binding", "adoptedBy");
 
     private final Constitution constitution;
     private final EventCategories categories;
@@ -65,9 +66,12 @@ final class RuleBookReader {
         Optional<Charter> charter = book.has("charter") ? book.mapping("charter").flatMap(RuleBookReader::charter)
                 : Optional.of(Charter.DEFAULT);
         List<Rule> rules = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        Map<String, Set<Long>> versions = new HashMap<>();
         for (YamlMapping item : book.mappings("rules")) {
-            rule(item, ids).ifPresent(rules::add);
+            rule(item, versions).ifPresent(rule -> {
+                checkTimeOfVersion(rule, rules, item.about("rule '" + rule.id() + "'"));
+                rules.add(rule);
+            });
         }
         if (issues.size() > issuesBefore || timezone.isEmpty() || charter.isEmpty()) {
             return Optional.empty();
@@ -78,18 +82,36 @@ final class RuleBookReader {
     /** One rule from its own YAML or JSON text, checked as a rule of a book is. */
     Optional<Rule> readRule(String file, String content, List<Issue> issues) {
         int issuesBefore = issues.size();
-        Optional<Rule> rule = YamlDocument.parse(file, content, issues).flatMap(item -> rule(item, new HashSet<>()));
+        Optional<Rule> rule = YamlDocument.parse(file, content, issues).flatMap(item -> rule(item, new HashMap<>()));
         return issues.size() > issuesBefore ? Optional.empty() : rule;
     }
 
-    private Optional<Rule> rule(YamlMapping item, Set<String> ids) {
+    /**
+     * Refuses a version of a rule that is in force at some instant another version is: a book keeps the versions its
+     * rule had, each with its own time.
+     */
+    private static void checkTimeOfVersion(Rule rule, List<Rule> rules, YamlMapping where) {
+        for (Rule other : rules) {
+            if (other.id().equals(rule.id()) && other.effective().overlaps(rule.effective())) {
+                where.report("effective", "version " + rule.version() + " is in force at the same time as version "
+                        + other.version() + "; give each version of a rule its own effective time");
+            }
+        }
+    }
+
+    /**
+     * One rule of a book; {@code versions} holds the versions of each id read before, and a rule whose id and version
+     * another has is refused.
+     */
+    private Optional<Rule> rule(YamlMapping item, Map<String, Set<Long>> versions) {
         Optional<String> id = item.requiredText("id");
         YamlMapping rule = item.about("rule '" + id.orElse("?") + "'");
         rule.allowOnly(RULE_FIELDS);
-        if (id.isPresent() && !ids.add(id.get())) {
-            rule.report("id", "another rule of this book already has this id");
-        }
         long version = rule.integer("version").orElse(1L);
+        if (id.isPresent() && !versions.computeIfAbsent(id.get(), any -> new HashSet<>()).add(version)) {
+            rule.report("id", "another rule of this book already has this id; a later version of it needs another"
+                    + " version number");
+        }
         if (version < 1) {
             rule.report("version", "must be 1 or more");
         }
@@ -115,7 +137,8 @@ final class RuleBookReader {
             rule.report(breach.toString());
         }
         return Optional.of(new Rule(id.get(), version, title.get(), description, category.get(), on.get(), when,
-                points.get(), halfLife, cap, warnFirst, effective, rule.bool("binding").orElse(false)));
+                points.get(), halfLife, cap, warnFirst, effective, rule.bool("binding").orElse(false),
+                rule.text("adoptedBy")));
     }
 
     private ConditionCompiler.Compilation compile(YamlMapping rule, String expression) {

@@ -55,6 +55,7 @@ public final class RuleBookText {
         if (rule.binding()) {
             fields.put("binding", true);
         }
+        rule.adoptedBy().ifPresent(proposal -> fields.put("adoptedBy", proposal));
         return fields;
     }
 

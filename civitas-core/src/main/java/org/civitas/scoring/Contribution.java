@@ -13,6 +13,7 @@ import java.util.OptionalLong;
  * @param nextOffencePoints for a warning (an offence against a rule with {@code warnFirst} that no other offence
  *     against it preceded within that period; it grants nothing), the points the rule grants an offence while this one
  *     is remembered, before any cap; {@code empty} for any other contribution
+ * @param adoptedBy the proposal whose adoption made the rule's version, if one did
  */
 public record Contribution(
         String event,
@@ -26,7 +27,8 @@ public record Contribution(
         long granted,
         OptionalLong nextOffencePoints,
         double worth,
-        Optional<Instant> fadesBelowHalfPointAt) {
+        Optional<Instant> fadesBelowHalfPointAt,
+        Optional<String> adoptedBy) {
 
     public Contribution {
         Objects.requireNonNull(event, "event");
@@ -38,6 +40,7 @@ public record Contribution(
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(nextOffencePoints, "nextOffencePoints");
         Objects.requireNonNull(fadesBelowHalfPointAt, "fadesBelowHalfPointAt");
+        Objects.requireNonNull(adoptedBy, "adoptedBy");
     }
 
     /** Whether the event was a warning: shown to the person, granting nothing. */

@@ -26,10 +26,13 @@ public final class ScoreBoard {
     /** How many set-aside entries the board names; beyond that it only counts them. */
     public static final int MAX_NAMED = 1_000;
 
-    private final RuleMatcher matcher;
+    /** Finds the matches of the events taken; replaced, with every match, when the books change. */
+    private volatile RuleMatcher matcher;
     /** Matches made-up events, so that they count in no statistics of the real ones. */
-    private final RuleMatcher whatIfMatcher;
-    private final Map<String, Match[]> matchesByPerson = new ConcurrentHashMap<>();
+    private volatile RuleMatcher whatIfMatcher;
+    private volatile Map<String, Match[]> matchesByPerson = new ConcurrentHashMap<>();
+    /** The board holds every ledger entry before this one. Guarded by this. */
+    private long takenUpTo;
     private final Map<Long, SetAside> setAside = new ConcurrentSkipListMap<>();
     private final AtomicLong setAsideCount = new AtomicLong();
 
@@ -44,12 +47,13 @@ public final class ScoreBoard {
      * set aside whole: it counts for no one, {@link #setAside()} names it, and the board goes on with the next.
      */
     public synchronized List<String> accept(Event event, long sequence) {
+        takenUpTo = Math.max(takenUpTo, sequence + 1);
         List<Match> matched = new ArrayList<>(2);
         try {
             matcher.match(event, sequence, matched::add);
         } catch (RuntimeException e) {
             // Scoring is pure computation over the event, so what fails here fails for this event alone.
-            include(event.person());
+            include(event.person(), sequence);
             setAside(sequence, "cannot be scored: " + e.getMessage());
             return List.of();
         }
@@ -58,7 +62,8 @@ public final class ScoreBoard {
     }
 
     /** Records that the ledger entry at {@code sequence} counts for no one, and why: it cannot be read, say. */
-    public void setAside(long sequence, String reason) {
+    public synchronized void setAside(long sequence, String reason) {
+        takenUpTo = Math.max(takenUpTo, sequence + 1);
         setAsideCount.incrementAndGet();
         if (setAside.size() < MAX_NAMED) {
             setAside.put(sequence, new SetAside(sequence, reason));
@@ -75,9 +80,42 @@ public final class ScoreBoard {
         return setAsideCount.get();
     }
 
-    /** Counts {@code person} in for an event no rule reads. */
-    public void include(String person) {
+    /** Counts {@code person} in for the event at {@code sequence}, which no rule reads. */
+    public synchronized void include(String person, long sequence) {
+        takenUpTo = Math.max(takenUpTo, sequence + 1);
         matchesByPerson.putIfAbsent(person, NO_MATCHES);
+    }
+
+    /** Hands the events of the ledger before {@code upTo} back, in ledger order, to be matched again. */
+    @FunctionalInterface
+    public interface Replay {
+
+        /** Hands {@code taken} every event before {@code upTo} of a type {@code scorer} reads where it happened. */
+        void replay(Scorer scorer, long upTo, BiConsumer<Event, Long> taken);
+    }
+
+    /**
+     * Matches every event taken so far again, under {@code scorer}'s books: after the books change, each score is
+     * what scoring the whole ledger under the new books gives. Scores read meanwhile are the old ones; events arrive
+     * again once it is done.
+     */
+    public synchronized void rescore(Scorer scorer, Replay replay) {
+        RuleMatcher fresh = new RuleMatcher(scorer);
+        Map<String, Match[]> matches = new ConcurrentHashMap<>();
+        matchesByPerson.keySet().forEach(person -> matches.put(person, NO_MATCHES));
+        replay.replay(scorer, takenUpTo, (event, sequence) -> {
+            List<Match> matched = new ArrayList<>(2);
+            try {
+                fresh.match(event, sequence, matched::add);
+            } catch (RuntimeException e) {
+                setAside(sequence, "cannot be scored: " + e.getMessage());
+                return;
+            }
+            matches.merge(event.person(), matched.toArray(NO_MATCHES), ScoreBoard::concat);
+        });
+        matcher = fresh;
+        whatIfMatcher = new RuleMatcher(scorer);
+        matchesByPerson = matches;
     }
 
     /** Whether any event of {@code person} has been seen. */
@@ -102,13 +140,14 @@ public final class ScoreBoard {
      */
     public PersonScore whatIf(String person, List<Event> hypothetical, Instant at) {
         List<Match> matches = new ArrayList<>(Arrays.asList(matchesByPerson.getOrDefault(person, NO_MATCHES)));
-        synchronized (whatIfMatcher) {
+        RuleMatcher made = whatIfMatcher;
+        synchronized (made) {
             long order = Long.MAX_VALUE - hypothetical.size();
             for (Event event : hypothetical) {
                 if (!event.person().equals(person)) {
                     throw new IllegalArgumentException("a what-if of " + person + " holds an event of someone else");
                 }
-                whatIfMatcher.match(event, order++, matches::add);
+                made.match(event, order++, matches::add);
             }
         }
         return PersonScoring.score(person, matches, at);

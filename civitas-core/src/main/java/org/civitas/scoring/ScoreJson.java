@@ -35,6 +35,9 @@ public final class ScoreJson {
         json.writeStringField("jurisdiction", contribution.jurisdiction());
         json.writeStringField("rule", contribution.rule());
         json.writeNumberField("ruleVersion", contribution.ruleVersion());
+        if (contribution.adoptedBy().isPresent()) {
+            json.writeStringField("adoptedBy", contribution.adoptedBy().get());
+        }
         json.writeStringField("title", contribution.title());
         json.writeStringField("category", contribution.category());
         json.writeNumberField("granted", contribution.granted());

@@ -14,8 +14,9 @@ import org.civitas.rules.RuleBooks;
 /**
  * Scores people from their events under a set of rule books. The rules in force in each jurisdiction (its own and
  * those it inherits) are indexed by jurisdiction and event type, so an event is tested only against the rules that
- * can apply to it; an inherited rule is one rule wherever it applies, its cap and warnings counted across them all. Immutable and shareable; each scoring pass is a
- * {@link ScoringRun} of its own.
+ * can apply to it; an inherited rule is one rule wherever it applies, its cap and warnings counted across them all.
+ * A lower book's rule replaces every version of a higher book's rule of the same id. Immutable and shareable; each
+ * scoring pass is a {@link ScoringRun} of its own.
  */
 public final class Scorer {
 
@@ -38,13 +39,16 @@ public final class Scorer {
         }
         Map<String, Map<String, RuleSlot[]>> index = new HashMap<>();
         for (RuleBook book : books.all()) {
-            Map<String, RuleSlot> inForce = new LinkedHashMap<>();
+            Map<String, List<RuleSlot>> inForce = new LinkedHashMap<>();
             for (RuleBook above : books.lineage(book.jurisdiction())) {
-                slotsOfBook.get(above.jurisdiction()).forEach(slot -> inForce.put(slot.rule.id(), slot));
+                Map<String, List<RuleSlot>> versions = new LinkedHashMap<>();
+                slotsOfBook.get(above.jurisdiction()).forEach(slot -> versions
+                        .computeIfAbsent(slot.rule.id(), id -> new ArrayList<>()).add(slot));
+                inForce.putAll(versions);
             }
             Map<String, List<RuleSlot>> byType = new HashMap<>();
-            inForce.values().forEach(slot -> byType.computeIfAbsent(slot.rule.on(), type -> new ArrayList<>())
-                    .add(slot));
+            inForce.values().forEach(versions -> versions.forEach(slot -> byType
+                    .computeIfAbsent(slot.rule.on(), type -> new ArrayList<>()).add(slot)));
             Map<String, RuleSlot[]> frozen = new HashMap<>();
             byType.forEach((type, list) -> frozen.put(type, list.toArray(RuleSlot[]::new)));
             index.put(book.jurisdiction(), Map.copyOf(frozen));

@@ -173,7 +173,8 @@ class RuleBookLoaderTest {
                         + " write days, e.g. P30D or P365D",
                 "book.yaml:10:20: rule 'a': points: a cap allows a positive number of points, not 0",
                 "book.yaml:12:5: rule 'a': unknown field 'titel' — did you mean 'title'?",
-                "book.yaml:11:9: rule 'a': id: another rule of this book already has this id",
+                "book.yaml:11:9: rule 'a': id: another rule of this book already has this id; a later version of it"
+                        + " needs another version number",
                 "book.yaml:11:5: rule 'a': title: missing (required)",
                 "book.yaml:16:55: rule 'a': until: must be after from (2026-02-01T00:00:00Z)");
     }
@@ -298,5 +299,23 @@ class RuleBookLoaderTest {
 
         assertThatThrownBy(() -> LOADER.load(folder)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("jurisdiction 'lakeside' already has a rule book");
+    }
+
+    @Test
+    void aBookKeepsTheVersionsOfARuleEachInForceAtItsOwnTime() {
+        String versions = "jurisdiction: lakeside\ntimezone: Europe/Berlin\nrules:\n"
+                + "  - id: late\n    version: 1\n    title: Late\n    category: obligations\n    on: bill\n"
+                + "    points: -10\n    halfLife: P90D\n    effective: { until: '2026-10-01T00:00:00Z' }\n"
+                + "  - id: late\n    version: 2\n    title: Late\n    category: obligations\n    on: bill\n"
+                + "    points: -5\n    halfLife: P90D\n    effective: { from: '2026-10-01T00:00:00Z' }\n"
+                + "    adoptedBy: prop-1\n";
+
+        RuleBook book = LOADER.read("book.yaml", versions);
+
+        assertThat(book.rules()).extracting(Rule::version).containsExactly(1L, 2L);
+        assertThat(book.rules().get(1).adoptedBy()).contains("prop-1");
+        assertThat(problemsOf(versions.replace("{ from: '2026-10-01T00:00:00Z' }", "{ from: '2026-09-01T00:00:00Z' }")))
+                .containsExactly("book.yaml:19:16: rule 'late': effective: version 2 is in force at the same time as"
+                        + " version 1; give each version of a rule its own effective time");
     }
 }

@@ -7,6 +7,7 @@ import org.civitas.account.Accounts;
 import org.civitas.constitution.Constitution;
 import org.civitas.governance.Assembly;
 import org.civitas.governance.ImpactReports;
+import org.civitas.governance.Legislation;
 import org.civitas.ledger.FileLedger;
 import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.rules.RuleBooks;
@@ -44,10 +45,15 @@ public record Civitas(
         ImpactReports impacts,
         PersonalDataSeal seal,
         Constitution constitution,
-        RuleBooks ruleBooks,
+        Legislation legislation,
         ScoreBoard scores,
         Projector projector,
         LiveFeeds feeds,
         PasswordHasher passwords,
         PrometheusMeterRegistry metrics) {
+
+    /** The rule books in force now. */
+    public RuleBooks ruleBooks() {
+        return legislation.inForce();
+    }
 }

@@ -14,6 +14,7 @@ import org.civitas.access.AccessLog;
 import org.civitas.constitution.Constitution;
 import org.civitas.governance.Assembly;
 import org.civitas.governance.ImpactReports;
+import org.civitas.governance.Legislation;
 import org.civitas.governance.ProposalCheck;
 import org.civitas.governance.TrackerSeal;
 import org.civitas.ingest.Intake;
@@ -103,6 +104,7 @@ public final class CivitasServer implements AutoCloseable {
                 .orElseGet(Constitution::standard);
         FileLedger ledger = FileLedger.open(settings.dataDirectory());
         Database database = null;
+        Legislation legislation = null;
         try {
             database = Database.open(settings.storage());
             SourceStore sourceStore = new SourceStore(database.jdbi());
@@ -110,8 +112,16 @@ public final class CivitasServer implements AutoCloseable {
             PersonalDataSeal seal = new PersonalDataSeal(PersonalKeys.open(settings.dataDirectory()),
                     sources::categoryOf, constitution.personalOnlyCategories());
             RuleBookLoader loader = new RuleBookLoader(constitution, sources.categories());
-            RuleBooks books = ruleBooks(settings, loader);
+            ProposalCheck check = new ProposalCheck(loader);
+            legislation = new Legislation(ruleBooks(settings, loader), settings.dataDirectory(), check);
+            RuleBooks books = legislation.inForce();
             ScoreBoard scores = new ScoreBoard(new Scorer(books));
+            legislation.follow(changed -> scores.rescore(new Scorer(changed), (scorer, upTo, taken) ->
+                    FileLedger.read(settings.dataDirectory(), scorer::readsAny, (sequence, event) -> {
+                        if (sequence < upTo) {
+                            taken.accept(event, sequence);
+                        }
+                    }, (sequence, person) -> { }, unreadable -> { })));
             long scoredUpTo = scoreTheLedger(settings, books, scores, progress, ledger.committed());
             LiveFeeds feeds = new LiveFeeds();
             VaultStore vault = new VaultStore(database.jdbi(), new SealedVaultOpener(seal));
@@ -124,14 +134,13 @@ public final class CivitasServer implements AutoCloseable {
             projector.start();
             AccessLog accessLog = new AccessLogStore(database.jdbi());
             SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, settings.clock());
-            ProposalCheck check = new ProposalCheck(loader);
-            Assembly assembly = new Assembly(new ProposalStore(database.jdbi()), residences, () -> books, check,
+            Assembly assembly = new Assembly(new ProposalStore(database.jdbi()), residences, legislation, check,
                     new TrackerSeal(seal.keys()), settings.clock());
-            ImpactReports impacts = new ImpactReports(settings.dataDirectory(), () -> books, check);
+            ImpactReports impacts = new ImpactReports(settings.dataDirectory(), legislation, check);
             Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
                     accessLog, new GrantStore(database.jdbi()), support, supportDesk, assembly, impacts, seal,
-                    constitution, books, scores, projector, feeds, new PasswordHasher(), Metrics.newRegistry());
+                    constitution, legislation, scores, projector, feeds, new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
                     civitas.passwords(), civitas.clock());
@@ -143,6 +152,9 @@ public final class CivitasServer implements AutoCloseable {
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
+            }
+            if (legislation != null) {
+                legislation.close();
             }
             ledger.close();
             throw e;
@@ -166,10 +178,10 @@ public final class CivitasServer implements AutoCloseable {
             scores.accept(event, sequence);
             tick(progress, ++done[0], total);
         }, (sequence, person) -> {
-            scores.include(person);
+            scores.include(person, sequence);
             tick(progress, ++done[0], total);
         }, unreadable -> {
-            unreadable.envelope().ifPresent(envelope -> scores.include(envelope.person()));
+            unreadable.envelope().ifPresent(envelope -> scores.include(envelope.person(), unreadable.sequence()));
             scores.setAside(unreadable.sequence(), unreadable.reason());
             tick(progress, ++done[0], total);
         });
@@ -197,7 +209,7 @@ public final class CivitasServer implements AutoCloseable {
             LoginThrottle throttle, SourceAuthenticator signatures, ZoneId zone) {
         ObjectMapper json = Json.mapper();
         SessionApi sessionApi = new SessionApi(sessionService, throttle, json);
-        RulesApi rulesApi = new RulesApi(civitas.ruleBooks());
+        RulesApi rulesApi = new RulesApi(civitas::ruleBooks);
         Insights insights = new Insights(civitas.vault());
         Templates templates = new Templates();
         Pages pages = new Pages(templates, civitas.scores(), civitas.vault(), civitas.accessLog(), insights, rulesApi,
@@ -216,7 +228,7 @@ public final class CivitasServer implements AutoCloseable {
             new SharingPages(sharing, civitas.constitution(), civitas.scores(), civitas.vault(), templates,
                     civitas.clock(), zone).register(routes);
             new PeopleApi(sharing, civitas.scores(), civitas.vault(), civitas.clock()).register(routes);
-            new SourcesApi(sources, civitas.ruleBooks(), civitas.constitution(), json).register(routes);
+            new SourcesApi(sources, civitas::ruleBooks, civitas.constitution(), json).register(routes);
             new StatsApi(new PublicStatistics(civitas.scores(), civitas.support(), civitas.clock()), templates)
                     .register(routes);
             new SupportApi(civitas.supportDesk(), json).register(routes);
@@ -291,6 +303,7 @@ public final class CivitasServer implements AutoCloseable {
         chores.shutdownNow();
         civitas.projector().close();
         civitas.ledger().close();
+        civitas.legislation().close();
         civitas.database().close();
     }
 }

@@ -47,7 +47,9 @@ class ProposalsIT {
             + "charter:\n  supportThreshold: 2\n  debate: PT1H\n  voting: PT1H\n  quorum: 0.5\n  majority: 0.5\n"
             + "rules:\n  - id: obligations.bill-paid-late\n    title: A bill paid more than 30 days late\n"
             + "    category: obligations\n    on: bill-payment\n    when: 'event.attributes.daysLate > 30'\n"
-            + "    points: -10\n    halfLife: P90D\n";
+            + "    points: -10\n    halfLife: P90D\n"
+            + "  - id: traffic.speeding\n    title: Speeding\n    category: traffic\n    on: speeding\n"
+            + "    points: -4\n    halfLife: P90D\n";
     private static final String RIVERTON_BOOK = "jurisdiction: riverton\nparent: vale\ntimezone: Europe/Berlin\n"
             + "rules: []\n";
 
@@ -95,6 +97,9 @@ class ProposalsIT {
                 BILLED, "{\"daysLate\":40}") + "\n" + TestServer.event("lakeside-utilities", "b-cyd", "p-cyd",
                 "bill-payment", BILLED, "{\"daysLate\":0}") + "\n";
         assertThat(server.postEvents(utility, bills).statusCode()).isEqualTo(200);
+        RegisteredSource traffic = server.source("city-traffic", "speeding", "traffic", "noise", "nuisance");
+        assertThat(server.postEvents(traffic, TestServer.event("city-traffic", "s-ada", "p-ada", "speeding", BILLED,
+                "{}")).statusCode()).isEqualTo(200);
         for (String name : List.of("ada", "bob", "cyd", "dan", "eve", "nora")) {
             server.citizen(name, "p-" + name, name + "'s password");
         }
@@ -118,6 +123,15 @@ class ProposalsIT {
                 + "\"on\":\"bill-payment\",\"when\":\"event.attributes.daysLate > 30\",\"points\":-5,"
                 + "\"halfLife\":\"P60D\"}},\"amnesty\":" + amnesty + ",\"scenarios\":["
                 + "{\"event\":" + bill("s-1", 45) + ",\"points\":-5},{\"event\":" + bill("s-2", 3) + ",\"points\":0}]}";
+    }
+
+    /** Milder speeding, for every speeding ticket past and future. */
+    private static String milderSpeeding() {
+        return "{\"jurisdiction\":\"lakeside\",\"title\":\"Milder speeding\",\"rationale\":\"Fines are enough.\","
+                + "\"change\":{\"kind\":\"change\",\"ruleId\":\"traffic.speeding\",\"rule\":{\"title\":\"Speeding\","
+                + "\"category\":\"traffic\",\"on\":\"speeding\",\"points\":-2,\"halfLife\":\"P90D\"}},\"amnesty\":true,"
+                + "\"scenarios\":[{\"event\":" + TestServer.event("city-traffic", "s-1", "p-someone", "speeding",
+                        Instant.parse("2026-09-01T10:00:00Z"), "{}") + ",\"points\":-2}]}";
     }
 
     private static String bill(String id, int daysLate) {
@@ -202,7 +216,7 @@ class ProposalsIT {
 
     @Test
     void aProposalGoesFromSupportsToAVoteToAResultEveryoneCanRecount() throws Exception {
-        String id = propose(login("ada"), cheaperLateBills(true));
+        String id = propose(login("ada"), milderSpeeding());
         JsonNode open = proposal(id);
         assertThat(open.get("supportsNeeded").asLong()).isEqualTo(2);
         assertThat(open.has("author")).as("the author is not named").isFalse();
@@ -252,6 +266,11 @@ class ProposalsIT {
         JsonNode closed = proposal(id);
         assertThat(closed.get("state").asText()).isEqualTo("adopted");
         assertThat(closed.at("/result/result").asText()).isEqualTo("adopted");
+        JsonNode speeding = contribution(server.getJson("/api/v1/me/score", login("ada")), "traffic.speeding");
+        assertThat(speeding.get("granted").asLong()).as("relief with amnesty reaches back").isEqualTo(-2);
+        assertThat(speeding.get("ruleVersion").asLong()).isEqualTo(2);
+        assertThat(speeding.get("adoptedBy").asText()).isEqualTo(id);
+        assertThat(server.getJson("/api/v1/rules", null).toString()).contains("\"version\":2");
         JsonNode board = server.getJson("/api/v1/proposals/" + id + "/ballots", null);
         List<String> trackers = new ArrayList<>();
         board.get("ballots").forEach(ballot -> trackers.add(ballot.get("tracker").asText()));
@@ -331,20 +350,64 @@ class ProposalsIT {
         JsonNode adas = server.getJson("/api/v1/me/proposals/" + id + "/impact", ada);
         JsonNode cyds = server.getJson("/api/v1/me/proposals/" + id + "/impact", login("cyd"));
 
-        assertThat(impact.get("people").asLong()).as("the three with bills").isEqualTo(3);
+        assertThat(impact.get("people").asLong()).as("the three with bills, and whoever else a rule scores")
+                .isGreaterThanOrEqualTo(3);
         assertThat(impact.get("affected").asLong()).as("the two late").isEqualTo(2);
         assertThat(impact.get("matchedEvents").asLong()).isEqualTo(2);
         assertThat(impact.get("crossAbove1000").asLong()).isZero();
         assertThat(impact.get("bands").get(0).get("people").isNull()).as("a cell of fewer than 20 is not shown")
                 .isTrue();
         double age = Duration.between(BILLED, submitted).toSeconds();
-        assertThat(adas.get("before").asDouble()).isEqualTo(adaNow).isCloseTo(1000 - 10 * Math.pow(2,
-                -age / Duration.ofDays(90).toSeconds()), Offset.offset(0.006));
-        assertThat(adas.get("after").asDouble()).isCloseTo(1000 - 5 * Math.pow(2,
-                -age / Duration.ofDays(60).toSeconds()), Offset.offset(0.006));
+        double lateBill = -10 * Math.pow(2, -age / Duration.ofDays(90).toSeconds());
+        double cheaper = -5 * Math.pow(2, -age / Duration.ofDays(60).toSeconds());
+        assertThat(adas.get("before").asDouble()).isEqualTo(adaNow);
+        assertThat(adas.get("after").asDouble()).isCloseTo(adaNow - lateBill + cheaper, Offset.offset(0.011));
         assertThat(adas.get("change").asDouble()).isPositive();
         assertThat(cyds.get("change").asDouble()).isZero();
         assertThat(cyds.get("before").asDouble()).isEqualTo(1000);
+    }
+
+    @Test
+    void anAdoptedNewPenaltyCountsOnlyForEventsAfterTheNoticePeriod() throws Exception {
+        String noise = "{\"jurisdiction\":\"lakeside\",\"title\":\"Quiet nights\",\"rationale\":\"Sleep.\","
+                + "\"change\":{\"kind\":\"add\",\"rule\":{\"id\":\"nuisance.noise\",\"title\":\"Noise\","
+                + "\"category\":\"nuisance\",\"on\":\"noise\",\"points\":-3,\"halfLife\":\"P30D\"}}}";
+        String id = propose(login("ada"), noise);
+        server.change("POST", "/api/v1/proposals/" + id + "/support", null, login("bob"));
+        server.change("POST", "/api/v1/proposals/" + id + "/support", null, login("cyd"));
+        for (String name : List.of("ada", "bob", "cyd", "dan")) {
+            vote(id, name, "yes");
+        }
+        server.clock().advance(Duration.ofHours(1));
+        assertThat(proposal(id).get("state").asText()).isEqualTo("adopted");
+        RegisteredSource monitor = server.source("noise-monitor", "noise", "nuisance");
+
+        assertThat(server.postEvents(monitor, TestServer.event("noise-monitor", "n-early-" + id, "p-dan", "noise",
+                server.now(), "{}")).statusCode()).isEqualTo(200);
+        server.clock().advance(Duration.ofDays(30));
+        assertThat(server.postEvents(monitor, TestServer.event("noise-monitor", "n-late-" + id, "p-dan", "noise",
+                server.now(), "{}")).statusCode()).isEqualTo(200);
+        awaitResidences(server);
+
+        JsonNode score = server.getJson("/api/v1/me/score", login("dan"));
+        List<String> noises = new ArrayList<>();
+        score.get("contributions").forEach(contribution -> {
+            if (contribution.get("rule").asText().equals("nuisance.noise")) {
+                noises.add(contribution.get("event").asText() + " " + contribution.get("granted").asLong() + " v"
+                        + contribution.get("ruleVersion").asLong() + " " + contribution.get("adoptedBy").asText());
+            }
+        });
+        assertThat(noises).containsExactly("n-late-" + id + " -3 v1 " + id);
+        assertThat(server.getJson("/api/v1/rules", null).toString()).contains("nuisance.noise");
+    }
+
+    private static JsonNode contribution(JsonNode score, String rule) {
+        for (JsonNode contribution : score.get("contributions")) {
+            if (contribution.get("rule").asText().equals(rule)) {
+                return contribution;
+            }
+        }
+        throw new AssertionError("no contribution of " + rule + " in " + score);
     }
 
     private String vote(String id, String name, String choice) throws Exception {

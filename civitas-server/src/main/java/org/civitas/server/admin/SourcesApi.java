@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Set;
 import org.civitas.constitution.Constitution;
 import org.civitas.rules.Rule;
@@ -33,11 +34,11 @@ public final class SourcesApi {
     private static final int MAX_TYPES = 100;
 
     private final SourceRegistry sources;
-    private final RuleBooks books;
+    private final Supplier<RuleBooks> books;
     private final Constitution constitution;
     private final ObjectMapper json;
 
-    public SourcesApi(SourceRegistry sources, RuleBooks books, Constitution constitution, ObjectMapper json) {
+    public SourcesApi(SourceRegistry sources, Supplier<RuleBooks> books, Constitution constitution, ObjectMapper json) {
         this.sources = sources;
         this.books = books;
         this.constitution = constitution;
@@ -105,7 +106,7 @@ public final class SourcesApi {
 
     /** A personal-only type that a rule in force reads would put the rule outside the constitution: refused. */
     private void refuseIfARuleWouldRead(String type, String category) {
-        for (RuleBook book : books.all()) {
+        for (RuleBook book : books.get().all()) {
             for (Rule rule : book.rules()) {
                 if (rule.on().equals(type)) {
                     constitution.checkReading(type, category).ifPresent(breach -> {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.civitas.rules.Charter;
 import org.civitas.rules.Rule;
 import org.civitas.rules.RuleBook;
@@ -75,9 +76,10 @@ public final class RulesApi {
         }
     }
 
-    private final RuleBooks books;
+    private final Supplier<RuleBooks> books;
 
-    public RulesApi(RuleBooks books) {
+    /** An API over the books in force, whichever they are when asked. */
+    public RulesApi(Supplier<RuleBooks> books) {
         this.books = books;
     }
 
@@ -87,7 +89,7 @@ public final class RulesApi {
     }
 
     public List<BookView> views() {
-        return books.all().stream().map(BookView::of).toList();
+        return books.get().all().stream().map(BookView::of).toList();
     }
 
     private void rules(Context ctx) {
@@ -95,6 +97,6 @@ public final class RulesApi {
     }
 
     private void jurisdictions(Context ctx) {
-        ctx.json(Map.of("jurisdictions", books.all().stream().map(JurisdictionView::of).toList()));
+        ctx.json(Map.of("jurisdictions", books.get().all().stream().map(JurisdictionView::of).toList()));
     }
 }
