@@ -105,6 +105,15 @@
     fades.textContent = c.fadesBelowHalfPointAt
         ? 'fades below half a point on ' + day(c.fadesBelowHalfPointAt) : 'never fades';
     reason.append(title, detail, fades);
+    if (c.adoptedBy) {
+      const adopted = document.createElement('span');
+      adopted.className = 'muted adopted';
+      const link = document.createElement('a');
+      link.href = '/proposals/' + encodeURIComponent(c.adoptedBy);
+      link.textContent = 'adopted by a vote';
+      adopted.append('this version of the rule was ', link);
+      reason.append(adopted);
+    }
     item.append(worth, reason);
     return item;
   }
@@ -208,6 +217,83 @@
     }
   }
 
+  // ----- Proposals ----------------------------------------------------------------------------------------------
+
+  function impactPage() {
+    const source = document.getElementById('impact-data');
+    const target = source && chart('chart-impact');
+    if (!target) {
+      return;
+    }
+    const impact = JSON.parse(source.textContent);
+    const bins = Array.from(new Set(impact.before.concat(impact.after).map(function (cell) { return cell.from; })))
+      .sort(function (a, b) { return a - b; });
+    function counts(cells) {
+      return bins.map(function (bin) {
+        const cell = cells.find(function (c) { return c.from === bin; });
+        return cell && cell.people !== null ? cell.people : '-';
+      });
+    }
+    target.setOption({
+      tooltip: axisTooltip(function (people) { return people === '-' ? 'not shown' : String(people); }),
+      legend: { bottom: 0 },
+      grid: { left: 50, right: 20, top: 20, bottom: 60 },
+      xAxis: { type: 'category', name: 'score', data: bins.map(function (bin) { return String(bin); }) },
+      yAxis: { type: 'value', name: 'people' },
+      series: [{ name: 'in force', type: 'bar', data: counts(impact.before) },
+        { name: 'as proposed', type: 'bar', data: counts(impact.after) }]
+    });
+    document.getElementById('chart-impact').dataset.rendered = 'true';
+  }
+
+  // Checks a proposal as its author writes it: every problem the server would refuse it for, listed in place.
+  function proposeForm() {
+    const form = document.getElementById('propose');
+    if (!form) {
+      return;
+    }
+    const list = document.getElementById('problems');
+    let timer = null;
+    function show(problems) {
+      list.replaceChildren.apply(list, problems.map(function (problem) {
+        const item = document.createElement('li');
+        item.className = 'error';
+        item.textContent = (problem.field || problem.clause) + ': ' + problem.message;
+        return item;
+      }));
+      form.dataset.checked = String(problems.length);
+    }
+    function check() {
+      let scenarios = [];
+      const text = form.elements.scenarios.value.trim();
+      if (text) {
+        try {
+          scenarios = JSON.parse(text);
+        } catch (e) {
+          show([{ field: 'scenarios', message: 'not JSON yet' }]);
+          return;
+        }
+      }
+      const body = {
+        jurisdiction: form.elements.jurisdiction.value, title: form.elements.title.value,
+        rationale: form.elements.rationale.value, amnesty: form.elements.amnesty.checked, scenarios: scenarios,
+        change: { kind: form.elements.kind.value, ruleId: form.elements.ruleId.value,
+          rule: form.elements.kind.value === 'retire' ? null : form.elements.rule.value }
+      };
+      fetch('/api/v1/proposals/check', { method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf ? csrf.content : '' },
+        body: JSON.stringify(body) })
+        .then(function (response) { return response.json(); })
+        .then(function (answer) { show(answer.errors || []); });
+    }
+    form.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(check, 400);
+    });
+  }
+
   scorePage();
   dataPage();
+  impactPage();
+  proposeForm();
 }());

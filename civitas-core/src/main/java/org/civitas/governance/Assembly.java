@@ -67,6 +67,16 @@ public final class Assembly {
         return proposal;
     }
 
+    /** What checking {@code draft} finds now, without proposing it: for a form that checks as its author writes. */
+    public List<ProposalProblem> check(ProposalDraft draft) {
+        return check.check(draft, legislation.inForce(), clock.instant()).problems();
+    }
+
+    /** The jurisdictions whose books residents may change. */
+    public List<String> jurisdictions() {
+        return legislation.inForce().all().stream().map(RuleBook::jurisdiction).toList();
+    }
+
     public Proposal get(String id) {
         settle(find(id));
         return find(id);

@@ -208,7 +208,7 @@ public final class ProposalCheck {
             return Optional.empty();
         }
         List<Issue> issues = new ArrayList<>();
-        Optional<Rule> read = loader.readRule("proposed rule", change.rule().get(), issues);
+        Optional<Rule> read = loader.readRule("proposed rule", change.rule().get(), id, issues);
         for (Issue issue : issues) {
             problems.add(problemOfRule(issue.message()));
         }

@@ -114,10 +114,11 @@ public final class RuleBookLoader {
 
     /**
      * One rule from its YAML or JSON text (a proposed rule, say), checked as a rule of a book is: its condition
-     * compiled and the constitution asked. Empty, with every problem added to {@code issues}, if it has any.
+     * compiled and the constitution asked; {@code id} is its id if the text gives none. Empty, with every problem
+     * added to {@code issues}, if it has any.
      */
-    public Optional<Rule> readRule(String origin, String content, List<Issue> issues) {
-        return reader.readRule(origin, content, issues);
+    public Optional<Rule> readRule(String origin, String content, String id, List<Issue> issues) {
+        return reader.readRule(origin, content, id, issues);
     }
 
     private Optional<RuleBook> read(Path file, List<Issue> issues) {

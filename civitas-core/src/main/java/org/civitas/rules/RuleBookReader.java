@@ -68,7 +68,7 @@ final class RuleBookReader {
         List<Rule> rules = new ArrayList<>();
         Map<String, Set<Long>> versions = new HashMap<>();
         for (YamlMapping item : book.mappings("rules")) {
-            rule(item, versions).ifPresent(rule -> {
+            rule(item, Optional.empty(), versions).ifPresent(rule -> {
                 checkTimeOfVersion(rule, rules, item.about("rule '" + rule.id() + "'"));
                 rules.add(rule);
             });
@@ -79,10 +79,11 @@ final class RuleBookReader {
         return Optional.of(new RuleBook(jurisdiction, book.text("parent"), timezone.get(), charter.get(), rules, file));
     }
 
-    /** One rule from its own YAML or JSON text, checked as a rule of a book is. */
-    Optional<Rule> readRule(String file, String content, List<Issue> issues) {
+    /** One rule from its own YAML or JSON text, checked as a rule of a book is; without an id, it is {@code id}. */
+    Optional<Rule> readRule(String file, String content, String id, List<Issue> issues) {
         int issuesBefore = issues.size();
-        Optional<Rule> rule = YamlDocument.parse(file, content, issues).flatMap(item -> rule(item, new HashMap<>()));
+        Optional<Rule> rule = YamlDocument.parse(file, content, issues)
+                .flatMap(item -> rule(item, Optional.of(id), new HashMap<>()));
         return issues.size() > issuesBefore ? Optional.empty() : rule;
     }
 
@@ -101,10 +102,10 @@ final class RuleBookReader {
 
     /**
      * One rule of a book; {@code versions} holds the versions of each id read before, and a rule whose id and version
-     * another has is refused.
+     * another has is refused. Its id is required unless {@code givenId} gives it.
      */
-    private Optional<Rule> rule(YamlMapping item, Map<String, Set<Long>> versions) {
-        Optional<String> id = item.requiredText("id");
+    private Optional<Rule> rule(YamlMapping item, Optional<String> givenId, Map<String, Set<Long>> versions) {
+        Optional<String> id = givenId.isPresent() && !item.has("id") ? givenId : item.requiredText("id");
         YamlMapping rule = item.about("rule '" + id.orElse("?") + "'");
         rule.allowOnly(RULE_FIELDS);
         long version = rule.integer("version").orElse(1L);

@@ -33,6 +33,7 @@ import org.civitas.server.auth.LoginThrottle;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.auth.SessionApi;
 import org.civitas.server.auth.SessionService;
+import org.civitas.server.governance.ProposalPages;
 import org.civitas.server.governance.ProposalsApi;
 import org.civitas.server.http.DeclaredRoute;
 import org.civitas.server.http.HttpApp;
@@ -233,6 +234,8 @@ public final class CivitasServer implements AutoCloseable {
                     .register(routes);
             new SupportApi(civitas.supportDesk(), json).register(routes);
             new ProposalsApi(civitas.assembly(), civitas.impacts(), json).register(routes);
+            new ProposalPages(civitas.assembly(), civitas.impacts(), templates, json, pages.chartScripts(),
+                    pages.plainScripts()).register(routes);
             new SupportPages(civitas.supportDesk(), templates).register(routes);
             new ErasureApi(civitas.seal().keys(), civitas.constitution(), templates, json, civitas.clock())
                     .register(routes);

@@ -6,7 +6,6 @@ import static org.civitas.server.TestServer.event;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -73,13 +71,8 @@ class BrowserIT {
         caseworker = DemoSetup.login("caseworker");
         admin.account(caseworker.username(), Role.CASEWORKER, Optional.empty(), caseworker.password());
         Files.createDirectories(SHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -97,12 +90,7 @@ class BrowserIT {
 
     /** A fresh browser context signed in as {@code citizen}, collecting console errors. */
     private static Page signIn(BrowserContext context, DemoAccounts.Citizen citizen, List<String> problems) {
-        Page page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.type().equals("error")) {
-                problems.add(message.text());
-            }
-        });
+        Page page = Chromium.page(context, problems);
         page.navigate(server.url() + "/me");
         assertThat(page).hasURL(server.url() + "/login?next=%2Fme");
         page.getByLabel("Username").fill(citizen.username());
@@ -359,18 +347,8 @@ class BrowserIT {
     /** A fresh browser context signed in as an official, landing on {@code path}. */
     private static Page signInAt(BrowserContext context, DemoAccounts.Login login, String path,
             List<String> problems) {
-        Page page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.type().equals("error")) {
-                problems.add(message.text());
-            }
-        });
-        page.navigate(server.url() + path);
-        page.getByLabel("Username").fill(login.username());
-        page.getByLabel("Password").fill(login.password());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page).hasURL(server.url() + path);
-        return page;
+        return Chromium.signIn(Chromium.page(context, problems), server.url(), path, login.username(),
+                login.password());
     }
 
     private static void postAs(RegisteredSource source, String body) {

@@ -1,7 +1,6 @@
 package org.civitas.server.governance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +13,7 @@ import org.civitas.governance.Scenario;
 
 /**
  * Reads a proposal as the API takes it: {@code {"jurisdiction","title","rationale","change":{"kind","ruleId",
- * "rule"},"amnesty","scenarios":[{"event","points"}]}}. Every field of the wrong shape is a problem, all refused at
+ * "rule"},"amnesty","scenarios":[{"event","points"}]}}, the rule as an object of its fields or as their YAML text. Every field of the wrong shape is a problem, all refused at
  * once, as the checks of the proposal itself are.
  */
 final class ProposalJson {
@@ -46,13 +45,13 @@ final class ProposalJson {
         String ruleId = change.path("ruleId").isTextual() ? change.path("ruleId").asText()
                 : rule.path("id").isTextual() ? rule.path("id").asText() : "";
         Optional<String> ruleText = Optional.empty();
-        if (rule instanceof ObjectNode fields) {
-            if (!fields.has("id")) {
-                fields.put("id", ruleId);
-            }
-            ruleText = Optional.of(fields.toString());
-        } else if (!rule.isMissingNode() && !rule.isNull()) {
-            problems.add(ProposalProblem.field("change.rule", "expected an object with the rule's fields"));
+        if (rule.isObject()) {
+            ruleText = Optional.of(rule.toString());
+        } else if (rule.isTextual() && !rule.asText().isBlank()) {
+            ruleText = Optional.of(rule.asText());
+        } else if (!rule.isMissingNode() && !rule.isNull() && !rule.isTextual()) {
+            problems.add(ProposalProblem.field("change.rule", "expected an object with the rule's fields, or their"
+                    + " YAML as a rule book writes them"));
         }
         JsonNode amnesty = body.path("amnesty");
         if (!amnesty.isMissingNode() && !amnesty.isBoolean()) {

@@ -42,6 +42,7 @@ public final class ProposalsApi {
 
     public void register(RoutesConfig routes) {
         routes.post("/api/v1/proposals", this::propose, Access.CITIZEN);
+        routes.post("/api/v1/proposals/check", this::check, Access.CITIZEN);
         routes.get("/api/v1/proposals", this::list, Access.PUBLIC);
         routes.get("/api/v1/proposals/{id}", this::proposal, Access.PUBLIC);
         routes.post("/api/v1/proposals/{id}/support", this::support, Access.CITIZEN);
@@ -62,6 +63,16 @@ public final class ProposalsApi {
             ctx.status(201).json(Map.of("id", proposal.id(), "state", proposal.state().id()));
         } catch (ProposalRefusedException refused) {
             ctx.status(422).json(ProposalView.errors(refused.problems()));
+        }
+    }
+
+    /** Checks a proposal without making it: every problem it would be refused for, or none. */
+    private void check(Context ctx) throws IOException {
+        JsonNode body = JsonBodies.read(ctx, json);
+        try {
+            ctx.json(ProposalView.errors(assembly.check(ProposalJson.read(body))));
+        } catch (ProposalRefusedException refused) {
+            ctx.json(ProposalView.errors(refused.problems()));
         }
     }
 

@@ -9,7 +9,7 @@ import org.civitas.server.auth.Principal;
  * What every page shares: its title, which part of the site it is, who is signed in, and the scripts it needs.
  *
  * @param active the navigation entry to mark as current: score, data, access, sharing, support, shared, cases, rules,
- *     stats or login
+ *     proposals, stats or login
  */
 public record Frame(String title, String active, Optional<Principal> principal, List<String> scripts) {
 

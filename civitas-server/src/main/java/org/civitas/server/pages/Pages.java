@@ -70,6 +70,16 @@ public final class Pages {
         this.eventScripts = List.of(htmx, "/static/civitas.js");
     }
 
+    /** The scripts of a page with charts: ECharts, htmx and the site's own. */
+    public List<String> chartScripts() {
+        return chartScripts;
+    }
+
+    /** The scripts of a page without charts. */
+    public List<String> plainScripts() {
+        return eventScripts;
+    }
+
     public void register(RoutesConfig routes) {
         routes.get("/", this::home, Access.PUBLIC);
         routes.get("/login", this::loginPage, Access.PUBLIC);
@@ -154,7 +164,7 @@ public final class Pages {
         model.put("insights", view);
         model.put("fromDate", from.toString());
         model.put("toDate", to.toString());
-        model.put("insightsJson", scriptSafe(view));
+        model.put("insightsJson", ScriptJson.of(view, json));
         model.put("categories", CATEGORIES);
         ctx.html(templates.render("data.jte", model));
     }
@@ -222,14 +232,5 @@ public final class Pages {
             }
         }
         return next;
-    }
-
-    /** JSON that can sit inside a script element: no {@code <} that could close it. */
-    private String scriptSafe(Object value) {
-        try {
-            return json.writeValueAsString(value).replace("<", "\\u003c");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
