@@ -32,12 +32,13 @@ final class DemoAccountsSetup {
     }
 
     /** Registers the sources and creates the accounts in {@code storage}; returns how to use them. */
-    static DemoAccounts create(StorageSettings storage, Path data, ScoreSheet scores, Instant now) {
+    static DemoAccounts create(StorageSettings storage, Path data, ScoreSheet scores, int citizenAccounts,
+            Instant now) {
         PasswordHasher passwords = new PasswordHasher();
         try (Database database = Database.open(storage)) {
             SourceRegistry registry = new SourceRegistry(new SourceStore(database.jdbi()), data,
                     Clock.fixed(now, ZoneOffset.UTC));
-            List<DemoAccounts.Citizen> citizens = DemoSetup.citizens(scores);
+            List<DemoAccounts.Citizen> citizens = DemoSetup.citizens(scores, citizenAccounts);
             List<DemoAccounts.Source> sources = new ArrayList<>();
             for (CitySources.SourceSpec spec : CitySources.ALL) {
                 RegisteredSource source = registry.register(spec.name(), spec.types().stream()

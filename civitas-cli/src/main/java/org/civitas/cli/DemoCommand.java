@@ -12,10 +12,12 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.civitas.CivitasException;
+import org.civitas.constitution.Constitution;
 import org.civitas.demo.CityGenerator;
 import org.civitas.demo.DemoAccounts;
 import org.civitas.demo.DemoCity;
 import org.civitas.demo.DemoSetup;
+import org.civitas.rules.RuleBookLoader;
 import org.civitas.scoring.ScoreSheet;
 import org.civitas.server.CivitasServer;
 import org.civitas.server.ServerSettings;
@@ -59,6 +61,14 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the demo keeps its data; made anew on every run (default: ${DEFAULT-VALUE}).")
     private Path data;
 
+    @Option(names = "--accounts", description = "Residents who get a sign-in account (default: "
+            + DemoSetup.CITIZEN_ACCOUNTS + "; a vote needs voters, and each account takes a moment to make).")
+    private int citizenAccounts = DemoSetup.CITIZEN_ACCOUNTS;
+
+    @Option(names = "--rules", paramLabel = "BOOKS", description = "Serve the city under these rule books and their"
+            + " charters (a file, or a folder with one per jurisdiction) instead of the demo's own.")
+    private Path rules;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -66,6 +76,9 @@ final class DemoCommand implements Callable<Integer> {
         int historyDays = days != null ? days : defaultDays(people);
         prepare(data);
         DemoCity.install(data);
+        if (rules != null) {
+            replaceRuleBooks(rules, RuleBookLoader.folderIn(data));
+        }
         out.printf("Building Lakeside: %,d residents, %d days of history...%n", people, historyDays);
         out.flush();
         CityGenerator.Settings city = new CityGenerator.Settings(people, historyDays, seed,
@@ -80,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
             });
         }
         ServerSettings settings = ServerSettings.embedded(data, port);
-        DemoAccounts accounts = DemoAccountsSetup.create(settings.storage(), data, scores, now);
+        DemoAccounts accounts = DemoAccountsSetup.create(settings.storage(), data, scores, citizenAccounts, now);
         Path accountsFile = data.resolve("demo-accounts.json");
         ObjectMapper json = Json.mapper();
         json.writerWithDefaultPrettyPrinter().writeValue(accountsFile.toFile(), accounts);
@@ -104,6 +117,26 @@ final class DemoCommand implements Callable<Integer> {
     private static CivitasServer startServer(ServerSettings settings) {
         try (StartupBar bar = new StartupBar()) {
             return CivitasServer.start(settings, bar);
+        }
+    }
+
+    /** Puts the books in {@code given} (a file, or a folder of them) in place of the demo's, checked first. */
+    private static void replaceRuleBooks(Path given, Path folder) throws IOException {
+        new RuleBookLoader(Constitution.standard()).load(given);
+        try (Stream<Path> demo = Files.list(folder)) {
+            for (Path book : demo.toList()) {
+                Files.delete(book);
+            }
+        }
+        if (Files.isDirectory(given)) {
+            try (Stream<Path> books = Files.list(given)) {
+                for (Path book : books.filter(file -> file.toString().endsWith(".yaml")
+                        || file.toString().endsWith(".yml")).toList()) {
+                    Files.copy(book, folder.resolve(book.getFileName()));
+                }
+            }
+        } else {
+            Files.copy(given, folder.resolve(given.getFileName()));
         }
     }
 

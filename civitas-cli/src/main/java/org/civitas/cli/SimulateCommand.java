@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.civitas.governance.Impact;
 import org.civitas.governance.ImpactSimulation;
+import org.civitas.ledger.FileLedger;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.Scorer;
@@ -68,9 +69,16 @@ final class SimulateCommand implements Callable<Integer> {
         Instant end = to != null ? to : Clock.systemUTC().instant();
         Instant start = from != null ? from : end.minus(DEFAULT_WINDOW);
         PrintWriter err = spec.commandLine().getErr();
-        Impact impact = ImpactSimulation.replay(data, new Scorer(current), new Scorer(changed), start, end,
-                unreadable -> err.println("civitas simulate: ledger " + unreadable + "; it counts for no one"))
-                .impact();
+        Impact impact;
+        try (Progress progress = Progress.start("simulate", FileLedger.committedIn(data), "entries", 1)) {
+            long[] shown = {0};
+            impact = ImpactSimulation.replay(data, new Scorer(current), new Scorer(changed), start, end,
+                    unreadable -> err.println("civitas simulate: ledger " + unreadable + "; it counts for no one"),
+                    read -> {
+                        progress.advance(read - shown[0]);
+                        shown[0] = read;
+                    }).impact();
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.table) {
             table(impact, out);

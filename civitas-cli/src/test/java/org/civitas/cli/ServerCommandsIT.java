@@ -81,8 +81,13 @@ class ServerCommandsIT {
     @Test
     void theDemoServesTheCityWithAnAccountForEveryRoleAndTheSourcesKeys() throws Exception {
         Path data = work.resolve("demo");
+        Path books = work.resolve("books");
+        DemoCity.writeRuleBooks(books);
+        Path lakeside = books.resolve("lakeside.yaml");
+        Files.writeString(lakeside, Files.readString(lakeside).replace("rules:\n", "charter:\n  supportThreshold: 2\n"
+                + "rules:\n"));
         Process demo = startServer("demo", "--people", "40", "--days", "20", "--port", "0", "--data",
-                data.toString());
+                data.toString(), "--accounts", "7", "--rules", books.toString());
         try {
             String url = addressOf(demo);
             JsonNode accounts = JSON.readTree(Files.readString(data.resolve("demo-accounts.json")));
@@ -90,6 +95,10 @@ class ServerCommandsIT {
             for (String role : new String[] {"caseworker", "reviewer", "council", "auditor", "admin"}) {
                 assertThat(accounts.get(role).get("password").asText()).as(role).isNotBlank();
             }
+            assertThat(accounts.get("citizens")).as("--accounts 7").hasSize(7);
+            HttpResponse<String> charters = http.send(HttpRequest.newBuilder(URI.create(url
+                    + "/api/v1/jurisdictions")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(charters.body()).as("the books given by --rules").contains("\"supportThreshold\":\"2\"");
             JsonNode citizen = accounts.get("citizens").get(0);
             HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/session"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + citizen.get("username").asText()

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import org.civitas.event.Event;
 import org.civitas.event.EventKey;
 import org.civitas.ledger.FileLedger;
@@ -61,6 +62,9 @@ public final class ImpactSimulation {
         this.changedRules = changedRules(current.books(), proposed.books());
     }
 
+    /** How often, in ledger entries, a replay reports how far it has come. */
+    public static final int PROGRESS_STEP = 65_536;
+
     /**
      * Replays the committed ledger of {@code dataDirectory} through a simulation of {@code [from, to)}: the one pass
      * behind {@code civitas simulate} and a proposal's published impact. An entry that cannot be read counts for no
@@ -68,10 +72,32 @@ public final class ImpactSimulation {
      */
     public static Result replay(Path dataDirectory, Scorer current, Scorer proposed, Instant from, Instant to,
             FileLedger.UnreadableVisitor unreadable) {
+        return replay(dataDirectory, current, proposed, from, to, unreadable, read -> { });
+    }
+
+    /**
+     * Replays as {@link #replay(Path, Scorer, Scorer, Instant, Instant, FileLedger.UnreadableVisitor)} does, telling
+     * {@code progress} every {@value #PROGRESS_STEP} entries how many it has read.
+     */
+    public static Result replay(Path dataDirectory, Scorer current, Scorer proposed, Instant from, Instant to,
+            FileLedger.UnreadableVisitor unreadable, LongConsumer progress) {
         ImpactSimulation simulation = new ImpactSimulation(current, proposed, from, to);
-        FileLedger.read(dataDirectory, simulation::readsAny, (sequence, event) -> simulation.accept(event),
-                (sequence, person) -> { }, unreadable);
+        long[] read = {0};
+        FileLedger.read(dataDirectory, simulation::readsAny, (sequence, event) -> {
+            simulation.accept(event);
+            tick(read, progress);
+        }, (sequence, person) -> tick(read, progress), entry -> {
+            unreadable.unreadable(entry);
+            tick(read, progress);
+        });
+        progress.accept(read[0]);
         return simulation.finish();
+    }
+
+    private static void tick(long[] read, LongConsumer progress) {
+        if (++read[0] % PROGRESS_STEP == 0) {
+            progress.accept(read[0]);
+        }
     }
 
     /** Whether a rule of either book reads events of {@code type} in {@code jurisdiction}. */

@@ -441,6 +441,16 @@ public final class FileLedger implements AutoCloseable {
      * {@link LedgerDamagedException} if an entry's frame cannot be read, and {@link UnreadableEntryException} if its
      * payload cannot be read as an event.
      */
+    /** How many entries the ledger in {@code dataDirectory} has committed: what a pass over it will read. */
+    public static long committedIn(Path dataDirectory) {
+        Path directory = existingDirectoryIn(dataDirectory);
+        try {
+            return HeadFile.read(directory).entries();
+        } catch (IOException e) {
+            throw new CivitasException("cannot read the ledger in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
     public static long read(Path dataDirectory, EventVisitor visitor) {
         return read(dataDirectory, visitor, UnreadableVisitor.REFUSE);
     }

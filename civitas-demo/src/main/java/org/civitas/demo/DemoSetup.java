@@ -67,9 +67,20 @@ public final class DemoSetup {
         return events.parallelStream().map(seal::seal).toList();
     }
 
+    /** How many residents get an account unless asked otherwise: three ordinary ones, the lowest, the highest. */
+    public static final int CITIZEN_ACCOUNTS = 5;
+
     /** The residents who get an account, each with a fresh password: three ordinary ones, the lowest, the highest. */
     public static List<DemoAccounts.Citizen> citizens(ScoreSheet scores) {
-        return chooseCitizens(scores).stream()
+        return citizens(scores, CITIZEN_ACCOUNTS);
+    }
+
+    /**
+     * {@code count} residents with an account, each with a fresh password: the lowest and the highest score among
+     * them, and ordinary ones for the rest (as many as the city has).
+     */
+    public static List<DemoAccounts.Citizen> citizens(ScoreSheet scores, int count) {
+        return chooseCitizens(scores, count).stream()
                 .map(person -> new DemoAccounts.Citizen(person, person, password(), CityGenerator.HOME_JURISDICTION))
                 .toList();
     }
@@ -86,15 +97,18 @@ public final class DemoSetup {
                 spec.types().stream().map(CitySources.TypeSpec::type).toList(), examples(spec, person, now));
     }
 
-    /** Three ordinary residents, then the lowest and the highest score. */
-    private static List<String> chooseCitizens(ScoreSheet scores) {
+    /** Ordinary residents, then the lowest and the highest score: {@code count} in all, or everyone. */
+    private static List<String> chooseCitizens(ScoreSheet scores, int count) {
         List<PersonScore> people = scores.people();
+        List<String> extremes = new ArrayList<>();
+        people.stream().min(Comparator.comparingDouble(PersonScore::score)).map(PersonScore::person)
+                .ifPresent(extremes::add);
+        people.stream().max(Comparator.comparingDouble(PersonScore::score)).map(PersonScore::person)
+                .filter(person -> !extremes.contains(person)).ifPresent(extremes::add);
         List<String> chosen = new ArrayList<>();
-        people.stream().limit(3).forEach(person -> chosen.add(person.person()));
-        people.stream().min(Comparator.comparingDouble(PersonScore::score))
-                .filter(person -> !chosen.contains(person.person())).ifPresent(person -> chosen.add(person.person()));
-        people.stream().max(Comparator.comparingDouble(PersonScore::score))
-                .filter(person -> !chosen.contains(person.person())).ifPresent(person -> chosen.add(person.person()));
+        people.stream().map(PersonScore::person).filter(person -> !extremes.contains(person))
+                .limit(Math.max(0, count - extremes.size())).forEach(chosen::add);
+        extremes.stream().limit(Math.max(0, count - chosen.size())).forEach(chosen::add);
         return chosen;
     }
 

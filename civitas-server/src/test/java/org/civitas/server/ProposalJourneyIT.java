@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -148,6 +149,13 @@ class ProposalJourneyIT {
                     .as("no sideways scrolling on a phone").isEqualTo(false);
             assertThat(page.locator("#vote")).containsText((citizens.size() - 1) + " yes against 0 no");
             shot(page, "proposal-adopted");
+            page.navigate(server.url() + "/rules");
+            Locator rule = page.locator("#lakeside-obligations\\.bill-paid-late");
+            rule.locator("summary").click();
+            assertThat(rule).containsText("History: 2 versions");
+            assertThat(rule).containsText("points: -10 → -12");
+            assertThat(rule.locator("a").first()).hasAttribute("href", path(proposalUrl));
+            shot(page, "rule-history");
         }
 
         TestServer.around(server, CLOCK).postEvents(sources.get("lakeside-utilities"),

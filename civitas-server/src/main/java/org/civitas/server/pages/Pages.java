@@ -200,7 +200,7 @@ public final class Pages {
 
     private void rulebook(Context ctx) {
         ctx.html(templates.render("rules.jte", Map.of("frame", frame(ctx, "The rule book", "rules", List.of()),
-                "books", rules.views())));
+                "books", rules.histories())));
     }
 
     private static String person(Context ctx) {

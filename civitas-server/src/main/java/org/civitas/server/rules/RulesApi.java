@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,11 +21,15 @@ import org.civitas.server.http.Access;
  */
 public final class RulesApi {
 
-    /** One rule as the public reads it. */
+    /**
+     * One version of a rule as the public reads it.
+     *
+     * @param adoptedBy the proposal whose adoption made this version, or null
+     */
     public record RuleView(
             String id, long version, String title, String description, String category, String on, String when,
             long points, String halfLife, Long capPoints, String capPer, String warnFirst, Instant effectiveFrom,
-            Instant effectiveUntil, boolean binding) {
+            Instant effectiveUntil, boolean binding, String adoptedBy) {
 
         static RuleView of(Rule rule) {
             return new RuleView(rule.id(), rule.version(), rule.title(), rule.description(), rule.category(),
@@ -33,7 +38,8 @@ public final class RulesApi {
                     rule.cap().map(cap -> cap.points()).orElse(null),
                     rule.cap().map(cap -> RuleBookText.duration(cap.per())).orElse(null),
                     rule.warnFirst().map(RuleBookText::duration).orElse(null),
-                    rule.effective().from().orElse(null), rule.effective().until().orElse(null), rule.binding());
+                    rule.effective().from().orElse(null), rule.effective().until().orElse(null), rule.binding(),
+                    rule.adoptedBy().orElse(null));
         }
     }
 
@@ -90,6 +96,13 @@ public final class RulesApi {
 
     public List<BookView> views() {
         return books.get().all().stream().map(BookView::of).toList();
+    }
+
+    /** Each book's rules, one history each, for the rule book page. */
+    public Map<BookView, List<RuleHistory>> histories() {
+        Map<BookView, List<RuleHistory>> histories = new LinkedHashMap<>();
+        books.get().all().forEach(book -> histories.put(BookView.of(book), RuleHistory.of(book)));
+        return histories;
     }
 
     private void rules(Context ctx) {
