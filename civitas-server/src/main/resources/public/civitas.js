@@ -97,7 +97,8 @@
     title.textContent = c.title;
     const detail = document.createElement('span');
     detail.className = 'muted';
-    detail.textContent = minute(c.occurredAt) + ' \u00b7 rule ' + c.rule + ' v' + c.ruleVersion
+    detail.textContent = minute(c.occurredAt) + ' \u00b7 in ' + c.occurredIn + ' \u00b7 rule ' + c.rule + ' v'
+        + c.ruleVersion + ' of ' + c.jurisdiction
         + (c.warning ? ' \u00b7 warning: a repeat would grant ' + points(c.nextOffencePoints)
             : ' \u00b7 granted ' + points(c.granted));
     const fades = document.createElement('span');

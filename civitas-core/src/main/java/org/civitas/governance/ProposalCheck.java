@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.civitas.event.Event;
 import org.civitas.ndjson.EventParser;
 import org.civitas.ndjson.LineError;
+import org.civitas.rules.Effective;
 import org.civitas.rules.Rule;
 import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBookLoader;
@@ -152,12 +153,12 @@ public final class ProposalCheck {
                 rule = readRule(change, id, previous.map(Rule::version).orElse(0L) + 1, problems);
             }
             case RETIRE -> {
-                if (own.isEmpty() && !binding) {
-                    problems.add(ProposalProblem.field("change.ruleId", inherited.isPresent()
-                            ? "'" + id + "' is a rule of a book above " + book.jurisdiction()
-                                    + "; switching off a higher book's rule is not possible yet: propose a change"
-                                    + " that overrides it"
-                            : "no rule '" + id + "' in " + book.jurisdiction() + "'s book"));
+                if (own.isEmpty() && inherited.isEmpty()) {
+                    problems.add(ProposalProblem.field("change.ruleId", "no rule '" + id + "' is in force in "
+                            + book.jurisdiction()));
+                } else if (own.isEmpty() && !binding) {
+                    rule = Optional.of(Rule.off(id, inherited.get().version() + 1, Effective.ALWAYS,
+                            Optional.empty()));
                 }
             }
         }
@@ -250,7 +251,7 @@ public final class ProposalCheck {
             return;
         }
         boolean relief = previous.filter(was -> was.points() < 0).isPresent() && (proposed.isEmpty()
-                || Adoption.relief(previous.get(), proposed.get()));
+                || proposed.get().off() || Adoption.relief(previous.get(), proposed.get()));
         if (!relief || draft.change().kind() == ProposedChange.Kind.ADD) {
             problems.add(ProposalProblem.clause(EX_POST_FACTO, "amnesty reaches back to past events, so it is only"
                     + " for a change that retires a penalty or lowers one (the same conduct costing no more and"

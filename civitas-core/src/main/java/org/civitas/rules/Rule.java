@@ -15,6 +15,8 @@ import org.civitas.rules.condition.Condition;
  *     for the same person within this period before it is a warning, granting nothing
  * @param binding whether the rule holds in every jurisdiction below its own, which may not override it
  * @param adoptedBy the proposal whose adoption made this version, if one did
+ * @param off whether this version switches off, in its book's jurisdiction and below, the rule of a higher book with
+ *     its id: it reads no events and grants nothing
  */
 public record Rule(
         String id,
@@ -30,7 +32,8 @@ public record Rule(
         Optional<Duration> warnFirst,
         Effective effective,
         boolean binding,
-        Optional<String> adoptedBy) {
+        Optional<String> adoptedBy,
+        boolean off) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
@@ -49,18 +52,24 @@ public record Rule(
     /** This rule at {@code version}. */
     public Rule withVersion(long version) {
         return new Rule(id, version, title, description, category, on, when, points, halfLife, cap, warnFirst,
-                effective, binding, adoptedBy);
+                effective, binding, adoptedBy, off);
     }
 
     /** This rule, in force {@code effective}. */
     public Rule withEffective(Effective effective) {
         return new Rule(id, version, title, description, category, on, when, points, halfLife, cap, warnFirst,
-                effective, binding, adoptedBy);
+                effective, binding, adoptedBy, off);
     }
 
     /** This rule, as the adoption of {@code proposal} made it. */
     public Rule adoptedBy(String proposal) {
         return new Rule(id, version, title, description, category, on, when, points, halfLife, cap, warnFirst,
-                effective, binding, Optional.of(proposal));
+                effective, binding, Optional.of(proposal), off);
+    }
+
+    /** A version that switches off the rule {@code id} of a higher book while it is in force. */
+    public static Rule off(String id, long version, Effective effective, Optional<String> adoptedBy) {
+        return new Rule(id, version, "switched off", "", "", "", Condition.ALWAYS, 0, Optional.empty(),
+                Optional.empty(), Optional.empty(), effective, false, adoptedBy, true);
     }
 }

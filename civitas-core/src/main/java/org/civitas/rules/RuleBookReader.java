@@ -33,7 +33,9 @@ final class RuleBookReader {
             "majority", "noticePeriod");
     private static final List<String> RULE_FIELDS = List.of(
             "id", "version", "title", "description", "category", "on", "when", "points", "halfLife", "cap",
-            "warnFirst", "effective", "binding", "adoptedBy");
+            "warnFirst", "effective", "binding", "adoptedBy", "off");
+    /** What a rule that switches a higher book's rule off may say: which rule, and when. */
+    private static final List<String> OFF_FIELDS = List.of("id", "version", "off", "effective", "adoptedBy");
 
     private final Constitution constitution;
     private final EventCategories categories;
@@ -116,6 +118,9 @@ final class RuleBookReader {
         if (version < 1) {
             rule.report("version", "must be 1 or more");
         }
+        if (rule.bool("off").orElse(false)) {
+            return switchedOff(rule, id, version);
+        }
         Optional<String> title = rule.requiredText("title");
         String description = rule.text("description").orElse("");
         Optional<String> category = rule.requiredText("category");
@@ -139,7 +144,14 @@ final class RuleBookReader {
         }
         return Optional.of(new Rule(id.get(), version, title.get(), description, category.get(), on.get(), when,
                 points.get(), halfLife, cap, warnFirst, effective, rule.bool("binding").orElse(false),
-                rule.text("adoptedBy")));
+                rule.text("adoptedBy"), false));
+    }
+
+    /** A version that switches off, here and below, the rule of a higher book with its id. */
+    private static Optional<Rule> switchedOff(YamlMapping rule, Optional<String> id, long version) {
+        rule.allowOnly(OFF_FIELDS);
+        Effective effective = rule.mapping("effective").flatMap(RuleBookReader::effective).orElse(Effective.ALWAYS);
+        return id.map(name -> Rule.off(name, version, effective, rule.text("adoptedBy")));
     }
 
     private ConditionCompiler.Compilation compile(YamlMapping rule, String expression) {

@@ -33,6 +33,12 @@ public final class RuleBookText {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("id", rule.id());
         fields.put("version", rule.version());
+        if (rule.off()) {
+            fields.put("off", true);
+            effective(rule, fields);
+            rule.adoptedBy().ifPresent(proposal -> fields.put("adoptedBy", proposal));
+            return fields;
+        }
         fields.put("title", rule.title());
         if (!rule.description().isEmpty()) {
             fields.put("description", rule.description());
@@ -46,17 +52,21 @@ public final class RuleBookText {
         rule.halfLife().ifPresent(halfLife -> fields.put("halfLife", duration(halfLife)));
         rule.cap().ifPresent(cap -> fields.put("cap", Map.of("points", cap.points(), "per", duration(cap.per()))));
         rule.warnFirst().ifPresent(warnFirst -> fields.put("warnFirst", duration(warnFirst)));
+        effective(rule, fields);
+        if (rule.binding()) {
+            fields.put("binding", true);
+        }
+        rule.adoptedBy().ifPresent(proposal -> fields.put("adoptedBy", proposal));
+        return fields;
+    }
+
+    private static void effective(Rule rule, Map<String, Object> fields) {
         Map<String, Object> effective = new LinkedHashMap<>();
         rule.effective().from().ifPresent(from -> effective.put("from", from.toString()));
         rule.effective().until().ifPresent(until -> effective.put("until", until.toString()));
         if (!effective.isEmpty()) {
             fields.put("effective", effective);
         }
-        if (rule.binding()) {
-            fields.put("binding", true);
-        }
-        rule.adoptedBy().ifPresent(proposal -> fields.put("adoptedBy", proposal));
-        return fields;
     }
 
     private static Map<String, Object> charter(Charter charter) {

@@ -14,6 +14,7 @@ import java.util.OptionalLong;
  *     against it preceded within that period; it grants nothing), the points the rule grants an offence while this one
  *     is remembered, before any cap; {@code empty} for any other contribution
  * @param adoptedBy the proposal whose adoption made the rule's version, if one did
+ * @param occurredIn the jurisdiction where the event happened, whose rules (its own and those above) scored it
  */
 public record Contribution(
         String event,
@@ -28,7 +29,8 @@ public record Contribution(
         OptionalLong nextOffencePoints,
         double worth,
         Optional<Instant> fadesBelowHalfPointAt,
-        Optional<String> adoptedBy) {
+        Optional<String> adoptedBy,
+        String occurredIn) {
 
     public Contribution {
         Objects.requireNonNull(event, "event");
@@ -41,6 +43,7 @@ public record Contribution(
         Objects.requireNonNull(nextOffencePoints, "nextOffencePoints");
         Objects.requireNonNull(fadesBelowHalfPointAt, "fadesBelowHalfPointAt");
         Objects.requireNonNull(adoptedBy, "adoptedBy");
+        Objects.requireNonNull(occurredIn, "occurredIn");
     }
 
     /** Whether the event was a warning: shown to the person, granting nothing. */

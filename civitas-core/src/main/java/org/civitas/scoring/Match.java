@@ -2,8 +2,11 @@ package org.civitas.scoring;
 
 import java.time.Instant;
 
-/** A rule applied to an event; {@code order} is the event's position in its input, which breaks ties in time. */
-record Match(RuleSlot slot, String event, String source, Instant occurredAt, long order) {
+/**
+ * A rule applied to an event; {@code order} is the event's position in its input, which breaks ties in time, and
+ * {@code occurredIn} the jurisdiction where it happened.
+ */
+record Match(RuleSlot slot, String event, String source, Instant occurredAt, String occurredIn, long order) {
 
     static int compareByTime(Match a, Match b) {
         int byTime = a.occurredAt.compareTo(b.occurredAt);

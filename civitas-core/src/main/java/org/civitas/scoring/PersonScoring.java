@@ -81,7 +81,7 @@ final class PersonScoring {
         }
         return new Contribution(match.event(), match.source(), match.occurredAt(), slot.jurisdiction, slot.rule.id(),
                 slot.rule.version(), slot.rule.title(), slot.rule.category(), granted, nextOffencePoints, worth, fades,
-                slot.rule.adoptedBy());
+                slot.rule.adoptedBy(), match.occurredIn());
     }
 
     /** One rule's grants to one person, in time order, with the part still inside the cap's window. */

@@ -45,7 +45,8 @@ final class RuleMatcher {
             }
             Condition.Outcome outcome = slot.rule.when().evaluate(input);
             if (outcome == Condition.Outcome.MATCH) {
-                sink.matched(new Match(slot, event.id(), event.source(), event.occurredAt(), order));
+                sink.matched(new Match(slot, event.id(), event.source(), event.occurredAt(), event.jurisdiction(),
+                        order));
             } else if (outcome == Condition.Outcome.ERROR) {
                 evaluationErrors[slot.index]++;
             }

@@ -14,6 +14,7 @@ import org.civitas.constitution.Constitution;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
 import org.civitas.ledger.FileLedger;
+import org.civitas.rules.Rule;
 import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.rules.RuleBookText;
@@ -119,6 +120,20 @@ class AdoptionTest {
 
         assertThat(granted(books, "litter", ADOPTED.minusSeconds(1))).isEqualTo("-3 by v1");
         assertThat(granted(books, "litter", ADOPTED)).startsWith("-1 by v2");
+    }
+
+    @Test
+    void aHigherBooksRuleSwitchedOffHereStopsAtAdoptionOrWithAmnestyAltogether() {
+        RuleBooks switchedOff = adopted(proposal(ProposedChange.Kind.RETIRE, "litter", null, false));
+        RuleBooks forgiven = adopted(proposal(ProposedChange.Kind.RETIRE, "litter", null, true));
+
+        assertThat(granted(switchedOff, "litter", ADOPTED.minusSeconds(1))).isEqualTo("-3 by v1");
+        assertThat(granted(switchedOff, "litter", ADOPTED)).isEqualTo("nothing");
+        assertThat(granted(forgiven, "litter", ADOPTED.minus(Duration.ofDays(100)))).isEqualTo("nothing");
+        RuleBook again = LOADER.read("again.yaml", RuleBookText.of(switchedOff.forJurisdiction("lakeside")
+                .orElseThrow()));
+        assertThat(again.rules()).filteredOn(Rule::off).singleElement()
+                .satisfies(off -> assertThat(off.version()).isEqualTo(2));
     }
 
     @Test

@@ -42,7 +42,9 @@ class ProposalsIT {
 
     private static final String VALE = "jurisdiction: vale\ntimezone: Europe/Berlin\nrules:\n"
             + "  - id: speech.corruption-report\n    title: Reporting corruption\n    category: speech\n"
-            + "    on: corruption-report\n    points: 15\n    binding: true\n";
+            + "    on: corruption-report\n    points: 15\n    binding: true\n"
+            + "  - id: nuisance.litter\n    title: Littering\n    category: nuisance\n    on: litter\n"
+            + "    points: -2\n    halfLife: P30D\n";
     private static final String LAKESIDE_BOOK = "jurisdiction: lakeside\nparent: vale\ntimezone: Europe/Berlin\n"
             + "charter:\n  supportThreshold: 2\n  debate: PT1H\n  voting: PT1H\n  quorum: 0.5\n  majority: 0.5\n"
             + "rules:\n  - id: obligations.bill-paid-late\n    title: A bill paid more than 30 days late\n"
@@ -51,7 +53,7 @@ class ProposalsIT {
             + "  - id: traffic.speeding\n    title: Speeding\n    category: traffic\n    on: speeding\n"
             + "    points: -4\n    halfLife: P90D\n";
     private static final String RIVERTON_BOOK = "jurisdiction: riverton\nparent: vale\ntimezone: Europe/Berlin\n"
-            + "rules: []\n";
+            + "rules:\n  - id: nuisance.litter\n    off: true\n";
 
     /** When Ada and Bob paid a bill late, and Cyd one on time. */
     private static final Instant BILLED = TestServer.START.minus(Duration.ofDays(20));
@@ -399,6 +401,47 @@ class ProposalsIT {
         });
         assertThat(noises).containsExactly("n-late-" + id + " -3 v1 " + id);
         assertThat(server.getJson("/api/v1/rules", null).toString()).contains("nuisance.noise");
+    }
+
+    @Test
+    void aVisitorIsScoredByTheRulesOfWhereEachEventHappenedAndSeesWhereEachPointCameFrom() throws Exception {
+        RegisteredSource ombudsman = server.source("ombudsman", "corruption-report", "speech");
+        RegisteredSource traffic = server.source("visitor-traffic", "speeding", "traffic");
+        String visit = TestServer.event("visitor-traffic", "s-eve", "p-eve", "speeding",
+                server.now().minus(Duration.ofHours(2)), "{}");
+        String report = TestServer.event("ombudsman", "r-eve", "p-eve", "corruption-report",
+                server.now().minus(Duration.ofHours(1)), "{}").replace("\"lakeside\"", "\"riverton\"");
+        assertThat(server.postEvents(ombudsman, report).statusCode()).isEqualTo(200);
+        assertThat(server.postEvents(traffic, visit).statusCode()).isEqualTo(200);
+        awaitResidences(server);
+        TestServer.Session eve = login("eve");
+
+        JsonNode score = server.getJson("/api/v1/me/score", eve);
+        String page = server.get("/me", eve).body();
+
+        assertThat(contribution(score, "traffic.speeding").get("occurredIn").asText()).as("where it happened")
+                .isEqualTo("lakeside");
+        JsonNode praise = contribution(score, "speech.corruption-report");
+        assertThat(praise.get("occurredIn").asText()).isEqualTo("riverton");
+        assertThat(praise.get("jurisdiction").asText()).as("the book of the rule").isEqualTo("vale");
+        assertThat(page).contains("Where your points came from").contains("lakeside").contains("riverton");
+        assertThat(score.has("worthByJurisdiction")).as("the page's summary is not part of the API").isFalse();
+    }
+
+    @Test
+    void aCityMaySwitchOffANationalRuleThatIsNotBinding() throws Exception {
+        String rules = server.get("/rules", null).body();
+
+        assertThat(rules).contains("riverton-nuisance.litter").contains("switched off here");
+        assertThat(server.getJson("/api/v1/rules", null).toString()).contains("\"off\":true");
+        HttpResponse<String> binding = server.change("POST", "/api/v1/proposals/check", "{\"jurisdiction\":"
+                + "\"lakeside\",\"title\":\"t\",\"rationale\":\"r\",\"change\":{\"kind\":\"retire\","
+                + "\"ruleId\":\"speech.corruption-report\"}}", login("ada"));
+        assertThat(binding.body()).contains("\"clause\":\"binding\"");
+        HttpResponse<String> litter = server.change("POST", "/api/v1/proposals/check", "{\"jurisdiction\":"
+                + "\"lakeside\",\"title\":\"t\",\"rationale\":\"r\",\"change\":{\"kind\":\"retire\","
+                + "\"ruleId\":\"nuisance.litter\"}}", login("ada"));
+        assertThat(litter.body()).isEqualTo("{\"errors\":[]}");
     }
 
     private static JsonNode contribution(JsonNode score, String rule) {

@@ -56,6 +56,9 @@ public record RuleHistory(RulesApi.RuleView latest, List<Version> versions) {
 
     /** What {@code was} became in {@code is}, field by field, as the book writes them. */
     private static List<String> changes(Rule was, Rule is) {
+        if (is.off()) {
+            return List.of("switched off here");
+        }
         Map<String, Object> before = RuleBookText.rule(was);
         Map<String, Object> after = RuleBookText.rule(is);
         List<String> changes = new ArrayList<>();

@@ -25,11 +25,12 @@ public final class RulesApi {
      * One version of a rule as the public reads it.
      *
      * @param adoptedBy the proposal whose adoption made this version, or null
+     * @param off whether this version switches off the rule of a higher book with its id
      */
     public record RuleView(
             String id, long version, String title, String description, String category, String on, String when,
             long points, String halfLife, Long capPoints, String capPer, String warnFirst, Instant effectiveFrom,
-            Instant effectiveUntil, boolean binding, String adoptedBy) {
+            Instant effectiveUntil, boolean binding, String adoptedBy, boolean off) {
 
         static RuleView of(Rule rule) {
             return new RuleView(rule.id(), rule.version(), rule.title(), rule.description(), rule.category(),
@@ -39,7 +40,7 @@ public final class RulesApi {
                     rule.cap().map(cap -> RuleBookText.duration(cap.per())).orElse(null),
                     rule.warnFirst().map(RuleBookText::duration).orElse(null),
                     rule.effective().from().orElse(null), rule.effective().until().orElse(null), rule.binding(),
-                    rule.adoptedBy().orElse(null));
+                    rule.adoptedBy().orElse(null), rule.off());
         }
     }
 
