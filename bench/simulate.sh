@@ -30,7 +30,7 @@ fi
 rm -rf "$work/proposed-rules"
 cp -r "$work/city-rules" "$work/proposed-rules"
 sed -i 's/points: -10$/points: -3/' "$work/proposed-rules/lakeside.yaml"
-events=$("$civitas" stats --data "$work/simulate-data" | sed -E 's/.*"events": *([0-9]+).*/\1/')
+events=$("$civitas" stats --data "$work/simulate-data" | tr -d ' \n' | sed -E 's/.*"events":([0-9]+).*/\1/')
 
 seconds() {
   local start end

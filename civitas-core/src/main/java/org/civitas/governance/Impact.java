@@ -16,10 +16,12 @@ import java.util.List;
  * @param crossBelow1000 people at or above 1000 who would fall below it: an offer of help opened
  * @param crossAbove1000 people below 1000 who would rise to it or above: an offer of help no longer needed
  * @param matchedEvents events a rule that the proposal adds, changes or retires matches, under either book
+ * @param districts the change by district where people live, if where they live is known (not to the CLI)
  */
 public record Impact(
         Instant from, Instant to, long people, long affected, List<Cell> bands, List<Cell> before, List<Cell> after,
-        double meanChange, double medianChange, long crossBelow1000, long crossAbove1000, long matchedEvents) {
+        double meanChange, double medianChange, long crossBelow1000, long crossAbove1000, long matchedEvents,
+        List<District> districts) {
 
     /** The fewest people a published cell may be about. */
     public static final int LEAST_PEOPLE_IN_A_CELL = 20;
@@ -28,6 +30,13 @@ public record Impact(
         bands = List.copyOf(bands);
         before = List.copyOf(before);
         after = List.copyOf(after);
+        districts = List.copyOf(districts);
+    }
+
+    /** This impact with its change by district. */
+    public Impact withDistricts(List<District> changes) {
+        return new Impact(from, to, people, affected, bands, before, after, meanChange, medianChange, crossBelow1000,
+                crossAbove1000, matchedEvents, changes);
     }
 
     /**
@@ -37,5 +46,19 @@ public record Impact(
      * @param people how many, or null when fewer than {@value #LEAST_PEOPLE_IN_A_CELL}
      */
     public record Cell(Double from, Double to, Long people) {
+    }
+
+    /**
+     * The people of a district the window scores, and their mean change; both null when fewer than
+     * {@value #LEAST_PEOPLE_IN_A_CELL}.
+     */
+    public record District(String district, Long people, Double meanChange) {
+
+        /** The cell of {@code people} in {@code district} whose changes add up to {@code totalChange}. */
+        public static District of(String district, long people, double totalChange) {
+            boolean shown = people >= LEAST_PEOPLE_IN_A_CELL;
+            return new District(district, shown ? people : null,
+                    shown ? Math.round(totalChange / people * 100) / 100.0 : null);
+        }
     }
 }

@@ -3,10 +3,14 @@ package org.civitas.governance;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.civitas.ConflictException;
+import org.civitas.residence.Residents;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.PersonScore;
 import org.civitas.scoring.Scorer;
@@ -14,8 +18,9 @@ import org.civitas.scoring.Scorer;
 /**
  * The impact of each proposal, published before anyone votes: the real history of the year before it was submitted,
  * replayed from the ledger under the books in force and under the books as the proposal would make them, with the
- * engine that scores. Each proposal is replayed once, when its impact is first asked for, and its report kept; so is
- * every person's score before and after, which each person sees of themselves alone.
+ * engine that scores, and the change counted by the districts people live in. Each proposal is replayed once, when
+ * its impact is first asked for, and its report kept; so is every person's score before and after, which each
+ * person sees of themselves alone.
  */
 public final class ImpactReports {
 
@@ -29,12 +34,14 @@ public final class ImpactReports {
     private final Path dataDirectory;
     private final Legislation legislation;
     private final ProposalCheck check;
+    private final Residents residents;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
 
-    public ImpactReports(Path dataDirectory, Legislation legislation, ProposalCheck check) {
+    public ImpactReports(Path dataDirectory, Legislation legislation, ProposalCheck check, Residents residents) {
         this.dataDirectory = dataDirectory;
         this.legislation = legislation;
         this.check = check;
+        this.residents = residents;
     }
 
     public Impact impactOf(Proposal proposal) {
@@ -67,6 +74,23 @@ public final class ImpactReports {
         result.after().people().forEach(score -> people.computeIfPresent(score.person(), (person, was) ->
                 new PersonalImpact(was.before(), score.roundedScore(),
                         Math.round((score.roundedScore() - was.before()) * 100) / 100.0)));
-        return new Replay(result.impact(), Map.copyOf(people));
+        return new Replay(result.impact().withDistricts(byDistrict(people)), Map.copyOf(people));
+    }
+
+    /** The change in each district where people live, among the people the window scores. */
+    private List<Impact.District> byDistrict(Map<String, PersonalImpact> people) {
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, Double> changes = new HashMap<>();
+        residents.districts().forEach((person, district) -> {
+            PersonalImpact impact = people.get(person);
+            if (impact != null) {
+                counts.computeIfAbsent(district, any -> new long[1])[0]++;
+                changes.merge(district, impact.change(), Double::sum);
+            }
+        });
+        List<Impact.District> districts = new ArrayList<>();
+        counts.forEach((district, count) -> districts.add(Impact.District.of(district, count[0],
+                changes.get(district))));
+        return districts;
     }
 }

@@ -17,6 +17,7 @@ import org.civitas.event.EventKey;
 import org.civitas.ledger.FileLedger;
 import org.civitas.rules.Rule;
 import org.civitas.rules.RuleBook;
+import org.civitas.rules.RuleBookText;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.Contribution;
 import org.civitas.scoring.PersonScore;
@@ -162,7 +163,7 @@ public final class ImpactSimulation {
         Arrays.sort(sorted);
         return new Impact(from, to, people, affected, bands(changes), histogram(beforeScores),
                 histogram(afterScores), people == 0 ? 0 : Arrays.stream(changes).sum() / people, median(sorted),
-                crossBelow, crossAbove, matched.size());
+                crossBelow, crossAbove, matched.size(), List.of());
     }
 
     private void collectMatched(PersonScore score, Set<EventKey> matched) {
@@ -173,32 +174,33 @@ public final class ImpactSimulation {
         }
     }
 
-    /** The rules, as jurisdiction and id, that one set of books has and the other has not, or at another version. */
+    /**
+     * The rules, as jurisdiction and id, that one set of books has and the other has not, or has otherwise: with
+     * other fields, or other versions.
+     */
     private static Set<String> changedRules(RuleBooks current, RuleBooks proposed) {
-        Map<String, Long> was = versions(current);
-        Map<String, Long> will = versions(proposed);
+        Map<String, List<Map<String, Object>>> was = definitions(current);
+        Map<String, List<Map<String, Object>>> will = definitions(proposed);
         Set<String> changed = new HashSet<>();
-        was.forEach((rule, version) -> {
-            if (!version.equals(will.get(rule))) {
+        was.forEach((rule, versions) -> {
+            if (!versions.equals(will.get(rule))) {
                 changed.add(rule);
             }
         });
-        will.forEach((rule, version) -> {
-            if (!version.equals(was.get(rule))) {
-                changed.add(rule);
-            }
-        });
+        will.keySet().stream().filter(rule -> !was.containsKey(rule)).forEach(changed::add);
         return changed;
     }
 
-    private static Map<String, Long> versions(RuleBooks books) {
-        Map<String, Long> versions = new HashMap<>();
+    /** Every version of every rule, as a book writes it, by jurisdiction and id. */
+    private static Map<String, List<Map<String, Object>>> definitions(RuleBooks books) {
+        Map<String, List<Map<String, Object>>> definitions = new HashMap<>();
         for (RuleBook book : books.all()) {
             for (Rule rule : book.rules()) {
-                versions.put(book.jurisdiction() + "/" + rule.id(), rule.version());
+                definitions.computeIfAbsent(book.jurisdiction() + "/" + rule.id(), key -> new ArrayList<>())
+                        .add(RuleBookText.rule(rule));
             }
         }
-        return versions;
+        return definitions;
     }
 
     private static List<Impact.Cell> bands(double[] changes) {

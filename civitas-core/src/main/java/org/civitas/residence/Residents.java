@@ -14,6 +14,9 @@ public interface Residents {
     /** Everyone who lives in any of {@code jurisdictions}, in order. */
     SortedSet<String> livingIn(Collection<String> jurisdictions);
 
+    /** The district of everyone whose residence names one, by person: for statistics, never to find anyone. */
+    Map<String, String> districts();
+
     /** Where {@code person} lives, if a registry recorded it. */
     Optional<Residence> residenceOf(String person);
 }

@@ -124,6 +124,18 @@ class ImpactSimulationTest {
     }
 
     @Test
+    void aRuleChangedWithoutANewVersionNumberStillCountsAsChanged() {
+        List<Event> events = city(11);
+        ImpactSimulation simulation = new ImpactSimulation(scorer(CURRENT),
+                scorer(CURRENT.replace("    points: -6", "    points: -4")), FROM, TO);
+        events.forEach(simulation::accept);
+
+        assertThat(simulation.finish().impact().matchedEvents()).isEqualTo(events.stream()
+                .filter(event -> event.type().equals("speeding") && !event.occurredAt().isBefore(FROM)
+                        && event.occurredAt().isBefore(TO)).count());
+    }
+
+    @Test
     void aCellAboutFewerThanTwentyPeopleIsSuppressed() {
         List<Event> few = city(3).subList(0, 19);
 

@@ -6,6 +6,7 @@ import org.civitas.access.AccessLog;
 import org.civitas.account.Accounts;
 import org.civitas.constitution.Constitution;
 import org.civitas.governance.Assembly;
+import org.civitas.governance.Comparison;
 import org.civitas.governance.ImpactReports;
 import org.civitas.governance.Legislation;
 import org.civitas.ledger.FileLedger;
@@ -43,6 +44,7 @@ public record Civitas(
         SupportDesk supportDesk,
         Assembly assembly,
         ImpactReports impacts,
+        Comparison comparison,
         PersonalDataSeal seal,
         Constitution constitution,
         Legislation legislation,

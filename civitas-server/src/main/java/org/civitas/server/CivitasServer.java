@@ -13,6 +13,7 @@ import org.civitas.CivitasException;
 import org.civitas.access.AccessLog;
 import org.civitas.constitution.Constitution;
 import org.civitas.governance.Assembly;
+import org.civitas.governance.Comparison;
 import org.civitas.governance.ImpactReports;
 import org.civitas.governance.Legislation;
 import org.civitas.governance.ProposalCheck;
@@ -33,6 +34,7 @@ import org.civitas.server.auth.LoginThrottle;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.auth.SessionApi;
 import org.civitas.server.auth.SessionService;
+import org.civitas.server.governance.ComparePages;
 import org.civitas.server.governance.ProposalPages;
 import org.civitas.server.governance.ProposalsApi;
 import org.civitas.server.http.DeclaredRoute;
@@ -137,11 +139,15 @@ public final class CivitasServer implements AutoCloseable {
             SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, settings.clock());
             Assembly assembly = new Assembly(new ProposalStore(database.jdbi()), residences, legislation, check,
                     new TrackerSeal(seal.keys()), settings.clock());
-            ImpactReports impacts = new ImpactReports(settings.dataDirectory(), legislation, check);
+            ImpactReports impacts = new ImpactReports(settings.dataDirectory(), legislation, check,
+                    residences);
+            Comparison comparison = new Comparison(settings.dataDirectory(), legislation::inForce, residences, scores,
+                    support, settings.clock());
             Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
-                    accessLog, new GrantStore(database.jdbi()), support, supportDesk, assembly, impacts, seal,
-                    constitution, legislation, scores, projector, feeds, new PasswordHasher(), Metrics.newRegistry());
+                    accessLog, new GrantStore(database.jdbi()), support, supportDesk, assembly, impacts,
+                    comparison, seal, constitution, legislation, scores, projector, feeds, new PasswordHasher(),
+                    Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
                     civitas.passwords(), civitas.clock());
@@ -234,6 +240,7 @@ public final class CivitasServer implements AutoCloseable {
                     .register(routes);
             new SupportApi(civitas.supportDesk(), json).register(routes);
             new ProposalsApi(civitas.assembly(), civitas.impacts(), json).register(routes);
+            new ComparePages(civitas.comparison(), templates).register(routes);
             new ProposalPages(civitas.assembly(), civitas.impacts(), templates, json, pages.chartScripts(),
                     pages.plainScripts()).register(routes);
             new SupportPages(civitas.supportDesk(), templates).register(routes);

@@ -156,6 +156,10 @@ class ProposalJourneyIT {
             assertThat(rule).containsText("points: -10 → -12");
             assertThat(rule.locator("a").first()).hasAttribute("href", path(proposalUrl));
             shot(page, "rule-history");
+            page.navigate(server.url() + "/compare");
+            assertThat(page.locator("#compare-vale-obligations\\.bill-paid-late")).isVisible();
+            assertThat(page.locator("main")).containsText("40 residents");
+            shot(page, "compare");
         }
 
         TestServer.around(server, CLOCK).postEvents(sources.get("lakeside-utilities"),

@@ -359,6 +359,11 @@ class ProposalsIT {
         assertThat(impact.get("crossAbove1000").asLong()).isZero();
         assertThat(impact.get("bands").get(0).get("people").isNull()).as("a cell of fewer than 20 is not shown")
                 .isTrue();
+        assertThat(impact.get("districts").toString()).contains("\"district\":\"harbour\"");
+        impact.get("districts").forEach(district -> {
+            assertThat(district.get("people").isNull()).as("a handful of people, too few to show").isTrue();
+            assertThat(district.get("meanChange").isNull()).isTrue();
+        });
         double age = Duration.between(BILLED, submitted).toSeconds();
         double lateBill = -10 * Math.pow(2, -age / Duration.ofDays(90).toSeconds());
         double cheaper = -5 * Math.pow(2, -age / Duration.ofDays(60).toSeconds());
@@ -442,6 +447,26 @@ class ProposalsIT {
                 + "\"lakeside\",\"title\":\"t\",\"rationale\":\"r\",\"change\":{\"kind\":\"retire\","
                 + "\"ruleId\":\"nuisance.litter\"}}", login("ada"));
         assertThat(litter.body()).isEqualTo("{\"errors\":[]}");
+    }
+
+    @Test
+    void siblingsCompareTheRulesThatDifferBetweenThemWithEverySmallCellSuppressed() throws Exception {
+        JsonNode rules = server.getJson("/api/v1/compare", null).get("rules");
+
+        List<String> compared = new ArrayList<>();
+        rules.forEach(rule -> compared.add(rule.get("parent").asText() + "/" + rule.get("rule").asText()));
+        assertThat(compared).contains("vale/obligations.bill-paid-late", "vale/nuisance.litter")
+                .doesNotContain("vale/speech.corruption-report");
+        JsonNode litter = rules.get(compared.indexOf("vale/nuisance.litter"));
+        JsonNode lakeside = litter.get("sides").get(0);
+        assertThat(lakeside.get("jurisdiction").asText()).isEqualTo("lakeside");
+        assertThat(lakeside.at("/version/book").asText()).as("inherited from the nation").isEqualTo("vale");
+        assertThat(litter.get("sides").get(1).get("version").isNull()).as("switched off in riverton").isTrue();
+        assertThat(lakeside.get("residents").asLong()).isEqualTo(LAKESIDE.size());
+        assertThat(lakeside.get("months")).hasSize(12);
+        lakeside.get("months").forEach(month -> assertThat(month.get("events").isNull()).isTrue());
+        assertThat(lakeside.get("offeredHelp").isNull()).as("six residents, too few to show").isTrue();
+        assertThat(server.get("/compare", null).body()).contains("Regions compare").contains("nuisance.litter");
     }
 
     private static JsonNode contribution(JsonNode score, String rule) {

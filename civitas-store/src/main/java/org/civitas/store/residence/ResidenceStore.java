@@ -1,6 +1,7 @@
 package org.civitas.store.residence;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -48,6 +49,15 @@ public final class ResidenceStore implements Residents {
                 .bindList("jurisdictions", jurisdictions)
                 .mapTo(String.class)
                 .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @Override
+    public Map<String, String> districts() {
+        Map<String, String> districts = new HashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("SELECT person, district FROM residences WHERE district <> ''")
+                .map((rows, context) -> Map.entry(rows.getString("person"), rows.getString("district")))
+                .forEach(entry -> districts.put(entry.getKey(), entry.getValue())));
+        return districts;
     }
 
     @Override
