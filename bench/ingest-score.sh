@@ -7,34 +7,11 @@
 #   RUNS=5 WORK=/tmp/bench bench/ingest-score.sh
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${RUNS:-3}"
-work="${WORK:-$(mktemp -d -t civitas-bench.XXXXXX)}"
-mkdir -p "$work"
-civitas="$root/civitas"
 at="2026-11-01T00:00:00Z"
-
-"$civitas" --version >/dev/null   # builds the jar first if need be
-if [[ ! -f "$work/city.ndjson" || ! -f "$work/city-sources.yaml" ]]; then
-  echo "generating the city..." >&2
-  "$civitas" generate --people 10400 --days 36 --seed 1 --output "$work/city.ndjson" \
-    --write-sources "$work/city-sources.yaml" --write-rules "$work/city-rules"
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/city.sh"
 events=$(wc -l < "$work/city.ndjson")
 bytes=$(stat -c %s "$work/city.ndjson")
-
-# Seconds a command takes, as a decimal.
-seconds() {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null
-  end=$(date +%s%N)
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", (e - s) / 1e9 }'
-}
-
-median() {
-  sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 declare -A times
 for ((run = 1; run <= runs; run++)); do

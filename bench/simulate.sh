@@ -7,20 +7,10 @@
 #   RUNS=7 WORK=/tmp/bench bench/simulate.sh
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${RUNS:-5}"
-work="${WORK:-$(mktemp -d -t civitas-bench.XXXXXX)}"
-mkdir -p "$work"
-civitas="$root/civitas"
 from="2025-11-01T00:00:00Z"
 at="2026-11-01T00:00:00Z"
-
-"$civitas" --version >/dev/null   # builds the jar first if need be
-if [[ ! -f "$work/city.ndjson" || ! -f "$work/city-sources.yaml" ]]; then
-  echo "generating the city..." >&2
-  "$civitas" generate --people 10400 --days 36 --seed 1 --output "$work/city.ndjson" \
-    --write-sources "$work/city-sources.yaml" --write-rules "$work/city-rules"
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/city.sh"
 if [[ ! -d "$work/simulate-data/ledger" ]]; then
   echo "ingesting the city..." >&2
   rm -rf "$work/simulate-data"
@@ -31,14 +21,6 @@ rm -rf "$work/proposed-rules"
 cp -r "$work/city-rules" "$work/proposed-rules"
 sed -i 's/points: -10$/points: -3/' "$work/proposed-rules/lakeside.yaml"
 events=$("$civitas" stats --data "$work/simulate-data" | tr -d ' \n' | sed -E 's/.*"events":([0-9]+).*/\1/')
-
-seconds() {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null
-  end=$(date +%s%N)
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", (e - s) / 1e9 }'
-}
 
 simulate=()
 separate=()
@@ -55,10 +37,6 @@ spread() {
   sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
     printf "min %.2f s, median %.2f s, max %.2f s", v[1], m, v[NR] }'
 }
-median() {
-  sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 s=$(printf '%s\n' "${simulate[@]}" | median)
 p=$(printf '%s\n' "${separate[@]}" | median)
 echo

@@ -21,15 +21,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.civitas.account.Role;
-import org.civitas.demo.CityGenerator;
-import org.civitas.demo.CitySources;
 import org.civitas.demo.DemoAccounts;
-import org.civitas.demo.DemoCity;
 import org.civitas.demo.DemoSetup;
-import org.civitas.scoring.ScoreSheet;
 import org.civitas.store.StorageSettings;
 import org.civitas.store.sources.RegisteredSource;
 import org.civitas.testkit.ManualClock;
@@ -56,18 +51,10 @@ class BrowserIT {
     @BeforeAll
     static void start() throws Exception {
         data = Files.createTempDirectory("civitas-browser");
-        Instant now = CLOCK.instant().truncatedTo(ChronoUnit.MINUTES);
-        ScoreSheet scores = DemoSetup.recordHistory(new CityGenerator.Settings(40, 75, 4, now), data, done -> { });
-        DemoCity.install(data);
-        server = CivitasServer.start(new ServerSettings("127.0.0.1", 0, data, new StorageSettings.Embedded(data),
-                Optional.empty(), Optional.empty(), CLOCK));
+        DemoCityServer city = DemoCityServer.start(data, new StorageSettings.Embedded(data), CLOCK, 40, 75, 4);
+        server = city.server();
+        citizens = city.citizens();
         TestServer admin = TestServer.around(server, CLOCK);
-        for (CitySources.SourceSpec source : CitySources.ALL) {
-            admin.source(source.name(), source.types().stream()
-                    .flatMap(type -> Stream.of(type.type(), type.category())).toArray(String[]::new));
-        }
-        citizens = DemoSetup.citizens(scores);
-        citizens.forEach(citizen -> admin.citizen(citizen.username(), citizen.person(), citizen.password()));
         caseworker = DemoSetup.login("caseworker");
         admin.account(caseworker.username(), Role.CASEWORKER, Optional.empty(), caseworker.password());
         Files.createDirectories(SHOTS);

@@ -14,26 +14,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.civitas.demo.CityGenerator;
-import org.civitas.demo.CitySources;
 import org.civitas.demo.DemoAccounts;
-import org.civitas.demo.DemoCity;
-import org.civitas.demo.DemoSetup;
-import org.civitas.scoring.ScoreSheet;
 import org.civitas.store.StorageSettings;
 import org.civitas.store.sources.RegisteredSource;
 import org.civitas.testkit.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The whole journey of a change to the rule book, in a real browser, on the demo city: a resident proposes a harsher
@@ -44,30 +38,17 @@ import org.junit.jupiter.api.Test;
 class ProposalJourneyIT {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
-    private static final ManualClock CLOCK = new ManualClock(TestServer.START);
 
-    private static Path data;
-    private static CivitasServer server;
-    private static List<DemoAccounts.Citizen> citizens;
-    private static Map<String, RegisteredSource> sources = new HashMap<>();
     private static Playwright playwright;
     private static Browser browser;
 
+    private final ManualClock clock = new ManualClock(TestServer.START);
+    private final Map<String, RegisteredSource> sources = new HashMap<>();
+    private CivitasServer server;
+    private List<DemoAccounts.Citizen> citizens;
+
     @BeforeAll
-    static void start() throws Exception {
-        data = Files.createTempDirectory("civitas-journey");
-        Instant now = CLOCK.instant().truncatedTo(ChronoUnit.MINUTES);
-        ScoreSheet scores = DemoSetup.recordHistory(new CityGenerator.Settings(40, 60, 7, now), data, done -> { });
-        DemoCity.install(data);
-        server = CivitasServer.start(new ServerSettings("127.0.0.1", 0, data, new StorageSettings.Embedded(data),
-                Optional.empty(), Optional.empty(), CLOCK));
-        TestServer admin = TestServer.around(server, CLOCK);
-        for (CitySources.SourceSpec source : CitySources.ALL) {
-            sources.put(source.name(), admin.source(source.name(), source.types().stream()
-                    .flatMap(type -> Stream.of(type.type(), type.category())).toArray(String[]::new)));
-        }
-        citizens = DemoSetup.citizens(scores);
-        citizens.forEach(citizen -> admin.citizen(citizen.username(), citizen.person(), citizen.password()));
+    static void launch() throws Exception {
         Files.createDirectories(SHOTS);
         playwright = Chromium.playwright();
         browser = Chromium.launch(playwright);
@@ -81,19 +62,35 @@ class ProposalJourneyIT {
         if (playwright != null) {
             playwright.close();
         }
-        if (server != null) {
-            server.close();
-        }
     }
 
-    private static Page signIn(BrowserContext context, DemoAccounts.Citizen citizen, String path,
-            List<String> problems) {
+    /** The demo city of forty residents on {@code storage}, with its sources registered and five accounts. */
+    private void startCity(StorageSettings storage, Path data) {
+        DemoCityServer city = DemoCityServer.start(data, storage, clock, 40, 60, 7);
+        server = city.server();
+        sources.putAll(city.sources());
+        citizens = city.citizens();
+    }
+
+    private Page signIn(BrowserContext context, DemoAccounts.Citizen citizen, String path, List<String> problems) {
         return Chromium.signIn(Chromium.page(context, problems), server.url(), path, citizen.username(),
                 citizen.password());
     }
 
-    @Test
-    void aResidentProposesOthersSupportAndVoteAndTheAdoptedVersionScoresAfterItsNotice() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.civitas.store.Storages#fresh")
+    void aResidentProposesOthersSupportAndVoteAndTheAdoptedVersionScoresAfterItsNotice(
+            Supplier<StorageSettings> storage) throws Exception {
+        Path data = Files.createTempDirectory("civitas-journey");
+        startCity(storage.get(), data);
+        try {
+            journey();
+        } finally {
+            server.close();
+        }
+    }
+
+    private void journey() throws Exception {
         List<String> problems = new ArrayList<>();
         DemoAccounts.Citizen author = citizens.get(0);
         String proposalUrl;
@@ -139,7 +136,7 @@ class ProposalJourneyIT {
             }
         }
 
-        CLOCK.advance(Duration.ofDays(7));
+        clock.advance(Duration.ofDays(7));
         try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(new ViewportSize(390, 844)).setIsMobile(true))) {
             Page page = phone.newPage();
@@ -162,11 +159,11 @@ class ProposalJourneyIT {
             shot(page, "compare");
         }
 
-        TestServer.around(server, CLOCK).postEvents(sources.get("lakeside-utilities"),
-                bill("within-notice", author.person(), 60, CLOCK.instant()));
-        CLOCK.advance(Duration.ofDays(30));
-        TestServer.around(server, CLOCK).postEvents(sources.get("lakeside-utilities"),
-                bill("after-notice", author.person(), 60, CLOCK.instant()));
+        TestServer.around(server, clock).postEvents(sources.get("lakeside-utilities"),
+                bill("within-notice", author.person(), 60, clock.instant()));
+        clock.advance(Duration.ofDays(30));
+        TestServer.around(server, clock).postEvents(sources.get("lakeside-utilities"),
+                bill("after-notice", author.person(), 60, clock.instant()));
         try (BrowserContext context = browser.newContext()) {
             Page page = signIn(context, author, "/me", problems);
             assertThat(page.locator("li[data-event='after-notice']")).containsText("v2");
@@ -184,7 +181,7 @@ class ProposalJourneyIT {
                 + "{\"daysLate\":" + daysLate + ",\"biller\":\"lakeside-water\"}}";
     }
 
-    private static String path(String url) {
+    private String path(String url) {
         return url.substring(server.url().length());
     }
 
