@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.civitas.ConflictException;
 import org.civitas.residence.Residents;
 import org.civitas.rules.RuleBooks;
@@ -18,8 +20,8 @@ import org.civitas.scoring.Scorer;
 /**
  * The impact of each proposal, published before anyone votes: the real history of the year before it was submitted,
  * replayed from the ledger under the books in force and under the books as the proposal would make them, with the
- * engine that scores, and the change counted by the districts people live in. Each proposal is replayed once, when
- * its impact is first asked for, and its report kept; so is every person's score before and after, which each
+ * engine that scores, and the change counted by the districts people live in. Each proposal is replayed once, as
+ * soon as it opens or when its impact is first asked for, whichever comes first, and its report kept; so is every person's score before and after, which each
  * person sees of themselves alone.
  */
 public final class ImpactReports {
@@ -36,12 +38,29 @@ public final class ImpactReports {
     private final ProposalCheck check;
     private final Residents residents;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
+    /** Works out impacts ahead of the first reader, one at a time, on a thread that never keeps the JVM alive. */
+    private final ExecutorService ahead = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "impact-reports");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ImpactReports(Path dataDirectory, Legislation legislation, ProposalCheck check, Residents residents) {
         this.dataDirectory = dataDirectory;
         this.legislation = legislation;
         this.check = check;
         this.residents = residents;
+    }
+
+    /** Starts working out the impact of a proposal that just opened, so that its first reader need not wait. */
+    public void prepare(Proposal proposal) {
+        ahead.execute(() -> {
+            try {
+                replayOf(proposal);
+            } catch (RuntimeException e) {
+                // A reader asking for it later learns why; nothing waits for this.
+            }
+        });
     }
 
     public Impact impactOf(Proposal proposal) {

@@ -96,6 +96,7 @@ public final class ProposalPages {
         }
         try {
             Proposal proposal = assembly.propose(Authentication.person(ctx), draft(fields));
+            impacts.prepare(proposal);
             ctx.redirect("/proposals/" + proposal.id());
         } catch (ProposalRefusedException refused) {
             render(ctx, fields, refused.problems(), 422);

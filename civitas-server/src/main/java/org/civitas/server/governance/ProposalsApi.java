@@ -60,6 +60,7 @@ public final class ProposalsApi {
         JsonNode body = JsonBodies.read(ctx, json);
         try {
             Proposal proposal = assembly.propose(person, ProposalJson.read(body));
+            impacts.prepare(proposal);
             ctx.status(201).json(Map.of("id", proposal.id(), "state", proposal.state().id()));
         } catch (ProposalRefusedException refused) {
             ctx.status(422).json(ProposalView.errors(refused.problems()));
