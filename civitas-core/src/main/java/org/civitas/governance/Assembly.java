@@ -78,8 +78,19 @@ public final class Assembly {
     }
 
     public Proposal get(String id) {
-        settle(find(id));
+        Proposal proposal = find(id);
+        if (!due(proposal, clock.instant())) {
+            return proposal;
+        }
+        settle(proposal);
         return find(id);
+    }
+
+    /** Whether a proposal's debate or vote has ended and it has yet to be settled. */
+    private static boolean due(Proposal proposal, Instant now) {
+        return proposal.state() == ProposalState.OPEN && !now.isBefore(proposal.debateEndsAt())
+                || proposal.state() == ProposalState.VOTING && proposal.voting()
+                        .filter(voting -> !now.isBefore(voting.closesAt())).isPresent();
     }
 
     /** The proposals of {@code jurisdiction} (every one, if empty) in {@code state} (any, if empty), newest first. */
