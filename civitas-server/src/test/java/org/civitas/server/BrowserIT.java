@@ -9,7 +9,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ViewportSize;
 import java.nio.file.Files;
@@ -45,7 +44,7 @@ class BrowserIT {
     private static CivitasServer server;
     private static List<DemoAccounts.Citizen> citizens;
     private static DemoAccounts.Login caseworker;
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @BeforeAll
@@ -58,17 +57,14 @@ class BrowserIT {
         caseworker = DemoSetup.login("caseworker");
         admin.account(caseworker.username(), Role.CASEWORKER, Optional.empty(), caseworker.password());
         Files.createDirectories(SHOTS);
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        chromium = Chromium.start();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();

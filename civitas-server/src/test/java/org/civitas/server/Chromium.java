@@ -14,18 +14,42 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Debian's Chromium, headless, driven by Playwright: how the page tests open a browser and sign in. */
-final class Chromium {
+/**
+ * Debian's Chromium, headless, driven by Playwright: the browser the page tests open once per class and close after,
+ * and how they sign in.
+ */
+final class Chromium implements AutoCloseable {
 
-    private Chromium() {
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private Chromium(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
     }
 
-    static Playwright playwright() {
-        return Playwright.create(new Playwright.CreateOptions()
+    static Chromium start() {
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        try {
+            return new Chromium(playwright, launch(playwright));
+        } catch (RuntimeException e) {
+            playwright.close();
+            throw e;
+        }
     }
 
-    static Browser launch(Playwright playwright) {
+    Browser browser() {
+        return browser;
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+
+    private static Browser launch(Playwright playwright) {
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of("/usr/bin/chromium"))
                 .setHeadless(true)

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ViewportSize;
 import java.nio.file.Files;
@@ -39,7 +38,7 @@ class ProposalJourneyIT {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
 
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     private final ManualClock clock = new ManualClock(TestServer.START);
@@ -50,17 +49,14 @@ class ProposalJourneyIT {
     @BeforeAll
     static void launch() throws Exception {
         Files.createDirectories(SHOTS);
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        chromium = Chromium.start();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
