@@ -2,6 +2,7 @@ package org.civitas.governance;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -81,67 +82,68 @@ public final class Comparison {
         this.clock = clock;
     }
 
-    /** The comparison last worked out, and what it was worked out from. */
-    private record Worked(RuleBooks books, long entries, YearMonth month, List<RuleComparison> comparisons) {
+    /** How long a comparison stands before it is worked out again, unless the books change first. */
+    public static final Duration FRESH_FOR = Duration.ofMinutes(10);
+
+    /** The comparison last worked out, with the books and the instant it was worked out for. */
+    private record Worked(RuleBooks books, Instant at, List<RuleComparison> comparisons) {
+    }
+
+    /** A rule that differs between the children of {@code parent}, and each child's version of it (null: none). */
+    private record Difference(String parent, String rule, Map<String, Version> versions) {
     }
 
     private Worked worked;
 
     /**
-     * Every rule that differs between siblings, by parent and rule: worked out again only when the books, the
-     * ledger or the month have changed since the last time, for it reads the ledger.
+     * Every rule that differs between siblings, by parent and rule: worked out again when the books change, and
+     * otherwise at most every {@link #FRESH_FOR}, for it reads the ledger.
      */
     public synchronized List<RuleComparison> compare() {
         RuleBooks current = books.get();
-        long entries = FileLedger.committedIn(dataDirectory);
-        YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
-        if (worked == null || worked.books() != current || worked.entries() != entries
-                || !worked.month().equals(month)) {
-            worked = new Worked(current, entries, month, compareNow());
+        Instant now = clock.instant();
+        if (worked == null || worked.books() != current || !now.isBefore(worked.at().plus(FRESH_FOR))) {
+            worked = new Worked(current, now, compareNow(current, now));
         }
         return worked.comparisons();
     }
 
-    private List<RuleComparison> compareNow() {
-        RuleBooks current = books.get();
-        Instant now = clock.instant();
+    private List<RuleComparison> compareNow(RuleBooks current, Instant now) {
         YearMonth last = YearMonth.from(now.atZone(ZoneOffset.UTC));
         Map<String, List<RuleBook>> siblings = new TreeMap<>();
         current.all().forEach(book -> book.parent().ifPresent(parent -> siblings
                 .computeIfAbsent(parent, any -> new ArrayList<>()).add(book)));
-        List<RuleComparison> differing = new ArrayList<>();
+        List<Difference> differing = new ArrayList<>();
         siblings.forEach((parent, children) -> {
             if (children.size() > 1) {
                 differing.addAll(differing(parent, children, current, now));
             }
         });
         if (differing.isEmpty()) {
-            return differing;
+            return List.of();
         }
         Map<String, Map<String, Map<YearMonth, long[]>>> counts = countEvents(differing, last.minusMonths(MONTHS - 1));
         Set<String> everOffered = offers.peopleWithOffersSince(Instant.EPOCH);
         Set<String> accepted = new HashSet<>();
         offers.accepted().stream().map(SupportOffer::person).forEach(accepted::add);
-        List<RuleComparison> filled = new ArrayList<>();
-        for (RuleComparison comparison : differing) {
+        List<RuleComparison> comparisons = new ArrayList<>();
+        for (Difference difference : differing) {
             List<Side> sides = new ArrayList<>();
-            for (Side side : comparison.sides()) {
-                SortedSet<String> living = residents.livingIn(List.of(side.jurisdiction()));
-                String type = side.version() == null ? null : side.version().on();
-                Map<YearMonth, long[]> byMonth = type == null ? Map.of()
-                        : counts.getOrDefault(side.jurisdiction(), Map.of()).getOrDefault(type, Map.of());
-                sides.add(new Side(side.jurisdiction(), side.version(), living.size(),
-                        months(byMonth, last, living.size()), histogram(living, now),
-                        shown(living.stream().filter(everOffered::contains).count()),
+            difference.versions().forEach((jurisdiction, version) -> {
+                SortedSet<String> living = residents.livingIn(List.of(jurisdiction));
+                Map<YearMonth, long[]> byMonth = version == null ? Map.of()
+                        : counts.getOrDefault(jurisdiction, Map.of()).getOrDefault(version.on(), Map.of());
+                sides.add(new Side(jurisdiction, version, living.size(), months(byMonth, last, living.size()),
+                        histogram(living, now), shown(living.stream().filter(everOffered::contains).count()),
                         shown(living.stream().filter(accepted::contains).count())));
-            }
-            filled.add(new RuleComparison(comparison.rule(), comparison.parent(), sides));
+            });
+            comparisons.add(new RuleComparison(difference.rule(), difference.parent(), sides));
         }
-        return filled;
+        return comparisons;
     }
 
     /** The rules in force in any of {@code children} whose definitions are not the same in all of them. */
-    private static List<RuleComparison> differing(String parent, List<RuleBook> children, RuleBooks current,
+    private static List<Difference> differing(String parent, List<RuleBook> children, RuleBooks current,
             Instant now) {
         Map<String, Map<String, Rule>> inForce = new LinkedHashMap<>();
         Set<String> ids = new TreeSet<>();
@@ -150,15 +152,15 @@ public final class Comparison {
             inForce.put(child.jurisdiction(), rules);
             ids.addAll(rules.keySet());
         }
-        List<RuleComparison> differing = new ArrayList<>();
+        List<Difference> differing = new ArrayList<>();
         for (String id : ids) {
             Set<Map<String, Object>> definitions = new HashSet<>();
             inForce.values().forEach(rules -> definitions.add(definition(rules.get(id))));
             if (definitions.size() > 1) {
-                List<Side> sides = new ArrayList<>();
-                inForce.forEach((jurisdiction, rules) -> sides.add(new Side(jurisdiction,
-                        version(current, jurisdiction, rules.get(id)), 0, List.of(), List.of(), null, null)));
-                differing.add(new RuleComparison(id, parent, sides));
+                Map<String, Version> versions = new LinkedHashMap<>();
+                inForce.forEach((jurisdiction, rules) -> versions.put(jurisdiction,
+                        version(current, jurisdiction, rules.get(id))));
+                differing.add(new Difference(parent, id, versions));
             }
         }
         return differing;
@@ -196,17 +198,17 @@ public final class Comparison {
     }
 
     /** Events by jurisdiction, type and month since {@code first}, of the types the compared rules read. */
-    private Map<String, Map<String, Map<YearMonth, long[]>>> countEvents(List<RuleComparison> comparisons,
+    private Map<String, Map<String, Map<YearMonth, long[]>>> countEvents(List<Difference> differences,
             YearMonth first) {
         Set<String> jurisdictions = new HashSet<>();
         Set<String> types = new HashSet<>();
-        for (RuleComparison comparison : comparisons) {
-            for (Side side : comparison.sides()) {
-                jurisdictions.add(side.jurisdiction());
-                if (side.version() != null) {
-                    types.add(side.version().on());
+        for (Difference difference : differences) {
+            difference.versions().forEach((jurisdiction, version) -> {
+                jurisdictions.add(jurisdiction);
+                if (version != null) {
+                    types.add(version.on());
                 }
-            }
+            });
         }
         Map<String, Map<String, Map<YearMonth, long[]>>> counts = new HashMap<>();
         FileLedger.read(dataDirectory, (jurisdiction, type) -> jurisdictions.contains(jurisdiction)

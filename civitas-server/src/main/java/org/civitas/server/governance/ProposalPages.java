@@ -1,16 +1,14 @@
 package org.civitas.server.governance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.civitas.InvalidInputException;
 import org.civitas.governance.Assembly;
 import org.civitas.governance.Choice;
 import org.civitas.governance.ImpactReports;
@@ -19,8 +17,6 @@ import org.civitas.governance.ProposalDraft;
 import org.civitas.governance.ProposalProblem;
 import org.civitas.governance.ProposalRefusedException;
 import org.civitas.governance.ProposalState;
-import org.civitas.governance.ProposedChange;
-import org.civitas.governance.Scenario;
 import org.civitas.server.auth.Authentication;
 import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
@@ -112,39 +108,32 @@ public final class ProposalPages {
         ctx.status(status).html(templates.render("propose.jte", model));
     }
 
-    /** A draft from the form's fields; fields of the wrong shape are problems, all refused at once. */
+    /**
+     * A draft from the form's fields, read as the API reads a proposal (the rule as the YAML the form takes, the
+     * examples as the JSON list it takes); fields of the wrong shape are problems, all refused at once.
+     */
     private ProposalDraft draft(Map<String, String> fields) {
-        List<ProposalProblem> problems = new ArrayList<>();
-        ProposedChange.Kind kind = ProposedChange.Kind.CHANGE;
-        try {
-            kind = ProposedChange.Kind.of(fields.get("kind"));
-        } catch (InvalidInputException e) {
-            problems.add(ProposalProblem.field("change.kind", "choose add, change or retire"));
+        ObjectNode body = json.createObjectNode();
+        body.put("jurisdiction", fields.get("jurisdiction"));
+        body.put("title", fields.get("title"));
+        body.put("rationale", fields.get("rationale"));
+        body.put("amnesty", "on".equals(fields.get("amnesty")));
+        ObjectNode change = body.putObject("change");
+        change.put("kind", fields.get("kind"));
+        change.put("ruleId", fields.get("ruleId").strip());
+        if (!"retire".equals(fields.get("kind"))) {
+            change.put("rule", fields.get("rule"));
         }
-        List<Scenario> scenarios = new ArrayList<>();
-        String scenarioText = fields.get("scenarios").strip();
-        if (!scenarioText.isEmpty()) {
+        String scenarios = fields.get("scenarios").strip();
+        if (!scenarios.isEmpty()) {
             try {
-                JsonNode list = json.readTree(scenarioText);
-                for (int i = 0; list.isArray() && i < list.size(); i++) {
-                    JsonNode scenario = list.get(i);
-                    scenarios.add(new Scenario(scenario.path("event").toString(), scenario.path("points").asLong()));
-                }
-                if (!list.isArray()) {
-                    problems.add(ProposalProblem.field("scenarios", "a JSON list of {\"event\": {...}, \"points\": n}"));
-                }
+                body.set("scenarios", json.readTree(scenarios));
             } catch (JsonProcessingException e) {
-                problems.add(ProposalProblem.field("scenarios", "not JSON: " + e.getOriginalMessage()));
+                throw new ProposalRefusedException(List.of(ProposalProblem.field("scenarios", "not JSON: "
+                        + e.getOriginalMessage())));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ProposalRefusedException(problems);
-        }
-        String rule = fields.get("rule").strip();
-        return new ProposalDraft(fields.get("jurisdiction"), fields.get("title"), fields.get("rationale"),
-                new ProposedChange(kind, fields.get("ruleId").strip(), rule.isEmpty() || kind
-                        == ProposedChange.Kind.RETIRE ? Optional.empty() : Optional.of(rule)),
-                "on".equals(fields.get("amnesty")), scenarios);
+        return ProposalJson.read(body);
     }
 
     private void support(Context ctx) {
