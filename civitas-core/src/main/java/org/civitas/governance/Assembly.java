@@ -240,12 +240,23 @@ public final class Assembly {
             if (current.state() != ProposalState.VOTING) {
                 return false;
             }
-            if (tally.carried()) {
-                legislation.adopt(current, voting.get().closesAt());
-            }
-            return proposals.close(proposal.id(), tally, voting.get().closesAt());
+            ProposalState result = tally.carried() ? adopt(current, voting.get().closesAt()) : ProposalState.REJECTED;
+            return proposals.close(proposal.id(), tally, result, voting.get().closesAt());
         }
         return false;
+    }
+
+    /**
+     * Adopts what a vote carried; if the books have changed since so that the change no longer applies (another
+     * proposal added the rule it adds, say), the proposal lapses and the books stay as they are.
+     */
+    private ProposalState adopt(Proposal proposal, Instant closedAt) {
+        try {
+            legislation.adopt(proposal, closedAt);
+            return ProposalState.ADOPTED;
+        } catch (ProposalRefusedException e) {
+            return ProposalState.LAPSED;
+        }
     }
 
     private void openVoting(Proposal proposal) {

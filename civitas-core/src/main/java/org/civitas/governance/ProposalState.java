@@ -11,10 +11,12 @@ import org.civitas.InvalidInputException;
 /**
  * Where a proposal stands. A draft opens once it has no problems; an open proposal collects supports until it
  * reaches its threshold and goes to a vote, or its debate period ends and it expires; a vote adopts or rejects it.
- * Its author may withdraw it before the vote. Adopted, rejected, withdrawn and expired are final.
+ * A proposal whose vote carried lapses instead if the books changed meanwhile so that its change no longer applies
+ * (another adopted proposal added the rule it adds, say). Its author may withdraw it before the vote. Adopted,
+ * rejected, lapsed, withdrawn and expired are final.
  */
 public enum ProposalState {
-    DRAFT, OPEN, VOTING, ADOPTED, REJECTED, WITHDRAWN, EXPIRED;
+    DRAFT, OPEN, VOTING, ADOPTED, REJECTED, LAPSED, WITHDRAWN, EXPIRED;
 
     /** The name the API and the pages use: {@code voting}. */
     public String id() {
@@ -26,8 +28,8 @@ public enum ProposalState {
         return switch (this) {
             case DRAFT -> EnumSet.of(OPEN, WITHDRAWN);
             case OPEN -> EnumSet.of(VOTING, WITHDRAWN, EXPIRED);
-            case VOTING -> EnumSet.of(ADOPTED, REJECTED);
-            case ADOPTED, REJECTED, WITHDRAWN, EXPIRED -> EnumSet.noneOf(ProposalState.class);
+            case VOTING -> EnumSet.of(ADOPTED, REJECTED, LAPSED);
+            case ADOPTED, REJECTED, LAPSED, WITHDRAWN, EXPIRED -> EnumSet.noneOf(ProposalState.class);
         };
     }
 
@@ -43,10 +45,16 @@ public enum ProposalState {
     public ProposalState moveTo(ProposalState next) {
         if (!canBecome(next)) {
             throw new ConflictException("a proposal that is " + id() + " cannot become " + next.id()
-                    + (isFinal() ? "; " + id() + " is final" : "; it can become " + String.join(" or ",
-                            next().stream().map(ProposalState::id).toList())));
+                    + (isFinal() ? "; " + id() + " is final" : "; it can become " + alternatives()));
         }
         return next;
+    }
+
+    /** The states this one may move to, as a sentence ends: {@code adopted, rejected or lapsed}. */
+    private String alternatives() {
+        List<String> names = next().stream().map(ProposalState::id).toList();
+        int last = names.size() - 1;
+        return last == 0 ? names.get(0) : String.join(", ", names.subList(0, last)) + " or " + names.get(last);
     }
 
     /** The state named {@code id}, as the API writes it; refused with the names there are. */

@@ -59,6 +59,9 @@ public interface Proposals {
     /** The ballots cast, by tracker. */
     List<Ballot> ballots(String proposal);
 
-    /** Closes the vote of a proposal in voting with its tally; says whether it was still in voting. */
-    boolean close(String proposal, Tally tally, Instant at);
+    /**
+     * Closes the vote of a proposal in voting with its tally, moving it to {@code result}; says whether it was still
+     * in voting.
+     */
+    boolean close(String proposal, Tally tally, ProposalState result, Instant at);
 }

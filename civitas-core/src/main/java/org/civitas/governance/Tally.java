@@ -17,8 +17,4 @@ public record Tally(long yes, long no, long abstain, long eligible, boolean quor
         boolean quorumMet = charter.quorumMet(ballots.size(), eligible);
         return new Tally(yes, no, abstain, eligible, quorumMet, quorumMet && charter.carried(yes, no));
     }
-
-    public ProposalState result() {
-        return carried ? ProposalState.ADOPTED : ProposalState.REJECTED;
-    }
 }

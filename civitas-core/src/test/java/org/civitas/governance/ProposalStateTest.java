@@ -16,9 +16,9 @@ class ProposalStateTest {
         assertThat(ProposalState.OPEN.next())
                 .containsExactlyInAnyOrder(ProposalState.VOTING, ProposalState.WITHDRAWN, ProposalState.EXPIRED);
         assertThat(ProposalState.VOTING.next())
-                .containsExactlyInAnyOrder(ProposalState.ADOPTED, ProposalState.REJECTED);
-        for (ProposalState end : EnumSet.of(ProposalState.ADOPTED, ProposalState.REJECTED, ProposalState.WITHDRAWN,
-                ProposalState.EXPIRED)) {
+                .containsExactlyInAnyOrder(ProposalState.ADOPTED, ProposalState.REJECTED, ProposalState.LAPSED);
+        for (ProposalState end : EnumSet.of(ProposalState.ADOPTED, ProposalState.REJECTED, ProposalState.LAPSED,
+                ProposalState.WITHDRAWN, ProposalState.EXPIRED)) {
             assertThat(end.isFinal()).as(end.id()).isTrue();
             for (ProposalState next : ProposalState.values()) {
                 assertThat(end.canBecome(next)).as("%s to %s", end, next).isFalse();
@@ -31,7 +31,8 @@ class ProposalStateTest {
     void anIllegalMoveIsRefusedNamingTheStates() {
         assertThatThrownBy(() -> ProposalState.VOTING.moveTo(ProposalState.WITHDRAWN))
                 .isInstanceOf(ConflictException.class)
-                .hasMessage("a proposal that is voting cannot become withdrawn; it can become adopted or rejected");
+                .hasMessage("a proposal that is voting cannot become withdrawn;"
+                        + " it can become adopted, rejected or lapsed");
         assertThatThrownBy(() -> ProposalState.ADOPTED.moveTo(ProposalState.OPEN))
                 .hasMessage("a proposal that is adopted cannot become open; adopted is final");
     }
@@ -44,6 +45,6 @@ class ProposalStateTest {
         assertThatThrownBy(() -> ProposalState.of("passed"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("state: 'passed' is not a state of a proposal; there are draft, open, voting, adopted,"
-                        + " rejected, withdrawn, expired");
+                        + " rejected, lapsed, withdrawn, expired");
     }
 }

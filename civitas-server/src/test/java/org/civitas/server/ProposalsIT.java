@@ -409,6 +409,46 @@ class ProposalsIT {
     }
 
     @Test
+    void aCarriedProposalWhoseChangeNoLongerAppliesLapsesAndChangesNothing() throws Exception {
+        String first = propose(login("ada"), graffiti(-2));
+        server.change("POST", "/api/v1/proposals/" + first + "/support", null, login("bob"));
+        server.change("POST", "/api/v1/proposals/" + first + "/support", null, login("cyd"));
+        server.clock().advance(Duration.ofMinutes(10));
+        String second = propose(login("bob"), graffiti(-1));
+        server.change("POST", "/api/v1/proposals/" + second + "/support", null, login("ada"));
+        server.change("POST", "/api/v1/proposals/" + second + "/support", null, login("cyd"));
+        for (String name : List.of("ada", "bob", "cyd", "dan")) {
+            vote(first, name, "yes");
+            vote(second, name, "yes");
+        }
+
+        server.clock().advance(Duration.ofHours(1));
+
+        assertThat(proposal(first).get("state").asText()).isEqualTo("adopted");
+        JsonNode lapsed = proposal(second);
+        assertThat(lapsed.get("state").asText()).isEqualTo("lapsed");
+        assertThat(lapsed.at("/result/yes").asLong()).as("its tally is still public").isEqualTo(4);
+        assertThat(server.getJson("/api/v1/proposals/" + second + "/ballots", null).get("result").asText())
+                .isEqualTo("lapsed");
+        assertThat(server.get("/proposals/" + second, null).body()).contains("the proposal lapsed");
+        List<Long> graffiti = new ArrayList<>();
+        for (JsonNode book : server.getJson("/api/v1/rules", null).get("books")) {
+            book.get("rules").forEach(rule -> {
+                if (rule.get("id").asText().equals("nuisance.graffiti")) {
+                    graffiti.add(rule.get("points").asLong());
+                }
+            });
+        }
+        assertThat(graffiti).as("the first proposal's rule, alone").containsExactly(-2L);
+    }
+
+    private static String graffiti(int points) {
+        return "{\"jurisdiction\":\"lakeside\",\"title\":\"Graffiti costs " + -points + "\",\"rationale\":\"Clean"
+                + " walls.\",\"change\":{\"kind\":\"add\",\"rule\":{\"id\":\"nuisance.graffiti\",\"title\":\"Graffiti\","
+                + "\"category\":\"nuisance\",\"on\":\"graffiti\",\"points\":" + points + ",\"halfLife\":\"P30D\"}}}";
+    }
+
+    @Test
     void aVisitorIsScoredByTheRulesOfWhereEachEventHappenedAndSeesWhereEachPointCameFrom() throws Exception {
         RegisteredSource ombudsman = server.source("ombudsman", "corruption-report", "speech");
         RegisteredSource traffic = server.source("visitor-traffic", "speeding", "traffic");

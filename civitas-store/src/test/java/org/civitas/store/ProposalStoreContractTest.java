@@ -125,8 +125,8 @@ class ProposalStoreContractTest {
         assertThat(voting.voting()).contains(voting());
 
         Tally tally = new Tally(1, 1, 0, 2, true, false);
-        assertThat(proposals.close("a", tally, T0.plus(Duration.ofDays(21)))).isTrue();
-        assertThat(proposals.close("a", tally, T0.plus(Duration.ofDays(21)))).isFalse();
+        assertThat(proposals.close("a", tally, ProposalState.REJECTED, T0.plus(Duration.ofDays(21)))).isTrue();
+        assertThat(proposals.close("a", tally, ProposalState.ADOPTED, T0.plus(Duration.ofDays(21)))).isFalse();
         Proposal closed = proposals.find("a").orElseThrow();
         assertThat(closed.state()).isEqualTo(ProposalState.REJECTED);
         assertThat(closed.tally()).contains(tally);

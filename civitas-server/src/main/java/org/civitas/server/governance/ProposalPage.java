@@ -71,7 +71,13 @@ public record ProposalPage(
         return List.of(voted + " of " + tally.eligible() + " eligible residents voted (" + percent(voted,
                         tally.eligible()) + "): the quorum is " + (tally.quorumMet() ? "met" : "not met") + ".",
                 tally.yes() + " yes against " + tally.no() + " no (" + percent(tally.yes(), tally.yes() + tally.no())
-                        + " yes; abstentions count for neither): the proposal is " + proposal.state().id() + ".");
+                        + " yes; abstentions count for neither): " + outcome(proposal.state()));
+    }
+
+    private static String outcome(ProposalState state) {
+        return state == ProposalState.LAPSED ? "the vote carried, but the proposal lapsed: the books changed before"
+                + " the vote closed, so that its change no longer applies, and nothing was adopted."
+                : "the proposal is " + state.id() + ".";
     }
 
     private static String percent(long part, long whole) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.civitas.governance.Comment;
 import org.civitas.governance.Proposal;
 import org.civitas.governance.ProposalProblem;
+import org.civitas.governance.ProposalState;
 import org.civitas.governance.Scenario;
 import org.civitas.governance.Tally;
 import org.civitas.governance.Voting;
@@ -26,12 +27,12 @@ record ProposalView(
     record ScenarioView(JsonNode event, long points) {
     }
 
-    /** The tally of a closed vote and what it decided. */
+    /** The tally of a closed vote and what became of the proposal: adopted, rejected or lapsed. */
     record Result(long yes, long no, long abstain, long eligible, boolean quorumMet, String result) {
 
-        static Result of(Tally tally) {
+        static Result of(Tally tally, ProposalState state) {
             return new Result(tally.yes(), tally.no(), tally.abstain(), tally.eligible(), tally.quorumMet(),
-                    tally.result().id());
+                    state.id());
         }
     }
 
@@ -43,7 +44,7 @@ record ProposalView(
                 draft.amnesty(), draft.scenarios().stream().map(scenario -> scenario(scenario, json)).toList(),
                 proposal.state().id(), proposal.submittedAt(), proposal.debateEndsAt(), proposal.supports(),
                 proposal.supportsNeeded(), proposal.voting().orElse(null),
-                proposal.tally().map(Result::of).orElse(null), comments);
+                proposal.tally().map(tally -> Result.of(tally, proposal.state())).orElse(null), comments);
     }
 
     private static ScenarioView scenario(Scenario scenario, ObjectMapper json) {

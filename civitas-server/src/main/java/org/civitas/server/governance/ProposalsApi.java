@@ -121,7 +121,7 @@ public final class ProposalsApi {
         String id = ctx.pathParam("id");
         Proposal proposal = assembly.get(id);
         Board board = assembly.board(id);
-        ProposalView.Result result = ProposalView.Result.of(board.tally());
+        ProposalView.Result result = ProposalView.Result.of(board.tally(), proposal.state());
         ctx.json(Map.of("ballots", board.ballots().stream()
                         .map(ballot -> Map.of("tracker", ballot.tracker(), "choice", ballot.choice().id())).toList(),
                 "tally", Map.of("yes", result.yes(), "no", result.no(), "abstain", result.abstain()),

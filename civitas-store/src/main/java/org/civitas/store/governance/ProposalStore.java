@@ -246,11 +246,11 @@ public final class ProposalStore implements Proposals {
     }
 
     @Override
-    public boolean close(String proposal, Tally tally, Instant at) {
+    public boolean close(String proposal, Tally tally, ProposalState result, Instant at) {
         return jdbi.withHandle(handle -> handle.createUpdate("UPDATE proposals SET state = :result,"
                         + " yes_votes = :yes, no_votes = :no, abstentions = :abstain, quorum_met = :quorumMet,"
                         + " closed_at = :at WHERE id = :id AND state = 'voting'")
-                .bind("result", tally.result().id()).bind("yes", tally.yes()).bind("no", tally.no())
+                .bind("result", result.id()).bind("yes", tally.yes()).bind("no", tally.no())
                 .bind("abstain", tally.abstain()).bind("quorumMet", tally.quorumMet()).bind("at", at)
                 .bind("id", proposal)
                 .execute()) == 1;
