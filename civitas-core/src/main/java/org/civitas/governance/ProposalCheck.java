@@ -156,8 +156,8 @@ public final class ProposalCheck {
                 if (own.isEmpty() && inherited.isEmpty()) {
                     problems.add(ProposalProblem.field("change.ruleId", "no rule '" + id + "' is in force in "
                             + book.jurisdiction()));
-                } else if (own.isEmpty() && !binding) {
-                    rule = Optional.of(Rule.off(id, inherited.get().version() + 1, Effective.ALWAYS,
+                } else if (inherited.isPresent() && !binding) {
+                    rule = Optional.of(Rule.off(id, previous.get().version() + 1, Effective.ALWAYS,
                             Optional.empty()));
                 }
             }

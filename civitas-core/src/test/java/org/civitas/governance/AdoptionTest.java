@@ -57,11 +57,14 @@ class AdoptionTest {
     }
 
     private static RuleBooks adopted(Proposal proposal) {
-        ProposalCheck.ProposedBooks proposed = CHECK.check(proposal.draft(), BOOKS, proposal.submittedAt())
+        return adopted(BOOKS, proposal, ADOPTED);
+    }
+
+    private static RuleBooks adopted(RuleBooks books, Proposal proposal, Instant at) {
+        ProposalCheck.ProposedBooks proposed = CHECK.check(proposal.draft(), books, proposal.submittedAt())
                 .orRefuse();
-        RuleBook book = Adoption.adopt(BOOKS.forJurisdiction("lakeside").orElseThrow(), proposal, proposed,
-                ADOPTED);
-        return BOOKS.with(book);
+        RuleBook book = Adoption.adopt(books.forJurisdiction("lakeside").orElseThrow(), proposal, proposed, at);
+        return books.with(book);
     }
 
     /** What an event of {@code type} at {@code at} alone grants in Lakeside, and the version that grants it. */
@@ -134,6 +137,21 @@ class AdoptionTest {
                 .orElseThrow()));
         assertThat(again.rules()).filteredOn(Rule::off).singleElement()
                 .satisfies(off -> assertThat(off.version()).isEqualTo(2));
+    }
+
+    @Test
+    void retiringAnOverrideOfAHigherBooksRuleSwitchesTheRuleOffHereAsTheImpactShowed() {
+        RuleBooks overridden = adopted(proposal(ProposedChange.Kind.CHANGE, "litter", rule("litter", "litter", -1),
+                false));
+        Proposal retire = proposal(ProposedChange.Kind.RETIRE, "litter", null, false);
+        Instant later = ADOPTED.plus(Duration.ofDays(60));
+
+        RuleBooks retired = adopted(overridden, retire, later);
+        RuleBooks simulated = CHECK.check(retire.draft(), overridden, later).orRefuse().books();
+
+        assertThat(granted(retired, "litter", later.minusSeconds(1))).startsWith("-1 by v2");
+        assertThat(granted(retired, "litter", later)).as("not Vale's rule either").isEqualTo("nothing");
+        assertThat(granted(simulated, "litter", later)).as("what the impact scored").isEqualTo("nothing");
     }
 
     @Test
