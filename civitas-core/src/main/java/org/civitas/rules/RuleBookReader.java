@@ -14,6 +14,7 @@ import java.util.Set;
 import org.civitas.constitution.Breach;
 import org.civitas.constitution.Constitution;
 import org.civitas.constitution.RuleFacts;
+import org.civitas.event.CivitasEntries;
 import org.civitas.event.EventCategories;
 import org.civitas.event.Instants;
 import org.civitas.rules.condition.AttributeReads;
@@ -124,7 +125,7 @@ final class RuleBookReader {
         Optional<String> title = rule.requiredText("title");
         String description = rule.text("description").orElse("");
         Optional<String> category = rule.requiredText("category");
-        Optional<String> on = rule.requiredText("on");
+        Optional<String> on = rule.requiredText("on").filter(type -> readable(rule, type));
         Optional<Long> points = rule.requiredInteger("points");
         Optional<Duration> halfLife = rule.converted("halfLife", "an ISO-8601 duration", Durations::parsePositive);
         Optional<Cap> cap = rule.mapping("cap").flatMap(RuleBookReader::cap);
@@ -213,6 +214,13 @@ final class RuleBookReader {
         return Optional.of(new Charter(threshold.orElse(defaults.supportThreshold()), debate.orElse(defaults.debate()),
                 voting.orElse(defaults.voting()), quorum.orElse(defaults.quorum()), majority.orElse(defaults.majority()),
                 notice.orElse(defaults.noticePeriod())));
+    }
+
+    /** Whether a rule may read events of {@code type}: not Civitas's own entries, which score no one. */
+    private static boolean readable(YamlMapping rule, String type) {
+        Optional<String> reserved = CivitasEntries.reserved(type);
+        reserved.ifPresent(why -> rule.report("on", why + "; no rule may read them"));
+        return reserved.isEmpty();
     }
 
     private static Optional<Cap> cap(YamlMapping cap) {

@@ -15,6 +15,8 @@ import java.util.OptionalLong;
  *     is remembered, before any cap; {@code empty} for any other contribution
  * @param adoptedBy the proposal whose adoption made the rule's version, if one did
  * @param occurredIn the jurisdiction where the event happened, whose rules (its own and those above) scored it
+ * @param disputed whether the person disputes the event and the dispute is open: until it ends, the contribution
+ *     grants nothing
  */
 public record Contribution(
         String event,
@@ -30,7 +32,8 @@ public record Contribution(
         double worth,
         Optional<Instant> fadesBelowHalfPointAt,
         Optional<String> adoptedBy,
-        String occurredIn) {
+        String occurredIn,
+        boolean disputed) {
 
     public Contribution {
         Objects.requireNonNull(event, "event");

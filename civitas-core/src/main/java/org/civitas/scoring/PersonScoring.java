@@ -13,7 +13,8 @@ import java.util.OptionalLong;
 /**
  * Turns the rules one person's events matched into contributions and a score: a rule with {@code warnFirst} only warns
  * of an offence when no earlier one is remembered, caps limit what a rule grants within a sliding window, and decay
- * halves a grant's worth every half-life. Everything is decided in scoring order ({@link Match#compareByTime}), however
+ * halves a grant's worth every half-life. An event under dispute counts nothing, and is no offence that a later one
+ * could follow or a cap could count, until its dispute ends. Everything is decided in scoring order ({@link Match#compareByTime}), however
  * the matches arrived, so a server that learns of an event late gives the same score as a pass over the whole input.
  */
 final class PersonScoring {
@@ -42,7 +43,9 @@ final class PersonScoring {
         for (Match match : sorted) {
             RuleSlot slot = match.slot();
             Contribution contribution;
-            if (slot.warnsFirst() && warns(match, lastOffences)) {
+            if (match.disputed()) {
+                contribution = contribution(match, 0, OptionalLong.empty(), at);
+            } else if (slot.warnsFirst() && warns(match, lastOffences)) {
                 contribution = contribution(match, 0, OptionalLong.of(slot.rule.points()), at);
             } else {
                 long granted = slot.rule.points();
@@ -81,7 +84,7 @@ final class PersonScoring {
         }
         return new Contribution(match.event(), match.source(), match.occurredAt(), slot.jurisdiction, slot.rule.id(),
                 slot.rule.version(), slot.rule.title(), slot.rule.category(), granted, nextOffencePoints, worth, fades,
-                slot.rule.adoptedBy(), match.occurredIn());
+                slot.rule.adoptedBy(), match.occurredIn(), match.disputed());
     }
 
     /** One rule's grants to one person, in time order, with the part still inside the cap's window. */

@@ -50,6 +50,11 @@ public final class ScoreBoard {
         takenUpTo = Math.max(takenUpTo, sequence + 1);
         List<Match> matched = new ArrayList<>(2);
         try {
+            Optional<Amendment> amendment = Amendment.of(event);
+            if (amendment.isPresent()) {
+                amend(matchesByPerson, event.person(), amendment.get(), matcher, sequence);
+                return List.of();
+            }
             matcher.match(event, sequence, matched::add);
         } catch (RuntimeException e) {
             // Scoring is pure computation over the event, so what fails here fails for this event alone.
@@ -106,6 +111,11 @@ public final class ScoreBoard {
         replay.replay(scorer, takenUpTo, (event, sequence) -> {
             List<Match> matched = new ArrayList<>(2);
             try {
+                Optional<Amendment> amendment = Amendment.of(event);
+                if (amendment.isPresent()) {
+                    amend(matches, event.person(), amendment.get(), fresh, sequence);
+                    return;
+                }
                 fresh.match(event, sequence, matched::add);
             } catch (RuntimeException e) {
                 setAside(sequence, "cannot be scored: " + e.getMessage());
@@ -189,6 +199,12 @@ public final class ScoreBoard {
     /** Per rule, the events its condition could not be evaluated for. */
     public synchronized Map<String, Long> evaluationErrors() {
         return matcher.evaluationErrors();
+    }
+
+    private static void amend(Map<String, Match[]> matches, String person, Amendment amendment, RuleMatcher matcher,
+            long sequence) {
+        Match[] known = matches.getOrDefault(person, NO_MATCHES);
+        matches.put(person, Amending.amend(Arrays.asList(known), amendment, matcher, sequence).toArray(NO_MATCHES));
     }
 
     private static Match[] concat(Match[] known, Match[] added) {

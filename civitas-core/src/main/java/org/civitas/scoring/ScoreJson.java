@@ -8,7 +8,8 @@ import org.civitas.event.Instants;
  * The JSON form of a score: {@code {"person":"p-001","score":996.04,"contributions":[{"event":...}]}}. Scores and
  * worths are rounded to two decimals; instants are ISO-8601. A warning has {@code "warning": true} and, in
  * {@code nextOffencePoints}, the points a repeat while it is remembered would be granted (before any cap); other
- * contributions have {@code "warning": false} and {@code null} there.
+ * contributions have {@code "warning": false} and {@code null} there. A contribution whose event is under dispute has
+ * {@code "disputed": true} and grants nothing until the dispute ends.
  */
 public final class ScoreJson {
 
@@ -41,6 +42,9 @@ public final class ScoreJson {
         json.writeStringField("title", contribution.title());
         json.writeStringField("category", contribution.category());
         json.writeNumberField("granted", contribution.granted());
+        if (contribution.disputed()) {
+            json.writeBooleanField("disputed", true);
+        }
         json.writeBooleanField("warning", contribution.warning());
         json.writeFieldName("nextOffencePoints");
         if (contribution.warning()) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.civitas.event.CivitasEntries;
 import org.civitas.rules.Rule;
 import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBooks;
@@ -66,9 +67,12 @@ public final class Scorer {
         return new ScoringRun(this, Objects.requireNonNull(at, "at"));
     }
 
-    /** Whether any rule reads events of {@code type} in {@code jurisdiction}; if not, such events score nothing. */
+    /**
+     * Whether any rule reads events of {@code type} in {@code jurisdiction}, or they are Civitas's own amendments of
+     * earlier events; if not, such events score nothing.
+     */
     public boolean readsAny(String jurisdiction, String type) {
-        return slotsFor(jurisdiction, type) != null;
+        return slotsFor(jurisdiction, type) != null || CivitasEntries.TYPES.contains(type);
     }
 
     /** The rules for events of {@code type} in {@code jurisdiction}, or null when there are none. */

@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.civitas.event.Event;
 
 /**
  * One scoring pass at one instant. Feed it every event once, in input order (duplicates already removed: the same
  * source and id counts once), then ask for the {@link ScoreSheet}. Everyone who appears in the events is scored;
- * events after the instant do not count yet. Not thread-safe.
+ * events after the instant do not count yet. An {@link Amendment} changes how the earlier event it names counts, at
+ * every instant: it corrects the record. Not thread-safe.
  */
 public final class ScoringRun {
 
@@ -45,6 +47,12 @@ public final class ScoringRun {
     public void accept(Event event) {
         long position = order++;
         matchesByPerson.putIfAbsent(event.person(), NO_MATCHES);
+        Optional<Amendment> amendment = Amendment.of(event);
+        if (amendment.isPresent()) {
+            matchesByPerson.put(event.person(), Amending.amend(matchesByPerson.get(event.person()), amendment.get(),
+                    matcher, position));
+            return;
+        }
         if (event.occurredAt().isAfter(at)) {
             return;
         }
@@ -54,7 +62,7 @@ public final class ScoringRun {
             return;
         }
         List<Match> matches = matchesByPerson.get(event.person());
-        if (matches == NO_MATCHES) {
+        if (matches.isEmpty()) {
             matches = new ArrayList<>(4);
             matchesByPerson.put(event.person(), matches);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.civitas.CivitasException;
+import org.civitas.event.CivitasEntries;
 import org.civitas.validation.Issue;
 import org.civitas.validation.ValidationException;
 import org.civitas.yaml.YamlDocument;
@@ -86,7 +87,7 @@ public final class SourcesFile {
         Map<String, String> categoryByType = new LinkedHashMap<>();
         for (YamlMapping item : root.mappings("sources")) {
             item.allowOnly(List.of("source", "types"));
-            Optional<String> source = item.requiredText("source").filter(name -> named(item, "source", name));
+            Optional<String> source = item.requiredText("source").filter(name -> ownName(item, "source", name));
             YamlMapping about = item.about("source '" + source.orElse("?") + "'");
             Optional<Map<String, String>> listed = about.mapping("types").map(YamlMapping::plainFields);
             if (!item.has("types") || listed.filter(Map::isEmpty).isPresent()) {
@@ -94,7 +95,7 @@ public final class SourcesFile {
             }
             Map<String, String> types = listed.orElse(Map.of());
             types.forEach((type, category) -> {
-                named(about, "types", type);
+                ownName(about, "types", type);
                 named(about, "types: category of '" + type + "'", category);
                 String earlier = categoryByType.putIfAbsent(type, category);
                 if (earlier != null && !earlier.equals(category)) {
@@ -112,11 +113,21 @@ public final class SourcesFile {
     }
 
     private static boolean named(YamlMapping mapping, String field, String name) {
-        if (SourceRegistration.NAME.matcher(name).matches()) {
-            return true;
+        if (!SourceRegistration.NAME.matcher(name).matches()) {
+            mapping.report(field, "'" + name + "' is not a name: " + SourceRegistration.NAME_RULE);
+            return false;
         }
-        mapping.report(field, "'" + name + "' is not a name: " + SourceRegistration.NAME_RULE);
-        return false;
+        return true;
+    }
+
+    /** A source's name or a type: a name, and not one of Civitas's own. */
+    private static boolean ownName(YamlMapping mapping, String field, String name) {
+        if (!named(mapping, field, name)) {
+            return false;
+        }
+        Optional<String> reserved = CivitasEntries.reserved(name);
+        reserved.ifPresent(why -> mapping.report(field, why));
+        return reserved.isEmpty();
     }
 
     /** Writes {@code catalogue} to {@code file} whole: a reader sees the old file or the new one, never a part. */

@@ -80,6 +80,14 @@ class RuleBookLoaderTest {
     }
 
     @Test
+    void noRuleReadsTheEntriesCivitasRecordsItself() {
+        List<String> problems = problemsOf(GOOD.replace("on: red-light-crossing", "on: dispute-opened"));
+
+        assertThat(problems).singleElement().asString().endsWith("rule 'traffic.crossing-in-traffic': on:"
+                + " 'dispute-opened' is reserved for the entries Civitas records itself; no rule may read them");
+    }
+
+    @Test
     void pointsAtASyntaxErrorInAConditionWithFileRuleAndPosition() {
         List<String> problems = problemsOf(GOOD.replace("ctx.hour < 22 &&", "ctx.hour < 22 &&&"));
 

@@ -77,6 +77,23 @@ class SourcesFileTest {
     }
 
     @Test
+    void noSourceTakesTheNamesOfTheEntriesCivitasRecordsItself() {
+        ValidationException refused = catchThrowableOfType(ValidationException.class, () -> SourcesFile.parse(
+                "sources.yaml", """
+                sources:
+                  - source: civitas
+                    types: { volunteering: civic }
+                  - source: forger
+                    types: { dispute-resolved: civic }
+                """));
+
+        assertThat(refused.issues()).extracting(Issue::toString).containsExactly(
+                "sources.yaml:2:13: source: 'civitas' is reserved for the entries Civitas records itself",
+                "sources.yaml:5:12: source 'forger': types: 'dispute-resolved' is reserved for the entries Civitas"
+                        + " records itself");
+    }
+
+    @Test
     void aDataDirectoryWithoutASourcesFileHasNoSources() {
         assertThat(SourcesFile.readIn(folder)).isEqualTo(SourceCatalogue.EMPTY);
         assertThat(SourceCatalogue.EMPTY.isEmpty()).isTrue();

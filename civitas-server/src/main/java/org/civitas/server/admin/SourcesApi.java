@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.Set;
 import org.civitas.constitution.Constitution;
+import org.civitas.event.CivitasEntries;
 import org.civitas.rules.Rule;
 import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBooks;
@@ -61,7 +62,7 @@ public final class SourcesApi {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("send {\"name\": ..., \"types\": [{\"type\": ..., \"category\": ...}]}");
         }
-        String name = name(body.path("name"), "name");
+        String name = ownName(body.path("name"), "name");
         if (sources.byName(name).isPresent()) {
             throw new ApiException(409, "name: a source '" + name + "' is registered already");
         }
@@ -89,7 +90,7 @@ public final class SourcesApi {
         List<SourceType> types = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (JsonNode item : list) {
-            String type = name(item.path("type"), "types: type");
+            String type = ownName(item.path("type"), "types: type");
             String category = name(item.path("category"), "types: category of '" + type + "'");
             if (!seen.add(type)) {
                 throw ApiException.badRequest("types: '" + type + "' is listed twice");
@@ -123,6 +124,15 @@ public final class SourcesApi {
             throw ApiException.badRequest(field + ": required, " + SourceRegistration.NAME_RULE);
         }
         return value.asText();
+    }
+
+    /** A source's name or a type: a name, and not one of Civitas's own. */
+    private static String ownName(JsonNode value, String field) {
+        String name = name(value, field);
+        CivitasEntries.reserved(name).ifPresent(why -> {
+            throw ApiException.badRequest(field + ": " + why);
+        });
+        return name;
     }
 
     private static ApiException noLiveSource(String name) {

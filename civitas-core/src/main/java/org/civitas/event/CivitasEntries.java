@@ -1,0 +1,38 @@
+package org.civitas.event;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The entries Civitas records in the ledger itself, beside the events that sources send: the outcomes of disputes.
+ * Their source and types are Civitas's own: no source may be registered under them or send them, and no rule may
+ * read them.
+ */
+public final class CivitasEntries {
+
+    /** The source of Civitas's own entries. */
+    public static final String SOURCE = "civitas";
+    /** The type of the entry that opens a dispute about an event. */
+    public static final String DISPUTE_OPENED = "dispute-opened";
+    /** The type of the entry that ends one. */
+    public static final String DISPUTE_RESOLVED = "dispute-resolved";
+    /** Every type of Civitas's own entries. */
+    public static final Set<String> TYPES = Set.of(DISPUTE_OPENED, DISPUTE_RESOLVED);
+
+    private CivitasEntries() {
+    }
+
+    /** Whether an event of {@code source} and {@code type} is one of Civitas's own entries. */
+    public static boolean isOwn(String source, String type) {
+        return SOURCE.equals(source) && TYPES.contains(type);
+    }
+
+    /**
+     * Why no source may take {@code name} as its name or send events of a type so named, or read it in a rule, if it
+     * is one of Civitas's own names; empty for any other name.
+     */
+    public static Optional<String> reserved(String name) {
+        return SOURCE.equals(name) || TYPES.contains(name)
+                ? Optional.of("'" + name + "' is reserved for the entries Civitas records itself") : Optional.empty();
+    }
+}
