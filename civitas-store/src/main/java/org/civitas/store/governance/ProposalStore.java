@@ -296,7 +296,7 @@ public final class ProposalStore implements Proposals {
         if (rows.getObject("yes_votes") != null) {
             tally = Optional.of(new Tally(rows.getLong("yes_votes"), rows.getLong("no_votes"),
                     rows.getLong("abstentions"), rows.getLong("eligible"), rows.getBoolean("quorum_met"),
-                    state == ProposalState.ADOPTED));
+                    state == ProposalState.ADOPTED || state == ProposalState.LAPSED));
         }
         return new Row(rows.getString("id"), rows.getString("author"), rows.getString("jurisdiction"),
                 rows.getString("title"), rows.getString("rationale"),

@@ -194,6 +194,14 @@ public final class VaultStore {
         forEach(person, Optional.of(from), Optional.of(to), event -> categories.contains(event.category()), visitor);
     }
 
+    /** {@code person}'s event of {@code source} and {@code id}, which occurred at {@code at}, if the vault holds it. */
+    public Optional<VaultEvent> find(String person, String source, String id, Instant at) {
+        List<VaultEvent> found = new ArrayList<>(1);
+        forEach(person, Optional.of(at), Optional.of(at.plusNanos(1)),
+                event -> event.source().equals(source) && event.eventId().equals(id), found::add);
+        return found.stream().findFirst().map(this::opened);
+    }
+
     /** Every event of {@code person}, oldest first. */
     public void forEach(String person, Consumer<VaultEvent> visitor) {
         forEach(person, Optional.empty(), Optional.empty(), event -> true, visitor);

@@ -1,0 +1,237 @@
+package org.civitas.dispute;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.civitas.ConflictException;
+import org.civitas.InvalidInputException;
+import org.civitas.NotFoundException;
+import org.civitas.NotPermittedException;
+import org.civitas.account.Actor;
+import org.civitas.account.Role;
+import org.civitas.event.Attributes;
+import org.civitas.event.Event;
+import org.civitas.event.EventKey;
+import org.civitas.ledger.FileLedger;
+import org.civitas.scoring.Amendment;
+import org.civitas.scoring.ScoreBoard;
+
+/**
+ * Where a person disputes one of their points and gets a human review with a deadline that runs in their favour.
+ * Opening a dispute records an entry in the ledger that makes the event count nothing; the source may answer within
+ * {@link #ANSWER_PERIOD}; two reviewers decide independently, and when they disagree the person's side wins; a
+ * dispute nobody decides by its deadline resolves as removed. The outcome is an entry in the ledger too, so that
+ * every pass over it ({@code civitas score --data}, {@code verify}) honours it.
+ */
+public final class DisputeDesk {
+
+    /** How long reviewers have to decide. */
+    public static final Duration REVIEW_PERIOD = Duration.ofDays(30);
+    /** How long they have when the person gives evidence. */
+    public static final Duration REVIEW_PERIOD_WITH_EVIDENCE = Duration.ofDays(45);
+    /** How long the source has to answer. */
+    public static final Duration ANSWER_PERIOD = Duration.ofDays(5);
+    /** How many reviewers decide a dispute. */
+    public static final int REVIEWERS = 2;
+    public static final int MAX_REASON = 2_000;
+    public static final int MAX_EVIDENCE = 10_000;
+    private static final Pattern DISPUTE_ID = Pattern.compile("[0-9a-f-]{36}");
+
+    private final Disputes disputes;
+    private final DisputedEvents events;
+    private final ScoreBoard scores;
+    private final FileLedger ledger;
+    private final Clock clock;
+
+    public DisputeDesk(Disputes disputes, DisputedEvents events, ScoreBoard scores, FileLedger ledger, Clock clock) {
+        this.disputes = disputes;
+        this.events = events;
+        this.scores = scores;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens {@code person}'s dispute about their event {@code event}, which must have given them a point: from the
+     * moment the ledger records it, the event counts nothing until the dispute resolves.
+     */
+    public Dispute open(String person, EventKey event, String reason, String evidence) {
+        String why = text("reason", reason, MAX_REASON, true);
+        String added = text("evidence", evidence, MAX_EVIDENCE, false);
+        Instant now = clock.instant();
+        DisputedEvent disputed = scores.score(person, now).contributions().stream()
+                .filter(contribution -> contribution.source().equals(event.source())
+                        && contribution.event().equals(event.id()))
+                .findFirst()
+                .flatMap(contribution -> events.find(person, event, contribution.occurredAt()))
+                .orElseThrow(() -> new NotFoundException("you have no point for event '" + event.id() + "' of "
+                        + event.source() + "; dispute an event that gave you one"));
+        Dispute dispute = new Dispute(UUID.randomUUID().toString(), person, event, disputed.type(),
+                disputed.occurredAt(), disputed.jurisdiction(), why, added, DisputeState.OPEN, now,
+                now.plus(added.isEmpty() ? REVIEW_PERIOD : REVIEW_PERIOD_WITH_EVIDENCE), Optional.empty(), List.of(),
+                Optional.empty());
+        if (!disputes.open(dispute)) {
+            throw new ConflictException("you have disputed event '" + event.id() + "' of " + event.source()
+                    + " already; see its dispute on your page");
+        }
+        try {
+            record(dispute, new Amendment(Amendment.Kind.DISPUTED, event, dispute.id(), Optional.empty()), now);
+        } catch (RuntimeException e) {
+            disputes.forget(dispute.id());
+            throw e;
+        }
+        return dispute;
+    }
+
+    /** {@code person}'s disputes, newest first. */
+    public List<Dispute> of(String person) {
+        settle();
+        return disputes.of(person);
+    }
+
+    /** The disputes about events of {@code source}, newest first: what the source is told of. */
+    public List<Dispute> about(String source) {
+        settle();
+        return disputes.about(source);
+    }
+
+    /** The open disputes, the nearest deadline first: what reviewers work on. */
+    public List<Dispute> open() {
+        settle();
+        return disputes.open();
+    }
+
+    /** A dispute, for a reviewer to decide. */
+    public Dispute get(String id) {
+        settle();
+        return find(id);
+    }
+
+    /** The event a dispute is about, with its attributes as its person's vault keeps them, if it still does. */
+    public Optional<DisputedEvent> event(Dispute dispute) {
+        return events.find(dispute.person(), dispute.event(), dispute.occurredAt());
+    }
+
+    /** {@code source}'s answer to a dispute about one of its events, within {@link #ANSWER_PERIOD} of its opening. */
+    public Dispute answer(String source, String id, String answer) {
+        String text = text("answer", answer, MAX_EVIDENCE, true);
+        Dispute dispute = find(id);
+        if (!dispute.event().source().equals(source)) {
+            throw new NotFoundException("no dispute with id '" + id + "' about an event of yours");
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(dispute.openedAt().plus(ANSWER_PERIOD))) {
+            throw new ConflictException("a source answers within " + ANSWER_PERIOD.toDays() + " days of the"
+                    + " dispute's opening; that was " + dispute.openedAt().plus(ANSWER_PERIOD));
+        }
+        if (!disputes.answer(id, new SourceAnswer(text, now))) {
+            throw new ConflictException("you have answered this dispute already");
+        }
+        return find(id);
+    }
+
+    /**
+     * {@code reviewer}'s decision about a dispute, with its reason ({@code corrected}: for a correction, the event's
+     * attributes as corrected). Once {@value #REVIEWERS} reviewers have decided, the dispute resolves: as they both
+     * decided, or, if they disagree, as the one more in the person's favour decided.
+     */
+    public Dispute decide(Actor reviewer, String id, Outcome outcome, String reason,
+            Optional<Map<String, Object>> corrected) {
+        if (reviewer.role() != Role.REVIEWER) {
+            throw new NotPermittedException("only reviewers decide disputes");
+        }
+        String why = text("reason", reason, MAX_REASON, true);
+        if (corrected.isPresent() != (outcome == Outcome.CORRECTED)) {
+            throw new InvalidInputException("attributes", outcome == Outcome.CORRECTED
+                    ? "required for a correction: the event's attributes as corrected, a JSON object"
+                    : "only a correction gives attributes");
+        }
+        settle();
+        Dispute dispute = find(id);
+        if (dispute.state().isFinal()) {
+            throw new ConflictException("this dispute was resolved already: " + dispute.state().id());
+        }
+        if (dispute.decidedBy(reviewer.username())) {
+            throw new ConflictException("you have decided this dispute already; a second reviewer decides too");
+        }
+        Decision decision = new Decision(reviewer.username(), reviewer.badge(), outcome, why,
+                corrected.map(values -> Attributes.of(values).toJson()), clock.instant());
+        if (!disputes.decide(id, decision)) {
+            throw new ConflictException("you have decided this dispute already, or it was resolved meanwhile");
+        }
+        Dispute decided = find(id);
+        if (decided.decisions().size() >= REVIEWERS) {
+            resolve(decided, decided.decisions(), decision.decidedAt());
+        }
+        return find(id);
+    }
+
+    /** Resolves as removed every open dispute whose deadline has passed; returns how many. */
+    public synchronized int settle() {
+        Instant now = clock.instant();
+        int settled = 0;
+        for (Dispute dispute : disputes.due(now)) {
+            record(dispute, new Amendment(Amendment.Kind.REMOVED, dispute.event(), dispute.id(), Optional.empty()),
+                    dispute.deadline());
+            settled += disputes.resolve(dispute.id(), DisputeState.REMOVED, dispute.deadline()) ? 1 : 0;
+        }
+        return settled;
+    }
+
+    /**
+     * Records in the ledger what the reviewers' decisions come to, then resolves the dispute so: the ledger keeps one
+     * outcome per dispute whatever happens in between.
+     */
+    private synchronized void resolve(Dispute dispute, List<Decision> decisions, Instant at) {
+        Decision decisive = decisive(decisions);
+        Optional<Event> correction = decisive.corrected().map(json -> new Event(dispute.event().id(),
+                dispute.event().source(), dispute.person(), dispute.type(), dispute.occurredAt(),
+                dispute.jurisdiction(), Attributes.ofValidatedJson(json.getBytes(StandardCharsets.UTF_8))));
+        record(dispute, new Amendment(decisive.outcome().amendment(), dispute.event(), dispute.id(), correction),
+                at);
+        disputes.resolve(dispute.id(), decisive.outcome().state(), at);
+    }
+
+    /**
+     * The decision that counts: the one more in the person's favour (removed over corrected over upheld); two
+     * corrections that differ are a disagreement the person wins, so the event is removed.
+     */
+    static Decision decisive(List<Decision> decisions) {
+        Decision first = decisions.get(0);
+        Decision second = decisions.get(1);
+        if (first.outcome() == Outcome.CORRECTED && second.outcome() == Outcome.CORRECTED
+                && !first.corrected().equals(second.corrected())) {
+            return new Decision(second.reviewer(), second.badge(), Outcome.REMOVED, "the reviewers corrected the"
+                    + " event differently", Optional.empty(), second.decidedAt());
+        }
+        return first.outcome().compareTo(second.outcome()) >= 0 ? first : second;
+    }
+
+    private void record(Dispute dispute, Amendment amendment, Instant at) {
+        ledger.append(List.of(amendment.entry(dispute.person(), dispute.jurisdiction(), at)));
+    }
+
+    private Dispute find(String id) {
+        if (!DISPUTE_ID.matcher(id).matches()) {
+            throw new NotFoundException("no dispute with id '" + id + "'");
+        }
+        return disputes.find(id).orElseThrow(() -> new NotFoundException("no dispute with id '" + id + "'"));
+    }
+
+    private static String text(String field, String value, int max, boolean required) {
+        String text = value == null ? "" : value.strip();
+        if (required && text.isEmpty()) {
+            throw new InvalidInputException(field, "required: say why, in plain text");
+        }
+        if (text.length() > max) {
+            throw new InvalidInputException(field, "at most " + max + " characters, not " + text.length());
+        }
+        return text;
+    }
+}
