@@ -13,6 +13,8 @@ import org.civitas.ConflictException;
 import org.civitas.InvalidInputException;
 import org.civitas.NotFoundException;
 import org.civitas.NotPermittedException;
+import org.civitas.access.AccessLog;
+import org.civitas.access.AccessRecord;
 import org.civitas.account.Actor;
 import org.civitas.account.Role;
 import org.civitas.event.Attributes;
@@ -20,6 +22,7 @@ import org.civitas.event.Event;
 import org.civitas.event.EventKey;
 import org.civitas.ledger.FileLedger;
 import org.civitas.scoring.Amendment;
+import org.civitas.scoring.Contribution;
 import org.civitas.scoring.ScoreBoard;
 
 /**
@@ -47,31 +50,42 @@ public final class DisputeDesk {
     private final DisputedEvents events;
     private final ScoreBoard scores;
     private final FileLedger ledger;
+    private final AccessLog accessLog;
     private final Clock clock;
 
-    public DisputeDesk(Disputes disputes, DisputedEvents events, ScoreBoard scores, FileLedger ledger, Clock clock) {
+    public DisputeDesk(Disputes disputes, DisputedEvents events, ScoreBoard scores, FileLedger ledger,
+            AccessLog accessLog, Clock clock) {
         this.disputes = disputes;
         this.events = events;
         this.scores = scores;
         this.ledger = ledger;
+        this.accessLog = accessLog;
         this.clock = clock;
     }
 
     /**
-     * Opens {@code person}'s dispute about their event {@code event}, which must have given them a point: from the
-     * moment the ledger records it, the event counts nothing until the dispute resolves.
+     * Opens {@code person}'s dispute about their event {@code eventId} of {@code source} (which may be left empty if
+     * no other of their points has an event of that id), which must have given them a point: from the moment the
+     * ledger records the dispute, the event counts nothing until it resolves.
      */
-    public Dispute open(String person, EventKey event, String reason, String evidence) {
+    public Dispute open(String person, String source, String eventId, String reason, String evidence) {
         String why = text("reason", reason, MAX_REASON, true);
         String added = text("evidence", evidence, MAX_EVIDENCE, false);
         Instant now = clock.instant();
-        DisputedEvent disputed = scores.score(person, now).contributions().stream()
-                .filter(contribution -> contribution.source().equals(event.source())
-                        && contribution.event().equals(event.id()))
-                .findFirst()
-                .flatMap(contribution -> events.find(person, event, contribution.occurredAt()))
-                .orElseThrow(() -> new NotFoundException("you have no point for event '" + event.id() + "' of "
-                        + event.source() + "; dispute an event that gave you one"));
+        List<Contribution> points = scores.score(person, now).contributions().stream()
+                .filter(contribution -> contribution.event().equals(eventId)
+                        && (source.isEmpty() || contribution.source().equals(source)))
+                .toList();
+        if (points.stream().map(Contribution::source).distinct().count() > 1) {
+            throw new InvalidInputException("source", "events of id '" + eventId + "' came from "
+                    + String.join(" and ", points.stream().map(Contribution::source).distinct().toList())
+                    + "; say which one you dispute");
+        }
+        EventKey event = new EventKey(points.isEmpty() ? source : points.get(0).source(), eventId);
+        DisputedEvent disputed = points.stream().findFirst()
+                .flatMap(point -> events.find(person, event, point.occurredAt()))
+                .orElseThrow(() -> new NotFoundException("you have no point for event '" + eventId + "'"
+                        + (source.isEmpty() ? "" : " of " + source) + "; dispute an event that gave you one"));
         Dispute dispute = new Dispute(UUID.randomUUID().toString(), person, event, disputed.type(),
                 disputed.occurredAt(), disputed.jurisdiction(), why, added, DisputeState.OPEN, now,
                 now.plus(added.isEmpty() ? REVIEW_PERIOD : REVIEW_PERIOD_WITH_EVIDENCE), Optional.empty(), List.of(),
@@ -107,15 +121,28 @@ public final class DisputeDesk {
         return disputes.open();
     }
 
-    /** A dispute, for a reviewer to decide. */
+    /** A dispute, without its event. */
     public Dispute get(String id) {
         settle();
         return find(id);
     }
 
-    /** The event a dispute is about, with its attributes as its person's vault keeps them, if it still does. */
-    public Optional<DisputedEvent> event(Dispute dispute) {
-        return events.find(dispute.person(), dispute.event(), dispute.occurredAt());
+    /** A dispute and the event it is about, as its person's vault keeps it (if it still does). */
+    public record Review(Dispute dispute, Optional<DisputedEvent> event) {
+    }
+
+    /**
+     * A dispute with its event, for {@code reviewer} to decide: the look at the person's event is in their access log
+     * before the event is handed over.
+     */
+    public Review review(Actor reviewer, String id) {
+        requireReviewer(reviewer);
+        settle();
+        Dispute dispute = find(id);
+        accessLog.record(new AccessRecord(dispute.person(), reviewer.username(), reviewer.role().label(),
+                "the event under dispute, " + dispute.event(), "reviewing dispute " + dispute.id(), Optional.empty(),
+                clock.instant()));
+        return new Review(dispute, events.find(dispute.person(), dispute.event(), dispute.occurredAt()));
     }
 
     /** {@code source}'s answer to a dispute about one of its events, within {@link #ANSWER_PERIOD} of its opening. */
@@ -143,9 +170,7 @@ public final class DisputeDesk {
      */
     public Dispute decide(Actor reviewer, String id, Outcome outcome, String reason,
             Optional<Map<String, Object>> corrected) {
-        if (reviewer.role() != Role.REVIEWER) {
-            throw new NotPermittedException("only reviewers decide disputes");
-        }
+        requireReviewer(reviewer);
         String why = text("reason", reason, MAX_REASON, true);
         if (corrected.isPresent() != (outcome == Outcome.CORRECTED)) {
             throw new InvalidInputException("attributes", outcome == Outcome.CORRECTED
@@ -215,6 +240,12 @@ public final class DisputeDesk {
 
     private void record(Dispute dispute, Amendment amendment, Instant at) {
         ledger.append(List.of(amendment.entry(dispute.person(), dispute.jurisdiction(), at)));
+    }
+
+    private static void requireReviewer(Actor actor) {
+        if (actor.role() != Role.REVIEWER) {
+            throw new NotPermittedException("only reviewers review disputes");
+        }
     }
 
     private Dispute find(String id) {

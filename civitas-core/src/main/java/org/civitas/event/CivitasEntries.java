@@ -16,6 +16,8 @@ public final class CivitasEntries {
     public static final String DISPUTE_OPENED = "dispute-opened";
     /** The type of the entry that ends one. */
     public static final String DISPUTE_RESOLVED = "dispute-resolved";
+    /** The category of Civitas's own entries, as a person's vault shows them. */
+    public static final String CATEGORY = "disputes";
     /** Every type of Civitas's own entries. */
     public static final Set<String> TYPES = Set.of(DISPUTE_OPENED, DISPUTE_RESOLVED);
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.civitas.access.AccessLog;
 import org.civitas.account.Accounts;
 import org.civitas.constitution.Constitution;
+import org.civitas.dispute.DisputeDesk;
 import org.civitas.governance.Assembly;
 import org.civitas.governance.Comparison;
 import org.civitas.governance.ImpactReports;
@@ -45,6 +46,7 @@ public record Civitas(
         Assembly assembly,
         ImpactReports impacts,
         Comparison comparison,
+        DisputeDesk disputes,
         PersonalDataSeal seal,
         Constitution constitution,
         Legislation legislation,

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.civitas.CivitasException;
 import org.civitas.access.AccessLog;
 import org.civitas.constitution.Constitution;
+import org.civitas.dispute.DisputeDesk;
+import org.civitas.dispute.DisputedEvent;
 import org.civitas.governance.Assembly;
 import org.civitas.governance.Comparison;
 import org.civitas.governance.ImpactReports;
@@ -34,6 +36,7 @@ import org.civitas.server.auth.LoginThrottle;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.auth.SessionApi;
 import org.civitas.server.auth.SessionService;
+import org.civitas.server.disputes.DisputesApi;
 import org.civitas.server.governance.ComparePages;
 import org.civitas.server.governance.ProposalPages;
 import org.civitas.server.governance.ProposalsApi;
@@ -66,6 +69,7 @@ import org.civitas.sharing.Sharing;
 import org.civitas.store.Database;
 import org.civitas.store.access.AccessLogStore;
 import org.civitas.store.accounts.AccountStore;
+import org.civitas.store.disputes.DisputeStore;
 import org.civitas.store.governance.ProposalStore;
 import org.civitas.store.grants.GrantStore;
 import org.civitas.store.residence.ResidenceStore;
@@ -143,10 +147,14 @@ public final class CivitasServer implements AutoCloseable {
                     residences);
             Comparison comparison = new Comparison(settings.dataDirectory(), legislation::inForce, residences, scores,
                     support, settings.clock());
+            DisputeDesk disputes = new DisputeDesk(new DisputeStore(database.jdbi()), (person, key, at) -> vault
+                    .find(person, key.source(), key.id(), at).map(event -> new DisputedEvent(key, event.type(),
+                            event.occurredAt(), event.jurisdiction(), event.attributes())),
+                    scores, ledger, accessLog, settings.clock());
             Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
                     accessLog, new GrantStore(database.jdbi()), support, supportDesk, assembly, impacts,
-                    comparison, seal, constitution, legislation, scores, projector, feeds, new PasswordHasher(),
+                    comparison, disputes, seal, constitution, legislation, scores, projector, feeds, new PasswordHasher(),
                     Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
@@ -239,6 +247,7 @@ public final class CivitasServer implements AutoCloseable {
             new StatsApi(new PublicStatistics(civitas.scores(), civitas.support(), civitas.clock()), templates)
                     .register(routes);
             new SupportApi(civitas.supportDesk(), json).register(routes);
+            new DisputesApi(civitas.disputes(), signatures, json).register(routes);
             new ProposalsApi(civitas.assembly(), civitas.impacts(), json).register(routes);
             new ComparePages(civitas.comparison(), templates).register(routes);
             new ProposalPages(civitas.assembly(), civitas.impacts(), templates, json, pages.chartScripts(),
@@ -266,6 +275,7 @@ public final class CivitasServer implements AutoCloseable {
         chores.scheduleWithFixedDelay(logged(civitas.feeds()::heartbeat), 15, 15, TimeUnit.SECONDS);
         chores.scheduleWithFixedDelay(logged(civitas.supportDesk()::offerHelp), 0, 5, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(civitas.assembly()::settle), 1, 1, TimeUnit.MINUTES);
+        chores.scheduleWithFixedDelay(logged(civitas.disputes()::settle), 1, 1, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(() -> {
             sessions.endIdleSessions();
             throttle.forgetOld();

@@ -266,6 +266,7 @@ class SecurityIT {
                 || (access.contains(Access.SIGNED_IN) && attacker != Attacker.ANONYMOUS)
                 || (access.contains(Access.CITIZEN) && attacker.role == Role.CITIZEN)
                 || (access.contains(Access.CASEWORKER) && attacker.role == Role.CASEWORKER)
+                || (access.contains(Access.REVIEWER) && attacker.role == Role.REVIEWER)
                 || (access.contains(Access.ADMIN) && attacker.role == Role.ADMIN);
     }
 
@@ -401,7 +402,8 @@ class SecurityIT {
                     || route.access().contains(Access.SOURCE)) {
                 continue;
             }
-            TestServer.Session session = route.access().contains(Access.ADMIN) ? sessions.get(Attacker.ADAM) : ada;
+            TestServer.Session session = route.access().contains(Access.ADMIN) ? sessions.get(Attacker.ADAM)
+                    : route.access().contains(Access.REVIEWER) ? sessions.get(Attacker.RITA) : ada;
             tests.add(DynamicTest.dynamicTest(route.method() + " " + route.path(), () -> {
                 Snapshot before = Snapshot.of(server);
                 HttpResponse<String> response = call(route.method(), concrete(route.path(), "p-ada", adasGrant,
@@ -417,9 +419,16 @@ class SecurityIT {
         return tests.stream();
     }
 
+    /** Sends one body to a route, as whoever may call it. */
+    @FunctionalInterface
+    private interface Sender {
+        HttpResponse<String> body(String body) throws Exception;
+    }
+
     @TestFactory
     Stream<DynamicTest> hostileJsonBodiesAreRefused() {
         List<DynamicTest> tests = new ArrayList<>();
+        RegisteredSource utility = server.server().civitas().sources().find("lakeside-utilities").orElseThrow();
         openApi.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
             if (!entry.getValue().path("requestBody").path("content").has("application/json")) {
                 return;
@@ -427,15 +436,15 @@ class SecurityIT {
             String method = entry.getKey().toUpperCase(Locale.ROOT);
             String access = entry.getValue().path("x-civitas-access").asText();
             TestServer.Session session = access.equals("admin") ? sessions.get(Attacker.ADAM)
-                    : access.equals("public") ? null : ada;
+                    : access.equals("reviewer") ? sessions.get(Attacker.RITA) : access.equals("public") ? null : ada;
             tests.add(DynamicTest.dynamicTest(method + " " + path.getKey(), () -> {
                 Snapshot before = Snapshot.of(server);
                 String path1 = concrete(path.getKey(), "p-ada", adasGrant, "browser-companion");
-                HttpResponse<String> nested = call(method, path1, session, "[".repeat(10_000) + "]".repeat(10_000),
-                        true);
-                HttpResponse<String> huge = call(method, path1, session, "{\"party\":\"" + "x".repeat(100_000)
-                        + "\"}", true);
-                HttpResponse<String> notJson = call(method, path1, session, "{\"party\": ", true);
+                Sender send = body -> access.equals("source") ? server.signed(method, path1, utility, body)
+                        : call(method, path1, session, body, true);
+                HttpResponse<String> nested = send.body("[".repeat(10_000) + "]".repeat(10_000));
+                HttpResponse<String> huge = send.body("{\"party\":\"" + "x".repeat(100_000) + "\"}");
+                HttpResponse<String> notJson = send.body("{\"party\": ");
 
                 assertThat(nested.statusCode()).as(nested.body()).isEqualTo(400);
                 assertThat(nested.body()).contains("the body is not valid JSON");

@@ -188,6 +188,20 @@ final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
+    /** A JSON request signed as {@code source} would sign it, at the time by the server's clock; body may be null. */
+    HttpResponse<String> signed(String method, String path, RegisteredSource source, String body) throws Exception {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        String timestamp = Long.toString(now().getEpochSecond());
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + source.keyId())
+                .header(SourceAuthenticator.TIMESTAMP_HEADER, timestamp)
+                .header(SourceAuthenticator.SIGNATURE_HEADER, SourceAuthenticator.sign(source.secret(), timestamp,
+                        bytes))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
     /** Posts a batch signed as {@code source} would sign it, at the time by the server's clock. */
     HttpResponse<String> postEvents(RegisteredSource source, String body) throws Exception {
         return postEvents(source, body, now().getEpochSecond());

@@ -74,6 +74,7 @@ public final class Authentication {
                 || (declared.contains(Access.CITIZEN) && principal.role() == Role.CITIZEN
                         && principal.person().isPresent())
                 || (declared.contains(Access.CASEWORKER) && principal.role() == Role.CASEWORKER)
+                || (declared.contains(Access.REVIEWER) && principal.role() == Role.REVIEWER)
                 || (declared.contains(Access.ADMIN) && principal.role() == Role.ADMIN);
     }
 

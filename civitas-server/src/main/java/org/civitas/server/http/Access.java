@@ -17,6 +17,8 @@ public enum Access implements RouteRole {
     SIGNED_IN,
     /** A case worker, for the offers of help people accepted. */
     CASEWORKER,
+    /** A reviewer, of disputed entries. */
+    REVIEWER,
     /** An administrator, of sources and accounts. */
     ADMIN
 }

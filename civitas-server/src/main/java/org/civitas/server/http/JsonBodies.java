@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /**
  * Reads the JSON body of a request to the API: at most 64 KiB, at most {@value Json#MAX_NESTING} levels deep. Of a
@@ -24,18 +25,30 @@ public final class JsonBodies {
 
     /** The body as a JSON tree; a 413 when too large, a 400 saying where when it is not JSON. */
     public static JsonNode read(Context ctx, ObjectMapper json) throws IOException {
+        return parse(bytes(ctx), json);
+    }
+
+    /** The body's bytes; a 413 when there are more than {@value #MAX_BYTES}. */
+    public static byte[] bytes(Context ctx) throws IOException {
         InputStream in = ctx.bodyInputStream();
         byte[] body = in.readNBytes(MAX_BYTES + 1);
         if (body.length > MAX_BYTES) {
             drain(in);
             throw new ApiException(413, "a request body here may hold at most " + MAX_BYTES + " bytes");
         }
+        return body;
+    }
+
+    /** {@code body} as a JSON tree; a 400 saying where when it is not JSON. */
+    public static JsonNode parse(byte[] body, ObjectMapper json) {
         try {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading bytes in memory cannot fail", e);
         }
     }
 

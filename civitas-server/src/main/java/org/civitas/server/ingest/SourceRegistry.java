@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.civitas.Tokens;
+import org.civitas.event.CivitasEntries;
 import org.civitas.event.EventCategories;
 import org.civitas.source.SourceCatalogue;
 import org.civitas.source.SourcesFile;
@@ -97,8 +98,11 @@ public final class SourceRegistry {
         return store.all();
     }
 
-    /** The category a source registered a type under. */
+    /** The category a source registered a type under; Civitas's own entries are of {@link CivitasEntries#CATEGORY}. */
     public String categoryOf(String source, String type) {
+        if (CivitasEntries.isOwn(source, type)) {
+            return CivitasEntries.CATEGORY;
+        }
         Known known = byName.get(source);
         if (known == null || (known.categoryOf(type).isEmpty() && clock.instant().isAfter(known.fetchedAt()
                 .plus(ASK_AGAIN_AFTER)))) {

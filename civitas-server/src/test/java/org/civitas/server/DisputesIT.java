@@ -1,0 +1,246 @@
+package org.civitas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.civitas.account.Role;
+import org.civitas.dispute.DisputeDesk;
+import org.civitas.ledger.FileLedger;
+import org.civitas.rules.RuleBookLoader;
+import org.civitas.scoring.PersonScore;
+import org.civitas.scoring.Scorer;
+import org.civitas.scoring.ScoringRun;
+import org.civitas.store.StorageSettings;
+import org.civitas.store.sources.RegisteredSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A person disputes a point through real HTTP, on H2 and PostgreSQL: the point counts nothing at once; the source
+ * reads the dispute and answers it; two reviewers decide with reasons, once each, and the person's side wins when they
+ * disagree; a correction rescored; a dispute nobody decides resolves in the person's favour at its deadline; and a
+ * pass over the ledger alone gives the scores the server shows.
+ */
+@ParameterizedClass(name = "{0}")
+@MethodSource("org.civitas.store.Storages#fresh")
+class DisputesIT {
+
+    private static final ServersPerStorage SERVERS = new ServersPerStorage();
+    private static final String BOOK = "jurisdiction: lakeside\ntimezone: Europe/Berlin\nrules:\n"
+            + "  - id: obligations.bill-paid-late\n    title: A bill paid more than 30 days late\n"
+            + "    category: obligations\n    on: bill-payment\n    when: 'event.attributes.daysLate > 30'\n"
+            + "    points: -10\n    halfLife: P90D\n";
+    private static final List<String> PEOPLE = List.of("ada", "bob", "cyd", "dan", "eve");
+
+    @Parameter
+    Supplier<StorageSettings> storage;
+
+    private TestServer server;
+    private RegisteredSource utility;
+
+    @BeforeEach
+    void connect() throws Exception {
+        server = SERVERS.serverFor(storage, DisputesIT::startWithBook, DisputesIT::city);
+        utility = server.server().civitas().sources().find("lakeside-utilities").orElseThrow();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        SERVERS.close();
+    }
+
+    private static TestServer startWithBook(StorageSettings storage) throws IOException {
+        Path data = Files.createTempDirectory("civitas-disputes");
+        Files.writeString(Files.createDirectories(RuleBookLoader.folderIn(data)).resolve("lakeside.yaml"), BOOK);
+        return TestServer.startOn(data, storage);
+    }
+
+    /** Everyone paid a bill 45 days late, twenty days ago; and Ada one on time. */
+    private static void city(TestServer server) throws Exception {
+        RegisteredSource utility = server.source("lakeside-utilities", "bill-payment", "obligations");
+        StringBuilder bills = new StringBuilder();
+        Instant billed = server.now().minus(Duration.ofDays(20));
+        for (String name : PEOPLE) {
+            bills.append(TestServer.event("lakeside-utilities", "bill-" + name, "p-" + name, "bill-payment", billed,
+                    "{\"daysLate\":45}")).append('\n');
+            server.citizen(name, "p-" + name, name + "'s password");
+        }
+        bills.append(TestServer.event("lakeside-utilities", "bill-ada-paid", "p-ada", "bill-payment", billed,
+                "{\"daysLate\":0}")).append('\n');
+        assertThat(server.postEvents(utility, bills.toString()).statusCode()).isEqualTo(200);
+        for (String reviewer : List.of("rita", "rolf")) {
+            server.account(reviewer, Role.REVIEWER, Optional.empty(), reviewer + "'s password");
+        }
+        awaitProjection(server);
+    }
+
+    /** What the ledger holds reaches the scores as the projector catches up. */
+    private static void awaitProjection(TestServer server) throws InterruptedException {
+        long committed = server.server().civitas().ledger().committed();
+        for (int i = 0; i < 3_000 && server.server().civitas().projector().projectedUpTo() < committed; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(server.server().civitas().projector().projectedUpTo()).isGreaterThanOrEqualTo(committed);
+    }
+
+    private TestServer.Session login(String name) throws Exception {
+        return server.login(name, name + "'s password");
+    }
+
+    private JsonNode dispute(String name, String body) throws Exception {
+        HttpResponse<String> opened = server.change("POST", "/api/v1/me/disputes", body, login(name));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        awaitProjection(server);
+        return TestServer.JSON.readTree(opened.body());
+    }
+
+    private HttpResponse<String> decide(String reviewer, String id, String body) throws Exception {
+        return server.change("POST", "/api/v1/disputes/" + id + "/decisions", body, login(reviewer));
+    }
+
+    /** The late bill's contribution to a person's score, as granted, or "none". */
+    private String lateBill(String name) throws Exception {
+        JsonNode score = server.getJson("/api/v1/me/score", login(name));
+        for (JsonNode contribution : score.get("contributions")) {
+            if (contribution.get("event").asText().equals("bill-" + name)) {
+                return contribution.get("granted").asLong() + (contribution.get("disputed").asBoolean()
+                        ? " (disputed)" : "");
+            }
+        }
+        return "none";
+    }
+
+    @Test
+    void aDisputedPointCountsNothingUntilTwoReviewersDecideAndThePersonsSideWinsWhenTheyDisagree()
+            throws Exception {
+        assertThat(lateBill("ada")).isEqualTo("-10");
+
+        JsonNode opened = dispute("ada", "{\"event\":\"bill-ada\",\"reason\":\"I paid on time; the bank was"
+                + " late\",\"evidence\":\"<b>bank statement</b>\"}");
+
+        String id = opened.get("id").asText();
+        assertThat(opened.get("state").asText()).isEqualTo("open");
+        assertThat(Instant.parse(opened.get("deadline").asText())).as("45 days with evidence")
+                .isEqualTo(server.now().plus(Duration.ofDays(45)));
+        assertThat(lateBill("ada")).isEqualTo("0 (disputed)");
+        assertThat(server.change("POST", "/api/v1/me/disputes", "{\"event\":\"bill-ada\",\"reason\":\"again\"}",
+                login("ada")).statusCode()).as("once per event").isEqualTo(409);
+        assertThat(server.change("POST", "/api/v1/me/disputes", "{\"event\":\"bill-ada-paid\",\"reason\":\"x\"}",
+                login("ada")).statusCode()).as("an event that gave no point").isEqualTo(404);
+        assertThat(server.change("POST", "/api/v1/me/disputes", "{\"event\":\"bill-bob\",\"reason\":\"x\"}",
+                login("ada")).statusCode()).as("someone else's event").isEqualTo(404);
+
+        JsonNode told = TestServer.JSON.readTree(server.signed("GET", "/api/v1/sources/disputes", utility, null)
+                .body());
+        assertThat(told.toString()).contains(id).contains("the bank was late");
+        HttpResponse<String> answered = server.signed("POST", "/api/v1/sources/disputes/" + id + "/answer", utility,
+                "{\"answer\":\"our records say 45 days\"}");
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(server.signed("POST", "/api/v1/sources/disputes/" + id + "/answer", utility,
+                "{\"answer\":\"again\"}").statusCode()).isEqualTo(409);
+
+        assertThat(server.getJson("/api/v1/disputes", login("rita")).toString()).contains(id);
+        int looksBefore = server.server().civitas().accessLog().of("p-ada", 100).size();
+        JsonNode review = server.getJson("/api/v1/disputes/" + id, login("rita"));
+        assertThat(review.at("/attributes/daysLate").asLong()).isEqualTo(45);
+        assertThat(server.server().civitas().accessLog().of("p-ada", 100)).as("the look is in Ada's log")
+                .hasSize(looksBefore + 1);
+        assertThat(decide("rita", id, "{\"outcome\":\"upheld\",\"reason\":\"the utility's records\"}")
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> twice = decide("rita", id, "{\"outcome\":\"removed\",\"reason\":\"changed my mind\"}");
+        assertThat(twice.statusCode()).as("one decision per reviewer").isEqualTo(409);
+        assertThat(lateBill("ada")).as("one decision does not resolve it").isEqualTo("0 (disputed)");
+        assertThat(decide("rolf", id, "{\"outcome\":\"removed\",\"reason\":\"the bank statement\"}").statusCode())
+                .isEqualTo(200);
+        awaitProjection(server);
+
+        JsonNode mine = server.getJson("/api/v1/me/disputes", login("ada")).get("disputes").get(0);
+        assertThat(mine.get("state").asText()).as("the person's side wins").isEqualTo("removed");
+        assertThat(mine.at("/answer/text").asText()).isEqualTo("our records say 45 days");
+        List<String> decisions = new ArrayList<>();
+        mine.get("decisions").forEach(decision -> decisions.add(decision.get("outcome").asText() + " by "
+                + decision.get("badge").asText()));
+        assertThat(decisions).hasSize(2).allMatch(decision -> decision.matches("(upheld|removed) by R-[0-9a-f]{8}"));
+        assertThat(mine.toString()).as("reviewers are known by badge").doesNotContain("rita", "rolf");
+        assertThat(lateBill("ada")).isEqualTo("none");
+        assertThat(decide("rolf", id, "{\"outcome\":\"upheld\",\"reason\":\"late\"}").statusCode()).isEqualTo(409);
+        assertThat(server.getJson("/api/v1/me/events?category=disputes", login("ada")).toString())
+                .as("the ledger's entries of the dispute, in Ada's vault").contains("dispute-opened")
+                .contains("dispute-resolved").contains("\"outcome\":\"removed\"");
+        assertThat(scoreOffline("p-ada")).as("the ledger alone gives the same score")
+                .isEqualTo(server.getJson("/api/v1/me/score", login("ada")).get("score").asDouble());
+    }
+
+    @Test
+    void reviewersWhoAgreeOnACorrectionRescoreTheEventAsCorrected() throws Exception {
+        String id = dispute("bob", "{\"event\":\"bill-bob\",\"source\":\"lakeside-utilities\",\"reason\":\"it was"
+                + " 10 days\"}").get("id").asText();
+        assertThat(decide("rita", id, "{\"outcome\":\"corrected\",\"reason\":\"r\"}").statusCode())
+                .as("a correction needs its attributes").isEqualTo(400);
+        assertThat(decide("rita", id, "{\"outcome\":\"forgiven\",\"reason\":\"r\"}").statusCode()).isEqualTo(400);
+
+        for (String reviewer : List.of("rita", "rolf")) {
+            HttpResponse<String> decided = decide(reviewer, id, "{\"outcome\":\"corrected\",\"reason\":\"the"
+                    + " receipt\",\"attributes\":{\"daysLate\":10}}");
+            assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        }
+        awaitProjection(server);
+
+        assertThat(server.getJson("/api/v1/me/disputes", login("bob")).at("/disputes/0/state").asText())
+                .isEqualTo("corrected");
+        assertThat(lateBill("bob")).as("10 days late is no late bill").isEqualTo("none");
+        assertThat(scoreOffline("p-bob")).isEqualTo(1000.0);
+    }
+
+    @Test
+    void aDisputeNobodyDecidesByItsDeadlineResolvesAsRemoved() throws Exception {
+        String id = dispute("cyd", "{\"event\":\"bill-cyd\",\"reason\":\"not mine\"}").get("id").asText();
+        server.clock().advance(DisputeDesk.REVIEW_PERIOD.plusSeconds(1));
+
+        assertThat(server.signed("POST", "/api/v1/sources/disputes/" + id + "/answer", utility,
+                "{\"answer\":\"too late\"}").statusCode()).as("the source answers within five days").isEqualTo(409);
+        JsonNode mine = server.getJson("/api/v1/me/disputes", login("cyd")).at("/disputes/0");
+        awaitProjection(server);
+
+        assertThat(mine.get("state").asText()).isEqualTo("removed");
+        assertThat(mine.get("decisions")).isEmpty();
+        assertThat(lateBill("cyd")).isEqualTo("none");
+        assertThat(decide("rita", id, "{\"outcome\":\"upheld\",\"reason\":\"late\"}").statusCode()).isEqualTo(409);
+    }
+
+    /** Only reviewers decide, and only sources that sent the event answer. */
+    @Test
+    void noOneButAReviewerDecidesAndNoSourceButTheEventsAnswers() throws Exception {
+        String id = dispute("dan", "{\"event\":\"bill-dan\",\"reason\":\"not mine\"}").get("id").asText();
+        RegisteredSource other = server.source("city-traffic", "speeding", "traffic");
+
+        assertThat(decide("dan", id, "{\"outcome\":\"removed\",\"reason\":\"mine\"}").statusCode()).isEqualTo(403);
+        assertThat(server.signed("POST", "/api/v1/sources/disputes/" + id + "/answer", other,
+                "{\"answer\":\"not ours\"}").statusCode()).isEqualTo(404);
+        assertThat(server.signed("GET", "/api/v1/sources/disputes", other, null).body()).doesNotContain(id);
+        assertThat(lateBill("dan")).isEqualTo("0 (disputed)");
+    }
+
+    /** {@code person}'s score now, by a pass over the server's ledger alone, as {@code civitas score --data} does. */
+    private double scoreOffline(String person) {
+        Scorer scorer = new Scorer(server.server().civitas().ruleBooks());
+        ScoringRun run = scorer.start(server.now());
+        FileLedger.read(server.dataDirectory(), (sequence, event) -> run.accept(event));
+        return run.finish().people().stream().filter(score -> score.person().equals(person)).findFirst()
+                .map(PersonScore::roundedScore).orElseThrow();
+    }
+}
