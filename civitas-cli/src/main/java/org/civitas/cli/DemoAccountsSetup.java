@@ -46,18 +46,21 @@ final class DemoAccountsSetup {
                 sources.add(DemoSetup.source(spec, source.keyId(), source.secret(), citizens.get(0).person(), now));
             }
             Map<Role, DemoAccounts.Login> officials = new LinkedHashMap<>();
-            for (Role role : List.of(Role.CASEWORKER, Role.REVIEWER, Role.COUNCIL, Role.AUDITOR, Role.ADMIN)) {
+            for (Role role : List.of(Role.CASEWORKER, Role.COUNCIL, Role.AUDITOR, Role.ADMIN)) {
                 officials.put(role, DemoSetup.login(role.label()));
             }
+            List<DemoAccounts.Login> reviewers = List.of(DemoSetup.login("reviewer"), DemoSetup.login("reviewer-2"));
             List<NewAccount> accounts = new ArrayList<>();
             citizens.forEach(citizen -> accounts.add(new NewAccount(citizen.username(), citizen.password(),
                     Role.CITIZEN, Optional.of(citizen.person()))));
             officials.forEach((role, login) -> accounts.add(new NewAccount(login.username(), login.password(), role,
                     Optional.empty())));
+            reviewers.forEach(login -> accounts.add(new NewAccount(login.username(), login.password(), Role.REVIEWER,
+                    Optional.empty())));
             new AccountStore(database.jdbi()).create(accounts.parallelStream()
                     .map(account -> account.hashedWith(passwords, now)).toList());
             return new DemoAccounts(citizens, CityGenerator.HOME_JURISDICTION, sources,
-                    officials.get(Role.CASEWORKER), officials.get(Role.REVIEWER), officials.get(Role.COUNCIL),
+                    officials.get(Role.CASEWORKER), reviewers, officials.get(Role.COUNCIL),
                     officials.get(Role.AUDITOR), officials.get(Role.ADMIN));
         }
     }

@@ -92,9 +92,10 @@ class ServerCommandsIT {
             String url = addressOf(demo);
             JsonNode accounts = JSON.readTree(Files.readString(data.resolve("demo-accounts.json")));
             assertThat(accounts.get("jurisdiction").asText()).isEqualTo("lakeside");
-            for (String role : new String[] {"caseworker", "reviewer", "council", "auditor", "admin"}) {
+            for (String role : new String[] {"caseworker", "council", "auditor", "admin"}) {
                 assertThat(accounts.get(role).get("password").asText()).as(role).isNotBlank();
             }
+            assertThat(accounts.get("reviewers")).as("a dispute needs two reviewers").hasSize(2);
             assertThat(accounts.get("citizens")).as("--accounts 7").hasSize(7);
             HttpResponse<String> charters = http.send(HttpRequest.newBuilder(URI.create(url
                     + "/api/v1/jurisdictions")).build(), HttpResponse.BodyHandlers.ofString());

@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * What {@code civitas demo} writes to {@code demo-accounts.json}: how to sign in as each role and how each of the
- * city's sources signs its batches, with one valid event of each type it may send.
+ * city's sources signs its batches, with one valid event of each type it may send. There are two reviewers, as a
+ * dispute needs.
  */
 public record DemoAccounts(
-        List<Citizen> citizens, String jurisdiction, List<Source> sources, Login caseworker, Login reviewer,
+        List<Citizen> citizens, String jurisdiction, List<Source> sources, Login caseworker, List<Login> reviewers,
         Login council, Login auditor, Login admin) {
 
     /**

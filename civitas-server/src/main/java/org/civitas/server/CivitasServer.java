@@ -36,6 +36,7 @@ import org.civitas.server.auth.LoginThrottle;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.auth.SessionApi;
 import org.civitas.server.auth.SessionService;
+import org.civitas.server.disputes.DisputePages;
 import org.civitas.server.disputes.DisputesApi;
 import org.civitas.server.governance.ComparePages;
 import org.civitas.server.governance.ProposalPages;
@@ -248,6 +249,7 @@ public final class CivitasServer implements AutoCloseable {
                     .register(routes);
             new SupportApi(civitas.supportDesk(), json).register(routes);
             new DisputesApi(civitas.disputes(), signatures, json).register(routes);
+            new DisputePages(civitas.disputes(), templates, json).register(routes);
             new ProposalsApi(civitas.assembly(), civitas.impacts(), json).register(routes);
             new ComparePages(civitas.comparison(), templates).register(routes);
             new ProposalPages(civitas.assembly(), civitas.impacts(), templates, json, pages.chartScripts(),

@@ -22,7 +22,7 @@ public record DisputeView(
         Instant resolvedAt, JsonNode attributes) {
 
     /** The source's answer. */
-    record Answer(String text, Instant answeredAt) {
+    public record Answer(String text, Instant answeredAt) {
 
         static Answer of(SourceAnswer answer) {
             return new Answer(answer.text(), answer.answeredAt());
@@ -30,7 +30,7 @@ public record DisputeView(
     }
 
     /** One reviewer's decision, by badge number. */
-    record DecisionView(String badge, String outcome, String reason, Instant decidedAt) {
+    public record DecisionView(String badge, String outcome, String reason, Instant decidedAt) {
 
         static DecisionView of(Decision decision) {
             return new DecisionView(decision.badge(), decision.outcome().id(), decision.reason(),

@@ -29,6 +29,10 @@ public record Frame(String title, String active, Optional<Principal> principal, 
         return principal.map(Principal::role).filter(role -> role == Role.CASEWORKER).isPresent();
     }
 
+    public boolean reviewer() {
+        return principal.map(Principal::role).filter(role -> role == Role.REVIEWER).isPresent();
+    }
+
     public String csrfToken() {
         return principal.map(Principal::csrfToken).orElse("");
     }

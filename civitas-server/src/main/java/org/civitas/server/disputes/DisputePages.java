@@ -1,0 +1,93 @@
+package org.civitas.server.disputes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civitas.InvalidInputException;
+import org.civitas.dispute.DisputeDesk;
+import org.civitas.dispute.Outcome;
+import org.civitas.server.auth.Authentication;
+import org.civitas.server.http.Access;
+import org.civitas.server.pages.Frame;
+import org.civitas.server.pages.Templates;
+
+/**
+ * The pages of disputes: "My disputes" for a person, who disputes a point from "My score"; "Disputes to review" for
+ * reviewers, who look at a dispute's event and decide. The same rules and logging as the API.
+ */
+public final class DisputePages {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+
+    private final DisputeDesk desk;
+    private final Templates templates;
+    private final ObjectMapper json;
+
+    public DisputePages(DisputeDesk desk, Templates templates, ObjectMapper json) {
+        this.desk = desk;
+        this.templates = templates;
+        this.json = json;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/me/disputes", this::mine, Access.CITIZEN);
+        routes.post("/me/disputes", this::dispute, Access.CITIZEN);
+        routes.get("/disputes", ctx -> review(ctx, null), Access.REVIEWER);
+        routes.get("/disputes/{id}", ctx -> review(ctx, DisputeView.of(desk.review(
+                Authentication.required(ctx).actor(), ctx.pathParam("id")), json)), Access.REVIEWER);
+        routes.post("/disputes/{id}/decisions", this::decide, Access.REVIEWER);
+    }
+
+    private void mine(Context ctx) {
+        ctx.html(templates.render("disputes.jte", Map.of("frame", frame(ctx, "My disputes", "disputes"),
+                "disputes", desk.of(Authentication.person(ctx)).stream().map(DisputeView::of).toList())));
+    }
+
+    private void dispute(Context ctx) {
+        desk.open(Authentication.person(ctx), field(ctx, "source"), field(ctx, "event"), field(ctx, "reason"),
+                field(ctx, "evidence"));
+        ctx.redirect("/me/disputes");
+    }
+
+    private void review(Context ctx, DisputeView reviewed) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("frame", frame(ctx, "Disputes to review", "review"));
+        model.put("disputes", desk.open().stream().map(DisputeView::of).toList());
+        model.put("reviewed", reviewed);
+        ctx.html(templates.render("review.jte", model));
+    }
+
+    /** A reviewer's decision from the form; an unknown dispute is a 404, whatever the form says. */
+    private void decide(Context ctx) {
+        String id = desk.get(ctx.pathParam("id")).id();
+        Outcome outcome = Outcome.of(field(ctx, "outcome"));
+        Optional<Map<String, Object>> corrected = outcome == Outcome.CORRECTED
+                ? Optional.of(attributes(field(ctx, "attributes"))) : Optional.empty();
+        desk.decide(Authentication.required(ctx).actor(), id, outcome, field(ctx, "reason"), corrected);
+        ctx.redirect("/disputes");
+    }
+
+    private Map<String, Object> attributes(String text) {
+        try {
+            return json.readValue(text, OBJECT);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InvalidInputException("attributes", "the event's attributes as corrected, a JSON object such"
+                    + " as {\"daysLate\": 10}");
+        }
+    }
+
+    private static String field(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        return value == null ? "" : value;
+    }
+
+    private static Frame frame(Context ctx, String title, String active) {
+        return new Frame(title, active, Authentication.principal(ctx), List.of());
+    }
+}
