@@ -7,6 +7,7 @@ import org.civitas.governance.BookHistory;
 import org.civitas.ledger.FileLedger;
 import org.civitas.ledger.UnreadableEntry;
 import org.civitas.ledger.Verification;
+import org.civitas.officials.OfficialRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,18 +41,13 @@ final class VerifyCommand implements Callable<Integer> {
             return Civitas.FAILED;
         }
         out.println("intact: " + verification.entries() + " entries, chain head " + verification.headHash());
-        if (BookHistory.exists(data)) {
-            Verification governance = BookHistory.verify(data);
-            if (!governance.intact() || !governance.readable()) {
-                err.println("civitas verify: the governance ledger, which keeps the adopted rule books, is NOT"
-                        + " intact: " + governance.damage().map(Object::toString)
-                                .orElse(governance.unreadableCount() + " entries cannot be read"));
-                err.flush();
-                out.flush();
-                return Civitas.FAILED;
-            }
-            out.println("governance intact: " + governance.entries() + " rule book versions, chain head "
-                    + governance.headHash());
+        if (BookHistory.exists(data) && !intact(BookHistory.verify(data), "governance",
+                "the governance ledger, which keeps the adopted rule books,", "rule book versions", out, err)) {
+            return Civitas.FAILED;
+        }
+        if (OfficialRecord.exists(data) && !intact(OfficialRecord.verify(data), "official record",
+                "the official record, which keeps every act of an official,", "acts", out, err)) {
+            return Civitas.FAILED;
         }
         verification.damage().ifPresent(unfinished -> out.println("note: " + unfinished
                 + "; the next ingest discards it"));
@@ -61,6 +57,20 @@ final class VerifyCommand implements Callable<Integer> {
             return Civitas.UNREADABLE;
         }
         return 0;
+    }
+
+    /** Whether a chain beside the events' is intact and readable; says so, or what is wrong with it. */
+    private static boolean intact(Verification chain, String name, String described, String entries, PrintWriter out,
+            PrintWriter err) {
+        if (!chain.intact() || !chain.readable()) {
+            err.println("civitas verify: " + described + " is NOT intact: " + chain.damage().map(Object::toString)
+                    .orElse(chain.unreadableCount() + " entries cannot be read"));
+            err.flush();
+            out.flush();
+            return false;
+        }
+        out.println(name + " intact: " + chain.entries() + " " + entries + ", chain head " + chain.headHash());
+        return true;
     }
 
     private static void reportUnreadable(Verification verification, PrintWriter err) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.civitas.account.Actor;
+import org.civitas.account.Role;
 import org.civitas.constitution.Constitution;
 import org.civitas.demo.DemoCity;
 import org.civitas.governance.Legislation;
@@ -26,6 +29,9 @@ import org.civitas.governance.ProposalCheck;
 import org.civitas.governance.ProposalDraft;
 import org.civitas.governance.ProposalState;
 import org.civitas.governance.ProposedChange;
+import org.civitas.officials.Act;
+import org.civitas.officials.OfficialRecord;
+import org.civitas.privacy.PersonalKeys;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.source.SourcesFile;
 import org.junit.jupiter.api.BeforeEach;
@@ -477,6 +483,32 @@ class CommandsIT {
         assertThat(ingest.exit()).isEqualTo(1);
         assertThat(ingest.err()).contains("the ledger is damaged");
         assertThat(Files.readAllBytes(segment)).isEqualTo(bytes);
+    }
+
+    @Test
+    void verifyChecksTheOfficialRecordToo() throws Exception {
+        Path data = work.resolve("data");
+        ingest(data, generate(10, 3, 1).toString());
+        try (OfficialRecord record = OfficialRecord.open(data, PersonalKeys.open(data), Clock.systemUTC())) {
+            record.record(new Actor("rita", Role.REVIEWER), Act.DISPUTE_DECIDED, "decided a dispute: upheld",
+                    Optional.of("p-0001"));
+            record.record(new Actor("adam", Role.ADMIN), Act.SOURCE_REVOKED, "revoked source bank", Optional.empty());
+        }
+
+        CivitasCommand.Result intact = run("verify", "--data", data.toString());
+        Path segment;
+        try (var files = Files.list(OfficialRecord.directoryIn(data).resolve("ledger"))) {
+            segment = files.filter(file -> file.toString().endsWith(".segment")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[bytes.length / 2] ^= 0x20;
+        Files.write(segment, bytes);
+        CivitasCommand.Result altered = run("verify", "--data", data.toString());
+
+        assertThat(intact.exit()).as(intact.err()).isZero();
+        assertThat(intact.out()).contains("official record intact: 2 acts");
+        assertThat(altered.exit()).isEqualTo(1);
+        assertThat(altered.err()).contains("the official record, which keeps every act of an official, is NOT intact");
     }
 
 }

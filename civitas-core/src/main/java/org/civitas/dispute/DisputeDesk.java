@@ -21,6 +21,8 @@ import org.civitas.event.Attributes;
 import org.civitas.event.Event;
 import org.civitas.event.EventKey;
 import org.civitas.ledger.FileLedger;
+import org.civitas.officials.Act;
+import org.civitas.officials.OfficialRecord;
 import org.civitas.scoring.Amendment;
 import org.civitas.scoring.Contribution;
 import org.civitas.scoring.ScoreBoard;
@@ -51,15 +53,17 @@ public final class DisputeDesk {
     private final ScoreBoard scores;
     private final FileLedger ledger;
     private final AccessLog accessLog;
+    private final OfficialRecord officials;
     private final Clock clock;
 
     public DisputeDesk(Disputes disputes, DisputedEvents events, ScoreBoard scores, FileLedger ledger,
-            AccessLog accessLog, Clock clock) {
+            AccessLog accessLog, OfficialRecord officials, Clock clock) {
         this.disputes = disputes;
         this.events = events;
         this.scores = scores;
         this.ledger = ledger;
         this.accessLog = accessLog;
+        this.officials = officials;
         this.clock = clock;
     }
 
@@ -133,7 +137,7 @@ public final class DisputeDesk {
 
     /**
      * A dispute with its event, for {@code reviewer} to decide: the look at the person's event is in their access log
-     * before the event is handed over.
+     * and the official record before the event is handed over.
      */
     public Review review(Actor reviewer, String id) {
         requireReviewer(reviewer);
@@ -142,7 +146,15 @@ public final class DisputeDesk {
         accessLog.record(new AccessRecord(dispute.person(), reviewer.username(), reviewer.role().label(),
                 "the event under dispute, " + dispute.event(), "reviewing dispute " + dispute.id(), Optional.empty(),
                 clock.instant()));
+        officials.record(reviewer, Act.DISPUTE_REVIEWED, "looked at an event under dispute",
+                Optional.of(dispute.person()));
         return new Review(dispute, events.find(dispute.person(), dispute.event(), dispute.occurredAt()));
+    }
+
+    /** Per source, how many of its events were disputed and how many of those removed: public statistics. */
+    public List<SourceDisputes> countBySource() {
+        settle();
+        return disputes.countBySource();
     }
 
     /** {@code source}'s answer to a dispute about one of its events, within {@link #ANSWER_PERIOD} of its opening. */
@@ -190,6 +202,8 @@ public final class DisputeDesk {
         if (!disputes.decide(id, decision)) {
             throw new ConflictException("you have decided this dispute already, or it was resolved meanwhile");
         }
+        officials.record(reviewer, Act.DISPUTE_DECIDED, "decided a dispute: " + outcome.id(),
+                Optional.of(dispute.person()));
         Dispute decided = find(id);
         if (decided.decisions().size() >= REVIEWERS) {
             resolve(decided, decided.decisions(), decision.decidedAt());

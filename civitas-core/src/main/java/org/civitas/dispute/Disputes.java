@@ -33,6 +33,9 @@ public interface Disputes {
     /** Keeps a reviewer's decision; false if that reviewer already decided the dispute or it is no longer open. */
     boolean decide(String id, Decision decision);
 
+    /** Per source, how many of its events were disputed and how many of those removed, by source name. */
+    List<SourceDisputes> countBySource();
+
     /** Resolves an open dispute as {@code state}; false if it was no longer open. */
     boolean resolve(String id, DisputeState state, Instant at);
 }

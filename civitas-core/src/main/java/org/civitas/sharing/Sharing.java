@@ -15,9 +15,12 @@ import org.civitas.access.AccessLog;
 import org.civitas.access.AccessRecord;
 import org.civitas.account.Accounts;
 import org.civitas.account.Actor;
+import org.civitas.account.Role;
 import org.civitas.constitution.Constitution;
 import org.civitas.constitution.RefusedByConstitutionException;
 import org.civitas.event.EventCategories;
+import org.civitas.officials.Act;
+import org.civitas.officials.OfficialRecord;
 import org.civitas.source.SourceCatalogue;
 
 /**
@@ -35,16 +38,18 @@ public final class Sharing {
     private final Supplier<EventCategories> registered;
     private final Constitution constitution;
     private final AccessLog accessLog;
+    private final OfficialRecord officials;
     private final Clock clock;
 
     /** @param registered the categories of the event types registered now, asked each time they are needed */
     public Sharing(Grants grants, Accounts accounts, Supplier<EventCategories> registered, Constitution constitution,
-            AccessLog accessLog, Clock clock) {
+            AccessLog accessLog, OfficialRecord officials, Clock clock) {
         this.grants = grants;
         this.accounts = accounts;
         this.registered = registered;
         this.constitution = constitution;
         this.accessLog = accessLog;
+        this.officials = officials;
         this.clock = clock;
     }
 
@@ -136,9 +141,14 @@ public final class Sharing {
         return visible;
     }
 
+    /** Logs a look at what a grant shares; an official's look is an act of the official record too. */
     private void log(Actor reader, Grant grant, String what, Instant at) {
         accessLog.record(new AccessRecord(grant.person(), reader.username(), reader.role().label(), what,
                 grant.purpose(), Optional.of(grant.id()), at));
+        if (reader.role() != Role.CITIZEN) {
+            officials.record(reader, Act.SHARED_DATA_READ, "read " + what + ", shared for " + grant.purpose(),
+                    Optional.of(grant.person()));
+        }
     }
 
     private static NotFoundException nothingShared(String person) {

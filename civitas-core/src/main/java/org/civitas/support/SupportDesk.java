@@ -14,7 +14,10 @@ import java.util.UUID;
 import org.civitas.NotFoundException;
 import org.civitas.access.AccessLog;
 import org.civitas.access.AccessRecord;
+import org.civitas.account.Actor;
 import org.civitas.account.Role;
+import org.civitas.officials.Act;
+import org.civitas.officials.OfficialRecord;
 import org.civitas.scoring.Contribution;
 import org.civitas.scoring.PersonScore;
 import org.civitas.scoring.ScoreBoard;
@@ -38,12 +41,15 @@ public final class SupportDesk {
     private final SupportOffers store;
     private final ScoreBoard scores;
     private final AccessLog accessLog;
+    private final OfficialRecord officials;
     private final Clock clock;
 
-    public SupportDesk(SupportOffers store, ScoreBoard scores, AccessLog accessLog, Clock clock) {
+    public SupportDesk(SupportOffers store, ScoreBoard scores, AccessLog accessLog, OfficialRecord officials,
+            Clock clock) {
         this.store = store;
         this.scores = scores;
         this.accessLog = accessLog;
+        this.officials = officials;
         this.clock = clock;
     }
 
@@ -95,7 +101,7 @@ public final class SupportDesk {
 
     /**
      * The cases: accepted offers, each written to its person's access log as read by {@code caseWorker}, acting as
-     * {@code role}, before it is returned.
+     * {@code role}, and to the official record, before it is returned.
      */
     public List<SupportOffer> cases(String caseWorker, Role role) {
         List<SupportOffer> accepted = store.accepted();
@@ -103,6 +109,8 @@ public final class SupportDesk {
         for (SupportOffer offer : accepted) {
             accessLog.record(new AccessRecord(offer.person(), caseWorker, role.label(),
                     "support case (" + offer.kind() + ")", "support", Optional.empty(), now));
+            officials.record(new Actor(caseWorker, role), Act.CASE_LOOKED, "looked at a support case ("
+                    + offer.kind() + ")", Optional.of(offer.person()));
         }
         return accepted;
     }

@@ -11,6 +11,7 @@ import org.civitas.governance.Comparison;
 import org.civitas.governance.ImpactReports;
 import org.civitas.governance.Legislation;
 import org.civitas.ledger.FileLedger;
+import org.civitas.officials.OfficialRecord;
 import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.ScoreBoard;
@@ -47,6 +48,7 @@ public record Civitas(
         ImpactReports impacts,
         Comparison comparison,
         DisputeDesk disputes,
+        OfficialRecord officials,
         PersonalDataSeal seal,
         Constitution constitution,
         Legislation legislation,

@@ -22,6 +22,7 @@ import org.civitas.governance.ProposalCheck;
 import org.civitas.governance.TrackerSeal;
 import org.civitas.ingest.Intake;
 import org.civitas.ledger.FileLedger;
+import org.civitas.officials.OfficialRecord;
 import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.privacy.PersonalKeys;
 import org.civitas.rules.RuleBook;
@@ -51,6 +52,7 @@ import org.civitas.server.ingest.SourceRegistry;
 import org.civitas.server.live.LiveFeeds;
 import org.civitas.server.me.Insights;
 import org.civitas.server.me.MeApi;
+import org.civitas.server.officials.OfficialsApi;
 import org.civitas.server.ops.Health;
 import org.civitas.server.ops.Metrics;
 import org.civitas.server.ops.OpenApiDocument;
@@ -113,6 +115,7 @@ public final class CivitasServer implements AutoCloseable {
         FileLedger ledger = FileLedger.open(settings.dataDirectory());
         Database database = null;
         Legislation legislation = null;
+        OfficialRecord officials = null;
         try {
             database = Database.open(settings.storage());
             SourceStore sourceStore = new SourceStore(database.jdbi());
@@ -141,7 +144,8 @@ public final class CivitasServer implements AutoCloseable {
             projector.catchUp(done -> progress.progress("projecting the vault", done, committed));
             projector.start();
             AccessLog accessLog = new AccessLogStore(database.jdbi());
-            SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, settings.clock());
+            officials = OfficialRecord.open(settings.dataDirectory(), seal.keys(), settings.clock());
+            SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, officials, settings.clock());
             Assembly assembly = new Assembly(new ProposalStore(database.jdbi()), residences, legislation, check,
                     new TrackerSeal(seal.keys()), settings.clock());
             ImpactReports impacts = new ImpactReports(settings.dataDirectory(), legislation, check,
@@ -151,12 +155,12 @@ public final class CivitasServer implements AutoCloseable {
             DisputeDesk disputes = new DisputeDesk(new DisputeStore(database.jdbi()), (person, key, at) -> vault
                     .find(person, key.source(), key.id(), at).map(event -> new DisputedEvent(key, event.type(),
                             event.occurredAt(), event.jurisdiction(), event.attributes())),
-                    scores, ledger, accessLog, settings.clock());
+                    scores, ledger, accessLog, officials, settings.clock());
             Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
                     accessLog, new GrantStore(database.jdbi()), support, supportDesk, assembly, impacts,
-                    comparison, disputes, seal, constitution, legislation, scores, projector, feeds, new PasswordHasher(),
-                    Metrics.newRegistry());
+                    comparison, disputes, officials, seal, constitution, legislation, scores, projector, feeds,
+                    new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
                     civitas.passwords(), civitas.clock());
@@ -171,6 +175,9 @@ public final class CivitasServer implements AutoCloseable {
             }
             if (legislation != null) {
                 legislation.close();
+            }
+            if (officials != null) {
+                officials.close();
             }
             ledger.close();
             throw e;
@@ -228,14 +235,14 @@ public final class CivitasServer implements AutoCloseable {
         RulesApi rulesApi = new RulesApi(civitas::ruleBooks);
         Insights insights = new Insights(civitas.vault());
         Templates templates = new Templates();
-        Pages pages = new Pages(templates, civitas.scores(), civitas.vault(), civitas.accessLog(), insights, rulesApi,
-                sessionApi, json, civitas.clock(), zone);
+        Pages pages = new Pages(templates, civitas.scores(), civitas.vault(), civitas.accessLog(), civitas.officials(),
+                insights, rulesApi, sessionApi, json, civitas.clock(), zone);
         EventsApi eventsApi = new EventsApi(signatures, new Intake(civitas.ledger(), civitas.seal()),
                 civitas.projector(), jurisdictionsOf(civitas.ruleBooks()), civitas.clock());
         MeApi meApi = new MeApi(civitas.scores(), civitas.vault(), civitas.accessLog(), civitas.feeds(), insights,
                 civitas.clock(), json);
         Sharing sharing = new Sharing(civitas.grants(), civitas.accounts(), sources::categories, civitas.constitution(),
-                civitas.accessLog(), civitas.clock());
+                civitas.accessLog(), civitas.officials(), civitas.clock());
         return HttpApp.create(json, new Authentication(sessionService)::check, pages::error, routes -> {
             eventsApi.register(routes);
             sessionApi.register(routes);
@@ -244,12 +251,14 @@ public final class CivitasServer implements AutoCloseable {
             new SharingPages(sharing, civitas.constitution(), civitas.scores(), civitas.vault(), templates,
                     civitas.clock(), zone).register(routes);
             new PeopleApi(sharing, civitas.scores(), civitas.vault(), civitas.clock()).register(routes);
-            new SourcesApi(sources, civitas::ruleBooks, civitas.constitution(), json).register(routes);
-            new StatsApi(new PublicStatistics(civitas.scores(), civitas.support(), civitas.clock()), templates)
+            new SourcesApi(sources, civitas::ruleBooks, civitas.constitution(), civitas.officials(), json)
                     .register(routes);
+            new StatsApi(new PublicStatistics(civitas.scores(), civitas.support(), civitas.disputes(),
+                    civitas.clock()), templates).register(routes);
             new SupportApi(civitas.supportDesk(), json).register(routes);
             new DisputesApi(civitas.disputes(), signatures, json).register(routes);
             new DisputePages(civitas.disputes(), templates, json).register(routes);
+            new OfficialsApi(civitas.officials(), templates).register(routes);
             new ProposalsApi(civitas.assembly(), civitas.impacts(), json).register(routes);
             new ComparePages(civitas.comparison(), templates).register(routes);
             new ProposalPages(civitas.assembly(), civitas.impacts(), templates, json, pages.chartScripts(),
@@ -326,6 +335,7 @@ public final class CivitasServer implements AutoCloseable {
         civitas.projector().close();
         civitas.ledger().close();
         civitas.legislation().close();
+        civitas.officials().close();
         civitas.database().close();
     }
 }

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.civitas.account.Actor;
 import org.civitas.account.Role;
 import org.civitas.dispute.DisputeDesk;
 import org.civitas.ledger.FileLedger;
+import org.civitas.officials.OfficialRecord;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.scoring.PersonScore;
 import org.civitas.scoring.Scorer;
@@ -85,6 +87,8 @@ class DisputesIT {
         for (String reviewer : List.of("rita", "rolf")) {
             server.account(reviewer, Role.REVIEWER, Optional.empty(), reviewer + "'s password");
         }
+        server.account("audrey", Role.AUDITOR, Optional.empty(), "audrey's password");
+        server.account("adam", Role.ADMIN, Optional.empty(), "adam's password");
         awaitProjection(server);
     }
 
@@ -233,6 +237,76 @@ class DisputesIT {
                 "{\"answer\":\"not ours\"}").statusCode()).isEqualTo(404);
         assertThat(server.signed("GET", "/api/v1/sources/disputes", other, null).body()).doesNotContain(id);
         assertThat(lateBill("dan")).isEqualTo("0 (disputed)");
+    }
+
+    @Test
+    void thePublicStatisticsShowHowOftenASourcesEventsAreDisputedWithSmallCountsSuppressed() throws Exception {
+        StringBuilder bills = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            bills.append(TestServer.event("lakeside-utilities", "stats-bill-" + i, "p-stats-" + i, "bill-payment",
+                    server.now().minus(Duration.ofDays(3)), "{\"daysLate\":60}")).append('\n');
+        }
+        assertThat(server.postEvents(utility, bills.toString()).statusCode()).isEqualTo(200);
+        awaitProjection(server);
+        for (int i = 0; i < 21; i++) {
+            server.server().civitas().disputes().open("p-stats-" + i, "", "stats-bill-" + i, "not mine", "");
+        }
+        awaitProjection(server);
+        server.clock().advance(Duration.ofMinutes(2));
+
+        JsonNode utilities = null;
+        for (JsonNode source : server.getJson("/api/v1/stats", null).get("disputes")) {
+            if (source.get("source").asText().equals("lakeside-utilities")) {
+                utilities = source;
+            }
+        }
+
+        assertThat(utilities).isNotNull();
+        long scored = utilities.get("scoredEvents").asLong();
+        long disputed = utilities.get("disputed").asLong();
+        assertThat(scored).as("a disputed bill still scores, if nothing").isGreaterThanOrEqualTo(24);
+        assertThat(disputed).isGreaterThanOrEqualTo(21);
+        assertThat(utilities.get("disputedRate").asDouble()).isEqualTo(Math.round(10_000.0 * disputed / scored)
+                / 10_000.0);
+        assertThat(utilities.get("removed").isNull()).as("fewer than 20 removed is not shown").isTrue();
+        assertThat(utilities.get("removedRate").isNull()).isTrue();
+        assertThat(server.get("/stats", null).body()).contains("Disputes by source");
+    }
+
+    @Test
+    void everyActOfAnOfficialIsInThePublicRecordByBadgeWithThePersonAsAPseudonymOnlyTheySeeIsThem()
+            throws Exception {
+        String id = dispute("eve", "{\"event\":\"bill-eve\",\"reason\":\"not mine\"}").get("id").asText();
+        server.getJson("/api/v1/disputes/" + id, login("rita"));
+        decide("rita", id, "{\"outcome\":\"upheld\",\"reason\":\"the utility's records\"}");
+        HttpResponse<String> registered = server.change("POST", "/api/v1/admin/sources", "{\"name\":\"library\","
+                + "\"types\":[{\"type\":\"book-returned\",\"category\":\"civic\"}]}", login("adam"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+
+        JsonNode record = server.getJson("/api/v1/officials/record", null);
+        String ritasBadge = new Actor("rita", Role.REVIEWER).badge();
+        List<String> acts = new ArrayList<>();
+        record.get("acts").forEach(act -> acts.add(act.get("act").asText() + " by " + act.get("badge").asText()));
+        assertThat(acts).contains("dispute-reviewed by " + ritasBadge, "dispute-decided by " + ritasBadge,
+                "source-registered by " + new Actor("adam", Role.ADMIN).badge());
+        assertThat(record.toString()).as("no one named").doesNotContain("p-eve", "rita", "adam");
+        assertThat(record.at("/counts/byOfficial/" + ritasBadge).asLong()).isGreaterThanOrEqualTo(2);
+        JsonNode eves = server.getJson("/api/v1/me/official-acts", login("eve"));
+        assertThat(eves.get("acts")).hasSize(2);
+        assertThat(record.toString()).as("Eve's pseudonyms are in the public record")
+                .contains(eves.at("/acts/0/concerning").asText(), eves.at("/acts/1/concerning").asText());
+        assertThat(server.getJson("/api/v1/me/official-acts", login("ada")).toString())
+                .doesNotContain(eves.at("/acts/0/concerning").asText());
+        assertThat(server.get("/me/access", login("eve")).body()).contains("dispute-decided").contains("(you)");
+        assertThat(server.get("/officials", null).body()).contains(ritasBadge);
+
+        JsonNode ritas = server.getJson("/api/v1/officials/acts?badge=" + ritasBadge + "&act=dispute-decided",
+                login("audrey"));
+        assertThat(ritas.get("acts")).isNotEmpty().allMatch(act -> act.get("act").asText().equals("dispute-decided"));
+        assertThat(server.get("/api/v1/officials/acts", login("eve")).statusCode()).isEqualTo(403);
+        assertThat(server.get("/api/v1/officials/acts?act=looked-around", login("audrey")).statusCode())
+                .isEqualTo(400);
+        assertThat(OfficialRecord.verify(server.dataDirectory()).intact()).isTrue();
     }
 
     /** {@code person}'s score now, by a pass over the server's ledger alone, as {@code civitas score --data} does. */

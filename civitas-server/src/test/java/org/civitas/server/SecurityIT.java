@@ -267,6 +267,7 @@ class SecurityIT {
                 || (access.contains(Access.CITIZEN) && attacker.role == Role.CITIZEN)
                 || (access.contains(Access.CASEWORKER) && attacker.role == Role.CASEWORKER)
                 || (access.contains(Access.REVIEWER) && attacker.role == Role.REVIEWER)
+                || (access.contains(Access.AUDITOR) && attacker.role == Role.AUDITOR)
                 || (access.contains(Access.ADMIN) && attacker.role == Role.ADMIN);
     }
 

@@ -127,6 +127,12 @@ class SharingIT {
         assertThat(latest.get("actorRole").asText()).isEqualTo("caseworker");
         assertThat(latest.get("purpose").asText()).isEqualTo("support");
         assertThat(latest.get("grantId").asText()).isEqualTo(id);
+        JsonNode olgas = server.getJson("/api/v1/me/official-acts", ada).get("acts").get(0);
+        assertThat(olgas.get("act").asText()).as("a case worker's read is an official act").isEqualTo(
+                "shared-data-read");
+        assertThat(olgas.get("reason").asText()).contains("shared for support");
+        assertThat(server.getJson("/api/v1/officials/record", null).toString())
+                .contains(olgas.get("concerning").asText()).doesNotContain("p-ada");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.civitas.dispute.DisputeState;
 import org.civitas.dispute.Disputes;
 import org.civitas.dispute.Outcome;
 import org.civitas.dispute.SourceAnswer;
+import org.civitas.dispute.SourceDisputes;
 import org.civitas.event.EventKey;
 import org.civitas.store.disputes.DisputeStore;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +72,7 @@ class DisputeStoreContractTest {
         assertThat(disputes.open()).extracting(Dispute::id).containsExactly("a", "d", "c");
         assertThat(disputes.due(T0.plus(Duration.ofDays(30)))).extracting(Dispute::id).containsExactly("a", "d");
 
+        assertThat(disputes.countBySource()).containsExactly(new SourceDisputes("city-traffic", 3, 0));
         disputes.forget("d");
         assertThat(disputes.find("d")).isEmpty();
     }
@@ -97,6 +99,9 @@ class DisputeStoreContractTest {
         assertThat(resolved.decisions()).extracting(Decision::reviewer).containsExactlyInAnyOrder("rita", "rolf");
         assertThat(resolved.decisions()).contains(correction);
         assertThat(disputes.open()).isEmpty();
+        disputes.open(dispute("b", "p-2", "s-1", T0, Duration.ofDays(30)));
+        disputes.resolve("b", DisputeState.REMOVED, T0.plus(Duration.ofDays(2)));
+        assertThat(disputes.countBySource()).containsExactly(new SourceDisputes("city-traffic", 2, 1));
         assertThat(disputes.due(T0.plus(Duration.ofDays(400)))).isEmpty();
     }
 }

@@ -9,14 +9,18 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.civitas.constitution.Constitution;
 import org.civitas.event.CivitasEntries;
+import org.civitas.officials.Act;
+import org.civitas.officials.OfficialRecord;
 import org.civitas.rules.Rule;
 import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBooks;
 import org.civitas.server.api.SourceView;
+import org.civitas.server.auth.Authentication;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
 import org.civitas.server.http.JsonBodies;
@@ -37,12 +41,15 @@ public final class SourcesApi {
     private final SourceRegistry sources;
     private final Supplier<RuleBooks> books;
     private final Constitution constitution;
+    private final OfficialRecord officials;
     private final ObjectMapper json;
 
-    public SourcesApi(SourceRegistry sources, Supplier<RuleBooks> books, Constitution constitution, ObjectMapper json) {
+    public SourcesApi(SourceRegistry sources, Supplier<RuleBooks> books, Constitution constitution,
+            OfficialRecord officials, ObjectMapper json) {
         this.sources = sources;
         this.books = books;
         this.constitution = constitution;
+        this.officials = officials;
         this.json = json;
     }
 
@@ -67,19 +74,28 @@ public final class SourcesApi {
             throw new ApiException(409, "name: a source '" + name + "' is registered already");
         }
         List<SourceType> types = types(body.path("types"));
-        ctx.status(201).json(SourceView.withSecret(sources.register(name, types)));
+        RegisteredSource registered = sources.register(name, types);
+        record(ctx, Act.SOURCE_REGISTERED, "registered source " + name + " to send " + String.join(", ",
+                types.stream().map(SourceType::type).toList()));
+        ctx.status(201).json(SourceView.withSecret(registered));
     }
 
     private void rotate(Context ctx) {
         RegisteredSource rotated = sources.rotate(ctx.pathParam("name"))
                 .orElseThrow(() -> noLiveSource(ctx.pathParam("name")));
+        record(ctx, Act.SOURCE_KEY_ROTATED, "gave source " + rotated.name() + " a new key");
         ctx.json(SourceView.withSecret(rotated));
     }
 
     private void revoke(Context ctx) {
         RegisteredSource revoked = sources.revoke(ctx.pathParam("name"))
                 .orElseThrow(() -> noLiveSource(ctx.pathParam("name")));
+        record(ctx, Act.SOURCE_REVOKED, "revoked source " + revoked.name());
         ctx.json(SourceView.withoutSecret(revoked));
+    }
+
+    private void record(Context ctx, Act act, String reason) {
+        officials.record(Authentication.required(ctx).actor(), act, reason, Optional.empty());
     }
 
     private List<SourceType> types(JsonNode list) {

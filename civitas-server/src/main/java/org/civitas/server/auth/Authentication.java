@@ -75,6 +75,7 @@ public final class Authentication {
                         && principal.person().isPresent())
                 || (declared.contains(Access.CASEWORKER) && principal.role() == Role.CASEWORKER)
                 || (declared.contains(Access.REVIEWER) && principal.role() == Role.REVIEWER)
+                || (declared.contains(Access.AUDITOR) && principal.role() == Role.AUDITOR)
                 || (declared.contains(Access.ADMIN) && principal.role() == Role.ADMIN);
     }
 

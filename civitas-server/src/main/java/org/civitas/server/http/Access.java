@@ -19,6 +19,8 @@ public enum Access implements RouteRole {
     CASEWORKER,
     /** A reviewer, of disputed entries. */
     REVIEWER,
+    /** An auditor, of officials' acts. */
+    AUDITOR,
     /** An administrator, of sources and accounts. */
     ADMIN
 }

@@ -38,6 +38,11 @@ public final class Format {
         return DAY.format(instant);
     }
 
+    /** A share as a percentage with one decimal: {@code 12.5%}. */
+    public static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
     /** Seconds as hours and minutes: {@code 2 h 05 min}. */
     public static String duration(long seconds) {
         long minutes = seconds / 60;

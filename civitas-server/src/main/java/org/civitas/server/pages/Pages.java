@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.civitas.access.AccessLog;
+import org.civitas.officials.OfficialRecord;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.api.EventView;
 import org.civitas.server.api.InsightsView;
@@ -41,6 +42,7 @@ public final class Pages {
     private final ScoreBoard scores;
     private final VaultStore vault;
     private final AccessLog accessLog;
+    private final OfficialRecord officials;
     private final Insights insights;
     private final RulesApi rules;
     private final SessionApi sessions;
@@ -51,12 +53,14 @@ public final class Pages {
     /** What a page of events needs: htmx, to show more rows. */
     private final List<String> eventScripts;
 
-    public Pages(Templates templates, ScoreBoard scores, VaultStore vault, AccessLog accessLog, Insights insights,
-            RulesApi rules, SessionApi sessions, ObjectMapper json, Clock clock, ZoneId zone) {
+    public Pages(Templates templates, ScoreBoard scores, VaultStore vault, AccessLog accessLog,
+            OfficialRecord officials, Insights insights, RulesApi rules, SessionApi sessions, ObjectMapper json,
+            Clock clock, ZoneId zone) {
         this.templates = templates;
         this.scores = scores;
         this.vault = vault;
         this.accessLog = accessLog;
+        this.officials = officials;
         this.insights = insights;
         this.rules = rules;
         this.sessions = sessions;
@@ -195,7 +199,7 @@ public final class Pages {
 
     private void access(Context ctx) {
         ctx.html(templates.render("access.jte", Map.of("frame", frame(ctx, "Who looked at my data", "access",
-                List.of()), "accesses", accessLog.of(person(ctx), 500))));
+                List.of()), "accesses", accessLog.of(person(ctx), 500), "acts", officials.concerning(person(ctx)))));
     }
 
     private void rulebook(Context ctx) {

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.civitas.dispute.DisputeDesk;
+import org.civitas.dispute.SourceDisputes;
 import org.civitas.scoring.Contribution;
 import org.civitas.scoring.PersonScore;
 import org.civitas.scoring.ScoreBoard;
@@ -29,12 +32,14 @@ public final class PublicStatistics {
 
     private final ScoreBoard scores;
     private final SupportStore support;
+    private final DisputeDesk disputes;
     private final Clock clock;
     private volatile StatisticsView latest;
 
-    public PublicStatistics(ScoreBoard scores, SupportStore support, Clock clock) {
+    public PublicStatistics(ScoreBoard scores, SupportStore support, DisputeDesk disputes, Clock clock) {
         this.scores = scores;
         this.support = support;
+        this.disputes = disputes;
         this.clock = clock;
     }
 
@@ -51,6 +56,7 @@ public final class PublicStatistics {
     private StatisticsView compute(Instant at) {
         Map<String, Map<Integer, Integer>> bands = new TreeMap<>();
         Map<String, RuleTally> rules = new TreeMap<>();
+        Map<String, Integer> scoredEvents = new TreeMap<>();
         int[] unscored = {0};
         scores.forEachScore(at, (score, jurisdiction) -> {
             if (jurisdiction.isEmpty()) {
@@ -60,13 +66,47 @@ public final class PublicStatistics {
                         .merge(bandOf(score.score()), 1, Integer::sum);
             }
             tally(score, rules);
+            countScoredEvents(score, scoredEvents);
         });
         List<StatisticsView.JurisdictionScores> jurisdictions = new ArrayList<>();
         bands.forEach((jurisdiction, counts) -> jurisdictions.add(jurisdictionScores(jurisdiction, counts)));
         List<StatisticsView.RuleUse> uses = rules.values().stream().map(RuleTally::view).toList();
         List<StatisticsView.DistrictSupport> districts = support.demandByDistrict().stream()
                 .map(PublicStatistics::districtSupport).toList();
-        return new StatisticsView(at, MINIMUM_GROUP, jurisdictions, uses, districts, shown(unscored[0]));
+        return new StatisticsView(at, MINIMUM_GROUP, jurisdictions, uses, districts, disputes(scoredEvents),
+                shown(unscored[0]));
+    }
+
+    /** The events of each source that scored someone, each counted once however many rules it matched. */
+    private static void countScoredEvents(PersonScore score, Map<String, Integer> bySource) {
+        Set<String> seen = new HashSet<>();
+        for (Contribution contribution : score.contributions()) {
+            if (seen.add(contribution.source() + "/" + contribution.event())) {
+                bySource.merge(contribution.source(), 1, Integer::sum);
+            }
+        }
+    }
+
+    /** How each source's events fare in disputes, every count of fewer than the minimum suppressed. */
+    private List<StatisticsView.SourceDisputes> disputes(Map<String, Integer> scoredEvents) {
+        Map<String, SourceDisputes> counted = new TreeMap<>();
+        disputes.countBySource().forEach(tally -> counted.put(tally.source(), tally));
+        Set<String> sources = new TreeSet<>(scoredEvents.keySet());
+        sources.addAll(counted.keySet());
+        List<StatisticsView.SourceDisputes> views = new ArrayList<>();
+        for (String source : sources) {
+            Integer scored = shown(scoredEvents.getOrDefault(source, 0));
+            SourceDisputes tally = counted.getOrDefault(source, new SourceDisputes(source, 0, 0));
+            Integer disputed = shown((int) tally.disputed());
+            Integer removed = shown((int) tally.removed());
+            views.add(new StatisticsView.SourceDisputes(source, scored, disputed, removed, rate(disputed, scored),
+                    rate(removed, disputed)));
+        }
+        return views;
+    }
+
+    private static Double rate(Integer part, Integer whole) {
+        return part == null || whole == null || whole == 0 ? null : Math.round(10_000.0 * part / whole) / 10_000.0;
     }
 
     /**

@@ -9,11 +9,12 @@ import java.util.List;
  * out from the totals.
  *
  * @param support the demand for support in each district
+ * @param disputes how often each source's events are disputed and removed
  * @param unscoredPeople people none of whose events any rule has scored (all at the base score), or null
  */
 public record StatisticsView(
         Instant asOf, int minimumGroup, List<JurisdictionScores> jurisdictions, List<RuleUse> rules,
-        List<DistrictSupport> support, Integer unscoredPeople) {
+        List<DistrictSupport> support, List<SourceDisputes> disputes, Integer unscoredPeople) {
 
     /** How scores spread in one jurisdiction: people by their jurisdiction of latest scored event. */
     public record JurisdictionScores(String jurisdiction, Integer people, List<Band> scores) {
@@ -34,6 +35,18 @@ public record StatisticsView(
         public boolean suppressed() {
             return people == null;
         }
+    }
+
+    /**
+     * How one source's events fare in disputes: how many of them scored someone ({@code scoredEvents}), how many were
+     * disputed and how many of those removed, and the rates. A count of fewer than the minimum is suppressed, and so
+     * is every rate it would be part of.
+     *
+     * @param disputedRate disputed per scored event
+     * @param removedRate removed per disputed event
+     */
+    public record SourceDisputes(String source, Integer scoredEvents, Integer disputed, Integer removed,
+            Double disputedRate, Double removedRate) {
     }
 
     /**

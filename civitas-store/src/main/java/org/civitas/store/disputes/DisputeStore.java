@@ -14,6 +14,7 @@ import org.civitas.dispute.DisputeState;
 import org.civitas.dispute.Disputes;
 import org.civitas.dispute.Outcome;
 import org.civitas.dispute.SourceAnswer;
+import org.civitas.dispute.SourceDisputes;
 import org.civitas.event.EventKey;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -124,6 +125,16 @@ public final class DisputeStore implements Disputes {
             }
             throw e;
         }
+    }
+
+    @Override
+    public List<SourceDisputes> countBySource() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT source, COUNT(*) AS disputed,"
+                        + " SUM(CASE WHEN state = 'removed' THEN 1 ELSE 0 END) AS removed FROM disputes"
+                        + " GROUP BY source ORDER BY source")
+                .map((rows, context) -> new SourceDisputes(rows.getString("source"), rows.getLong("disputed"),
+                        rows.getLong("removed")))
+                .list());
     }
 
     @Override
