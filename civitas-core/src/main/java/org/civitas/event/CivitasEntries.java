@@ -4,9 +4,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The entries Civitas records in the ledger itself, beside the events that sources send: the outcomes of disputes.
- * Their source and types are Civitas's own: no source may be registered under them or send them, and no rule may
- * read them.
+ * The entries Civitas records in the ledger itself, beside the events that sources send: the outcomes of disputes,
+ * and attestations their person confirmed. Their sources and types are Civitas's own: no source may be registered
+ * under them or send them. No rule may read a dispute's entries; a rule may reward a confirmed attestation, never
+ * punish it.
  */
 public final class CivitasEntries {
 
@@ -18,8 +19,14 @@ public final class CivitasEntries {
     public static final String DISPUTE_RESOLVED = "dispute-resolved";
     /** The category of Civitas's own entries, as a person's vault shows them. */
     public static final String CATEGORY = "disputes";
-    /** Every type of Civitas's own entries. */
+    /** Every type of the entries of disputes. */
     public static final Set<String> TYPES = Set.of(DISPUTE_OPENED, DISPUTE_RESOLVED);
+    /** The source of attestations their person confirmed. */
+    public static final String ATTESTATIONS = "attestations";
+    /** The type of a confirmed attestation. */
+    public static final String ATTESTATION_CONFIRMED = "attestation-confirmed";
+    /** The category of a confirmed attestation. */
+    public static final String ATTESTATION_CATEGORY = "civic";
 
     private CivitasEntries() {
     }
@@ -34,7 +41,8 @@ public final class CivitasEntries {
      * is one of Civitas's own names; empty for any other name.
      */
     public static Optional<String> reserved(String name) {
-        return SOURCE.equals(name) || TYPES.contains(name)
+        return SOURCE.equals(name) || TYPES.contains(name) || ATTESTATIONS.equals(name)
+                || ATTESTATION_CONFIRMED.equals(name)
                 ? Optional.of("'" + name + "' is reserved for the entries Civitas records itself") : Optional.empty();
     }
 }

@@ -51,8 +51,7 @@ public final class Adoption {
         rule.ifPresent(will -> rules.add(will.withEffective(new Effective(amnesty ? will.effective().from()
                 : Optional.of(later(start, will.effective().from())), will.effective().until()))
                 .adoptedBy(proposal.id())));
-        return new RuleBook(current.jurisdiction(), current.parent(), current.timezone(), current.charter(), rules,
-                current.origin());
+        return current.withRules(rules, current.origin());
     }
 
     /**

@@ -170,8 +170,7 @@ public final class ProposalCheck {
         List<Rule> rules = new ArrayList<>(book.rules());
         rules.removeIf(existing -> existing.id().equals(id));
         rule.ifPresent(rules::add);
-        RuleBook changed = new RuleBook(book.jurisdiction(), book.parent(), book.timezone(), book.charter(), rules,
-                "proposal for " + book.jurisdiction());
+        RuleBook changed = book.withRules(rules, "proposal for " + book.jurisdiction());
         try {
             return Optional.of(new ProposedBooks(changed, current.with(changed), rule, previous));
         } catch (IllegalArgumentException e) {

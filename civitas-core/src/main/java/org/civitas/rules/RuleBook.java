@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public record RuleBook(
         String jurisdiction, Optional<String> parent, ZoneId timezone, Charter charter, List<Rule> rules,
-        String origin) {
+        List<AttestationKind> attestations, String origin) {
 
     public RuleBook {
         Objects.requireNonNull(jurisdiction, "jurisdiction");
@@ -22,6 +22,12 @@ public record RuleBook(
         Objects.requireNonNull(timezone, "timezone");
         Objects.requireNonNull(charter, "charter");
         rules = List.copyOf(rules);
+        attestations = List.copyOf(attestations);
         Objects.requireNonNull(origin, "origin");
+    }
+
+    /** This book with {@code rules} in place of its own, and its other parts as they are. */
+    public RuleBook withRules(List<Rule> rules, String origin) {
+        return new RuleBook(jurisdiction, parent, timezone, charter, rules, attestations, origin);
     }
 }

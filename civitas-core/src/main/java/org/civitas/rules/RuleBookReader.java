@@ -29,7 +29,8 @@ import org.civitas.yaml.YamlMapping;
 /** Reads one rule book file, adding every problem it finds to a shared list. */
 final class RuleBookReader {
 
-    private static final List<String> BOOK_FIELDS = List.of("jurisdiction", "parent", "timezone", "charter", "rules");
+    private static final List<String> BOOK_FIELDS = List.of("jurisdiction", "parent", "timezone", "charter",
+            "rules", "attestations");
     private static final List<String> CHARTER_FIELDS = List.of("supportThreshold", "debate", "voting", "quorum",
             "majority", "noticePeriod");
     private static final List<String> RULE_FIELDS = List.of(
@@ -76,10 +77,29 @@ final class RuleBookReader {
                 rules.add(rule);
             });
         }
+        List<AttestationKind> attestations = attestations(book);
         if (issues.size() > issuesBefore || timezone.isEmpty() || charter.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RuleBook(jurisdiction, book.text("parent"), timezone.get(), charter.get(), rules, file));
+        return Optional.of(new RuleBook(jurisdiction, book.text("parent"), timezone.get(), charter.get(), rules,
+                attestations, file));
+    }
+
+    /** The book's catalogue of good deeds residents may attest of each other: each an id and a title. */
+    private static List<AttestationKind> attestations(YamlMapping book) {
+        List<AttestationKind> kinds = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (YamlMapping item : book.mappings("attestations")) {
+            item.allowOnly(List.of("id", "title"));
+            Optional<String> id = item.requiredText("id");
+            Optional<String> title = item.requiredText("title");
+            id.filter(named -> !ids.add(named)).ifPresent(named -> item.report("id", "'" + named
+                    + "' is listed twice"));
+            if (id.isPresent() && title.isPresent()) {
+                kinds.add(new AttestationKind(id.get(), title.get()));
+            }
+        }
+        return kinds;
     }
 
     /** One rule from its own YAML or JSON text, checked as a rule of a book is; without an id, it is {@code id}. */
@@ -127,6 +147,11 @@ final class RuleBookReader {
         Optional<String> category = rule.requiredText("category");
         Optional<String> on = rule.requiredText("on").filter(type -> readable(rule, type));
         Optional<Long> points = rule.requiredInteger("points");
+        if (on.filter(CivitasEntries.ATTESTATION_CONFIRMED::equals).isPresent()
+                && points.filter(granted -> granted <= 0).isPresent()) {
+            rule.report("points", "praise never costs points: a rule on " + CivitasEntries.ATTESTATION_CONFIRMED
+                    + " grants more than 0");
+        }
         Optional<Duration> halfLife = rule.converted("halfLife", "an ISO-8601 duration", Durations::parsePositive);
         Optional<Cap> cap = rule.mapping("cap").flatMap(RuleBookReader::cap);
         Optional<Duration> warnFirst = warnFirst(rule, points);
@@ -216,8 +241,14 @@ final class RuleBookReader {
                 notice.orElse(defaults.noticePeriod())));
     }
 
-    /** Whether a rule may read events of {@code type}: not Civitas's own entries, which score no one. */
+    /**
+     * Whether a rule may read events of {@code type}: not Civitas's own entries, which score no one, but for a
+     * confirmed attestation, which a rule may reward.
+     */
     private static boolean readable(YamlMapping rule, String type) {
+        if (type.equals(CivitasEntries.ATTESTATION_CONFIRMED)) {
+            return true;
+        }
         Optional<String> reserved = CivitasEntries.reserved(type);
         reserved.ifPresent(why -> rule.report("on", why + "; no rule may read them"));
         return reserved.isEmpty();

@@ -22,10 +22,20 @@ public final class RuleBookText {
         fields.put("timezone", book.timezone().getId());
         fields.put("charter", charter(book.charter()));
         fields.put("rules", book.rules().stream().map(RuleBookText::rule).toList());
+        if (!book.attestations().isEmpty()) {
+            fields.put("attestations", book.attestations().stream().map(RuleBookText::attestation).toList());
+        }
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setWidth(Integer.MAX_VALUE);
         return new Yaml(options).dump(fields);
+    }
+
+    private static Map<String, Object> attestation(AttestationKind kind) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("id", kind.id());
+        fields.put("title", kind.title());
+        return fields;
     }
 
     /** One rule's fields, as a rule book writes them (and a proposal sends them). */

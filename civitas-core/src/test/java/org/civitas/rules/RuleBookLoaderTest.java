@@ -88,6 +88,23 @@ class RuleBookLoaderTest {
     }
 
     @Test
+    void aRuleMayRewardAConfirmedAttestationButNeverPunishIt() {
+        String praise = "jurisdiction: lakeside\ntimezone: UTC\nrules:\n  - id: civic.praise\n    title: Praise\n"
+                + "    category: civic\n    on: attestation-confirmed\n    points: POINTS\n    halfLife: P30D\n"
+                + "attestations:\n  - { id: helped-a-neighbour, title: Helped a neighbour }\n";
+
+        RuleBook rewarded = LOADER.read("book.yaml", praise.replace("POINTS", "2"));
+
+        assertThat(rewarded.attestations()).containsExactly(new AttestationKind("helped-a-neighbour",
+                "Helped a neighbour"));
+        assertThat(LOADER.read("again.yaml", RuleBookText.of(rewarded))).isEqualTo(new RuleBook(rewarded
+                .jurisdiction(), rewarded.parent(), rewarded.timezone(), rewarded.charter(), rewarded.rules(),
+                rewarded.attestations(), "again.yaml"));
+        assertThat(problemsOf(praise.replace("POINTS", "-2"))).singleElement().asString()
+                .endsWith("praise never costs points: a rule on attestation-confirmed grants more than 0");
+    }
+
+    @Test
     void pointsAtASyntaxErrorInAConditionWithFileRuleAndPosition() {
         List<String> problems = problemsOf(GOOD.replace("ctx.hour < 22 &&", "ctx.hour < 22 &&&"));
 

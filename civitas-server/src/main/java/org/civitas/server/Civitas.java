@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import org.civitas.access.AccessLog;
 import org.civitas.account.Accounts;
+import org.civitas.attestation.PeerPraise;
 import org.civitas.constitution.Constitution;
 import org.civitas.dispute.DisputeDesk;
 import org.civitas.governance.Assembly;
@@ -49,6 +50,7 @@ public record Civitas(
         Comparison comparison,
         DisputeDesk disputes,
         OfficialRecord officials,
+        PeerPraise praise,
         PersonalDataSeal seal,
         Constitution constitution,
         Legislation legislation,

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.civitas.CivitasException;
 import org.civitas.access.AccessLog;
+import org.civitas.attestation.PeerPraise;
 import org.civitas.constitution.Constitution;
 import org.civitas.dispute.DisputeDesk;
 import org.civitas.dispute.DisputedEvent;
@@ -32,6 +33,7 @@ import org.civitas.scoring.ScoreBoard;
 import org.civitas.scoring.Scorer;
 import org.civitas.scoring.SetAside;
 import org.civitas.server.admin.SourcesApi;
+import org.civitas.server.attestations.AttestationsApi;
 import org.civitas.server.auth.Authentication;
 import org.civitas.server.auth.LoginThrottle;
 import org.civitas.server.auth.PasswordHasher;
@@ -72,6 +74,7 @@ import org.civitas.sharing.Sharing;
 import org.civitas.store.Database;
 import org.civitas.store.access.AccessLogStore;
 import org.civitas.store.accounts.AccountStore;
+import org.civitas.store.attestations.AttestationStore;
 import org.civitas.store.disputes.DisputeStore;
 import org.civitas.store.governance.ProposalStore;
 import org.civitas.store.grants.GrantStore;
@@ -156,10 +159,12 @@ public final class CivitasServer implements AutoCloseable {
                     .find(person, key.source(), key.id(), at).map(event -> new DisputedEvent(key, event.type(),
                             event.occurredAt(), event.jurisdiction(), event.attributes())),
                     scores, ledger, accessLog, officials, settings.clock());
+            PeerPraise praise = new PeerPraise(new AttestationStore(database.jdbi()), residences,
+                    legislation::inForce, ledger, settings.clock());
             Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
                     accessLog, new GrantStore(database.jdbi()), support, supportDesk, assembly, impacts,
-                    comparison, disputes, officials, seal, constitution, legislation, scores, projector, feeds,
+                    comparison, disputes, officials, praise, seal, constitution, legislation, scores, projector, feeds,
                     new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
@@ -259,6 +264,7 @@ public final class CivitasServer implements AutoCloseable {
             new DisputesApi(civitas.disputes(), signatures, json).register(routes);
             new DisputePages(civitas.disputes(), templates, json).register(routes);
             new OfficialsApi(civitas.officials(), templates).register(routes);
+            new AttestationsApi(civitas.praise(), templates, json).register(routes);
             new ProposalsApi(civitas.assembly(), civitas.impacts(), json).register(routes);
             new ComparePages(civitas.comparison(), templates).register(routes);
             new ProposalPages(civitas.assembly(), civitas.impacts(), templates, json, pages.chartScripts(),

@@ -98,10 +98,13 @@ public final class SourceRegistry {
         return store.all();
     }
 
-    /** The category a source registered a type under; Civitas's own entries are of {@link CivitasEntries#CATEGORY}. */
+    /** The category a source registered a type under, or that Civitas gives its own entries. */
     public String categoryOf(String source, String type) {
         if (CivitasEntries.isOwn(source, type)) {
             return CivitasEntries.CATEGORY;
+        }
+        if (source.equals(CivitasEntries.ATTESTATIONS) && type.equals(CivitasEntries.ATTESTATION_CONFIRMED)) {
+            return CivitasEntries.ATTESTATION_CATEGORY;
         }
         Known known = byName.get(source);
         if (known == null || (known.categoryOf(type).isEmpty() && clock.instant().isAfter(known.fetchedAt()
