@@ -1,0 +1,97 @@
+package org.civitas.server;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.civitas.demo.DemoAccounts;
+import org.civitas.store.StorageSettings;
+import org.civitas.testkit.ManualClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Praise in a real browser, on the demo city: a resident attests a neighbour's good deed on the Praise page; the
+ * neighbour sees it waiting, confirms it, and their score shows the point the demo's book gives for it.
+ */
+class AttestationJourneyIT {
+
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private static Chromium chromium;
+    private static Browser browser;
+
+    private final ManualClock clock = new ManualClock(TestServer.START);
+
+    @BeforeAll
+    static void launch() throws Exception {
+        Files.createDirectories(SHOTS);
+        chromium = Chromium.start();
+        browser = chromium.browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.civitas.store.Storages#fresh")
+    void aResidentAttestsANeighboursGoodDeedAndTheNeighbourConfirmsIt(Supplier<StorageSettings> storage)
+            throws Exception {
+        DemoCityServer city = DemoCityServer.start(Files.createTempDirectory("civitas-praise-journey"),
+                storage.get(), clock, 20, 30, 13);
+        try {
+            journey(city);
+        } finally {
+            city.server().close();
+        }
+    }
+
+    private void journey(DemoCityServer city) {
+        String url = city.server().url();
+        DemoAccounts.Citizen giver = city.citizens().get(0);
+        DemoAccounts.Citizen neighbour = city.citizens().get(1);
+        List<String> problems = new ArrayList<>();
+        try (BrowserContext context = browser.newContext()) {
+            Page page = Chromium.signIn(Chromium.page(context, problems), url, "/me/attestations", giver.username(),
+                    giver.password());
+            page.getByLabel("Whose good deed").fill(neighbour.person());
+            page.getByLabel("What they did").selectOption("returned-lost-property");
+            page.getByLabel("A note for them").fill("Thank you for bringing back my wallet!");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attest it")).click();
+            assertThat(page.locator("#attestations li")).containsText("You attested returned-lost-property");
+            assertThat(page.locator("#attestations .state")).hasText("waiting");
+            shot(page, "praise-given");
+        }
+        try (BrowserContext context = browser.newContext()) {
+            Page page = Chromium.signIn(Chromium.page(context, problems), url, "/me/attestations",
+                    neighbour.username(), neighbour.password());
+            assertThat(page.locator("#attestations li")).containsText("Thank you for bringing back my wallet!");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
+            assertThat(page.locator("#attestations .state")).hasText("confirmed");
+            shot(page, "praise-confirmed");
+            page.navigate(url + "/me");
+            assertThat(page.locator("#contributions")).containsText(
+                    "A good deed another resident attested and you confirmed");
+            shot(page, "praise-scored");
+        }
+        assertThat(problems).as("console errors, CSP violations among them").isEmpty();
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}
