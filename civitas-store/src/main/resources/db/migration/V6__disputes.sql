@@ -1,5 +1,5 @@
 -- A person's disputes about their own events: what they said, the source's answer, and where each stands. A person
--- disputes an event once.
+-- disputes an event once, and again only after its source reinstated it with new evidence.
 CREATE TABLE disputes (
     id                 VARCHAR(64)    PRIMARY KEY,
     person             VARCHAR(256)   NOT NULL,
@@ -16,10 +16,11 @@ CREATE TABLE disputes (
     answer             VARCHAR(10000),
     answered_at        TIMESTAMP WITH TIME ZONE,
     resolved_at        TIMESTAMP WITH TIME ZONE,
-    UNIQUE (person, source, event_id)
+    reinstatement      VARCHAR(10000),
+    reinstated_at      TIMESTAMP WITH TIME ZONE
 );
 
-CREATE INDEX disputes_by_person ON disputes (person, opened_at);
+CREATE INDEX disputes_by_person ON disputes (person, source, event_id, opened_at);
 CREATE INDEX disputes_by_source ON disputes (source, opened_at);
 CREATE INDEX disputes_by_state ON disputes (state, deadline);
 

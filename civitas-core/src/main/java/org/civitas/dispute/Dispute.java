@@ -13,11 +13,13 @@ import org.civitas.event.EventKey;
  * @param type the event's type, {@code occurredAt} when and {@code jurisdiction} where it happened
  * @param evidence what the person adds to their reason; empty if nothing
  * @param deadline when the dispute resolves as {@link DisputeState#REMOVED removed} unless reviewers decide it first
+ * @param reinstatement the new evidence with which the source reinstated the event the dispute removed, if it did
  */
 public record Dispute(
         String id, String person, EventKey event, String type, Instant occurredAt, String jurisdiction,
         String reason, String evidence, DisputeState state, Instant openedAt, Instant deadline,
-        Optional<SourceAnswer> answer, List<Decision> decisions, Optional<Instant> resolvedAt) {
+        Optional<SourceAnswer> answer, List<Decision> decisions, Optional<Instant> resolvedAt,
+        Optional<SourceAnswer> reinstatement) {
 
     public Dispute {
         Objects.requireNonNull(id, "id");
@@ -34,6 +36,7 @@ public record Dispute(
         Objects.requireNonNull(answer, "answer");
         decisions = List.copyOf(decisions);
         Objects.requireNonNull(resolvedAt, "resolvedAt");
+        Objects.requireNonNull(reinstatement, "reinstatement");
     }
 
     /** Whether {@code reviewer} has decided this dispute already. */

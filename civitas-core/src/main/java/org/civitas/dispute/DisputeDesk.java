@@ -72,7 +72,7 @@ public final class DisputeDesk {
      * no other of their points has an event of that id), which must have given them a point: from the moment the
      * ledger records the dispute, the event counts nothing until it resolves.
      */
-    public Dispute open(String person, String source, String eventId, String reason, String evidence) {
+    public synchronized Dispute open(String person, String source, String eventId, String reason, String evidence) {
         String why = text("reason", reason, MAX_REASON, true);
         String added = text("evidence", evidence, MAX_EVIDENCE, false);
         Instant now = clock.instant();
@@ -93,11 +93,9 @@ public final class DisputeDesk {
         Dispute dispute = new Dispute(UUID.randomUUID().toString(), person, event, disputed.type(),
                 disputed.occurredAt(), disputed.jurisdiction(), why, added, DisputeState.OPEN, now,
                 now.plus(added.isEmpty() ? REVIEW_PERIOD : REVIEW_PERIOD_WITH_EVIDENCE), Optional.empty(), List.of(),
-                Optional.empty());
-        if (!disputes.open(dispute)) {
-            throw new ConflictException("you have disputed event '" + event.id() + "' of " + event.source()
-                    + " already; see its dispute on your page");
-        }
+                Optional.empty(), Optional.empty());
+        requireNoEarlierDispute(person, event, now);
+        disputes.open(dispute);
         try {
             record(dispute, new Amendment(Amendment.Kind.DISPUTED, event, dispute.id(), Optional.empty()), now);
         } catch (RuntimeException e) {
@@ -105,6 +103,49 @@ public final class DisputeDesk {
             throw e;
         }
         return dispute;
+    }
+
+    /**
+     * A person disputes an event once, and once more within {@link #REVIEW_PERIOD} of its source's reinstating it with
+     * new evidence.
+     */
+    private void requireNoEarlierDispute(String person, EventKey event, Instant now) {
+        Optional<Dispute> latest = disputes.of(person).stream().filter(earlier -> earlier.event().equals(event))
+                .findFirst();
+        if (latest.isEmpty()) {
+            return;
+        }
+        Optional<Instant> reinstated = latest.get().reinstatement().map(SourceAnswer::answeredAt);
+        if (reinstated.isEmpty()) {
+            throw new ConflictException("you have disputed event '" + event.id() + "' of " + event.source()
+                    + " already; see its dispute on your page");
+        }
+        if (now.isAfter(reinstated.get().plus(REVIEW_PERIOD))) {
+            throw new ConflictException("its source reinstated event '" + event.id() + "' on " + reinstated.get()
+                    + "; a new dispute could be opened for " + REVIEW_PERIOD.toDays() + " days after that");
+        }
+    }
+
+    /**
+     * {@code source}'s reinstatement, with new evidence, of its event that a dispute removed: the event counts again
+     * from the moment the ledger records it, and its person, who sees the evidence on their disputes, may dispute it
+     * once more within {@link #REVIEW_PERIOD}.
+     */
+    public synchronized Dispute reinstate(String source, String id, String evidence) {
+        String text = text("evidence", evidence, MAX_EVIDENCE, true);
+        Dispute dispute = find(id);
+        if (!dispute.event().source().equals(source)) {
+            throw new NotFoundException("no dispute with id '" + id + "' about an event of yours");
+        }
+        if (dispute.state() != DisputeState.REMOVED) {
+            throw new ConflictException("only an event a dispute removed can be reinstated; this dispute is "
+                    + dispute.state().id());
+        }
+        Instant now = clock.instant();
+        record(dispute, new Amendment(Amendment.Kind.REINSTATED, dispute.event(), dispute.id(), Optional.empty()),
+                now);
+        disputes.reinstate(id, new SourceAnswer(text, now));
+        return find(id);
     }
 
     /** {@code person}'s disputes, newest first. */

@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.civitas.InvalidInputException;
 
-/** Where a dispute stands: open until it resolves, then upheld, corrected or removed, for good. */
+/**
+ * Where a dispute stands: open until it resolves, then upheld, corrected or removed, for good; a removed event may be
+ * reinstated by its source with new evidence, which ends the dispute as reinstated and lets the person dispute again.
+ */
 public enum DisputeState {
-    OPEN, UPHELD, CORRECTED, REMOVED;
+    OPEN, UPHELD, CORRECTED, REMOVED, REINSTATED;
 
     /** The name the API and the pages use: {@code open}. */
     public String id() {
@@ -21,6 +24,6 @@ public enum DisputeState {
     public static DisputeState of(String id) {
         return Arrays.stream(values()).filter(state -> state.id().equals(id)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("state", "'" + id + "' is not a state of a dispute;"
-                        + " there are open, upheld, corrected and removed"));
+                        + " there are open, upheld, corrected, removed and reinstated"));
     }
 }

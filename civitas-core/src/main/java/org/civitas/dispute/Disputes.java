@@ -7,8 +7,8 @@ import java.util.Optional;
 /** Where disputes are kept. Each change says whether it took place, so that two at once cannot both win. */
 public interface Disputes {
 
-    /** Keeps a new dispute; false, keeping nothing, if its person already disputed its event. */
-    boolean open(Dispute dispute);
+    /** Keeps a new dispute. */
+    void open(Dispute dispute);
 
     /** Forgets a dispute just opened whose entry could not be recorded in the ledger. */
     void forget(String id);
@@ -35,6 +35,9 @@ public interface Disputes {
 
     /** Per source, how many of its events were disputed and how many of those removed, by source name. */
     List<SourceDisputes> countBySource();
+
+    /** Ends a removed dispute as reinstated by its source, with new evidence; false if it was not removed. */
+    boolean reinstate(String id, SourceAnswer evidence);
 
     /** Resolves an open dispute as {@code state}; false if it was no longer open. */
     boolean resolve(String id, DisputeState state, Instant at);

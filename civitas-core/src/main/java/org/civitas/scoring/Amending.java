@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Applies an {@link Amendment} to the matches of one person's events, the same way for a scoring pass and for the
- * score board: a disputed event's matches count nothing until the dispute ends, a removed event's are dropped, and a
- * corrected event is matched again as corrected, keeping its place in the input.
+ * score board: a disputed event's matches count nothing until the dispute ends, a removed event's count no more (until
+ * its source reinstates it), and a corrected event is matched again as corrected, keeping its place in the input.
  */
 final class Amending {
 
@@ -28,9 +28,10 @@ final class Amending {
                 found = true;
             }
             switch (amendment.kind()) {
-                case DISPUTED -> amended.add(match.disputed(true));
-                case UPHELD -> amended.add(match.disputed(false));
-                case CORRECTED, REMOVED -> { }
+                case DISPUTED -> amended.add(match.standing(Match.Standing.DISPUTED));
+                case UPHELD, REINSTATED -> amended.add(match.standing(Match.Standing.COUNTS));
+                case REMOVED -> amended.add(match.standing(Match.Standing.REMOVED));
+                case CORRECTED -> { }
             }
         }
         if (amendment.correction().isPresent()) {

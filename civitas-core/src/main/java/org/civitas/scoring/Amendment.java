@@ -32,8 +32,10 @@ public record Amendment(Kind kind, EventKey target, String dispute, Optional<Eve
         UPHELD,
         /** The reviewers corrected its attributes: it counts as corrected. */
         CORRECTED,
-        /** The reviewers removed it: it never counts again. */
-        REMOVED;
+        /** The reviewers removed it: it counts no more, unless its source reinstates it. */
+        REMOVED,
+        /** Its source reinstated a removed event with new evidence: it counts again, and may be disputed again. */
+        REINSTATED;
 
         /** The name a ledger entry gives the outcome of a dispute. */
         public String id() {
@@ -64,6 +66,9 @@ public record Amendment(Kind kind, EventKey target, String dispute, Optional<Eve
         String dispute = text(attributes, "dispute");
         if (entry.type().equals(CivitasEntries.DISPUTE_OPENED)) {
             return Optional.of(new Amendment(Kind.DISPUTED, target, dispute, Optional.empty()));
+        }
+        if (entry.type().equals(CivitasEntries.EVENT_REINSTATED)) {
+            return Optional.of(new Amendment(Kind.REINSTATED, target, dispute, Optional.empty()));
         }
         Kind kind = switch (text(attributes, "outcome")) {
             case "upheld" -> Kind.UPHELD;
@@ -100,7 +105,7 @@ public record Amendment(Kind kind, EventKey target, String dispute, Optional<Eve
         attributes.put("dispute", dispute);
         attributes.put("source", target.source());
         attributes.put("event", target.id());
-        if (kind != Kind.DISPUTED) {
+        if (kind != Kind.DISPUTED && kind != Kind.REINSTATED) {
             attributes.put("outcome", kind.id());
         }
         correction.ifPresent(corrected -> {
@@ -108,9 +113,13 @@ public record Amendment(Kind kind, EventKey target, String dispute, Optional<Eve
             attributes.put("occurredAt", corrected.occurredAt().toString());
             attributes.put("attributes", corrected.attributes().asMap());
         });
-        String type = kind == Kind.DISPUTED ? CivitasEntries.DISPUTE_OPENED : CivitasEntries.DISPUTE_RESOLVED;
-        return new Event("dispute-" + dispute + (kind == Kind.DISPUTED ? "-opened" : "-resolved"), CivitasEntries.SOURCE, person,
-                type, at, jurisdiction, Attributes.of(attributes));
+        String type = switch (kind) {
+            case DISPUTED -> CivitasEntries.DISPUTE_OPENED;
+            case REINSTATED -> CivitasEntries.EVENT_REINSTATED;
+            default -> CivitasEntries.DISPUTE_RESOLVED;
+        };
+        return new Event("dispute-" + dispute + "-" + type.substring(type.indexOf('-') + 1), CivitasEntries.SOURCE,
+                person, type, at, jurisdiction, Attributes.of(attributes));
     }
 
     private static String text(Map<String, Object> attributes, String name) {

@@ -31,7 +31,7 @@ final class PersonScoring {
     static PersonScore score(String person, List<Match> matches, Instant at) {
         List<Match> sorted = new ArrayList<>(matches.size());
         for (Match match : matches) {
-            if (!match.occurredAt().isAfter(at)) {
+            if (!match.occurredAt().isAfter(at) && !match.removed()) {
                 sorted.add(match);
             }
         }

@@ -92,6 +92,12 @@ class AmendmentTest {
     }
 
     @Test
+    void aRemovedEventThatItsSourceReinstatesCountsAgain() {
+        assertThat(scored(List.of(JUNE, JULY, opened(JUNE), resolved(Amendment.Kind.REMOVED, JUNE),
+                resolved(Amendment.Kind.REINSTATED, JUNE)))).containsExactly("june=0 (warning)", "july=-6");
+    }
+
+    @Test
     void aCorrectedEventCountsAsCorrected() {
         assertThat(scored(List.of(JUNE, JULY, opened(JULY), corrected(JULY, Map.of("kmhOver", 5)))))
                 .as("5 km/h over matches no rule").containsExactly("june=0 (warning)");

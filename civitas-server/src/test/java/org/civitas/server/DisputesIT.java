@@ -211,7 +211,8 @@ class DisputesIT {
     }
 
     @Test
-    void aDisputeNobodyDecidesByItsDeadlineResolvesAsRemoved() throws Exception {
+    void aDisputeNobodyDecidesByItsDeadlineResolvesAsRemovedUntilTheSourceReinstatesItWithNewEvidence()
+            throws Exception {
         String id = dispute("cyd", "{\"event\":\"bill-cyd\",\"reason\":\"not mine\"}").get("id").asText();
         server.clock().advance(DisputeDesk.REVIEW_PERIOD.plusSeconds(1));
 
@@ -224,6 +225,26 @@ class DisputesIT {
         assertThat(mine.get("decisions")).isEmpty();
         assertThat(lateBill("cyd")).isEqualTo("none");
         assertThat(decide("rita", id, "{\"outcome\":\"upheld\",\"reason\":\"late\"}").statusCode()).isEqualTo(409);
+
+        assertThat(server.change("POST", "/api/v1/me/disputes", "{\"event\":\"bill-cyd\",\"reason\":\"again\"}",
+                login("cyd")).statusCode()).as("removed, it gave no point to dispute").isEqualTo(404);
+        HttpResponse<String> reinstated = server.signed("POST", "/api/v1/sources/disputes/" + id + "/reinstate",
+                utility, "{\"evidence\":\"the meter's photo, dated\"}");
+        assertThat(reinstated.statusCode()).as(reinstated.body()).isEqualTo(200);
+        awaitProjection(server);
+        assertThat(lateBill("cyd")).as("it counts again").isEqualTo("-10");
+        JsonNode told = server.getJson("/api/v1/me/disputes", login("cyd")).at("/disputes/0");
+        assertThat(told.get("state").asText()).isEqualTo("reinstated");
+        assertThat(told.at("/reinstatement/text").asText()).isEqualTo("the meter's photo, dated");
+        assertThat(server.get("/me/disputes", login("cyd")).body()).contains("you may dispute it once more");
+        assertThat(server.signed("POST", "/api/v1/sources/disputes/" + id + "/reinstate", utility,
+                "{\"evidence\":\"again\"}").statusCode()).as("reinstated once").isEqualTo(409);
+        String again = dispute("cyd", "{\"event\":\"bill-cyd\",\"reason\":\"the photo is of the wrong"
+                + " meter\"}").get("id").asText();
+        assertThat(again).isNotEqualTo(id);
+        assertThat(lateBill("cyd")).isEqualTo("0 (disputed)");
+        assertThat(server.change("POST", "/api/v1/me/disputes", "{\"event\":\"bill-cyd\",\"reason\":\"and again\"}",
+                login("cyd")).statusCode()).as("one fresh dispute").isEqualTo(409);
     }
 
     /** Only reviewers decide, and only sources that sent the event answer. */

@@ -50,7 +50,7 @@ class DisputeStoreContractTest {
     private static Dispute dispute(String id, String person, String event, Instant openedAt, Duration period) {
         return new Dispute(id, person, new EventKey("city-traffic", event), "speeding", T0.minus(Duration.ofDays(3)),
                 "lakeside", "I was not there", "", DisputeState.OPEN, openedAt, openedAt.plus(period),
-                Optional.empty(), List.of(), Optional.empty());
+                Optional.empty(), List.of(), Optional.empty(), Optional.empty());
     }
 
     private static Decision decision(String reviewer, Outcome outcome, Optional<String> corrected) {
@@ -59,11 +59,10 @@ class DisputeStoreContractTest {
     }
 
     @Test
-    void aPersonDisputesAnEventOnceAndSeesTheirDisputesNewestFirst() {
-        assertThat(disputes.open(dispute("a", "p-1", "s-1", T0, Duration.ofDays(30)))).isTrue();
-        assertThat(disputes.open(dispute("b", "p-1", "s-1", T0, Duration.ofDays(30)))).as("the same event").isFalse();
-        assertThat(disputes.open(dispute("c", "p-1", "s-2", T0.plusSeconds(60), Duration.ofDays(45)))).isTrue();
-        assertThat(disputes.open(dispute("d", "p-2", "s-1", T0, Duration.ofDays(30)))).isTrue();
+    void aPersonSeesTheirDisputesNewestFirstAndASourceThoseAboutItsEvents() {
+        disputes.open(dispute("a", "p-1", "s-1", T0, Duration.ofDays(30)));
+        disputes.open(dispute("c", "p-1", "s-2", T0.plusSeconds(60), Duration.ofDays(45)));
+        disputes.open(dispute("d", "p-2", "s-1", T0, Duration.ofDays(30)));
 
         assertThat(disputes.of("p-1")).extracting(Dispute::id).containsExactly("c", "a");
         assertThat(disputes.about("city-traffic")).hasSize(3);
@@ -102,6 +101,14 @@ class DisputeStoreContractTest {
         disputes.open(dispute("b", "p-2", "s-1", T0, Duration.ofDays(30)));
         disputes.resolve("b", DisputeState.REMOVED, T0.plus(Duration.ofDays(2)));
         assertThat(disputes.countBySource()).containsExactly(new SourceDisputes("city-traffic", 2, 1));
+        assertThat(disputes.reinstate("a", new SourceAnswer("the camera's footage", T0))).as("not removed")
+                .isFalse();
+        assertThat(disputes.reinstate("b", new SourceAnswer("the camera's footage", T0.plus(Duration.ofDays(9)))))
+                .isTrue();
+        Dispute reinstated = disputes.find("b").orElseThrow();
+        assertThat(reinstated.state()).isEqualTo(DisputeState.REINSTATED);
+        assertThat(reinstated.reinstatement()).contains(new SourceAnswer("the camera's footage",
+                T0.plus(Duration.ofDays(9))));
         assertThat(disputes.due(T0.plus(Duration.ofDays(400)))).isEmpty();
     }
 }

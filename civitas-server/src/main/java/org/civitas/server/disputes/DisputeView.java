@@ -13,13 +13,14 @@ import org.civitas.dispute.SourceAnswer;
 
 /**
  * A dispute as the API shows it to its person, to the source of its event and to reviewers: what was said, the
- * source's answer, each decision by the reviewer's badge number (never their name), and where it stands. Only a
- * reviewer's view holds the event's attributes ({@code attributes}, null otherwise).
+ * source's answer, each decision by the reviewer's badge number (never their name), where it stands, and the new
+ * evidence with which the source reinstated the event, if it did. Only a reviewer's view holds the event's attributes
+ * ({@code attributes}, null otherwise).
  */
 public record DisputeView(
         String id, String source, String event, String type, Instant occurredAt, String jurisdiction, String reason,
         String evidence, String state, Instant openedAt, Instant deadline, Answer answer, List<DecisionView> decisions,
-        Instant resolvedAt, JsonNode attributes) {
+        Instant resolvedAt, Answer reinstatement, JsonNode attributes) {
 
     /** The source's answer. */
     public record Answer(String text, Instant answeredAt) {
@@ -48,7 +49,7 @@ public record DisputeView(
                 dispute.state().id(), dispute.openedAt(), dispute.deadline(),
                 dispute.answer().map(Answer::of).orElse(null),
                 dispute.decisions().stream().map(DecisionView::of).toList(), dispute.resolvedAt().orElse(null),
-                attributes);
+                dispute.reinstatement().map(Answer::of).orElse(null), attributes);
     }
 
     /** A reviewer's view: the dispute with its event's attributes, if the person's vault still holds them. */

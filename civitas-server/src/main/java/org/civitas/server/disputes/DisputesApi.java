@@ -21,7 +21,8 @@ import org.civitas.store.sources.RegisteredSource;
 
 /**
  * Disputes through the API: a person disputes their own points ({@code /api/v1/me/disputes}); a source, signing
- * with its key, reads the disputes about its events and answers them ({@code /api/v1/sources/disputes}); reviewers
+ * with its key, reads the disputes about its events, answers them and reinstates, with new evidence, an event one
+ * removed ({@code /api/v1/sources/disputes}); reviewers
  * read the open ones, each with its event (a look the person's access log records), and decide
  * ({@code /api/v1/disputes}).
  */
@@ -44,6 +45,7 @@ public final class DisputesApi {
         routes.get("/api/v1/me/disputes", this::mine, Access.CITIZEN);
         routes.get("/api/v1/sources/disputes", this::aboutSource, Access.SOURCE);
         routes.post("/api/v1/sources/disputes/{id}/answer", this::answer, Access.SOURCE);
+        routes.post("/api/v1/sources/disputes/{id}/reinstate", this::reinstate, Access.SOURCE);
         routes.get("/api/v1/disputes", this::open, Access.REVIEWER);
         routes.get("/api/v1/disputes/{id}", this::review, Access.REVIEWER);
         routes.post("/api/v1/disputes/{id}/decisions", this::decide, Access.REVIEWER);
@@ -69,12 +71,28 @@ public final class DisputesApi {
 
     /** {@code {"answer"}}: the source's own evidence, within five days of the dispute's opening. */
     private void answer(Context ctx) throws IOException {
+        Signed signed = signed(ctx);
+        ctx.json(DisputeView.of(desk.answer(signed.source().name(), ctx.pathParam("id"),
+                signed.body().path("answer").asText(""))));
+    }
+
+    /** A source's request and its JSON body, once the signature over the whole body holds. */
+    private record Signed(RegisteredSource source, JsonNode body) {
+    }
+
+    private Signed signed(Context ctx) throws IOException {
         SourceAuthenticator.SignedBody signed = signatures.begin(ctx);
         byte[] bytes = JsonBodies.bytes(ctx);
         signed.update(bytes, 0, bytes.length);
         RegisteredSource source = signed.verify();
-        JsonNode body = JsonBodies.parse(bytes, json);
-        ctx.json(DisputeView.of(desk.answer(source.name(), ctx.pathParam("id"), body.path("answer").asText(""))));
+        return new Signed(source, JsonBodies.parse(bytes, json));
+    }
+
+    /** {@code {"evidence"}}: the new evidence with which the source reinstates an event a dispute removed. */
+    private void reinstate(Context ctx) throws IOException {
+        Signed signed = signed(ctx);
+        ctx.json(DisputeView.of(desk.reinstate(signed.source().name(), ctx.pathParam("id"),
+                signed.body().path("evidence").asText(""))));
     }
 
     private void open(Context ctx) {

@@ -35,32 +35,24 @@ public final class DisputeStore implements Disputes {
     }
 
     @Override
-    public boolean open(Dispute dispute) {
-        try {
-            jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO disputes (id, person, source, event_id,"
-                            + " event_type, occurred_at, jurisdiction, reason, evidence, state, opened_at, deadline)"
-                            + " VALUES (:id, :person, :source, :eventId, :type, :occurredAt, :jurisdiction, :reason,"
-                            + " :evidence, :state, :openedAt, :deadline)")
-                    .bind("id", dispute.id())
-                    .bind("person", dispute.person())
-                    .bind("source", dispute.event().source())
-                    .bind("eventId", dispute.event().id())
-                    .bind("type", dispute.type())
-                    .bind("occurredAt", dispute.occurredAt())
-                    .bind("jurisdiction", dispute.jurisdiction())
-                    .bind("reason", dispute.reason())
-                    .bind("evidence", dispute.evidence())
-                    .bind("state", dispute.state().id())
-                    .bind("openedAt", dispute.openedAt())
-                    .bind("deadline", dispute.deadline())
-                    .execute());
-            return true;
-        } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return false;
-            }
-            throw e;
-        }
+    public void open(Dispute dispute) {
+        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO disputes (id, person, source, event_id,"
+                        + " event_type, occurred_at, jurisdiction, reason, evidence, state, opened_at, deadline)"
+                        + " VALUES (:id, :person, :source, :eventId, :type, :occurredAt, :jurisdiction, :reason,"
+                        + " :evidence, :state, :openedAt, :deadline)")
+                .bind("id", dispute.id())
+                .bind("person", dispute.person())
+                .bind("source", dispute.event().source())
+                .bind("eventId", dispute.event().id())
+                .bind("type", dispute.type())
+                .bind("occurredAt", dispute.occurredAt())
+                .bind("jurisdiction", dispute.jurisdiction())
+                .bind("reason", dispute.reason())
+                .bind("evidence", dispute.evidence())
+                .bind("state", dispute.state().id())
+                .bind("openedAt", dispute.openedAt())
+                .bind("deadline", dispute.deadline())
+                .execute());
     }
 
     @Override
@@ -138,6 +130,14 @@ public final class DisputeStore implements Disputes {
     }
 
     @Override
+    public boolean reinstate(String id, SourceAnswer evidence) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE disputes SET state = 'reinstated',"
+                        + " reinstatement = :evidence, reinstated_at = :at WHERE id = :id AND state = 'removed'")
+                .bind("evidence", evidence.text()).bind("at", evidence.answeredAt()).bind("id", id)
+                .execute()) == 1;
+    }
+
+    @Override
     public boolean resolve(String id, DisputeState state, Instant at) {
         return jdbi.withHandle(handle -> handle.createUpdate("UPDATE disputes SET state = :state, resolved_at = :at"
                         + " WHERE id = :id AND state = 'open'")
@@ -180,17 +180,19 @@ public final class DisputeStore implements Disputes {
     /** A dispute as its row holds it, before its decisions are read. */
     private record Row(String id, String person, EventKey event, String type, Instant occurredAt,
             String jurisdiction, String reason, String evidence, DisputeState state, Instant openedAt,
-            Instant deadline, Optional<SourceAnswer> answer, Optional<Instant> resolvedAt) {
+            Instant deadline, Optional<SourceAnswer> answer, Optional<Instant> resolvedAt,
+            Optional<SourceAnswer> reinstatement) {
 
         Dispute dispute(List<Decision> decisions) {
             return new Dispute(id, person, event, type, occurredAt, jurisdiction, reason, evidence, state, openedAt,
-                    deadline, answer, decisions, resolvedAt);
+                    deadline, answer, decisions, resolvedAt, reinstatement);
         }
     }
 
     private static final RowMapper<Row> ROW = (rows, context) -> {
         Timestamp answeredAt = rows.getTimestamp("answered_at");
         Timestamp resolvedAt = rows.getTimestamp("resolved_at");
+        Timestamp reinstatedAt = rows.getTimestamp("reinstated_at");
         return new Row(rows.getString("id"), rows.getString("person"),
                 new EventKey(rows.getString("source"), rows.getString("event_id")), rows.getString("event_type"),
                 rows.getTimestamp("occurred_at").toInstant(), rows.getString("jurisdiction"),
@@ -198,6 +200,8 @@ public final class DisputeStore implements Disputes {
                 rows.getTimestamp("opened_at").toInstant(), rows.getTimestamp("deadline").toInstant(),
                 answeredAt == null ? Optional.empty()
                         : Optional.of(new SourceAnswer(rows.getString("answer"), answeredAt.toInstant())),
-                Optional.ofNullable(resolvedAt).map(Timestamp::toInstant));
+                Optional.ofNullable(resolvedAt).map(Timestamp::toInstant),
+                reinstatedAt == null ? Optional.empty()
+                        : Optional.of(new SourceAnswer(rows.getString("reinstatement"), reinstatedAt.toInstant())));
     };
 }
