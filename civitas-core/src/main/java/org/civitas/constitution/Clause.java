@@ -154,6 +154,35 @@ public sealed interface Clause {
         }
     }
 
+    /**
+     * No reward may touch a basic right or a need: a reward whose id, title or what it gives holds one of these words
+     * (or the word with an {@code s}, or, for words of six letters or more, any word it begins) is refused. Limits
+     * rewards, not rules.
+     */
+    record RewardsNever(String id, String text, Set<String> words) implements Clause {
+        public RewardsNever {
+            words = lowerCase(words);
+        }
+
+        /** How a reward described by {@code description} crosses this clause, if it does. */
+        public Optional<String> breachByReward(String description) {
+            for (String token : description.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+                for (String word : words) {
+                    if (token.equals(word) || token.equals(word + "s")
+                            || word.length() >= 6 && token.startsWith(word)) {
+                        return Optional.of("'" + token + "' touches a basic right or a need; a reward is an extra");
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> breachBy(RuleFacts rule) {
+            return Optional.empty();
+        }
+    }
+
     private static Set<String> lowerCase(Set<String> names) {
         Set<String> lower = new TreeSet<>();
         names.forEach(name -> lower.add(name.toLowerCase(Locale.ROOT)));

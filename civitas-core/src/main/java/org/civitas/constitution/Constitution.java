@@ -81,6 +81,12 @@ public record Constitution(String id, long version, List<Clause> clauses, String
                 ? personal.breachByReading(eventType, category) : Optional.empty());
     }
 
+    /** The clause a reward described by {@code description} (its id, title and what it gives) breaks, if any. */
+    public Optional<Breach> checkReward(String description) {
+        return firstBreach(clause -> clause instanceof Clause.RewardsNever never ? never.breachByReward(description)
+                : Optional.empty());
+    }
+
     private Optional<Breach> firstBreach(Function<Clause, Optional<String>> breach) {
         for (Clause clause : clauses) {
             Optional<String> detail = breach.apply(clause);

@@ -16,7 +16,7 @@ final class ConstitutionReader {
 
     private static final List<String> KINDS = List.of(
             "forbiddenCategories", "forbiddenAttributes", "noPenaltiesIn", "pointsBetween", "penaltiesFadeWithin",
-            "attributesNamed", "personalOnly", "purposes");
+            "attributesNamed", "personalOnly", "purposes", "rewardsNever");
 
     private ConstitutionReader() {
     }
@@ -78,6 +78,7 @@ final class ConstitutionReader {
             case "penaltiesFadeWithin" -> clause.converted(kind, "an ISO-8601 duration such as P365D",
                     Durations::parsePositive).map(duration -> (Clause) new Clause.PenaltiesFade(id, text, duration));
             case "personalOnly" -> Optional.of(new Clause.PersonalOnly(id, text, Set.copyOf(clause.texts(kind))));
+            case "rewardsNever" -> Optional.of(new Clause.RewardsNever(id, text, Set.copyOf(clause.texts(kind))));
             case "purposes" -> clause.mapping(kind).map(purposes -> {
                 purposes.allowOnly(List.of("allowed", "neverFor"));
                 if (!purposes.has("allowed")) {

@@ -1,13 +1,10 @@
 package org.civitas.officials;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +13,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.civitas.account.Actor;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
@@ -130,14 +125,7 @@ public final class OfficialRecord implements AutoCloseable {
 
     /** The pseudonym of {@code person} in act {@code id}. */
     private String pseudonym(String person, String id) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keys.keyFor(person, KEY_CATEGORY).getEncoded(), "HmacSHA256"));
-            keys.sync();
-            return HexFormat.of().formatHex(mac.doFinal(id.getBytes(StandardCharsets.UTF_8)), 0, 12);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
+        return keys.pseudonym(person, KEY_CATEGORY, id);
     }
 
     /** The acts recorded in {@code dataDirectory}, oldest first; none if it has no official record. */

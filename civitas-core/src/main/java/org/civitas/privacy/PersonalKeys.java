@@ -8,15 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.civitas.CivitasException;
@@ -95,6 +98,21 @@ public final class PersonalKeys {
             ofPerson.put(category, key);
         }
         return key;
+    }
+
+    /**
+     * A pseudonym of {@code person} for {@code text}: the first 24 hex digits of an HMAC-SHA256 of it under the
+     * person's key of {@code category} (made, and on disk, if need be), so that only that key ties it to them.
+     */
+    public String pseudonym(String person, String category, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(keyFor(person, category).getEncoded(), "HmacSHA256"));
+            sync();
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)), 0, 12);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        }
     }
 
     /** The key of {@code person}'s data of {@code category}, if it exists and was not erased. */

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public record RuleBook(
         String jurisdiction, Optional<String> parent, ZoneId timezone, Charter charter, List<Rule> rules,
-        List<AttestationKind> attestations, String origin) {
+        List<AttestationKind> attestations, List<Reward> rewards, String origin) {
 
     public RuleBook {
         Objects.requireNonNull(jurisdiction, "jurisdiction");
@@ -23,11 +23,12 @@ public record RuleBook(
         Objects.requireNonNull(charter, "charter");
         rules = List.copyOf(rules);
         attestations = List.copyOf(attestations);
+        rewards = List.copyOf(rewards);
         Objects.requireNonNull(origin, "origin");
     }
 
     /** This book with {@code rules} in place of its own, and its other parts as they are. */
     public RuleBook withRules(List<Rule> rules, String origin) {
-        return new RuleBook(jurisdiction, parent, timezone, charter, rules, attestations, origin);
+        return new RuleBook(jurisdiction, parent, timezone, charter, rules, attestations, rewards, origin);
     }
 }

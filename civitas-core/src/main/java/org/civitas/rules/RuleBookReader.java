@@ -20,6 +20,7 @@ import org.civitas.event.Instants;
 import org.civitas.rules.condition.AttributeReads;
 import org.civitas.rules.condition.Condition;
 import org.civitas.rules.condition.ConditionCompiler;
+import org.civitas.rules.condition.Eligibility;
 import org.civitas.rules.condition.ExpressionProblem;
 import org.civitas.validation.Issue;
 import org.civitas.yaml.Durations;
@@ -30,7 +31,9 @@ import org.civitas.yaml.YamlMapping;
 final class RuleBookReader {
 
     private static final List<String> BOOK_FIELDS = List.of("jurisdiction", "parent", "timezone", "charter",
-            "rules", "attestations");
+            "rules", "attestations", "rewards");
+    private static final List<String> REWARD_FIELDS = List.of("id", "title", "gives", "provider", "eligible");
+    private static final Eligibility ELIGIBILITY = new Eligibility();
     private static final List<String> CHARTER_FIELDS = List.of("supportThreshold", "debate", "voting", "quorum",
             "majority", "noticePeriod");
     private static final List<String> RULE_FIELDS = List.of(
@@ -78,11 +81,41 @@ final class RuleBookReader {
             });
         }
         List<AttestationKind> attestations = attestations(book);
+        List<Reward> rewards = rewards(book);
         if (issues.size() > issuesBefore || timezone.isEmpty() || charter.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new RuleBook(jurisdiction, book.text("parent"), timezone.get(), charter.get(), rules,
-                attestations, file));
+                attestations, rewards, file));
+    }
+
+    /**
+     * The book's catalogue of rewards, each checked against the constitution (no basic right or need) and its
+     * eligibility type-checked.
+     */
+    private List<Reward> rewards(YamlMapping book) {
+        List<Reward> rewards = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (YamlMapping item : book.mappings("rewards")) {
+            item.allowOnly(REWARD_FIELDS);
+            Optional<String> id = item.requiredText("id");
+            YamlMapping reward = item.about("reward '" + id.orElse("?") + "'");
+            Optional<String> title = reward.requiredText("title");
+            Optional<String> gives = reward.requiredText("gives");
+            Optional<String> provider = reward.requiredText("provider");
+            Optional<String> eligible = reward.requiredText("eligible");
+            id.filter(named -> !ids.add(named)).ifPresent(named -> reward.report("id", "'" + named
+                    + "' is listed twice"));
+            constitution.checkReward(id.orElse("") + " " + title.orElse("") + " " + gives.orElse(""))
+                    .ifPresent(breach -> reward.report(breach.toString()));
+            eligible.ifPresent(expression -> ELIGIBILITY.problems(expression).forEach(problem -> reward.report(
+                    "eligible", problem.line() + ":" + problem.column() + ": " + problem.message())));
+            if (id.isPresent() && title.isPresent() && gives.isPresent() && provider.isPresent()
+                    && eligible.isPresent()) {
+                rewards.add(new Reward(id.get(), title.get(), gives.get(), provider.get(), eligible.get()));
+            }
+        }
+        return rewards;
     }
 
     /** The book's catalogue of good deeds residents may attest of each other: each an id and a title. */

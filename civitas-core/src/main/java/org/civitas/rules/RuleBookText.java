@@ -25,6 +25,9 @@ public final class RuleBookText {
         if (!book.attestations().isEmpty()) {
             fields.put("attestations", book.attestations().stream().map(RuleBookText::attestation).toList());
         }
+        if (!book.rewards().isEmpty()) {
+            fields.put("rewards", book.rewards().stream().map(RuleBookText::reward).toList());
+        }
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setWidth(Integer.MAX_VALUE);
@@ -35,6 +38,16 @@ public final class RuleBookText {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("id", kind.id());
         fields.put("title", kind.title());
+        return fields;
+    }
+
+    private static Map<String, Object> reward(Reward reward) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("id", reward.id());
+        fields.put("title", reward.title());
+        fields.put("gives", reward.gives());
+        fields.put("provider", reward.provider());
+        fields.put("eligible", reward.eligible());
         return fields;
     }
 

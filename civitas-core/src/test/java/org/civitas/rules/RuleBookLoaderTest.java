@@ -97,11 +97,30 @@ class RuleBookLoaderTest {
 
         assertThat(rewarded.attestations()).containsExactly(new AttestationKind("helped-a-neighbour",
                 "Helped a neighbour"));
-        assertThat(LOADER.read("again.yaml", RuleBookText.of(rewarded))).isEqualTo(new RuleBook(rewarded
-                .jurisdiction(), rewarded.parent(), rewarded.timezone(), rewarded.charter(), rewarded.rules(),
-                rewarded.attestations(), "again.yaml"));
+        assertThat(RuleBookText.of(LOADER.read("again.yaml", RuleBookText.of(rewarded))))
+                .isEqualTo(RuleBookText.of(rewarded)).contains("helped-a-neighbour");
         assertThat(problemsOf(praise.replace("POINTS", "-2"))).singleElement().asString()
                 .endsWith("praise never costs points: a rule on attestation-confirmed grants more than 0");
+    }
+
+    @Test
+    void aRewardIsAnExtraThatTheConstitutionKeepsFromBasicRightsWithAnEligibilityChecked() {
+        String book = "jurisdiction: lakeside\ntimezone: UTC\nrules: []\nrewards:\n"
+                + "  - { id: hall, title: The community hall for an evening, gives: the hall free for an evening,"
+                + " provider: volunteer-hub, eligible: \"count['civic.volunteering'] >= 2 && score >= 990.0\" }\n";
+
+        RuleBook offered = LOADER.read("book.yaml", book);
+
+        assertThat(offered.rewards()).singleElement().satisfies(reward -> assertThat(reward.provider())
+                .isEqualTo("volunteer-hub"));
+        assertThat(RuleBookText.of(LOADER.read("again.yaml", RuleBookText.of(offered))))
+                .isEqualTo(RuleBookText.of(offered));
+        assertThat(problemsOf(book.replace("the hall free for an evening", "a free bus pass and a cheaper rent")))
+                .singleElement().asString().contains("breaks clause art-9").contains("'rent' touches a basic right");
+        assertThat(problemsOf(book.replace("The community hall", "Priority schooling"))).singleElement().asString()
+                .contains("'schooling' touches a basic right");
+        assertThat(problemsOf(book.replace("score >= 990.0", "score >= 'high'"))).singleElement().asString()
+                .contains("reward 'hall': eligible: 1:");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.civitas.governance.Legislation;
 import org.civitas.ledger.FileLedger;
 import org.civitas.officials.OfficialRecord;
 import org.civitas.privacy.PersonalDataSeal;
+import org.civitas.reward.RewardDesk;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.auth.PasswordHasher;
@@ -51,6 +52,7 @@ public record Civitas(
         DisputeDesk disputes,
         OfficialRecord officials,
         PeerPraise praise,
+        RewardDesk rewards,
         PersonalDataSeal seal,
         Constitution constitution,
         Legislation legislation,

@@ -26,6 +26,8 @@ import org.civitas.ledger.FileLedger;
 import org.civitas.officials.OfficialRecord;
 import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.privacy.PersonalKeys;
+import org.civitas.reward.RewardDesk;
+import org.civitas.reward.RewardKeys;
 import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.rules.RuleBooks;
@@ -62,6 +64,7 @@ import org.civitas.server.pages.Pages;
 import org.civitas.server.pages.Templates;
 import org.civitas.server.privacy.ErasureApi;
 import org.civitas.server.privacy.SealedVaultOpener;
+import org.civitas.server.rewards.RewardsApi;
 import org.civitas.server.rules.RulesApi;
 import org.civitas.server.sharing.GrantsApi;
 import org.civitas.server.sharing.PeopleApi;
@@ -79,6 +82,7 @@ import org.civitas.store.disputes.DisputeStore;
 import org.civitas.store.governance.ProposalStore;
 import org.civitas.store.grants.GrantStore;
 import org.civitas.store.residence.ResidenceStore;
+import org.civitas.store.rewards.RedemptionStore;
 import org.civitas.store.sessions.SessionStore;
 import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
@@ -161,10 +165,13 @@ public final class CivitasServer implements AutoCloseable {
                     scores, ledger, accessLog, officials, settings.clock());
             PeerPraise praise = new PeerPraise(new AttestationStore(database.jdbi()), residences,
                     legislation::inForce, ledger, settings.clock());
+            RewardDesk rewards = new RewardDesk(new RedemptionStore(database.jdbi()),
+                    RewardKeys.open(settings.dataDirectory()), seal.keys(), residences, legislation::inForce, scores,
+                    settings.clock());
             Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
                     accessLog, new GrantStore(database.jdbi()), support, supportDesk, assembly, impacts,
-                    comparison, disputes, officials, praise, seal, constitution, legislation, scores, projector, feeds,
+                    comparison, disputes, officials, praise, rewards, seal, constitution, legislation, scores, projector, feeds,
                     new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
@@ -265,6 +272,7 @@ public final class CivitasServer implements AutoCloseable {
             new DisputePages(civitas.disputes(), templates, json).register(routes);
             new OfficialsApi(civitas.officials(), templates).register(routes);
             new AttestationsApi(civitas.praise(), templates, json).register(routes);
+            new RewardsApi(civitas.rewards(), signatures, templates, json).register(routes);
             new ProposalsApi(civitas.assembly(), civitas.impacts(), json).register(routes);
             new ComparePages(civitas.comparison(), templates).register(routes);
             new ProposalPages(civitas.assembly(), civitas.impacts(), templates, json, pages.chartScripts(),

@@ -441,6 +441,9 @@ class SecurityIT {
             tests.add(DynamicTest.dynamicTest(method + " " + path.getKey(), () -> {
                 Snapshot before = Snapshot.of(server);
                 String path1 = concrete(path.getKey(), "p-ada", adasGrant, "browser-companion");
+                if (access.equals("source")) {
+                    server.clock().advance(Duration.ofSeconds(1));
+                }
                 Sender send = body -> access.equals("source") ? server.signed(method, path1, utility, body)
                         : call(method, path1, session, body, true);
                 HttpResponse<String> nested = send.body("[".repeat(10_000) + "]".repeat(10_000));
