@@ -15,17 +15,18 @@ import java.util.Objects;
  * @param majority the share of yes among yes and no that a proposal must exceed, from 0.5 to below 1
  * @param noticePeriod a new or harsher penalty counts only for events this long after adoption, at least
  *     {@link #LEAST_NOTICE}
+ * @param help when the jurisdiction offers a person help
  */
 public record Charter(
         SupportThreshold supportThreshold, Duration debate, Duration voting, BigDecimal quorum, BigDecimal majority,
-        Duration noticePeriod) {
+        Duration noticePeriod, HelpTriggers help) {
 
     /** The shortest notice a penalty may be given with: no one is punished for what was allowed a month ago. */
     public static final Duration LEAST_NOTICE = Duration.ofDays(30);
 
     /** The charter of a book that gives none. */
     public static final Charter DEFAULT = new Charter(SupportThreshold.percent("1"), Duration.ofDays(14),
-            Duration.ofDays(7), new BigDecimal("0.1"), new BigDecimal("0.5"), LEAST_NOTICE);
+            Duration.ofDays(7), new BigDecimal("0.1"), new BigDecimal("0.5"), LEAST_NOTICE, HelpTriggers.DEFAULT);
 
     public Charter {
         Objects.requireNonNull(supportThreshold, "supportThreshold");
@@ -37,6 +38,7 @@ public record Charter(
         if (majority.compareTo(new BigDecimal("0.5")) < 0 || majority.compareTo(BigDecimal.ONE) >= 0) {
             throw new IllegalArgumentException("majority is a share from 0.5 to below 1, not " + majority);
         }
+        Objects.requireNonNull(help, "help");
         if (noticePeriod.compareTo(LEAST_NOTICE) < 0) {
             throw new IllegalArgumentException("noticePeriod is at least " + LEAST_NOTICE + ", not " + noticePeriod);
         }

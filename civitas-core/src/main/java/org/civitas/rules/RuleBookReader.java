@@ -35,7 +35,7 @@ final class RuleBookReader {
     private static final List<String> REWARD_FIELDS = List.of("id", "title", "gives", "provider", "eligible");
     private static final Eligibility ELIGIBILITY = new Eligibility();
     private static final List<String> CHARTER_FIELDS = List.of("supportThreshold", "debate", "voting", "quorum",
-            "majority", "noticePeriod");
+            "majority", "noticePeriod", "help");
     private static final List<String> RULE_FIELDS = List.of(
             "id", "version", "title", "description", "category", "on", "when", "points", "halfLife", "cap",
             "warnFirst", "effective", "binding", "adoptedBy", "off");
@@ -262,8 +262,10 @@ final class RuleBookReader {
             charter.report("majority", "a share from 0.5 to below 1 that yes must exceed, not " + majority.get());
             problems++;
         }
+        Optional<HelpTriggers> help = charter.has("help") ? charter.mapping("help").flatMap(RuleBookReader::help)
+                : Optional.of(HelpTriggers.DEFAULT);
         Map<String, Optional<?>> read = Map.of("supportThreshold", threshold, "debate", debate, "voting", voting,
-                "noticePeriod", notice, "quorum", quorum, "majority", majority);
+                "noticePeriod", notice, "quorum", quorum, "majority", majority, "help", help);
         boolean unreadable = read.entrySet().stream().anyMatch(field -> charter.has(field.getKey())
                 && field.getValue().isEmpty());
         if (problems > 0 || unreadable) {
@@ -271,7 +273,38 @@ final class RuleBookReader {
         }
         return Optional.of(new Charter(threshold.orElse(defaults.supportThreshold()), debate.orElse(defaults.debate()),
                 voting.orElse(defaults.voting()), quorum.orElse(defaults.quorum()), majority.orElse(defaults.majority()),
-                notice.orElse(defaults.noticePeriod())));
+                notice.orElse(defaults.noticePeriod()), help.orElse(HelpTriggers.DEFAULT)));
+    }
+
+    /**
+     * When the charter offers help: {@code below} a score, a {@code fall} of points within a period, or a rule
+     * {@code repeated} a number of times within a period.
+     */
+    private static Optional<HelpTriggers> help(YamlMapping help) {
+        help.allowOnly(List.of("below", "fall", "repeated"));
+        int before = help.issueCount();
+        double below = help.converted("below", "a score such as 1000", Double::valueOf)
+                .orElse(HelpTriggers.DEFAULT.below());
+        Optional<HelpTriggers.Fall> fall = help.mapping("fall").flatMap(mapping -> {
+            mapping.allowOnly(List.of("points", "within"));
+            Optional<Long> points = mapping.requiredInteger("points");
+            Optional<Duration> within = mapping.requiredText("within").flatMap(text -> mapping.converted("within",
+                    "an ISO-8601 duration", Durations::parsePositive));
+            return points.isPresent() && within.isPresent()
+                    ? Optional.of(new HelpTriggers.Fall(points.get(), within.get())) : Optional.empty();
+        });
+        List<HelpTriggers.Repeated> repeated = new ArrayList<>();
+        for (YamlMapping item : help.mappings("repeated")) {
+            item.allowOnly(List.of("rule", "times", "within"));
+            Optional<String> rule = item.requiredText("rule");
+            Optional<Long> times = item.requiredInteger("times");
+            Optional<Duration> within = item.requiredText("within").flatMap(text -> item.converted("within",
+                    "an ISO-8601 duration", Durations::parsePositive));
+            if (rule.isPresent() && times.isPresent() && within.isPresent()) {
+                repeated.add(new HelpTriggers.Repeated(rule.get(), times.get(), within.get()));
+            }
+        }
+        return help.issueCount() > before ? Optional.empty() : Optional.of(new HelpTriggers(below, fall, repeated));
     }
 
     /**

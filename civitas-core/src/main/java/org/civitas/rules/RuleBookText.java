@@ -100,6 +100,30 @@ public final class RuleBookText {
         fields.put("quorum", charter.quorum().toPlainString());
         fields.put("majority", charter.majority().toPlainString());
         fields.put("noticePeriod", duration(charter.noticePeriod()));
+        if (!charter.help().equals(HelpTriggers.DEFAULT)) {
+            fields.put("help", help(charter.help()));
+        }
+        return fields;
+    }
+
+    private static Map<String, Object> help(HelpTriggers help) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("below", help.below());
+        help.fall().ifPresent(fall -> {
+            Map<String, Object> falling = new LinkedHashMap<>();
+            falling.put("points", fall.points());
+            falling.put("within", duration(fall.within()));
+            fields.put("fall", falling);
+        });
+        if (!help.repeated().isEmpty()) {
+            fields.put("repeated", help.repeated().stream().map(repeated -> {
+                Map<String, Object> rule = new LinkedHashMap<>();
+                rule.put("rule", repeated.rule());
+                rule.put("times", repeated.times());
+                rule.put("within", duration(repeated.within()));
+                return rule;
+            }).toList());
+        }
         return fields;
     }
 

@@ -57,6 +57,11 @@ public final class YamlMapping {
     }
 
     /** The same mapping, with problems attributed to {@code newSubject} (such as {@code rule 'traffic.x'}). */
+    /** How many problems the document this mapping belongs to has reported so far. */
+    public int issueCount() {
+        return issues.size();
+    }
+
     public YamlMapping about(String newSubject) {
         return new YamlMapping(this, newSubject);
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.civitas.rules.Charter;
+import org.civitas.rules.HelpTriggers;
 import org.civitas.rules.SupportThreshold;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class TallyTest {
 
     private static final Charter CHARTER = new Charter(SupportThreshold.count(3), Duration.ofDays(14),
-            Duration.ofDays(7), new BigDecimal("0.25"), new BigDecimal("0.5"), Duration.ofDays(30));
+            Duration.ofDays(7), new BigDecimal("0.25"), new BigDecimal("0.5"), Duration.ofDays(30),
+            HelpTriggers.DEFAULT);
 
     private static List<Ballot> ballots(int yes, int no, int abstain) {
         List<Ballot> ballots = new ArrayList<>();

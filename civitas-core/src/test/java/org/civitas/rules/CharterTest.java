@@ -11,7 +11,7 @@ class CharterTest {
 
     private static Charter charter(String quorum, String majority) {
         return new Charter(SupportThreshold.count(3), Duration.ofDays(14), Duration.ofDays(7), new BigDecimal(quorum),
-                new BigDecimal(majority), Duration.ofDays(30));
+                new BigDecimal(majority), Duration.ofDays(30), HelpTriggers.DEFAULT);
     }
 
     @Test
@@ -52,6 +52,7 @@ class CharterTest {
         assertThatThrownBy(() -> charter("1.1", "0.5")).hasMessageContaining("quorum");
         assertThatThrownBy(() -> charter("0.1", "1")).hasMessageContaining("majority");
         assertThatThrownBy(() -> new Charter(SupportThreshold.count(1), Duration.ofDays(1), Duration.ofDays(1),
-                BigDecimal.ZERO, new BigDecimal("0.5"), Duration.ofDays(29))).hasMessageContaining("noticePeriod");
+                BigDecimal.ZERO, new BigDecimal("0.5"), Duration.ofDays(29), HelpTriggers.DEFAULT))
+                .hasMessageContaining("noticePeriod");
     }
 }

@@ -163,7 +163,8 @@ class RuleBookLoaderTest {
                 """));
 
         assertThat(book.charter()).isEqualTo(new Charter(SupportThreshold.count(3), Duration.ofMinutes(10),
-                Charter.DEFAULT.voting(), new BigDecimal("0.25"), Charter.DEFAULT.majority(), Duration.ofDays(30)));
+                Charter.DEFAULT.voting(), new BigDecimal("0.25"), Charter.DEFAULT.majority(), Duration.ofDays(30),
+                HelpTriggers.DEFAULT));
     }
 
     @Test

@@ -152,7 +152,8 @@ public final class CivitasServer implements AutoCloseable {
             projector.start();
             AccessLog accessLog = new AccessLogStore(database.jdbi());
             officials = OfficialRecord.open(settings.dataDirectory(), seal.keys(), settings.clock());
-            SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, officials, settings.clock());
+            SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, officials, legislation::inForce,
+                    settings.clock());
             Assembly assembly = new Assembly(new ProposalStore(database.jdbi()), residences, legislation, check,
                     new TrackerSeal(seal.keys()), settings.clock());
             ImpactReports impacts = new ImpactReports(settings.dataDirectory(), legislation, check,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.civitas.rules.Charter;
+import org.civitas.rules.HelpTriggers;
 import org.civitas.rules.Rule;
 import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBookText;
@@ -60,12 +61,26 @@ public final class RulesApi {
     /** How a jurisdiction's residents change its book, as the public reads it. */
     public record CharterView(
             String supportThreshold, String debate, String voting, BigDecimal quorum, BigDecimal majority,
-            String noticePeriod) {
+            String noticePeriod, HelpView help) {
 
         static CharterView of(Charter charter) {
             return new CharterView(charter.supportThreshold().toString(), RuleBookText.duration(charter.debate()),
                     RuleBookText.duration(charter.voting()), charter.quorum(), charter.majority(),
-                    RuleBookText.duration(charter.noticePeriod()));
+                    RuleBookText.duration(charter.noticePeriod()), HelpView.of(charter.help()));
+        }
+    }
+
+    /**
+     * When a charter offers help: a score below {@code below}, a {@code fall} (null if none), or a rule
+     * {@code repeated}.
+     */
+    public record HelpView(double below, Map<String, Object> fall, List<Map<String, Object>> repeated) {
+
+        static HelpView of(HelpTriggers help) {
+            return new HelpView(help.below(), help.fall().map(fall -> Map.<String, Object>of("points", fall.points(),
+                    "within", RuleBookText.duration(fall.within()))).orElse(null), help.repeated().stream()
+                    .map(repeated -> Map.<String, Object>of("rule", repeated.rule(), "times", repeated.times(),
+                            "within", RuleBookText.duration(repeated.within()))).toList());
         }
     }
 
