@@ -148,6 +148,29 @@ public final class DisputeDesk {
         return find(id);
     }
 
+    /**
+     * {@code person}'s evidence added to their open dispute: reviewers then have {@link #REVIEW_PERIOD_WITH_EVIDENCE}
+     * from its opening.
+     */
+    public synchronized Dispute addEvidence(String person, String id, String evidence) {
+        Dispute dispute = Optional.of(find(id)).filter(found -> found.person().equals(person))
+                .orElseThrow(() -> new NotFoundException("you have no dispute with id '" + id + "'"));
+        if (dispute.state().isFinal()) {
+            throw new ConflictException("this dispute was resolved already: " + dispute.state().id());
+        }
+        String added = text("evidence", evidence, MAX_EVIDENCE, true);
+        String all = dispute.evidence().isEmpty() ? added : dispute.evidence() + "\n\n" + added;
+        if (all.length() > MAX_EVIDENCE) {
+            throw new InvalidInputException("evidence", "at most " + MAX_EVIDENCE + " characters in all; this"
+                    + " dispute holds " + dispute.evidence().length() + " already");
+        }
+        Instant deadline = dispute.openedAt().plus(REVIEW_PERIOD_WITH_EVIDENCE);
+        if (!disputes.addEvidence(id, all, deadline.isAfter(dispute.deadline()) ? deadline : dispute.deadline())) {
+            throw new ConflictException("this dispute was resolved meanwhile");
+        }
+        return find(id);
+    }
+
     /** {@code person}'s disputes, newest first. */
     public List<Dispute> of(String person) {
         settle();

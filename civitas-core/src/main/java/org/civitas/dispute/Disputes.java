@@ -27,6 +27,9 @@ public interface Disputes {
     /** The open disputes whose deadline is not after {@code at}. */
     List<Dispute> due(Instant at);
 
+    /** Replaces an open dispute's evidence and deadline; false if it was no longer open. */
+    boolean addEvidence(String id, String evidence, Instant deadline);
+
     /** Keeps the source's answer; false if the dispute already has one. */
     boolean answer(String id, SourceAnswer answer);
 

@@ -244,7 +244,8 @@ class BrowserIT {
             shot(theirs, "8-no-longer-shared");
 
             mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who looked")).click();
-            Locator looks = mine.locator("tbody tr", new Page.LocatorOptions().setHasText(caseworker.username()));
+            Locator looks = mine.locator("#accesses tbody tr", new Page.LocatorOptions()
+                    .setHasText(caseworker.username()));
             assertThat(looks).hasCount(2);
             assertThat(looks.first()).containsText("events in obligations");
             assertThat(looks.first()).containsText("support");
@@ -281,9 +282,10 @@ class BrowserIT {
             assertThat(theirs.locator(".cases")).containsText(citizen.person());
             shot(theirs, "11-support-cases");
             mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who looked")).click();
-            Locator looks = mine.locator("tbody tr", new Page.LocatorOptions().setHasText("support case"));
+            Locator looks = mine.locator("#accesses tbody tr", new Page.LocatorOptions().setHasText("support case"));
             assertThat(looks).hasCount(1);
             assertThat(looks).containsText(caseworker.username());
+            assertThat(mine.locator("#my-official-acts")).containsText("case-looked");
             shot(mine, "12-who-looked-at-my-case");
         }
         assertThat(problems).as("console errors, CSP violations among them").isEmpty();

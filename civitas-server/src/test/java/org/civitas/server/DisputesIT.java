@@ -191,8 +191,18 @@ class DisputesIT {
 
     @Test
     void reviewersWhoAgreeOnACorrectionRescoreTheEventAsCorrected() throws Exception {
-        String id = dispute("bob", "{\"event\":\"bill-bob\",\"source\":\"lakeside-utilities\",\"reason\":\"it was"
-                + " 10 days\"}").get("id").asText();
+        JsonNode opened = dispute("bob", "{\"event\":\"bill-bob\",\"source\":\"lakeside-utilities\",\"reason\":\"it"
+                + " was 10 days\"}");
+        String id = opened.get("id").asText();
+        assertThat(server.change("POST", "/api/v1/me/disputes/" + id + "/evidence", "{\"evidence\":\"x\"}",
+                login("ada")).statusCode()).as("only the person adds evidence").isEqualTo(404);
+        HttpResponse<String> added = server.change("POST", "/api/v1/me/disputes/" + id + "/evidence",
+                "{\"evidence\":\"the receipt, dated\"}", login("bob"));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        JsonNode withEvidence = TestServer.JSON.readTree(added.body());
+        assertThat(withEvidence.get("evidence").asText()).isEqualTo("the receipt, dated");
+        assertThat(Instant.parse(withEvidence.get("deadline").asText())).as("45 days from the opening")
+                .isEqualTo(Instant.parse(opened.get("openedAt").asText()).plus(Duration.ofDays(45)));
         assertThat(decide("rita", id, "{\"outcome\":\"corrected\",\"reason\":\"r\"}").statusCode())
                 .as("a correction needs its attributes").isEqualTo(400);
         assertThat(decide("rita", id, "{\"outcome\":\"forgiven\",\"reason\":\"r\"}").statusCode()).isEqualTo(400);

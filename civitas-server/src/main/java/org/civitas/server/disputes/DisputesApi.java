@@ -43,6 +43,7 @@ public final class DisputesApi {
     public void register(RoutesConfig routes) {
         routes.post("/api/v1/me/disputes", this::dispute, Access.CITIZEN);
         routes.get("/api/v1/me/disputes", this::mine, Access.CITIZEN);
+        routes.post("/api/v1/me/disputes/{id}/evidence", this::addEvidence, Access.CITIZEN);
         routes.get("/api/v1/sources/disputes", this::aboutSource, Access.SOURCE);
         routes.post("/api/v1/sources/disputes/{id}/answer", this::answer, Access.SOURCE);
         routes.post("/api/v1/sources/disputes/{id}/reinstate", this::reinstate, Access.SOURCE);
@@ -58,6 +59,13 @@ public final class DisputesApi {
         Dispute dispute = desk.open(person, body.path("source").asText(""), required(body, "event"),
                 body.path("reason").asText(""), body.path("evidence").asText(""));
         ctx.status(201).json(DisputeView.of(dispute));
+    }
+
+    /** {@code {"evidence"}}: added to the person's open dispute, which gives reviewers 45 days from its opening. */
+    private void addEvidence(Context ctx) throws IOException {
+        JsonNode body = JsonBodies.read(ctx, json);
+        ctx.json(DisputeView.of(desk.addEvidence(Authentication.person(ctx), ctx.pathParam("id"),
+                body.path("evidence").asText(""))));
     }
 
     private void mine(Context ctx) {

@@ -89,6 +89,14 @@ public final class DisputeStore implements Disputes {
     }
 
     @Override
+    public boolean addEvidence(String id, String evidence, Instant deadline) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE disputes SET evidence = :evidence,"
+                        + " deadline = :deadline WHERE id = :id AND state = 'open'")
+                .bind("evidence", evidence).bind("deadline", deadline).bind("id", id)
+                .execute()) == 1;
+    }
+
+    @Override
     public boolean answer(String id, SourceAnswer answer) {
         return jdbi.withHandle(handle -> handle.createUpdate("UPDATE disputes SET answer = :answer,"
                         + " answered_at = :at WHERE id = :id AND answer IS NULL")
