@@ -69,8 +69,8 @@ public final class PeerPraise {
     }
 
     /**
-     * {@code giver}'s attestation of a good deed by {@code person}, of a kind listed where {@code person} lives; it waits
-     * for {@code person} to confirm it.
+     * {@code giver}'s attestation of a good deed by {@code person}, of a kind listed where {@code person} lives; it
+     * waits for {@code person} to confirm it.
      */
     public Attestation attest(String giver, String person, String kind, String note) {
         String text = Objects.requireNonNullElse(note, "").strip();

@@ -17,12 +17,12 @@ public final class CivitasEntries {
     public static final String DISPUTE_OPENED = "dispute-opened";
     /** The type of the entry that ends one. */
     public static final String DISPUTE_RESOLVED = "dispute-resolved";
-    /** The category of Civitas's own entries, as a person's vault shows them. */
-    public static final String CATEGORY = "disputes";
     /** The type of the entry by which a source reinstates an event a dispute removed. */
     public static final String EVENT_REINSTATED = "event-reinstated";
     /** Every type of the entries of disputes. */
     public static final Set<String> TYPES = Set.of(DISPUTE_OPENED, DISPUTE_RESOLVED, EVENT_REINSTATED);
+    /** The category of the entries of disputes, as a person's vault shows them. */
+    public static final String CATEGORY = "disputes";
     /** The source of attestations their person confirmed. */
     public static final String ATTESTATIONS = "attestations";
     /** The type of a confirmed attestation. */

@@ -272,8 +272,9 @@ final class RuleBookReader {
             return Optional.empty();
         }
         return Optional.of(new Charter(threshold.orElse(defaults.supportThreshold()), debate.orElse(defaults.debate()),
-                voting.orElse(defaults.voting()), quorum.orElse(defaults.quorum()), majority.orElse(defaults.majority()),
-                notice.orElse(defaults.noticePeriod()), help.orElse(HelpTriggers.DEFAULT)));
+                voting.orElse(defaults.voting()), quorum.orElse(defaults.quorum()),
+                majority.orElse(defaults.majority()), notice.orElse(defaults.noticePeriod()),
+                help.orElse(HelpTriggers.DEFAULT)));
     }
 
     /**

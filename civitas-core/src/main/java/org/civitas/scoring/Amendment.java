@@ -15,10 +15,10 @@ import org.civitas.event.EventKey;
 
 /**
  * A ledger entry by which Civitas itself changes how an earlier event counts, so that every pass over the ledger (the
- * server's, {@code civitas score --data}, a simulation) scores each event as its disputes left it: while a dispute
- * is open the event counts nothing; upheld, it counts again; corrected, it counts with the corrected attributes;
- * removed, it never counts again. The entry is one of {@link CivitasEntries}, of the person concerned, whose
- * attributes name the event amended and the dispute.
+ * server's, {@code civitas score --data}, a simulation) scores each event as its disputes left it: while a dispute is
+ * open the event counts nothing; upheld, it counts again; corrected, it counts with the corrected attributes; removed,
+ * it counts no more, unless its source reinstates it. The entry is one of {@link CivitasEntries}, of the person
+ * concerned, whose attributes name the event amended and the dispute.
  *
  * @param correction for {@link Kind#CORRECTED}, the event as corrected; empty otherwise
  */

@@ -14,8 +14,9 @@ import java.util.OptionalLong;
  * Turns the rules one person's events matched into contributions and a score: a rule with {@code warnFirst} only warns
  * of an offence when no earlier one is remembered, caps limit what a rule grants within a sliding window, and decay
  * halves a grant's worth every half-life. An event under dispute counts nothing, and is no offence that a later one
- * could follow or a cap could count, until its dispute ends. Everything is decided in scoring order ({@link Match#compareByTime}), however
- * the matches arrived, so a server that learns of an event late gives the same score as a pass over the whole input.
+ * could follow or a cap could count, until its dispute ends. Everything is decided in scoring order
+ * ({@link Match#compareByTime}), however the matches arrived, so a server that learns of an event late gives the same
+ * score as a pass over the whole input.
  */
 final class PersonScoring {
 

@@ -26,11 +26,12 @@ import org.civitas.scoring.PersonScore;
 import org.civitas.scoring.ScoreBoard;
 
 /**
- * Offers help to people when their jurisdiction's charter says (by default, a score below the
- * {@value PersonScore#BASE} everyone starts with; a charter may add a fall of so many points within a period, or a
- * rule matched so many times within one), and routes the offers they accept to the case workers. An offer names the help that fits what lowered the score most (debt advice
- * for obligations, say); only the person sees it until they accept it, and a declined offer is not made again for
- * {@link #QUIET_AFTER_AN_OFFER}. The score decides nothing here: it only starts a question the person answers.
+ * Offers help to people when their jurisdiction's charter says (by default, a score below the {@value PersonScore#BASE}
+ * everyone starts with; a charter may add a fall of so many points within a period, or a rule matched so many times
+ * within one), and routes the offers they accept to the case workers. An offer names the help that fits what lowered
+ * the score most (debt advice for obligations, say); only the person sees it until they accept it, and a declined offer
+ * is not made again for {@link #QUIET_AFTER_AN_OFFER}. The score decides nothing here: it only starts a question the
+ * person answers.
  */
 public final class SupportDesk {
 

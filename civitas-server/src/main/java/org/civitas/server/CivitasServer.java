@@ -172,8 +172,8 @@ public final class CivitasServer implements AutoCloseable {
             Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
                     accessLog, new GrantStore(database.jdbi()), support, supportDesk, assembly, impacts,
-                    comparison, disputes, officials, praise, rewards, seal, constitution, legislation, scores, projector, feeds,
-                    new PasswordHasher(), Metrics.newRegistry());
+                    comparison, disputes, officials, praise, rewards, seal, constitution, legislation, scores,
+                    projector, feeds, new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
                     civitas.passwords(), civitas.clock());

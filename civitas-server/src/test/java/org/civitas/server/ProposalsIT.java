@@ -444,8 +444,9 @@ class ProposalsIT {
 
     private static String graffiti(int points) {
         return "{\"jurisdiction\":\"lakeside\",\"title\":\"Graffiti costs " + -points + "\",\"rationale\":\"Clean"
-                + " walls.\",\"change\":{\"kind\":\"add\",\"rule\":{\"id\":\"nuisance.graffiti\",\"title\":\"Graffiti\","
-                + "\"category\":\"nuisance\",\"on\":\"graffiti\",\"points\":" + points + ",\"halfLife\":\"P30D\"}}}";
+                + " walls.\",\"change\":{\"kind\":\"add\",\"rule\":{\"id\":\"nuisance.graffiti\","
+                + "\"title\":\"Graffiti\",\"category\":\"nuisance\",\"on\":\"graffiti\",\"points\":" + points
+                + ",\"halfLife\":\"P30D\"}}}";
     }
 
     @Test

@@ -25,8 +25,8 @@ import org.civitas.server.http.JsonBodies;
 /**
  * {@code /api/v1/proposals}: residents propose changes to their rule books, support and debate them, and vote; anyone
  * reads them, their impact on the year before them, and, once a vote closes, its board of ballots. A resident sees
- * what a proposal would do to their own score at {@code /api/v1/me/proposals/{id}/impact}. A voter reads their own ballot at
- * {@code /api/v1/me/proposals/{id}/ballot}; nothing links a ballot to anyone else.
+ * what a proposal would do to their own score at {@code /api/v1/me/proposals/{id}/impact}. A voter reads their own
+ * ballot at {@code /api/v1/me/proposals/{id}/ballot}; nothing links a ballot to anyone else.
  */
 public final class ProposalsApi {
 
