@@ -5,9 +5,9 @@ import java.util.Set;
 
 /**
  * The entries Civitas records in the ledger itself, beside the events that sources send: the outcomes of disputes,
- * and attestations their person confirmed. Their sources and types are Civitas's own: no source may be registered
- * under them or send them. No rule may read a dispute's entries; a rule may reward a confirmed attestation, never
- * punish it.
+ * attestations their person confirmed, and programmes of support their person completed. Their sources and types are
+ * Civitas's own: no source may be registered under them or send them. No rule may read a dispute's entries; a rule
+ * may reward the others, never punish them.
  */
 public final class CivitasEntries {
 
@@ -27,8 +27,14 @@ public final class CivitasEntries {
     public static final String ATTESTATIONS = "attestations";
     /** The type of a confirmed attestation. */
     public static final String ATTESTATION_CONFIRMED = "attestation-confirmed";
-    /** The category of a confirmed attestation. */
+    /** The category of a confirmed attestation, and of a completed programme of support. */
     public static final String ATTESTATION_CATEGORY = "civic";
+    /** The source of programmes of support their person completed. */
+    public static final String SUPPORT = "support-desk";
+    /** The type of a completed programme of support. */
+    public static final String SUPPORT_COMPLETED = "support-completed";
+    /** The types of Civitas's own entries that a rule may reward and never punish. */
+    public static final Set<String> REWARDED_ONLY = Set.of(ATTESTATION_CONFIRMED, SUPPORT_COMPLETED);
 
     private CivitasEntries() {
     }
@@ -43,8 +49,8 @@ public final class CivitasEntries {
      * is one of Civitas's own names; empty for any other name.
      */
     public static Optional<String> reserved(String name) {
-        return SOURCE.equals(name) || TYPES.contains(name) || ATTESTATIONS.equals(name)
-                || ATTESTATION_CONFIRMED.equals(name)
+        return SOURCE.equals(name) || TYPES.contains(name) || ATTESTATIONS.equals(name) || SUPPORT.equals(name)
+                || REWARDED_ONLY.contains(name)
                 ? Optional.of("'" + name + "' is reserved for the entries Civitas records itself") : Optional.empty();
     }
 }

@@ -12,6 +12,8 @@ public enum Act {
     DISPUTE_DECIDED,
     /** A case worker looked at a case a person accepted help in. */
     CASE_LOOKED,
+    /** A case worker recorded a step or the outcome of a case. */
+    CASE_NOTED,
     /** An official read what a person shares with them. */
     SHARED_DATA_READ,
     /** An administrator registered a source. */

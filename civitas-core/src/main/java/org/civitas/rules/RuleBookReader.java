@@ -180,10 +180,9 @@ final class RuleBookReader {
         Optional<String> category = rule.requiredText("category");
         Optional<String> on = rule.requiredText("on").filter(type -> readable(rule, type));
         Optional<Long> points = rule.requiredInteger("points");
-        if (on.filter(CivitasEntries.ATTESTATION_CONFIRMED::equals).isPresent()
+        if (on.filter(CivitasEntries.REWARDED_ONLY::contains).isPresent()
                 && points.filter(granted -> granted <= 0).isPresent()) {
-            rule.report("points", "praise never costs points: a rule on " + CivitasEntries.ATTESTATION_CONFIRMED
-                    + " grants more than 0");
+            rule.report("points", "praise never costs points: a rule on " + on.get() + " grants more than 0");
         }
         Optional<Duration> halfLife = rule.converted("halfLife", "an ISO-8601 duration", Durations::parsePositive);
         Optional<Cap> cap = rule.mapping("cap").flatMap(RuleBookReader::cap);
@@ -309,11 +308,11 @@ final class RuleBookReader {
     }
 
     /**
-     * Whether a rule may read events of {@code type}: not Civitas's own entries, which score no one, but for a
-     * confirmed attestation, which a rule may reward.
+     * Whether a rule may read events of {@code type}: not Civitas's own entries, which score no one, but for the
+     * ones a rule may reward (a confirmed attestation, a completed programme of support).
      */
     private static boolean readable(YamlMapping rule, String type) {
-        if (type.equals(CivitasEntries.ATTESTATION_CONFIRMED)) {
+        if (CivitasEntries.REWARDED_ONLY.contains(type)) {
             return true;
         }
         Optional<String> reserved = CivitasEntries.reserved(type);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.civitas.ConflictException;
 import org.civitas.InvalidInputException;
 
 /**
@@ -16,17 +17,28 @@ public record SupportOffer(
         String id, String person, String kind, String reason, Instant openedAt, Status status,
         Optional<Instant> answeredAt) {
 
-    /** Where an offer stands: open until the person accepts or declines it, and then for good. */
+    /**
+     * Where an offer stands: open until the person accepts or declines it; an accepted one is a case until the person
+     * confirms its outcome, and it is completed.
+     */
     public enum Status {
-        OPEN, ACCEPTED, DECLINED;
+        OPEN, ACCEPTED, DECLINED, COMPLETED;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** Whether an offer standing here may move to {@code next}: only an open one, only by an answer. */
+        /** Whether an offer standing here may move to {@code next}: an open one by an answer, a case by completion. */
         public boolean canBecome(Status next) {
-            return this == OPEN && next != OPEN;
+            return this == OPEN && (next == ACCEPTED || next == DECLINED) || this == ACCEPTED && next == COMPLETED;
+        }
+
+        /** {@code next}, if an offer standing here may move there; refused otherwise, naming both. */
+        public Status moveTo(Status next) {
+            if (!canBecome(next)) {
+                throw new ConflictException("an offer that is " + id() + " cannot become " + next.id());
+            }
+            return next;
         }
 
         /** The status a person's answer gives ({@code accept} or {@code decline}); refused otherwise. */

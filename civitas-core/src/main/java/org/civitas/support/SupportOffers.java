@@ -24,4 +24,13 @@ public interface SupportOffers {
 
     /** The offers accepted, the cases for case workers. */
     List<SupportOffer> accepted();
+
+    /** Keeps a case worker's note on a case. */
+    void note(CaseNote note);
+
+    /** The notes on a case, oldest first. */
+    List<CaseNote> notes(String offer);
+
+    /** Completes {@code person}'s case {@code id}; false if it was not an accepted case of theirs. */
+    boolean complete(String id, String person, Instant at);
 }

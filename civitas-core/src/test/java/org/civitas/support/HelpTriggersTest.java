@@ -74,6 +74,20 @@ class HelpTriggersTest {
         public List<SupportOffer> accepted() {
             return List.of();
         }
+
+        @Override
+        public void note(CaseNote note) {
+        }
+
+        @Override
+        public List<CaseNote> notes(String offer) {
+            return List.of();
+        }
+
+        @Override
+        public boolean complete(String id, String person, Instant at) {
+            return false;
+        }
     }
 
     private static Event event(String id, String person, String type, Duration ago) {

@@ -27,6 +27,7 @@ import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
 import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.VaultStore;
+import org.civitas.support.SupportCases;
 import org.civitas.support.SupportDesk;
 
 /**
@@ -46,6 +47,7 @@ public record Civitas(
         Grants grants,
         SupportStore support,
         SupportDesk supportDesk,
+        SupportCases cases,
         Assembly assembly,
         ImpactReports impacts,
         Comparison comparison,

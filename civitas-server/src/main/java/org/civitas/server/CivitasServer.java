@@ -88,6 +88,7 @@ import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
 import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.VaultStore;
+import org.civitas.support.SupportCases;
 import org.civitas.support.SupportDesk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,6 +155,7 @@ public final class CivitasServer implements AutoCloseable {
             officials = OfficialRecord.open(settings.dataDirectory(), seal.keys(), settings.clock());
             SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, officials, legislation::inForce,
                     settings.clock());
+            SupportCases cases = new SupportCases(support, officials, residences, ledger, settings.clock());
             Assembly assembly = new Assembly(new ProposalStore(database.jdbi()), residences, legislation, check,
                     new TrackerSeal(seal.keys()), settings.clock());
             ImpactReports impacts = new ImpactReports(settings.dataDirectory(), legislation, check,
@@ -171,7 +173,7 @@ public final class CivitasServer implements AutoCloseable {
                     settings.clock());
             Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
-                    accessLog, new GrantStore(database.jdbi()), support, supportDesk, assembly, impacts,
+                    accessLog, new GrantStore(database.jdbi()), support, supportDesk, cases, assembly, impacts,
                     comparison, disputes, officials, praise, rewards, seal, constitution, legislation, scores,
                     projector, feeds, new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
@@ -268,7 +270,7 @@ public final class CivitasServer implements AutoCloseable {
                     .register(routes);
             new StatsApi(new PublicStatistics(civitas.scores(), civitas.support(), civitas.disputes(),
                     civitas.clock()), templates).register(routes);
-            new SupportApi(civitas.supportDesk(), json).register(routes);
+            new SupportApi(civitas.supportDesk(), civitas.cases(), json).register(routes);
             new DisputesApi(civitas.disputes(), signatures, json).register(routes);
             new DisputePages(civitas.disputes(), templates, json).register(routes);
             new OfficialsApi(civitas.officials(), templates).register(routes);

@@ -404,7 +404,8 @@ class SecurityIT {
                 continue;
             }
             TestServer.Session session = route.access().contains(Access.ADMIN) ? sessions.get(Attacker.ADAM)
-                    : route.access().contains(Access.REVIEWER) ? sessions.get(Attacker.RITA) : ada;
+                    : route.access().contains(Access.REVIEWER) ? sessions.get(Attacker.RITA)
+                    : route.access().contains(Access.CASEWORKER) ? sessions.get(Attacker.OLGA) : ada;
             tests.add(DynamicTest.dynamicTest(route.method() + " " + route.path(), () -> {
                 Snapshot before = Snapshot.of(server);
                 HttpResponse<String> response = call(route.method(), concrete(route.path(), "p-ada", adasGrant,
@@ -436,8 +437,13 @@ class SecurityIT {
             }
             String method = entry.getKey().toUpperCase(Locale.ROOT);
             String access = entry.getValue().path("x-civitas-access").asText();
-            TestServer.Session session = access.equals("admin") ? sessions.get(Attacker.ADAM)
-                    : access.equals("reviewer") ? sessions.get(Attacker.RITA) : access.equals("public") ? null : ada;
+            TestServer.Session session = switch (access) {
+                case "admin" -> sessions.get(Attacker.ADAM);
+                case "reviewer" -> sessions.get(Attacker.RITA);
+                case "caseworker" -> sessions.get(Attacker.OLGA);
+                case "public" -> null;
+                default -> ada;
+            };
             tests.add(DynamicTest.dynamicTest(method + " " + path.getKey(), () -> {
                 Snapshot before = Snapshot.of(server);
                 String path1 = concrete(path.getKey(), "p-ada", adasGrant, "browser-companion");

@@ -93,6 +93,51 @@ class SupportIT {
     }
 
     @Test
+    void aCaseWorkerRecordsStepsAndAnOutcomeAndThePersonsConfirmationEarnsThePointsTheBookGives() throws Exception {
+        TestServer.Session olga = server.login("olga", "olga's password");
+        TestServer.Session otto = server.login("otto", "otto's password");
+        String id = desk.offersTo("p-h1").get(0).id();
+        server.citizen("hans", "p-h1", "hans's password");
+        TestServer.Session hans = server.login("hans", "hans's password");
+        server.change("POST", "/api/v1/me/support/" + id, "{\"answer\":\"accept\"}", hans);
+        assertThat(server.change("POST", "/api/v1/me/support/" + id + "/completion", null, hans).statusCode())
+                .as("no outcome to confirm yet").isEqualTo(409);
+
+        HttpResponse<String> step = server.change("POST", "/api/v1/support/cases/" + id + "/notes",
+                "{\"kind\":\"step\",\"text\":\"first talk about the bills\"}", olga);
+        HttpResponse<String> outcome = server.change("POST", "/api/v1/support/cases/" + id + "/notes",
+                "{\"kind\":\"outcome\",\"text\":\"a budgeting course\"}", olga);
+
+        assertThat(step.statusCode()).as(step.body()).isEqualTo(201);
+        assertThat(outcome.statusCode()).isEqualTo(201);
+        assertThat(server.change("POST", "/api/v1/support/cases/" + id + "/notes", "{\"kind\":\"verdict\","
+                + "\"text\":\"x\"}", olga).statusCode()).isEqualTo(400);
+        JsonNode notes = server.getJson("/api/v1/me/support/" + id + "/notes", hans).get("notes");
+        assertThat(notes).hasSize(2);
+        assertThat(notes.get(1).get("kind").asText()).isEqualTo("outcome");
+        assertThat(notes.get(1).get("badge").asText()).startsWith("C-");
+        assertThat(server.get("/api/v1/me/support/" + id + "/notes", otto).statusCode()).isEqualTo(404);
+        assertThat(server.change("POST", "/api/v1/me/support/" + id + "/completion", null, otto).statusCode())
+                .isEqualTo(404);
+
+        HttpResponse<String> completed = server.change("POST", "/api/v1/me/support/" + id + "/completion", null,
+                hans);
+
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+        assertThat(TestServer.JSON.readTree(completed.body()).get("status").asText()).isEqualTo("completed");
+        long committed = server.server().civitas().ledger().committed();
+        for (int i = 0; i < 3_000 && server.server().civitas().projector().projectedUpTo() < committed; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(server.getJson("/api/v1/me/score", hans).toString()).contains("civic.support-completed")
+                .contains("\"granted\":5");
+        assertThat(server.change("POST", "/api/v1/me/support/" + id + "/completion", null, hans).statusCode())
+                .as("completed once").isEqualTo(409);
+        assertThat(cases(olga)).as("a completed case is no longer open").doesNotContain(id);
+        assertThat(server.getJson("/api/v1/officials/record", null).toString()).contains("case-noted");
+    }
+
+    @Test
     void aDeclinedOfferGoesNowhereAndIsNotMadeAgain() throws Exception {
         TestServer.Session hugo = server.login("hugo", "hugo's password");
         String id = server.getJson("/api/v1/me/support", hugo).get("offers").get(0).get("id").asText();

@@ -103,7 +103,8 @@ public final class SourceRegistry {
         if (CivitasEntries.isOwn(source, type)) {
             return CivitasEntries.CATEGORY;
         }
-        if (source.equals(CivitasEntries.ATTESTATIONS) && type.equals(CivitasEntries.ATTESTATION_CONFIRMED)) {
+        if (source.equals(CivitasEntries.ATTESTATIONS) && type.equals(CivitasEntries.ATTESTATION_CONFIRMED)
+                || source.equals(CivitasEntries.SUPPORT) && type.equals(CivitasEntries.SUPPORT_COMPLETED)) {
             return CivitasEntries.ATTESTATION_CATEGORY;
         }
         Known known = byName.get(source);

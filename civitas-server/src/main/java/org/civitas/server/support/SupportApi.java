@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
 import org.civitas.server.auth.Authentication;
 import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.JsonBodies;
+import org.civitas.support.CaseNote;
+import org.civitas.support.SupportCases;
 import org.civitas.support.SupportDesk;
 import org.civitas.support.SupportOffer;
 
@@ -21,17 +24,40 @@ import org.civitas.support.SupportOffer;
 public final class SupportApi {
 
     private final SupportDesk desk;
+    private final SupportCases cases;
     private final ObjectMapper json;
 
-    public SupportApi(SupportDesk desk, ObjectMapper json) {
+    public SupportApi(SupportDesk desk, SupportCases cases, ObjectMapper json) {
         this.desk = desk;
+        this.cases = cases;
         this.json = json;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/me/support", this::offers, Access.CITIZEN);
         routes.post("/api/v1/me/support/{id}", this::answer, Access.CITIZEN);
+        routes.get("/api/v1/me/support/{id}/notes", ctx -> ctx.json(Map.of("notes", cases.notes(
+                Authentication.person(ctx), ctx.pathParam("id")).stream().map(NoteView::of).toList())),
+                Access.CITIZEN);
+        routes.post("/api/v1/me/support/{id}/completion", ctx -> ctx.json(OfferView.of(cases.confirmCompletion(
+                Authentication.person(ctx), ctx.pathParam("id")))), Access.CITIZEN);
         routes.get("/api/v1/support/cases", this::cases, Access.CASEWORKER);
+        routes.post("/api/v1/support/cases/{id}/notes", this::note, Access.CASEWORKER);
+    }
+
+    /** {@code {"kind":"step|outcome","text"}}: a case worker's note on an accepted case. */
+    private void note(Context ctx) throws IOException {
+        JsonNode body = JsonBodies.read(ctx, json);
+        ctx.status(201).json(NoteView.of(cases.note(Authentication.required(ctx).actor(), ctx.pathParam("id"),
+                body.path("kind").asText(""), body.path("text").asText(""))));
+    }
+
+    /** A case worker's note as the API shows it: {@code kind} is {@code step} or {@code outcome}. */
+    record NoteView(Instant at, String badge, String kind, String text) {
+
+        static NoteView of(CaseNote note) {
+            return new NoteView(note.at(), note.badge(), note.kind().id(), note.text());
+        }
     }
 
     private void offers(Context ctx) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.civitas.support.CaseNote;
 import org.civitas.support.DistrictDemand;
 import org.civitas.support.SupportOffer;
 import org.civitas.support.SupportOffers;
@@ -87,6 +88,34 @@ public final class SupportStore implements SupportOffers {
                         "SELECT * FROM support_offers WHERE status = 'accepted' ORDER BY answered_at, id")
                 .map(OFFER)
                 .list());
+    }
+
+    @Override
+    public void note(CaseNote note) {
+        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO support_notes (offer, at, badge, kind, text)"
+                        + " VALUES (:offer, :at, :badge, :kind, :text)")
+                .bind("offer", note.offer()).bind("at", note.at()).bind("badge", note.badge())
+                .bind("kind", note.kind().id()).bind("text", note.text())
+                .execute());
+    }
+
+    @Override
+    public List<CaseNote> notes(String offer) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM support_notes WHERE offer = :offer"
+                        + " ORDER BY at")
+                .bind("offer", offer)
+                .map((rows, context) -> new CaseNote(rows.getString("offer"), rows.getTimestamp("at").toInstant(),
+                        rows.getString("badge"), CaseNote.Kind.valueOf(rows.getString("kind").toUpperCase(Locale.ROOT)),
+                        rows.getString("text")))
+                .list());
+    }
+
+    @Override
+    public boolean complete(String id, String person, Instant at) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE support_offers SET status = 'completed'"
+                        + " WHERE id = :id AND person = :person AND status = 'accepted'")
+                .bind("id", id).bind("person", person)
+                .execute()) == 1;
     }
 
     /** Residents and people seeking help (an offer open or accepted) in each district, by district. */
