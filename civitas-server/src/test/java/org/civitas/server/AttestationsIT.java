@@ -71,16 +71,9 @@ class AttestationsIT {
         }
         assertThat(server.postEvents(registry, homes.toString()).statusCode()).isEqualTo(200);
         server.citizen("nemo", "p-nemo", "nemo's password");
-        awaitProjection(server);
+        server.awaitProjection();
     }
 
-    private static void awaitProjection(TestServer server) throws InterruptedException {
-        long committed = server.server().civitas().ledger().committed();
-        for (int i = 0; i < 3_000 && server.server().civitas().projector().projectedUpTo() < committed; i++) {
-            Thread.sleep(10);
-        }
-        assertThat(server.server().civitas().projector().projectedUpTo()).isGreaterThanOrEqualTo(committed);
-    }
 
     private TestServer.Session login(String name) throws Exception {
         return server.login(name, name + "'s password");
@@ -100,7 +93,7 @@ class AttestationsIT {
     private HttpResponse<String> answer(String name, String id, String answer) throws Exception {
         HttpResponse<String> answered = server.change("POST", "/api/v1/me/attestations/" + id, "{\"answer\":\""
                 + answer + "\"}", login(name));
-        awaitProjection(server);
+        server.awaitProjection();
         return answered;
     }
 

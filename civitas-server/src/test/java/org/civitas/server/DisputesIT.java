@@ -89,17 +89,9 @@ class DisputesIT {
         }
         server.account("audrey", Role.AUDITOR, Optional.empty(), "audrey's password");
         server.account("adam", Role.ADMIN, Optional.empty(), "adam's password");
-        awaitProjection(server);
+        server.awaitProjection();
     }
 
-    /** What the ledger holds reaches the scores as the projector catches up. */
-    private static void awaitProjection(TestServer server) throws InterruptedException {
-        long committed = server.server().civitas().ledger().committed();
-        for (int i = 0; i < 3_000 && server.server().civitas().projector().projectedUpTo() < committed; i++) {
-            Thread.sleep(10);
-        }
-        assertThat(server.server().civitas().projector().projectedUpTo()).isGreaterThanOrEqualTo(committed);
-    }
 
     private TestServer.Session login(String name) throws Exception {
         return server.login(name, name + "'s password");
@@ -108,7 +100,7 @@ class DisputesIT {
     private JsonNode dispute(String name, String body) throws Exception {
         HttpResponse<String> opened = server.change("POST", "/api/v1/me/disputes", body, login(name));
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        awaitProjection(server);
+        server.awaitProjection();
         return TestServer.JSON.readTree(opened.body());
     }
 
@@ -170,7 +162,7 @@ class DisputesIT {
         assertThat(lateBill("ada")).as("one decision does not resolve it").isEqualTo("0 (disputed)");
         assertThat(decide("rolf", id, "{\"outcome\":\"removed\",\"reason\":\"the bank statement\"}").statusCode())
                 .isEqualTo(200);
-        awaitProjection(server);
+        server.awaitProjection();
 
         JsonNode mine = server.getJson("/api/v1/me/disputes", login("ada")).get("disputes").get(0);
         assertThat(mine.get("state").asText()).as("the person's side wins").isEqualTo("removed");
@@ -212,7 +204,7 @@ class DisputesIT {
                     + " receipt\",\"attributes\":{\"daysLate\":10}}");
             assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
         }
-        awaitProjection(server);
+        server.awaitProjection();
 
         assertThat(server.getJson("/api/v1/me/disputes", login("bob")).at("/disputes/0/state").asText())
                 .isEqualTo("corrected");
@@ -229,7 +221,7 @@ class DisputesIT {
         assertThat(server.signed("POST", "/api/v1/sources/disputes/" + id + "/answer", utility,
                 "{\"answer\":\"too late\"}").statusCode()).as("the source answers within five days").isEqualTo(409);
         JsonNode mine = server.getJson("/api/v1/me/disputes", login("cyd")).at("/disputes/0");
-        awaitProjection(server);
+        server.awaitProjection();
 
         assertThat(mine.get("state").asText()).isEqualTo("removed");
         assertThat(mine.get("decisions")).isEmpty();
@@ -241,7 +233,7 @@ class DisputesIT {
         HttpResponse<String> reinstated = server.signed("POST", "/api/v1/sources/disputes/" + id + "/reinstate",
                 utility, "{\"evidence\":\"the meter's photo, dated\"}");
         assertThat(reinstated.statusCode()).as(reinstated.body()).isEqualTo(200);
-        awaitProjection(server);
+        server.awaitProjection();
         assertThat(lateBill("cyd")).as("it counts again").isEqualTo("-10");
         JsonNode told = server.getJson("/api/v1/me/disputes", login("cyd")).at("/disputes/0");
         assertThat(told.get("state").asText()).isEqualTo("reinstated");
@@ -278,11 +270,11 @@ class DisputesIT {
                     server.now().minus(Duration.ofDays(3)), "{\"daysLate\":60}")).append('\n');
         }
         assertThat(server.postEvents(utility, bills.toString()).statusCode()).isEqualTo(200);
-        awaitProjection(server);
+        server.awaitProjection();
         for (int i = 0; i < 21; i++) {
             server.server().civitas().disputes().open("p-stats-" + i, "", "stats-bill-" + i, "not mine", "");
         }
-        awaitProjection(server);
+        server.awaitProjection();
         server.clock().advance(Duration.ofMinutes(2));
 
         JsonNode utilities = null;

@@ -106,17 +106,9 @@ class ProposalsIT {
             server.citizen(name, "p-" + name, name + "'s password");
         }
         server.account("root", Role.ADMIN, Optional.empty(), "root's password");
-        awaitResidences(server);
+        server.awaitProjection();
     }
 
-    /** The registry's records reach the residences as the projector catches up. */
-    private static void awaitResidences(TestServer server) throws InterruptedException {
-        long committed = server.server().civitas().ledger().committed();
-        for (int i = 0; i < 3_000 && server.server().civitas().projector().projectedUpTo() < committed; i++) {
-            Thread.sleep(10);
-        }
-        assertThat(server.server().civitas().projector().projectedUpTo()).isGreaterThanOrEqualTo(committed);
-    }
 
     private static String cheaperLateBills(boolean amnesty) {
         return "{\"jurisdiction\":\"lakeside\",\"title\":\"Late bills cost less\",\"rationale\":\"Money is tight;"
@@ -394,7 +386,7 @@ class ProposalsIT {
         server.clock().advance(Duration.ofDays(30));
         assertThat(server.postEvents(monitor, TestServer.event("noise-monitor", "n-late-" + id, "p-dan", "noise",
                 server.now(), "{}")).statusCode()).isEqualTo(200);
-        awaitResidences(server);
+        server.awaitProjection();
 
         JsonNode score = server.getJson("/api/v1/me/score", login("dan"));
         List<String> noises = new ArrayList<>();
@@ -459,7 +451,7 @@ class ProposalsIT {
                 server.now().minus(Duration.ofHours(1)), "{}").replace("\"lakeside\"", "\"riverton\"");
         assertThat(server.postEvents(ombudsman, report).statusCode()).isEqualTo(200);
         assertThat(server.postEvents(traffic, visit).statusCode()).isEqualTo(200);
-        awaitResidences(server);
+        server.awaitProjection();
         TestServer.Session eve = login("eve");
 
         JsonNode score = server.getJson("/api/v1/me/score", eve);

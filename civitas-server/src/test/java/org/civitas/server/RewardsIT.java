@@ -87,10 +87,7 @@ class RewardsIT {
                 + TestServer.event("volunteer-hub", "v-5", "p-cyd", "volunteering",
                         server.now().minus(Duration.ofDays(4)), "{}") + "\n";
         assertThat(server.postEvents(hub, volunteering).statusCode()).isEqualTo(200);
-        long committed = server.server().civitas().ledger().committed();
-        for (int i = 0; i < 3_000 && server.server().civitas().projector().projectedUpTo() < committed; i++) {
-            Thread.sleep(10);
-        }
+        server.awaitProjection();
     }
 
     private TestServer.Session login(String name) throws Exception {

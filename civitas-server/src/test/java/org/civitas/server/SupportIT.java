@@ -125,10 +125,7 @@ class SupportIT {
 
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
         assertThat(TestServer.JSON.readTree(completed.body()).get("status").asText()).isEqualTo("completed");
-        long committed = server.server().civitas().ledger().committed();
-        for (int i = 0; i < 3_000 && server.server().civitas().projector().projectedUpTo() < committed; i++) {
-            Thread.sleep(10);
-        }
+        server.awaitProjection();
         assertThat(server.getJson("/api/v1/me/score", hans).toString()).contains("civic.support-completed")
                 .contains("\"granted\":5");
         assertThat(server.change("POST", "/api/v1/me/support/" + id + "/completion", null, hans).statusCode())

@@ -95,6 +95,17 @@ final class TestServer implements AutoCloseable {
     }
 
     /** The clock the server runs on: a test moves it to let time pass. */
+    /** Waits until the projector has caught up with the ledger: the scores and the vault hold all it committed. */
+    void awaitProjection() throws InterruptedException {
+        long committed = server.civitas().ledger().committed();
+        for (int i = 0; i < 3_000 && server.civitas().projector().projectedUpTo() < committed; i++) {
+            Thread.sleep(10);
+        }
+        if (server.civitas().projector().projectedUpTo() < committed) {
+            throw new AssertionError("the projector is still behind the ledger after 30 s");
+        }
+    }
+
     ManualClock clock() {
         return clock;
     }

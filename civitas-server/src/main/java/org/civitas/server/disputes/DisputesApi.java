@@ -79,26 +79,15 @@ public final class DisputesApi {
 
     /** {@code {"answer"}}: the source's own evidence, within five days of the dispute's opening. */
     private void answer(Context ctx) throws IOException {
-        Signed signed = signed(ctx);
+        SourceAuthenticator.SignedJson signed = signatures.signedJson(ctx, json);
         ctx.json(DisputeView.of(desk.answer(signed.source().name(), ctx.pathParam("id"),
                 signed.body().path("answer").asText(""))));
     }
 
-    /** A source's request and its JSON body, once the signature over the whole body holds. */
-    private record Signed(RegisteredSource source, JsonNode body) {
-    }
-
-    private Signed signed(Context ctx) throws IOException {
-        SourceAuthenticator.SignedBody signed = signatures.begin(ctx);
-        byte[] bytes = JsonBodies.bytes(ctx);
-        signed.update(bytes, 0, bytes.length);
-        RegisteredSource source = signed.verify();
-        return new Signed(source, JsonBodies.parse(bytes, json));
-    }
 
     /** {@code {"evidence"}}: the new evidence with which the source reinstates an event a dispute removed. */
     private void reinstate(Context ctx) throws IOException {
-        Signed signed = signed(ctx);
+        SourceAuthenticator.SignedJson signed = signatures.signedJson(ctx, json);
         ctx.json(DisputeView.of(desk.reinstate(signed.source().name(), ctx.pathParam("id"),
                 signed.body().path("evidence").asText(""))));
     }

@@ -1,6 +1,9 @@
 package org.civitas.server.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -10,6 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.civitas.Tokens;
 import org.civitas.server.http.ApiException;
+import org.civitas.server.http.JsonBodies;
 import org.civitas.store.sources.RegisteredSource;
 import org.civitas.store.sources.ReplayGuard;
 
@@ -59,6 +63,22 @@ public final class SourceAuthenticator {
                     + " sign every request when you send it");
         }
         return new SignedBody(source, mac(source.secret(), timestamp.trim()), ctx.header(SIGNATURE_HEADER));
+    }
+
+    /** A source's request and its JSON body, once the signature over the whole body holds. */
+    public record SignedJson(RegisteredSource source, JsonNode body) {
+    }
+
+    /**
+     * A source's JSON request: its key and timestamp checked first, then its body read (at most
+     * {@value JsonBodies#MAX_BYTES} bytes) and its signature checked, then the body parsed.
+     */
+    public SignedJson signedJson(Context ctx, ObjectMapper json) throws IOException {
+        SignedBody signed = begin(ctx);
+        byte[] bytes = JsonBodies.bytes(ctx);
+        signed.update(bytes, 0, bytes.length);
+        RegisteredSource source = signed.verify();
+        return new SignedJson(source, JsonBodies.parse(bytes, json));
     }
 
     /** A request's body on its way in: its signature is checked once all of it has been read. */

@@ -15,7 +15,6 @@ import org.civitas.server.http.JsonBodies;
 import org.civitas.server.ingest.SourceAuthenticator;
 import org.civitas.server.pages.Frame;
 import org.civitas.server.pages.Templates;
-import org.civitas.store.sources.RegisteredSource;
 
 /**
  * Rewards: the catalogue and the keys that sign tokens, in public ({@code /api/v1/rewards}); what the reader may
@@ -69,12 +68,8 @@ public final class RewardsApi {
 
     /** {@code {"token"}}, signed as a source signs: checks the token and spends it. */
     private void redeem(Context ctx) throws IOException {
-        SourceAuthenticator.SignedBody signed = signatures.begin(ctx);
-        byte[] bytes = JsonBodies.bytes(ctx);
-        signed.update(bytes, 0, bytes.length);
-        RegisteredSource provider = signed.verify();
-        RewardDesk.Redeemed redeemed = desk.redeem(provider.name(), JsonBodies.parse(bytes, json).path("token")
-                .asText(""));
+        SourceAuthenticator.SignedJson signed = signatures.signedJson(ctx, json);
+        RewardDesk.Redeemed redeemed = desk.redeem(signed.source().name(), signed.body().path("token").asText(""));
         ctx.json(Map.of("redeemed", RewardView.of(new RewardDesk.Offered(redeemed.jurisdiction(),
                 redeemed.reward()))));
     }
