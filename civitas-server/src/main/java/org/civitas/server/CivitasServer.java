@@ -280,7 +280,7 @@ public final class CivitasServer implements AutoCloseable {
             new ComparePages(civitas.comparison(), templates).register(routes);
             new ProposalPages(civitas.assembly(), civitas.impacts(), templates, json, pages.chartScripts(),
                     pages.plainScripts()).register(routes);
-            new SupportPages(civitas.supportDesk(), templates).register(routes);
+            new SupportPages(civitas.supportDesk(), civitas.cases(), templates).register(routes);
             new ErasureApi(civitas.seal().keys(), civitas.constitution(), templates, json, civitas.clock())
                     .register(routes);
             rulesApi.register(routes);

@@ -287,6 +287,17 @@ class BrowserIT {
             assertThat(looks).containsText(caseworker.username());
             assertThat(mine.locator("#my-official-acts")).containsText("case-looked");
             shot(mine, "12-who-looked-at-my-case");
+
+            theirs.getByLabel("What to record").selectOption("outcome");
+            theirs.getByLabel("What was done").fill("a budgeting course, all six evenings");
+            theirs.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record")).click();
+            mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Help").setExact(true)).click();
+            assertThat(mine.locator(".case-notes")).containsText("a budgeting course, all six evenings");
+            mine.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I completed it")).click();
+            assertThat(mine.locator(".offer")).containsText("completed the programme");
+            shot(mine, "13-support-completed");
+            mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My score")).click();
+            assertThat(mine.locator("#contributions")).containsText("A programme of support you completed");
         }
         assertThat(problems).as("console errors, CSP violations among them").isEmpty();
     }

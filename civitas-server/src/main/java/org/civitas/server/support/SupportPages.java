@@ -2,6 +2,7 @@ package org.civitas.server.support;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.civitas.server.auth.Authentication;
@@ -9,6 +10,8 @@ import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
 import org.civitas.server.pages.Frame;
 import org.civitas.server.pages.Templates;
+import org.civitas.support.CaseNote;
+import org.civitas.support.SupportCases;
 import org.civitas.support.SupportDesk;
 import org.civitas.support.SupportOffer;
 
@@ -19,10 +22,12 @@ import org.civitas.support.SupportOffer;
 public final class SupportPages {
 
     private final SupportDesk desk;
+    private final SupportCases cases;
     private final Templates templates;
 
-    public SupportPages(SupportDesk desk, Templates templates) {
+    public SupportPages(SupportDesk desk, SupportCases cases, Templates templates) {
         this.desk = desk;
+        this.cases = cases;
         this.templates = templates;
     }
 
@@ -30,12 +35,30 @@ public final class SupportPages {
         routes.get("/me/support", this::offers, Access.CITIZEN);
         routes.post("/me/support/{id}/accept", ctx -> answer(ctx, SupportOffer.Status.ACCEPTED), Access.CITIZEN);
         routes.post("/me/support/{id}/decline", ctx -> answer(ctx, SupportOffer.Status.DECLINED), Access.CITIZEN);
+        routes.post("/me/support/{id}/completion", ctx -> {
+            cases.confirmCompletion(Authentication.person(ctx), ctx.pathParam("id"));
+            ctx.redirect("/me/support");
+        }, Access.CITIZEN);
         routes.get("/cases", this::cases, Access.CASEWORKER);
+        routes.post("/cases/{id}/notes", ctx -> {
+            cases.note(Authentication.required(ctx).actor(), ctx.pathParam("id"), field(ctx, "kind"),
+                    field(ctx, "text"));
+            ctx.redirect("/cases");
+        }, Access.CASEWORKER);
     }
 
     private void offers(Context ctx) {
+        String person = Authentication.person(ctx);
+        List<OfferView> offers = desk.offersTo(person).stream().map(OfferView::of).toList();
+        Map<String, List<CaseNote>> notes = new HashMap<>();
+        offers.forEach(offer -> notes.put(offer.id(), cases.notes(person, offer.id())));
         ctx.html(templates.render("support.jte", Map.of("frame", frame(ctx, "Help on offer", "support"),
-                "offers", desk.offersTo(Authentication.person(ctx)).stream().map(OfferView::of).toList())));
+                "offers", offers, "notes", notes)));
+    }
+
+    private static String field(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        return value == null ? "" : value;
     }
 
     private void answer(Context ctx, SupportOffer.Status answer) {
