@@ -13,6 +13,7 @@ import org.civitas.attestation.Attestation;
 import org.civitas.attestation.PeerPraise;
 import org.civitas.server.auth.Authentication;
 import org.civitas.server.http.Access;
+import org.civitas.server.http.Forms;
 import org.civitas.server.http.JsonBodies;
 import org.civitas.server.pages.Frame;
 import org.civitas.server.pages.Templates;
@@ -42,7 +43,7 @@ public final class AttestationsApi {
         routes.post("/api/v1/me/attestations/{id}", this::answer, Access.CITIZEN);
         routes.get("/me/attestations", this::page, Access.CITIZEN);
         routes.post("/me/attestations", ctx -> {
-            praise.attest(Authentication.person(ctx), field(ctx, "person"), field(ctx, "kind"), field(ctx, "note"));
+            praise.attest(Authentication.person(ctx), Forms.field(ctx, "person"), Forms.field(ctx, "kind"), Forms.field(ctx, "note"));
             ctx.redirect("/me/attestations");
         }, Access.CITIZEN);
         routes.post("/me/attestations/{id}/confirm", ctx -> {
@@ -104,10 +105,5 @@ public final class AttestationsApi {
 
     private static List<AttestationView> views(List<Attestation> attestations, String reader) {
         return attestations.stream().map(attestation -> AttestationView.of(attestation, reader)).toList();
-    }
-
-    private static String field(Context ctx, String name) {
-        String value = ctx.formParam(name);
-        return value == null ? "" : value;
     }
 }

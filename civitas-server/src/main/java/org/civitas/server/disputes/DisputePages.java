@@ -14,6 +14,7 @@ import org.civitas.dispute.DisputeDesk;
 import org.civitas.dispute.Outcome;
 import org.civitas.server.auth.Authentication;
 import org.civitas.server.http.Access;
+import org.civitas.server.http.Forms;
 import org.civitas.server.pages.Frame;
 import org.civitas.server.pages.Templates;
 
@@ -50,8 +51,8 @@ public final class DisputePages {
     }
 
     private void dispute(Context ctx) {
-        desk.open(Authentication.person(ctx), field(ctx, "source"), field(ctx, "event"), field(ctx, "reason"),
-                field(ctx, "evidence"));
+        desk.open(Authentication.person(ctx), Forms.field(ctx, "source"), Forms.field(ctx, "event"), Forms.field(ctx, "reason"),
+                Forms.field(ctx, "evidence"));
         ctx.redirect("/me/disputes");
     }
 
@@ -66,10 +67,10 @@ public final class DisputePages {
     /** A reviewer's decision from the form; an unknown dispute is a 404, whatever the form says. */
     private void decide(Context ctx) {
         String id = desk.get(ctx.pathParam("id")).id();
-        Outcome outcome = Outcome.of(field(ctx, "outcome"));
+        Outcome outcome = Outcome.of(Forms.field(ctx, "outcome"));
         Optional<Map<String, Object>> corrected = outcome == Outcome.CORRECTED
-                ? Optional.of(attributes(field(ctx, "attributes"))) : Optional.empty();
-        desk.decide(Authentication.required(ctx).actor(), id, outcome, field(ctx, "reason"), corrected);
+                ? Optional.of(attributes(Forms.field(ctx, "attributes"))) : Optional.empty();
+        desk.decide(Authentication.required(ctx).actor(), id, outcome, Forms.field(ctx, "reason"), corrected);
         ctx.redirect("/disputes");
     }
 
@@ -80,11 +81,6 @@ public final class DisputePages {
             throw new InvalidInputException("attributes", "the event's attributes as corrected, a JSON object such"
                     + " as {\"daysLate\": 10}");
         }
-    }
-
-    private static String field(Context ctx, String name) {
-        String value = ctx.formParam(name);
-        return value == null ? "" : value;
     }
 
     private static Frame frame(Context ctx, String title, String active) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.civitas.reward.RewardDesk;
 import org.civitas.server.auth.Authentication;
 import org.civitas.server.http.Access;
+import org.civitas.server.http.Forms;
 import org.civitas.server.http.JsonBodies;
 import org.civitas.server.ingest.SourceAuthenticator;
 import org.civitas.server.pages.Frame;
@@ -44,7 +45,7 @@ public final class RewardsApi {
         routes.post("/api/v1/rewards/redeem", this::redeem, Access.SOURCE);
         routes.get("/me/rewards", ctx -> page(ctx, null), Access.CITIZEN);
         routes.post("/me/rewards/claims", ctx -> page(ctx, desk.claim(Authentication.person(ctx),
-                field(ctx, "jurisdiction"), field(ctx, "reward"))), Access.CITIZEN);
+                Forms.field(ctx, "jurisdiction"), Forms.field(ctx, "reward"))), Access.CITIZEN);
     }
 
     /** A reward as the catalogue shows it. */
@@ -85,10 +86,5 @@ public final class RewardsApi {
 
     private static List<RewardView> views(List<RewardDesk.Offered> offered) {
         return offered.stream().map(RewardView::of).toList();
-    }
-
-    private static String field(Context ctx, String name) {
-        String value = ctx.formParam(name);
-        return value == null ? "" : value;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.civitas.server.auth.Authentication;
 import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
+import org.civitas.server.http.Forms;
 import org.civitas.server.pages.Frame;
 import org.civitas.server.pages.Templates;
 import org.civitas.support.CaseNote;
@@ -41,8 +42,8 @@ public final class SupportPages {
         }, Access.CITIZEN);
         routes.get("/cases", this::cases, Access.CASEWORKER);
         routes.post("/cases/{id}/notes", ctx -> {
-            cases.note(Authentication.required(ctx).actor(), ctx.pathParam("id"), field(ctx, "kind"),
-                    field(ctx, "text"));
+            cases.note(Authentication.required(ctx).actor(), ctx.pathParam("id"), Forms.field(ctx, "kind"),
+                    Forms.field(ctx, "text"));
             ctx.redirect("/cases");
         }, Access.CASEWORKER);
     }
@@ -54,11 +55,6 @@ public final class SupportPages {
         offers.forEach(offer -> notes.put(offer.id(), cases.notes(person, offer.id())));
         ctx.html(templates.render("support.jte", Map.of("frame", frame(ctx, "Help on offer", "support"),
                 "offers", offers, "notes", notes)));
-    }
-
-    private static String field(Context ctx, String name) {
-        String value = ctx.formParam(name);
-        return value == null ? "" : value;
     }
 
     private void answer(Context ctx, SupportOffer.Status answer) {
