@@ -254,7 +254,7 @@ class CommandsIT {
         assertThat(adopted.exit()).as(adopted.err()).isZero();
         assertThat(scores(adopted)).isEqualTo(scores(asProposed)).isNotEqualTo(scores(score("--data",
                 data.toString(), "--at", AT)));
-        assertThat(adopted.out()).contains("\"adoptedBy\":\"prop-1\"");
+        assertThat(adopted.out()).contains("\"adoptedBy\":\"prop-1\"").contains("\"occurredIn\":\"lakeside\"");
         assertThat(verify.exit()).as(verify.err()).isZero();
         assertThat(verify.out()).contains("governance intact: 1 rule book versions");
     }

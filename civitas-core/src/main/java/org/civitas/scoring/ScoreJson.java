@@ -9,7 +9,8 @@ import org.civitas.event.Instants;
  * worths are rounded to two decimals; instants are ISO-8601. A warning has {@code "warning": true} and, in
  * {@code nextOffencePoints}, the points a repeat while it is remembered would be granted (before any cap); other
  * contributions have {@code "warning": false} and {@code null} there. A contribution whose event is under dispute has
- * {@code "disputed": true} and grants nothing until the dispute ends.
+ * {@code "disputed": true} and grants nothing until the dispute ends. {@code jurisdiction} is the book of the rule,
+ * {@code occurredIn} the jurisdiction where the event happened.
  */
 public final class ScoreJson {
 
@@ -34,6 +35,7 @@ public final class ScoreJson {
         json.writeStringField("source", contribution.source());
         json.writeStringField("occurredAt", Instants.format(contribution.occurredAt()));
         json.writeStringField("jurisdiction", contribution.jurisdiction());
+        json.writeStringField("occurredIn", contribution.occurredIn());
         json.writeStringField("rule", contribution.rule());
         json.writeNumberField("ruleVersion", contribution.ruleVersion());
         if (contribution.adoptedBy().isPresent()) {
