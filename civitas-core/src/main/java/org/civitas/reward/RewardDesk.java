@@ -96,11 +96,11 @@ public final class RewardDesk {
         if (home.isEmpty()) {
             return List.of();
         }
-        PersonScore score = scores.score(person, clock.instant());
+        Standing standing = standing(scores.score(person, clock.instant()));
         List<Offered> eligible = new ArrayList<>();
         for (RuleBook book : books.get().lineage(home.get().jurisdiction())) {
             for (Reward reward : book.rewards()) {
-                if (holds(reward, score)) {
+                if (standing.meets(reward)) {
                     eligible.add(new Offered(book.jurisdiction(), reward));
                 }
             }
@@ -120,7 +120,7 @@ public final class RewardDesk {
             throw new NotPermittedException("the rewards of " + jurisdiction + " are for the people who live there");
         }
         Instant now = clock.instant();
-        if (!holds(offered.reward(), scores.score(person, now))) {
+        if (!standing(scores.score(person, now)).meets(offered.reward())) {
             throw new ConflictException("you are not eligible for '" + rewardId + "' now: it asks "
                     + offered.reward().eligible());
         }
@@ -169,8 +169,17 @@ public final class RewardDesk {
                 .orElseThrow(() -> new NotFoundException("no reward '" + rewardId + "' in " + jurisdiction));
     }
 
-    /** Whether {@code reward}'s condition holds for {@code score}: every rule id counts, at 0 if it gave nothing. */
-    private boolean holds(Reward reward, PersonScore score) {
+    /** What a reward's condition reads of a person: their score, and per rule id their points and its count. */
+    private record Standing(Eligibility eligibility, double score, Map<String, Double> points,
+            Map<String, Long> count) {
+
+        boolean meets(Reward reward) {
+            return eligibility.holds(reward.eligible(), score, points, count);
+        }
+    }
+
+    /** {@code score}'s standing: every rule id of the books counts, at 0 if it gave the person nothing. */
+    private Standing standing(PersonScore score) {
         Map<String, Double> points = new HashMap<>();
         Map<String, Long> count = new HashMap<>();
         for (RuleBook book : books.get().all()) {
@@ -183,6 +192,6 @@ public final class RewardDesk {
             points.merge(contribution.rule(), contribution.worth(), Double::sum);
             count.merge(contribution.rule(), 1L, Long::sum);
         }
-        return eligibility.holds(reward.eligible(), score.score(), points, count);
+        return new Standing(eligibility, score.score(), points, count);
     }
 }

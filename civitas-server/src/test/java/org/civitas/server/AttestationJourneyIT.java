@@ -8,7 +8,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -26,8 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AttestationJourneyIT {
 
-    private static final Path SHOTS = Path.of("target", "screenshots");
-
     private static Chromium chromium;
     private static Browser browser;
 
@@ -35,7 +32,6 @@ class AttestationJourneyIT {
 
     @BeforeAll
     static void launch() throws Exception {
-        Files.createDirectories(SHOTS);
         chromium = Chromium.start();
         browser = chromium.browser();
     }
@@ -74,7 +70,7 @@ class AttestationJourneyIT {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attest it")).click();
             assertThat(page.locator("#attestations li")).containsText("You attested returned-lost-property");
             assertThat(page.locator("#attestations .state")).hasText("waiting");
-            shot(page, "praise-given");
+            Chromium.shot(page, "praise-given");
         }
         try (BrowserContext context = browser.newContext()) {
             Page page = Chromium.signIn(Chromium.page(context, problems), url, "/me/attestations",
@@ -82,16 +78,12 @@ class AttestationJourneyIT {
             assertThat(page.locator("#attestations li")).containsText("Thank you for bringing back my wallet!");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
             assertThat(page.locator("#attestations .state")).hasText("confirmed");
-            shot(page, "praise-confirmed");
+            Chromium.shot(page, "praise-confirmed");
             page.navigate(url + "/me");
             assertThat(page.locator("#contributions")).containsText(
                     "A good deed another resident attested and you confirmed");
-            shot(page, "praise-scored");
+            Chromium.shot(page, "praise-scored");
         }
         assertThat(problems).as("console errors, CSP violations among them").isEmpty();
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Test;
  */
 class BrowserIT {
 
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static final ManualClock CLOCK = new ManualClock(TestServer.START);
 
     private static Path data;
@@ -56,7 +55,6 @@ class BrowserIT {
         TestServer admin = TestServer.around(server, CLOCK);
         caseworker = DemoSetup.login("caseworker");
         admin.account(caseworker.username(), Role.CASEWORKER, Optional.empty(), caseworker.password());
-        Files.createDirectories(SHOTS);
         chromium = Chromium.start();
         browser = chromium.browser();
     }
@@ -98,10 +96,6 @@ class BrowserIT {
         return consoleMessage.contains("Content Security Policy");
     }
 
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
-    }
-
     @Test
     void aCitizenSeesTheirScoreWithReasonsAndANewPointArrivesLive() {
         List<String> problems = new ArrayList<>();
@@ -119,7 +113,7 @@ class BrowserIT {
             showTooltip(page, "trend");
             assertThat(problems).noneMatch(BrowserIT::aboutTheSecurityPolicy);
             assertThat(page.locator("#trend .chart-tip-title")).hasText(Pattern.compile("\\d{4}-\\d{2}-\\d{2}"));
-            shot(page, "1-my-score");
+            Chromium.shot(page, "1-my-score");
 
             String before = page.locator("#score-number").textContent();
             RegisteredSource hub = server.sources().byName("volunteer-hub").orElseThrow();
@@ -129,7 +123,7 @@ class BrowserIT {
             Locator arrived = page.locator("#contributions li.new");
             assertThat(arrived.first()).containsText("Two or more hours of volunteering");
             assertThat(page.locator("#score-number")).not().hasText(before);
-            shot(page, "2-live-update");
+            Chromium.shot(page, "2-live-update");
         }
         assertThat(problems).as("console errors, CSP violations among them").isEmpty();
     }
@@ -160,13 +154,13 @@ class BrowserIT {
             assertThat(problems).noneMatch(BrowserIT::aboutTheSecurityPolicy);
             assertThat(page.locator("#chart-day .chart-tip-row").first()).containsText("min");
             assertThat(page.locator("#chart-trail .chart-tip-title")).containsText("UTC");
-            shot(page, "3-my-data");
+            Chromium.shot(page, "3-my-data");
 
             page.locator("#category").selectOption("location");
             assertThat(page.locator("table.events tbody tr").first()).containsText("gps-point");
 
             Download download = page.waitForDownload(() -> page.getByText("Download everything").click());
-            Path zip = SHOTS.resolve("export.zip");
+            Path zip = Chromium.SHOTS.resolve("export.zip");
             download.saveAs(zip);
             try (ZipFile archive = new ZipFile(zip.toFile())) {
                 assertThat(archive.getEntry("events.ndjson")).isNotNull();
@@ -187,7 +181,7 @@ class BrowserIT {
             assertThat(page.locator("#score-number")).isVisible();
             Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
             assertThat(overflow).as("no sideways scrolling on a phone").isEqualTo(false);
-            shot(page, "4-phone");
+            Chromium.shot(page, "4-phone");
 
             page.navigate(server.url() + "/rules");
             assertThat(page.getByRole(AriaRole.HEADING,
@@ -196,7 +190,7 @@ class BrowserIT {
             assertThat(page.locator("#lakeside-traffic\\.speeding"))
                     .containsText(Pattern.compile("Warns first\\s*an offence with none in the P365D before it is only"
                             + " a warning"));
-            shot(page, "5-rules-phone");
+            Chromium.shot(page, "5-rules-phone");
 
             page.locator("form.signout button").click();
             assertThat(page).hasURL(server.url() + "/login");
@@ -218,7 +212,7 @@ class BrowserIT {
             mine.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share").setExact(true)).click();
             assertThat(mine.locator(".notice")).containsText("You now share with " + caseworker.username());
             assertThat(mine.locator("#grants tbody tr").first()).containsText("obligations");
-            shot(mine, "6-share-my-data");
+            Chromium.shot(mine, "6-share-my-data");
 
             Page theirs = signInAt(caseworkerContext, caseworker, "/shared", problems);
             theirs.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(citizen.person())).click();
@@ -229,7 +223,7 @@ class BrowserIT {
             assertThat(theirs.locator("#shared-score")).hasCount(0);
             theirs.reload();
             assertThat(categories.first()).hasText("obligations");
-            shot(theirs, "7-shared-with-me");
+            Chromium.shot(theirs, "7-shared-with-me");
 
             mine.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                     .setName("Stop sharing with " + caseworker.username())).click();
@@ -241,7 +235,7 @@ class BrowserIT {
             assertThat(theirs.locator("#shared-events")).hasCount(0);
             assertThat(problems.remove("Failed to load resource: the server responded with a status of 404"
                     + " (Not Found)")).as("the refused look is answered 404").isTrue();
-            shot(theirs, "8-no-longer-shared");
+            Chromium.shot(theirs, "8-no-longer-shared");
 
             mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who looked")).click();
             Locator looks = mine.locator("#accesses tbody tr", new Page.LocatorOptions()
@@ -249,7 +243,7 @@ class BrowserIT {
             assertThat(looks).hasCount(2);
             assertThat(looks.first()).containsText("events in obligations");
             assertThat(looks.first()).containsText("support");
-            shot(mine, "9-who-looked");
+            Chromium.shot(mine, "9-who-looked");
         }
         assertThat(problems).as("console errors, CSP violations among them").isEmpty();
     }
@@ -267,7 +261,7 @@ class BrowserIT {
             mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Help").setExact(true)).click();
             assertThat(mine.locator(".offer")).hasCount(1);
             assertThat(mine.locator(".offer")).containsText("below the 1000 everyone starts with");
-            shot(mine, "10-help-on-offer");
+            Chromium.shot(mine, "10-help-on-offer");
             Page theirs = signInAt(caseworkerContext, caseworker, "/cases", problems);
             assertThat(theirs.locator("main")).not().containsText(citizen.person());
 
@@ -280,13 +274,13 @@ class BrowserIT {
             theirs.reload();
             assertThat(theirs.locator(".cases tbody tr")).hasCount(1);
             assertThat(theirs.locator(".cases")).containsText(citizen.person());
-            shot(theirs, "11-support-cases");
+            Chromium.shot(theirs, "11-support-cases");
             mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who looked")).click();
             Locator looks = mine.locator("#accesses tbody tr", new Page.LocatorOptions().setHasText("support case"));
             assertThat(looks).hasCount(1);
             assertThat(looks).containsText(caseworker.username());
             assertThat(mine.locator("#my-official-acts")).containsText("case-looked");
-            shot(mine, "12-who-looked-at-my-case");
+            Chromium.shot(mine, "12-who-looked-at-my-case");
 
             theirs.getByLabel("What to record").selectOption("outcome");
             theirs.getByLabel("What was done").fill("a budgeting course, all six evenings");
@@ -295,7 +289,7 @@ class BrowserIT {
             assertThat(mine.locator(".case-notes")).containsText("a budgeting course, all six evenings");
             mine.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I completed it")).click();
             assertThat(mine.locator(".offer")).containsText("completed the programme");
-            shot(mine, "13-support-completed");
+            Chromium.shot(mine, "13-support-completed");
             mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My score")).click();
             assertThat(mine.locator("#contributions")).containsText("A programme of support you completed");
         }
@@ -322,7 +316,7 @@ class BrowserIT {
             page.getByLabel("I understand this cannot be undone").check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Erase for good")).click();
             assertThat(page.locator(".notice")).containsText("Erased for good: your browsing data so far.");
-            shot(page, "10-erased");
+            Chromium.shot(page, "10-erased");
 
             page.navigate(server.url() + "/me/data");
             page.locator("#category").selectOption("browsing");
@@ -335,7 +329,7 @@ class BrowserIT {
                     .isVisible();
             assertThat(page.locator("table.bands").first()).isVisible();
             assertThat(page.locator("main")).not().containsText(citizens.get(3).person());
-            shot(page, "11-statistics");
+            Chromium.shot(page, "11-statistics");
         }
         assertThat(problems).as("console errors, CSP violations among them").isEmpty();
     }
@@ -354,5 +348,4 @@ class BrowserIT {
             throw new AssertionError(e);
         }
     }
-
 }

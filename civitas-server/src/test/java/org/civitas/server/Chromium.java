@@ -8,8 +8,11 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,11 @@ final class Chromium implements AutoCloseable {
     }
 
     static Chromium start() {
+        try {
+            Files.createDirectories(SHOTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + SHOTS, e);
+        }
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
@@ -41,6 +49,14 @@ final class Chromium implements AutoCloseable {
 
     Browser browser() {
         return browser;
+    }
+
+    /** Where the page tests leave their screenshots, for a person to look at. */
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    /** A screenshot of the whole of {@code page}, as {@code SHOTS/name.png}. */
+    static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
     @Override

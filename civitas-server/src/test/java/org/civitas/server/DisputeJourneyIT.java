@@ -9,7 +9,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DisputeJourneyIT {
 
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static final List<String> REVIEWERS = List.of("rita", "rolf");
 
     private static Chromium chromium;
@@ -42,7 +40,6 @@ class DisputeJourneyIT {
 
     @BeforeAll
     static void launch() throws Exception {
-        Files.createDirectories(SHOTS);
         chromium = Chromium.start();
         browser = chromium.browser();
     }
@@ -92,7 +89,7 @@ class DisputeJourneyIT {
             page.navigate(server.url() + "/me");
             assertThat(page.locator("li[data-event='disputed-bill']")).containsText("You dispute this");
             assertThat(page.locator("li[data-event='disputed-bill'] .worth")).hasText("0");
-            shot(page, "dispute-frozen");
+            Chromium.shot(page, "dispute-frozen");
         }
         String[] outcomes = {"Upheld", "Removed"};
         for (int i = 0; i < REVIEWERS.size(); i++) {
@@ -105,7 +102,7 @@ class DisputeJourneyIT {
                 page.getByLabel("Your reason").fill(i == 0 ? "the utility's records" : "the bank's statement");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Decide")).click();
                 assertThat(page).hasURL(Pattern.compile(".*/disputes$"));
-                shot(page, "dispute-decided-" + i);
+                Chromium.shot(page, "dispute-decided-" + i);
             }
         }
         try (BrowserContext context = browser.newContext()) {
@@ -114,14 +111,10 @@ class DisputeJourneyIT {
             assertThat(page.locator("li[data-event='disputed-bill'] .state")).hasText("removed");
             assertThat(page.locator("li[data-event='disputed-bill'] .decisions li")).hasCount(2);
             assertThat(page.locator("li[data-event='disputed-bill'] .decisions")).containsText("R-");
-            shot(page, "dispute-removed");
+            Chromium.shot(page, "dispute-removed");
             page.navigate(server.url() + "/me");
             assertThat(page.locator("li[data-event='disputed-bill']")).hasCount(0);
         }
         assertThat(problems).as("console errors, CSP violations among them").isEmpty();
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }

@@ -36,8 +36,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProposalJourneyIT {
 
-    private static final Path SHOTS = Path.of("target", "screenshots");
-
     private static Chromium chromium;
     private static Browser browser;
 
@@ -48,7 +46,6 @@ class ProposalJourneyIT {
 
     @BeforeAll
     static void launch() throws Exception {
-        Files.createDirectories(SHOTS);
         chromium = Chromium.start();
         browser = chromium.browser();
     }
@@ -106,7 +103,7 @@ class ProposalJourneyIT {
                     Instant.parse("2026-09-01T10:00:00Z")) + ", \"points\": -12}]");
             page.waitForFunction("() => document.getElementById('propose').dataset.checked === '0'");
             assertThat(page.locator("#problems li")).hasCount(0);
-            shot(page, "propose-checked");
+            Chromium.shot(page, "propose-checked");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose")).click();
 
             assertThat(page).hasURL(Pattern.compile(".*/proposals/[0-9a-f-]{36}$"));
@@ -115,7 +112,7 @@ class ProposalJourneyIT {
             assertThat(page.locator("#impact")).containsText("people scored");
             assertThat(page.locator("#my-impact")).containsText("Only you see this");
             page.waitForFunction("() => document.getElementById('chart-impact').dataset.rendered === 'true'");
-            shot(page, "proposal-open");
+            Chromium.shot(page, "proposal-open");
         }
         assertThat(citizens).as("a tenth of the city's forty residents, the quorum").hasSizeGreaterThanOrEqualTo(4);
         for (int i = 1; i < citizens.size(); i++) {
@@ -128,7 +125,7 @@ class ProposalJourneyIT {
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vote yes")).click();
                 assertThat(page.locator("#my-ballot")).containsText("yes");
                 assertThat(page.locator("#my-ballot code")).hasText(Pattern.compile("[0-9a-f]{32}"));
-                shot(page, "proposal-voted-" + i);
+                Chromium.shot(page, "proposal-voted-" + i);
             }
         }
 
@@ -141,18 +138,18 @@ class ProposalJourneyIT {
             assertThat(page.evaluate("document.documentElement.scrollWidth > window.innerWidth"))
                     .as("no sideways scrolling on a phone").isEqualTo(false);
             assertThat(page.locator("#vote")).containsText((citizens.size() - 1) + " yes against 0 no");
-            shot(page, "proposal-adopted");
+            Chromium.shot(page, "proposal-adopted");
             page.navigate(server.url() + "/rules");
             Locator rule = page.locator("#lakeside-obligations\\.bill-paid-late");
             rule.locator("summary").click();
             assertThat(rule).containsText("History: 2 versions");
             assertThat(rule).containsText("points: -10 → -12");
             assertThat(rule.locator("a").first()).hasAttribute("href", path(proposalUrl));
-            shot(page, "rule-history");
+            Chromium.shot(page, "rule-history");
             page.navigate(server.url() + "/compare");
             assertThat(page.locator("#compare-vale-obligations\\.bill-paid-late")).isVisible();
             assertThat(page.locator("main")).containsText("40 residents");
-            shot(page, "compare");
+            Chromium.shot(page, "compare");
         }
 
         TestServer.around(server, clock).postEvents(sources.get("lakeside-utilities"),
@@ -166,7 +163,7 @@ class ProposalJourneyIT {
             assertThat(page.locator("li[data-event='after-notice']")).containsText("adopted by a vote");
             assertThat(page.locator("li[data-event='after-notice']")).containsText("granted −12");
             assertThat(page.locator("li[data-event='within-notice']")).containsText("v1");
-            shot(page, "score-after-notice");
+            Chromium.shot(page, "score-after-notice");
         }
         assertThat(problems).as("console errors, CSP violations among them").isEmpty();
     }
@@ -179,9 +176,5 @@ class ProposalJourneyIT {
 
     private String path(String url) {
         return url.substring(server.url().length());
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,13 +66,13 @@ class RewardsIT {
         return TestServer.startOn(data, storage);
     }
 
-    /** Ada and Cyd volunteered twice, Bob once; they all live in Lakeside. */
+    /** Ada, Cyd and Eve volunteered twice, Bob once; they all live in Lakeside. */
     private static void city(TestServer server) throws Exception {
         RegisteredSource registry = server.source("city-registry", "residence-registered", "residence");
         RegisteredSource hub = server.source("volunteer-hub", "volunteering", "civic");
         server.source("library", "book-returned", "civic");
         StringBuilder homes = new StringBuilder();
-        for (String name : new String[] {"ada", "bob", "cyd"}) {
+        for (String name : new String[] {"ada", "bob", "cyd", "eve"}) {
             homes.append(TestServer.event("city-registry", "home-" + name, "p-" + name, "residence-registered",
                     server.now().minus(Duration.ofDays(3)), "{}")).append('\n');
             server.citizen(name, "p-" + name, name + "'s password");
@@ -85,7 +86,11 @@ class RewardsIT {
                 + TestServer.event("volunteer-hub", "v-4", "p-cyd", "volunteering",
                         server.now().minus(Duration.ofDays(5)), "{}") + "\n"
                 + TestServer.event("volunteer-hub", "v-5", "p-cyd", "volunteering",
-                        server.now().minus(Duration.ofDays(4)), "{}") + "\n";
+                        server.now().minus(Duration.ofDays(4)), "{}") + "\n"
+                + TestServer.event("volunteer-hub", "v-6", "p-eve", "volunteering",
+                        server.now().minus(Duration.ofDays(6)), "{}") + "\n"
+                + TestServer.event("volunteer-hub", "v-7", "p-eve", "volunteering",
+                        server.now().minus(Duration.ofDays(5)), "{}") + "\n";
         assertThat(server.postEvents(hub, volunteering).statusCode()).isEqualTo(200);
         server.awaitProjection();
     }
@@ -129,6 +134,21 @@ class RewardsIT {
         assertThat(twice.statusCode()).isEqualTo(409);
         assertThat(twice.body()).contains("spent already");
         assertThat(server.get("/me/rewards", login("ada")).body()).contains("The community hall");
+    }
+
+    @Test
+    void theRewardsPageClaimsThroughItsFormAndShowsTheToken() throws Exception {
+        TestServer.Session eve = login("eve");
+        assertThat(server.get("/me/rewards", eve).body()).contains("Claim The community hall");
+
+        HttpResponse<String> claimed = server.send(HttpRequest.newBuilder(server.uri("/me/rewards/claims"))
+                .header("Cookie", eve.cookie())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + eve.csrf()
+                        + "&jurisdiction=lakeside&reward=hall")));
+
+        assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(200);
+        assertThat(claimed.body()).containsPattern("<code id=\"token\">[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+</code>");
     }
 
     @Test

@@ -16,6 +16,8 @@ import dev.cel.runtime.CelRuntimeFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who may claim a reward: a CEL condition over the person's own {@code score} (a double), and {@code points} and
@@ -28,6 +30,8 @@ public final class Eligibility {
 
     private final CelCompiler compiler;
     private final CelRuntime runtime;
+    /** Each condition's program, made once: the conditions are the few the books hold. */
+    private final Map<String, Optional<CelRuntime.Program>> programs = new ConcurrentHashMap<>();
 
     public Eligibility() {
         CelOptions options = CelOptions.current()
@@ -63,13 +67,22 @@ public final class Eligibility {
      * and number {@code count}, per rule id; a condition that cannot be evaluated does not hold.
      */
     public boolean holds(String expression, double score, Map<String, Double> points, Map<String, Long> count) {
+        Optional<CelRuntime.Program> program = programs.computeIfAbsent(expression, this::program);
+        try {
+            return program.isPresent() && Boolean.TRUE.equals(program.get().eval(Map.of("score", score, "points",
+                    points, "count", count)));
+        } catch (CelEvaluationException e) {
+            return false;
+        }
+    }
+
+    /** The program of {@code expression}, or empty if it is not a valid condition. */
+    private Optional<CelRuntime.Program> program(String expression) {
         try {
             CelAbstractSyntaxTree ast = compiler.compile(expression).getAst();
-            Object result = runtime.createProgram(ast).eval(Map.of("score", score, "points", points, "count",
-                    count));
-            return Boolean.TRUE.equals(result);
+            return Optional.of(runtime.createProgram(ast));
         } catch (CelValidationException | CelEvaluationException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }
