@@ -32,6 +32,8 @@ public final class Sharing {
 
     /** The longest a grant may run: a person renews what they still want to share. */
     public static final Duration LONGEST = Duration.ofDays(366);
+    /** The purpose of what a person shares with their support case. */
+    private static final String SUPPORT = "support";
 
     private final Grants grants;
     private final Accounts accounts;
@@ -65,13 +67,7 @@ public final class Sharing {
         if (request.categories().isEmpty() && !request.score()) {
             throw new InvalidInputException("categories", "name at least one category, or share the score");
         }
-        Set<String> known = categories();
-        for (String category : request.categories()) {
-            if (!known.contains(category)) {
-                throw new InvalidInputException("categories", "'" + category + "' is not a category; known: "
-                        + String.join(", ", known));
-            }
-        }
+        checkCategories("categories", request.categories());
         constitution.checkPurpose(request.purpose()).ifPresent(breach -> {
             throw new RefusedByConstitutionException("purpose", breach);
         });
@@ -83,6 +79,44 @@ public final class Sharing {
                 request.score(), request.purpose(), now, request.expiresAt(), Optional.empty());
         grants.create(grant);
         return grant;
+    }
+
+    /** Refuses, as {@code field}, any of {@code categories} that is not a category data can be in. */
+    public void checkCategories(String field, List<String> categories) {
+        Set<String> known = categories();
+        for (String category : categories) {
+            if (!known.contains(category)) {
+                throw new InvalidInputException(field, "'" + category + "' is not a category; known: "
+                        + String.join(", ", known));
+            }
+        }
+    }
+
+    /**
+     * Shares {@code person}'s events of {@code categories} with their support case {@code caseId}, for support, until
+     * the case ends (at most {@link #LONGEST}); the person sees and may revoke the grant like any other.
+     */
+    public Grant shareWithCase(String person, String caseId, List<String> categories) {
+        checkCategories("share", categories);
+        Instant now = clock.instant();
+        Grant grant = new Grant("g_" + Tokens.randomHex(12), person, Grant.caseParty(caseId), categories, false,
+                SUPPORT, now, now.plus(LONGEST), Optional.empty());
+        grants.create(grant);
+        return grant;
+    }
+
+    /** The categories {@code person} shares with their support case {@code caseId} now. */
+    public Set<String> sharedWithCase(String person, String caseId) {
+        Set<String> shared = new TreeSet<>();
+        grants.active(person, Grant.caseParty(caseId), clock.instant())
+                .forEach(grant -> shared.addAll(grant.categories()));
+        return shared;
+    }
+
+    /** Ends what {@code person} shares with their support case {@code caseId}, once the case is over. */
+    public void endCase(String person, String caseId) {
+        Instant now = clock.instant();
+        grants.active(person, Grant.caseParty(caseId), now).forEach(grant -> grants.revoke(grant.id(), person, now));
     }
 
     /** Every category data can be in: those sources registered, and every personal-only one. */
@@ -127,8 +161,20 @@ public final class Sharing {
      * grant's look is logged. Not found when none shares any.
      */
     public Set<String> openEvents(Actor reader, String person, String what) {
+        return open(reader, person, reader.username(), what);
+    }
+
+    /**
+     * Opens to {@code caseWorker} the events {@code person} shares with their support case {@code caseId}: the
+     * categories its grants share, after each grant's look is logged. Not found when they share none.
+     */
+    public Set<String> openCase(Actor caseWorker, String person, String caseId) {
+        return open(caseWorker, person, Grant.caseParty(caseId), "events of their support case");
+    }
+
+    private Set<String> open(Actor reader, String person, String party, String what) {
         Instant now = clock.instant();
-        List<Grant> covering = grants.active(person, reader.username(), now).stream()
+        List<Grant> covering = grants.active(person, party, now).stream()
                 .filter(grant -> !grant.categories().isEmpty()).toList();
         if (covering.isEmpty()) {
             throw nothingShared(person);

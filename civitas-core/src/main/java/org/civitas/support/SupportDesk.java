@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.civitas.NotFoundException;
 import org.civitas.access.AccessLog;
 import org.civitas.access.AccessRecord;
 import org.civitas.account.Actor;
@@ -142,14 +141,6 @@ public final class SupportDesk {
 
     public List<SupportOffer> offersTo(String person) {
         return store.offersTo(person);
-    }
-
-    /** Records the person's answer to their open offer; refuses an offer that is not theirs or not open. */
-    public SupportOffer answer(String person, String offer, SupportOffer.Status answer) {
-        if (!SupportOffer.Status.OPEN.canBecome(answer) || !store.answer(offer, person, answer, clock.instant())) {
-            throw new NotFoundException("you have no open offer of help with id '" + offer + "'");
-        }
-        return store.offersTo(person).stream().filter(o -> o.id().equals(offer)).findFirst().orElseThrow();
     }
 
     /**

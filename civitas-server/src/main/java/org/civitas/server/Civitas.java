@@ -20,7 +20,7 @@ import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.ingest.Projector;
 import org.civitas.server.live.LiveFeeds;
-import org.civitas.sharing.Grants;
+import org.civitas.sharing.Sharing;
 import org.civitas.store.Database;
 import org.civitas.store.sessions.SessionStore;
 import org.civitas.store.sources.ReplayGuard;
@@ -44,7 +44,7 @@ public record Civitas(
         ReplayGuard replays,
         VaultStore vault,
         AccessLog accessLog,
-        Grants grants,
+        Sharing sharing,
         SupportStore support,
         SupportDesk supportDesk,
         SupportCases cases,

@@ -155,7 +155,11 @@ public final class CivitasServer implements AutoCloseable {
             officials = OfficialRecord.open(settings.dataDirectory(), seal.keys(), settings.clock());
             SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, officials, legislation::inForce,
                     settings.clock());
-            SupportCases cases = new SupportCases(support, officials, residences, ledger, settings.clock());
+            AccountStore accounts = new AccountStore(database.jdbi());
+            GrantStore grants = new GrantStore(database.jdbi());
+            Sharing sharing = new Sharing(grants, accounts, sources::categories, constitution, accessLog, officials,
+                    settings.clock());
+            SupportCases cases = new SupportCases(support, sharing, officials, residences, ledger, settings.clock());
             Assembly assembly = new Assembly(new ProposalStore(database.jdbi()), residences, legislation, check,
                     new TrackerSeal(seal.keys()), settings.clock());
             ImpactReports impacts = new ImpactReports(settings.dataDirectory(), legislation, check,
@@ -171,9 +175,9 @@ public final class CivitasServer implements AutoCloseable {
             RewardDesk rewards = new RewardDesk(new RedemptionStore(database.jdbi()),
                     RewardKeys.open(settings.dataDirectory()), seal.keys(), residences, legislation::inForce, scores,
                     settings.clock());
-            Civitas civitas = new Civitas(settings.clock(), ledger, database, new AccountStore(database.jdbi()),
+            Civitas civitas = new Civitas(settings.clock(), ledger, database, accounts,
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
-                    accessLog, new GrantStore(database.jdbi()), support, supportDesk, cases, assembly, impacts,
+                    accessLog, sharing, support, supportDesk, cases, assembly, impacts,
                     comparison, disputes, officials, praise, rewards, seal, constitution, legislation, scores,
                     projector, feeds, new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
@@ -256,8 +260,7 @@ public final class CivitasServer implements AutoCloseable {
                 civitas.projector(), jurisdictionsOf(civitas.ruleBooks()), civitas.clock());
         MeApi meApi = new MeApi(civitas.scores(), civitas.vault(), civitas.accessLog(), civitas.feeds(), insights,
                 civitas.clock(), json);
-        Sharing sharing = new Sharing(civitas.grants(), civitas.accounts(), sources::categories, civitas.constitution(),
-                civitas.accessLog(), civitas.officials(), civitas.clock());
+        Sharing sharing = civitas.sharing();
         return HttpApp.create(json, new Authentication(sessionService)::check, pages::error, routes -> {
             eventsApi.register(routes);
             sessionApi.register(routes);
@@ -270,7 +273,7 @@ public final class CivitasServer implements AutoCloseable {
                     .register(routes);
             new StatsApi(new PublicStatistics(civitas.scores(), civitas.support(), civitas.disputes(),
                     civitas.clock()), templates).register(routes);
-            new SupportApi(civitas.supportDesk(), civitas.cases(), json).register(routes);
+            new SupportApi(civitas.supportDesk(), civitas.cases(), civitas.vault(), json).register(routes);
             new DisputesApi(civitas.disputes(), signatures, json).register(routes);
             new DisputePages(civitas.disputes(), templates, json).register(routes);
             new OfficialsApi(civitas.officials(), templates).register(routes);
@@ -280,7 +283,7 @@ public final class CivitasServer implements AutoCloseable {
             new ComparePages(civitas.comparison(), templates).register(routes);
             new ProposalPages(civitas.assembly(), civitas.impacts(), templates, json, pages.chartScripts(),
                     pages.plainScripts()).register(routes);
-            new SupportPages(civitas.supportDesk(), civitas.cases(), templates).register(routes);
+            new SupportPages(civitas.supportDesk(), civitas.cases(), sharing, civitas.vault(), templates).register(routes);
             new ErasureApi(civitas.seal().keys(), civitas.constitution(), templates, json, civitas.clock())
                     .register(routes);
             rulesApi.register(routes);

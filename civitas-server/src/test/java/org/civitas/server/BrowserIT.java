@@ -255,7 +255,7 @@ class BrowserIT {
         assertThat(server.civitas().scores().score(citizen.person(), CLOCK.instant()).score())
                 .as("the fourth demo citizen has the city's lowest score, below the base").isLessThan(1000);
         server.civitas().supportDesk().offerHelp();
-                try (BrowserContext citizenContext = browser.newContext();
+        try (BrowserContext citizenContext = browser.newContext();
                 BrowserContext caseworkerContext = browser.newContext()) {
             Page mine = signIn(citizenContext, citizen, problems);
             mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Help").setExact(true)).click();
@@ -265,9 +265,11 @@ class BrowserIT {
             Page theirs = signInAt(caseworkerContext, caseworker, "/cases", problems);
             assertThat(theirs.locator("main")).not().containsText(citizen.person());
 
+            mine.getByLabel("obligations", new Page.GetByLabelOptions().setExact(true)).check();
             mine.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept: let a case worker help"))
                     .click();
             assertThat(mine.locator(".offer")).containsText("You accepted it");
+            assertThat(mine.locator(".case-shared")).containsText("You share with this case: obligations");
             assertThat(mine.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("No, thank you")))
                     .hasCount(0);
 
@@ -275,10 +277,16 @@ class BrowserIT {
             assertThat(theirs.locator(".cases tbody tr")).hasCount(1);
             assertThat(theirs.locator(".cases")).containsText(citizen.person());
             Chromium.shot(theirs, "11-support-cases");
+            theirs.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("obligations")).click();
+            assertThat(theirs.locator("#shared-events tbody tr").first()).containsText("obligations");
+            assertThat(theirs.locator("#shared-events")).not().containsText("traffic");
+            theirs.goBack(); // the list of cases again: a second look
             mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who looked")).click();
-            Locator looks = mine.locator("#accesses tbody tr", new Page.LocatorOptions().setHasText("support case"));
-            assertThat(looks).hasCount(1);
-            assertThat(looks).containsText(caseworker.username());
+            Locator looks = mine.locator("#accesses tbody tr", new Page.LocatorOptions().setHasText("support case ("));
+            assertThat(looks).hasCount(2);
+            assertThat(looks.first()).containsText(caseworker.username());
+            assertThat(mine.locator("#accesses tbody tr", new Page.LocatorOptions()
+                    .setHasText("events of their support case in obligations"))).hasCount(1);
             assertThat(mine.locator("#my-official-acts")).containsText("case-looked");
             Chromium.shot(mine, "12-who-looked-at-my-case");
 

@@ -235,7 +235,7 @@ class SecurityIT {
         static Snapshot of(TestServer server) {
             var civitas = server.server().civitas();
             return new Snapshot(civitas.ledger().committed(),
-                    civitas.grants().givenBy("p-ada").stream().map(Object::toString).toList(),
+                    civitas.sharing().givenBy("p-ada").stream().map(Object::toString).toList(),
                     civitas.sources().all().stream().map(Object::toString).toList(),
                     civitas.accessLog().of("p-ada", 10_000).size());
         }

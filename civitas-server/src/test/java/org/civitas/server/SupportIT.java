@@ -80,16 +80,36 @@ class SupportIT {
                 .contains("mostly from obligations");
         assertThat(cases(olga)).doesNotContain("p-h0");
 
-        HttpResponse<String> accepted = server.change("POST", "/api/v1/me/support/" + offer.get("id").asText(),
-                "{\"answer\":\"accept\"}", hana);
+        String id = offer.get("id").asText();
+        HttpResponse<String> unknown = server.change("POST", "/api/v1/me/support/" + id,
+                "{\"answer\":\"accept\",\"share\":[\"obligations\",\"gossip\"]}", hana);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("share: 'gossip' is not a category");
+        assertThat(cases(olga)).as("a refused answer records nothing").doesNotContain("p-h0");
+
+        HttpResponse<String> accepted = server.change("POST", "/api/v1/me/support/" + id,
+                "{\"answer\":\"accept\",\"share\":[\"obligations\"]}", hana);
 
         assertThat(accepted.statusCode()).isEqualTo(200);
-        assertThat(TestServer.JSON.readTree(accepted.body()).get("status").asText()).isEqualTo("accepted");
+        JsonNode answered = TestServer.JSON.readTree(accepted.body());
+        assertThat(answered.get("status").asText()).isEqualTo("accepted");
+        assertThat(answered.get("shared").toString()).isEqualTo("[\"obligations\"]");
         assertThat(cases(olga)).contains("p-h0").contains("debt-advice").doesNotContain("p-h2");
         JsonNode log = server.getJson("/api/v1/me/access-log", hana);
         assertThat(log.toString()).contains("olga").contains("support case (debt-advice)");
-        assertThat(server.change("POST", "/api/v1/me/support/" + offer.get("id").asText(),
+        assertThat(server.change("POST", "/api/v1/me/support/" + id,
                 "{\"answer\":\"decline\"}", hana).statusCode()).as("an answered offer stays answered").isEqualTo(404);
+
+        JsonNode shared = server.getJson("/api/v1/support/cases/" + id + "/events", olga).get("events");
+        assertThat(shared).as("hana's bill, not her registered home").hasSize(1);
+        assertThat(shared.get(0).get("category").asText()).isEqualTo("obligations");
+        assertThat(server.getJson("/api/v1/me/access-log", hana).toString())
+                .contains("events of their support case in obligations");
+        assertThat(server.getJson("/api/v1/officials/record", null).toString()).contains("shared-data-read");
+        String grant = server.getJson("/api/v1/me/grants", hana).get("grants").get(0).get("id").asText();
+        assertThat(server.change("DELETE", "/api/v1/me/grants/" + grant, null, hana).statusCode()).isEqualTo(204);
+        assertThat(server.get("/api/v1/support/cases/" + id + "/events", olga).statusCode())
+                .as("revoked, the case shares nothing").isEqualTo(404);
     }
 
     @Test
@@ -99,7 +119,8 @@ class SupportIT {
         String id = desk.offersTo("p-h1").get(0).id();
         server.citizen("hans", "p-h1", "hans's password");
         TestServer.Session hans = server.login("hans", "hans's password");
-        server.change("POST", "/api/v1/me/support/" + id, "{\"answer\":\"accept\"}", hans);
+        server.change("POST", "/api/v1/me/support/" + id, "{\"answer\":\"accept\",\"share\":[\"obligations\"]}",
+                hans);
         assertThat(server.change("POST", "/api/v1/me/support/" + id + "/completion", null, hans).statusCode())
                 .as("no outcome to confirm yet").isEqualTo(409);
 
@@ -131,6 +152,8 @@ class SupportIT {
         assertThat(server.change("POST", "/api/v1/me/support/" + id + "/completion", null, hans).statusCode())
                 .as("completed once").isEqualTo(409);
         assertThat(cases(olga)).as("a completed case is no longer open").doesNotContain(id);
+        assertThat(server.getJson("/api/v1/me/grants", hans).get("grants").get(0).get("active").asBoolean())
+                .as("a completed case shares no more").isFalse();
         assertThat(server.getJson("/api/v1/officials/record", null).toString()).contains("case-noted");
     }
 

@@ -15,15 +15,18 @@ import org.civitas.access.AccessRecord;
 import org.civitas.account.Account;
 import org.civitas.account.Role;
 import org.civitas.residence.Residence;
+import org.civitas.sharing.Grant;
+import org.civitas.sharing.Grants;
 import org.civitas.store.access.AccessLogStore;
 import org.civitas.store.accounts.AccountStore;
+import org.civitas.store.grants.GrantStore;
+import org.civitas.store.residence.ResidenceStore;
 import org.civitas.store.sessions.Session;
 import org.civitas.store.sessions.SessionStore;
 import org.civitas.store.sources.RegisteredSource;
 import org.civitas.store.sources.ReplayGuard;
 import org.civitas.store.sources.SourceStore;
 import org.civitas.store.sources.SourceType;
-import org.civitas.store.residence.ResidenceStore;
 import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.SetAsideEntries;
 import org.civitas.store.vault.SetAsideEntry;
@@ -348,5 +351,27 @@ class StoreContractTest {
         assertThat(support.peopleWithOffersSince(T0.minusSeconds(60))).containsExactlyInAnyOrder("p-1", "p-2");
         support.answer("o-2", "p-2", SupportOffer.Status.DECLINED, T0);
         assertThat(support.peopleWithOffersSince(T0.minusSeconds(60))).as("declined long ago").containsExactly("p-1");
+    }
+
+    @Test
+    void keepsGrantsToAccountsAndToSupportCasesAndRevokesEachOnce() {
+        Grants grants = new GrantStore(database.jdbi());
+        new AccountStore(database.jdbi()).create(List.of(new Account("olga", "hash", Role.CASEWORKER,
+                Optional.empty(), T0)));
+        String toCase = Grant.caseParty("o-1");
+        grants.create(new Grant("g-1", "p-1", "olga", List.of("traffic", "obligations"), true, "support", T0,
+                T0.plus(Duration.ofDays(30)), Optional.empty()));
+        grants.create(new Grant("g-2", "p-1", toCase, List.of("obligations"), false, "support", T0.plusSeconds(1),
+                T0.plus(Duration.ofDays(1)), Optional.empty()));
+
+        assertThat(grants.givenBy("p-1")).extracting(Grant::id).containsExactly("g-2", "g-1");
+        assertThat(grants.active("p-1", "olga", T0).get(0).categories()).containsExactly("obligations", "traffic");
+        assertThat(grants.active("p-1", toCase, T0.plusSeconds(2))).extracting(Grant::id).containsExactly("g-2");
+        assertThat(grants.active("p-1", toCase, T0.plus(Duration.ofDays(2)))).as("expired").isEmpty();
+        assertThat(grants.activeFor("olga", T0)).extracting(Grant::id).containsExactly("g-1");
+        assertThat(grants.revoke("g-2", "p-2", T0)).as("not theirs").isFalse();
+        assertThat(grants.revoke("g-2", "p-1", T0.plusSeconds(3))).isTrue();
+        assertThat(grants.revoke("g-2", "p-1", T0.plusSeconds(4))).as("revoked once").isFalse();
+        assertThat(grants.active("p-1", toCase, T0.plusSeconds(5))).isEmpty();
     }
 }

@@ -19,4 +19,9 @@ public record GrantView(
                 grant.purpose(), grant.createdAt(), grant.expiresAt(), grant.revokedAt().orElse(null),
                 grant.activeAt(now));
     }
+
+    /** Whom the grant shares with, as a page names them: an account, or the person's support case. */
+    public String sharedWith() {
+        return Grant.caseOf(party).map(id -> "your support case").orElse(party);
+    }
 }

@@ -7,6 +7,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the JSON body of a request to the API: at most 64 KiB, at most {@value Json#MAX_NESTING} levels deep. Of a
@@ -50,6 +52,22 @@ public final class JsonBodies {
         } catch (IOException e) {
             throw new UncheckedIOException("reading bytes in memory cannot fail", e);
         }
+    }
+
+    /** The strings listed in {@code body}'s {@code field}, none if it is missing; a 400 if it is not such a list. */
+    public static List<String> texts(JsonNode body, String field, String what) {
+        JsonNode list = body.path(field);
+        if (!list.isMissingNode() && !list.isArray()) {
+            throw ApiException.badRequest(field + ": must be a list of " + what);
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode item : list) {
+            if (!item.isTextual()) {
+                throw ApiException.badRequest(field + ": must be a list of " + what);
+            }
+            texts.add(item.asText());
+        }
+        return texts;
     }
 
     private static void drain(InputStream in) throws IOException {

@@ -2,11 +2,11 @@ package org.civitas.server.sharing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.civitas.event.Instants;
 import org.civitas.server.http.ApiException;
+import org.civitas.server.http.JsonBodies;
 import org.civitas.sharing.GrantRequest;
 
 /** Reads a grant request sent as JSON. */
@@ -30,17 +30,7 @@ final class GrantRequestJson {
             }
         }
         String party = text(body, "party", "the username of the account to share with");
-        List<String> categories = new ArrayList<>();
-        JsonNode list = body.path("categories");
-        if (!list.isMissingNode() && !list.isArray()) {
-            throw ApiException.badRequest("categories: must be a list of category names");
-        }
-        for (JsonNode item : list) {
-            if (!item.isTextual()) {
-                throw ApiException.badRequest("categories: must be a list of category names");
-            }
-            categories.add(item.asText());
-        }
+        List<String> categories = JsonBodies.texts(body, "categories", "category names");
         JsonNode score = body.path("score");
         if (!score.isMissingNode() && !score.isBoolean()) {
             throw ApiException.badRequest("score: must be true or false");

@@ -5,12 +5,16 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.civitas.server.api.EventView;
 import org.civitas.server.auth.Authentication;
 import org.civitas.server.auth.Principal;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.Forms;
 import org.civitas.server.pages.Frame;
 import org.civitas.server.pages.Templates;
+import org.civitas.sharing.Sharing;
+import org.civitas.store.vault.VaultQuery;
+import org.civitas.store.vault.VaultStore;
 import org.civitas.support.CaseNote;
 import org.civitas.support.SupportCases;
 import org.civitas.support.SupportDesk;
@@ -22,13 +26,19 @@ import org.civitas.support.SupportOffer;
  */
 public final class SupportPages {
 
+    private static final int EVENTS_SHOWN = 100;
+
     private final SupportDesk desk;
     private final SupportCases cases;
+    private final Sharing sharing;
+    private final VaultStore vault;
     private final Templates templates;
 
-    public SupportPages(SupportDesk desk, SupportCases cases, Templates templates) {
+    public SupportPages(SupportDesk desk, SupportCases cases, Sharing sharing, VaultStore vault, Templates templates) {
         this.desk = desk;
         this.cases = cases;
+        this.sharing = sharing;
+        this.vault = vault;
         this.templates = templates;
     }
 
@@ -41,6 +51,7 @@ public final class SupportPages {
             ctx.redirect("/me/support");
         }, Access.CITIZEN);
         routes.get("/cases", this::cases, Access.CASEWORKER);
+        routes.get("/cases/{id}", this::sharedWithCase, Access.CASEWORKER);
         routes.post("/cases/{id}/notes", ctx -> {
             cases.note(Authentication.required(ctx).actor(), ctx.pathParam("id"), Forms.field(ctx, "kind"),
                     Forms.field(ctx, "text"));
@@ -50,23 +61,41 @@ public final class SupportPages {
 
     private void offers(Context ctx) {
         String person = Authentication.person(ctx);
-        List<OfferView> offers = desk.offersTo(person).stream().map(OfferView::of).toList();
+        List<OfferView> offers = desk.offersTo(person).stream().map(this::view).toList();
         Map<String, List<CaseNote>> notes = new HashMap<>();
         offers.forEach(offer -> notes.put(offer.id(), cases.notes(person, offer.id())));
         ctx.html(templates.render("support.jte", Map.of("frame", frame(ctx, "Help on offer", "support"),
-                "offers", offers, "notes", notes)));
+                "offers", offers, "notes", notes, "categories", List.copyOf(sharing.categories()))));
     }
 
     private void answer(Context ctx, SupportOffer.Status answer) {
-        desk.answer(Authentication.person(ctx), ctx.pathParam("id"), answer);
+        cases.answer(Authentication.person(ctx), ctx.pathParam("id"), answer, ctx.formParams("share"));
         ctx.redirect("/me/support");
     }
 
     private void cases(Context ctx) {
         Principal caseWorker = Authentication.required(ctx);
         ctx.html(templates.render("cases.jte", Map.of("frame", frame(ctx, "Support cases", "cases"),
-                "cases", desk.cases(caseWorker.username(), caseWorker.role()).stream().map(OfferView::of)
+                "cases", desk.cases(caseWorker.username(), caseWorker.role()).stream().map(this::view)
                         .toList())));
+    }
+
+    /** What the person of a case shares with it, under the same rules and logging as the API. */
+    private void sharedWithCase(Context ctx) {
+        SupportCases.Shared shared = cases.open(Authentication.required(ctx).actor(), ctx.pathParam("id"));
+        String person = shared.offer().person();
+        Map<String, Object> model = new HashMap<>();
+        model.put("frame", frame(ctx, "Shared by " + person, "cases"));
+        model.put("person", person);
+        model.put("score", null);
+        model.put("categories", List.copyOf(shared.categories()));
+        model.put("events", vault.page(person, VaultQuery.all(EVENTS_SHOWN), shared.categories()::contains).events()
+                .stream().map(EventView::of).toList());
+        ctx.html(templates.render("shared-person.jte", model));
+    }
+
+    private OfferView view(SupportOffer offer) {
+        return OfferView.of(offer, cases.shared(offer));
     }
 
     private static Frame frame(Context ctx, String title, String active) {
