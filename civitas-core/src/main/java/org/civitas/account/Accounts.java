@@ -1,5 +1,6 @@
 package org.civitas.account;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,12 @@ public interface Accounts {
     void create(List<Account> accounts);
 
     Optional<Account> find(String username);
+
+    /** Every account of an official (any role but citizen), by username. */
+    List<Account> officials();
+
+    /** Disables account {@code username} at {@code at}; false if there is none or it is disabled already. */
+    boolean disable(String username, Instant at);
 
     long count();
 }

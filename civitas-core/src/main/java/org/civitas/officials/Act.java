@@ -21,7 +21,13 @@ public enum Act {
     /** An administrator gave a source a new key. */
     SOURCE_KEY_ROTATED,
     /** An administrator revoked a source. */
-    SOURCE_REVOKED;
+    SOURCE_REVOKED,
+    /** An administrator opened an account for an official. */
+    ACCOUNT_OPENED,
+    /** An administrator disabled an account. */
+    ACCOUNT_DISABLED,
+    /** A reward's provider spent a claim token. */
+    REWARD_REDEEMED;
 
     /** The name the record gives the act: {@code dispute-decided}. */
     public String id() {

@@ -36,6 +36,8 @@ public final class OfficialRecord implements AutoCloseable {
     /** What an entry names as its person when the act concerns no one. */
     private static final String NOBODY = "nobody";
     private static final String WHERE = "civitas";
+    /** The role the record names for an act of a registered source. */
+    static final String SOURCE_ROLE = "source";
 
     private final FileLedger ledger;
     private final PersonalKeys keys;
@@ -61,10 +63,23 @@ public final class OfficialRecord implements AutoCloseable {
     }
 
     /** Records {@code act} by {@code official}, concerning {@code person} if anyone; returns once it is on disk. */
-    public synchronized OfficialAct record(Actor official, Act act, String reason, Optional<String> person) {
+    public OfficialAct record(Actor official, Act act, String reason, Optional<String> person) {
+        return record(official.role().label(), official.badge(), act, reason, person);
+    }
+
+    /**
+     * Records {@code act} by the registered source {@code source} (a reward's provider, say), which concerns no one; an
+     * institution known to the public by its name, which is its badge here.
+     */
+    public OfficialAct recordBySource(String source, Act act, String reason) {
+        return record(SOURCE_ROLE, source, act, reason, Optional.empty());
+    }
+
+    private synchronized OfficialAct record(String role, String badge, Act act, String reason,
+            Optional<String> person) {
         String id = UUID.randomUUID().toString();
-        OfficialAct recorded = new OfficialAct(id, clock.instant(), official.role().label(), official.badge(), act,
-                reason, person.map(concerned -> pseudonym(concerned, id)));
+        OfficialAct recorded = new OfficialAct(id, clock.instant(), role, badge, act, reason,
+                person.map(concerned -> pseudonym(concerned, id)));
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("role", recorded.role());
         attributes.put("badge", recorded.badge());

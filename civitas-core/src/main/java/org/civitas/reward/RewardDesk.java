@@ -14,6 +14,8 @@ import org.civitas.ConflictException;
 import org.civitas.InvalidInputException;
 import org.civitas.NotFoundException;
 import org.civitas.NotPermittedException;
+import org.civitas.officials.Act;
+import org.civitas.officials.OfficialRecord;
 import org.civitas.privacy.PersonalKeys;
 import org.civitas.residence.Residence;
 import org.civitas.residence.Residents;
@@ -47,17 +49,19 @@ public final class RewardDesk {
     private final Residents residents;
     private final Supplier<RuleBooks> books;
     private final ScoreBoard scores;
+    private final OfficialRecord officials;
     private final Eligibility eligibility = new Eligibility();
     private final Clock clock;
 
     public RewardDesk(Redemptions redemptions, RewardKeys keys, PersonalKeys personalKeys, Residents residents,
-            Supplier<RuleBooks> books, ScoreBoard scores, Clock clock) {
+            Supplier<RuleBooks> books, ScoreBoard scores, OfficialRecord officials, Clock clock) {
         this.redemptions = redemptions;
         this.keys = keys;
         this.personalKeys = personalKeys;
         this.residents = residents;
         this.books = books;
         this.scores = scores;
+        this.officials = officials;
         this.clock = clock;
     }
 
@@ -160,6 +164,8 @@ public final class RewardDesk {
         if (!redemptions.spend(token.nonce(), token.jurisdiction(), token.reward(), provider, now)) {
             throw new ConflictException("this token was spent already; each is good once");
         }
+        officials.recordBySource(provider, Act.REWARD_REDEEMED, "redeemed a claim token for '" + token.reward()
+                + "' of " + token.jurisdiction());
         return new Redeemed(token.jurisdiction(), offered.reward());
     }
 

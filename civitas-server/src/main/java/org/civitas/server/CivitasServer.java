@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.civitas.CivitasException;
 import org.civitas.access.AccessLog;
+import org.civitas.administration.AccountDesk;
 import org.civitas.attestation.PeerPraise;
 import org.civitas.constitution.Constitution;
 import org.civitas.dispute.DisputeDesk;
@@ -34,6 +35,7 @@ import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.scoring.Scorer;
 import org.civitas.scoring.SetAside;
+import org.civitas.server.admin.AccountsApi;
 import org.civitas.server.admin.SourcesApi;
 import org.civitas.server.attestations.AttestationsApi;
 import org.civitas.server.auth.Authentication;
@@ -174,7 +176,7 @@ public final class CivitasServer implements AutoCloseable {
                     legislation::inForce, ledger, settings.clock());
             RewardDesk rewards = new RewardDesk(new RedemptionStore(database.jdbi()),
                     RewardKeys.open(settings.dataDirectory()), seal.keys(), residences, legislation::inForce, scores,
-                    settings.clock());
+                    officials, settings.clock());
             Civitas civitas = new Civitas(settings.clock(), ledger, database, accounts,
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
                     accessLog, sharing, support, supportDesk, cases, assembly, impacts,
@@ -271,6 +273,8 @@ public final class CivitasServer implements AutoCloseable {
             new PeopleApi(sharing, civitas.scores(), civitas.vault(), civitas.clock()).register(routes);
             new SourcesApi(sources, civitas::ruleBooks, civitas.constitution(), civitas.officials(), json)
                     .register(routes);
+            new AccountsApi(new AccountDesk(civitas.accounts(), civitas.officials(), civitas.passwords()::hash,
+                    civitas.clock()), json).register(routes);
             new StatsApi(new PublicStatistics(civitas.scores(), civitas.support(), civitas.disputes(),
                     civitas.clock()), templates).register(routes);
             new SupportApi(civitas.supportDesk(), civitas.cases(), civitas.vault(), json).register(routes);

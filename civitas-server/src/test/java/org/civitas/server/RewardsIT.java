@@ -134,6 +134,11 @@ class RewardsIT {
         assertThat(twice.statusCode()).isEqualTo(409);
         assertThat(twice.body()).contains("spent already");
         assertThat(server.get("/me/rewards", login("ada")).body()).contains("The community hall");
+        JsonNode redemptions = server.getJson("/api/v1/officials/record", null).get("acts");
+        assertThat(redemptions.toString()).contains("reward-redeemed").doesNotContain("p-ada");
+        JsonNode act = redemptions.get(0);
+        assertThat(act.get("role").asText() + " " + act.get("badge").asText()).isEqualTo("source " + hub.name());
+        assertThat(act.has("concerning") && !act.get("concerning").isNull()).as("it concerns no one").isFalse();
     }
 
     @Test

@@ -242,7 +242,8 @@ class SecurityIT {
     }
 
     private static String concrete(String path, String person, String id, String name) {
-        return path.replace("{person}", person).replace("{id}", id).replace("{name}", name);
+        return path.replace("{person}", person).replace("{id}", id).replace("{name}", name)
+                .replace("{username}", "ada");
     }
 
     private HttpResponse<String> call(String method, String path, TestServer.Session session, String body,

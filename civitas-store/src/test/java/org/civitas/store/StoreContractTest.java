@@ -98,6 +98,21 @@ class StoreContractTest {
     }
 
     @Test
+    void listsOnlyOfficialsAndDisablesAnAccountOnce() {
+        AccountStore accounts = new AccountStore(database.jdbi());
+        accounts.create(List.of(citizen("ada", "p-1"),
+                new Account("rita", "$argon2id$x", Role.REVIEWER, Optional.empty(), T0),
+                new Account("olga", "$argon2id$x", Role.CASEWORKER, Optional.empty(), T0)));
+
+        assertThat(accounts.officials()).extracting(Account::username).containsExactly("olga", "rita");
+        assertThat(accounts.disable("olga", T0.plusSeconds(9))).isTrue();
+        assertThat(accounts.disable("olga", T0.plusSeconds(10))).as("disabled once").isFalse();
+        assertThat(accounts.disable("nobody", T0)).isFalse();
+        assertThat(accounts.find("olga").orElseThrow().disabledAt()).contains(T0.plusSeconds(9));
+        assertThat(accounts.find("rita").orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
     void keepsSessionsUntilTheyAreEndedOrGoIdle() {
         new AccountStore(database.jdbi()).create(List.of(citizen("ada", "p-1")));
         SessionStore sessions = new SessionStore(database.jdbi());

@@ -14,7 +14,8 @@ import org.civitas.store.sessions.SessionStore;
 
 /**
  * Logging in and out, and finding the session behind a cookie. A session ends after half an hour without a request
- * or twelve hours after login, whichever comes first; logging in always starts a new session.
+ * or twelve hours after login, whichever comes first, or within seconds of its account being disabled; logging in
+ * always starts a new session.
  */
 public final class SessionService {
 
@@ -54,7 +55,7 @@ public final class SessionService {
             passwords.checkNothing(password);
             return Optional.empty();
         }
-        if (!passwords.matches(password, account.get().passwordHash())) {
+        if (!passwords.matches(password, account.get().passwordHash()) || !account.get().enabled()) {
             return Optional.empty();
         }
         String token = Tokens.random();
@@ -107,10 +108,12 @@ public final class SessionService {
             session = new Session(session.tokenHash(), session.username(), session.csrfToken(), session.createdAt(),
                     now);
         }
-        Session current = session;
-        return accounts.find(session.username())
-                .map(account -> new Remembered(principal(account, current), current, now))
-                .orElse(null);
+        Optional<Account> account = accounts.find(session.username()).filter(Account::enabled);
+        if (account.isEmpty()) {
+            sessions.delete(hash);
+            return null;
+        }
+        return new Remembered(principal(account.get(), session), session, now);
     }
 
     private static boolean expired(Session session, Instant now) {

@@ -1,5 +1,7 @@
 package org.civitas.store.accounts;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.civitas.account.Account;
@@ -16,7 +18,8 @@ public final class AccountStore implements Accounts {
             rows.getString("password_hash"),
             Role.fromLabel(rows.getString("role")),
             Optional.ofNullable(rows.getString("person")),
-            rows.getTimestamp("created_at").toInstant());
+            rows.getTimestamp("created_at").toInstant(),
+            Optional.ofNullable(rows.getTimestamp("disabled_at")).map(Timestamp::toInstant));
 
     private final Jdbi jdbi;
 
@@ -47,6 +50,24 @@ public final class AccountStore implements Accounts {
                 .bind("username", username)
                 .map(ACCOUNT)
                 .findOne());
+    }
+
+    @Override
+    public List<Account> officials() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM accounts WHERE role <> :citizen"
+                + " ORDER BY username")
+                .bind("citizen", Role.CITIZEN.label())
+                .map(ACCOUNT)
+                .list());
+    }
+
+    @Override
+    public boolean disable(String username, Instant at) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE accounts SET disabled_at = :at"
+                + " WHERE username = :username AND disabled_at IS NULL")
+                .bind("at", at)
+                .bind("username", username)
+                .execute()) == 1;
     }
 
     @Override

@@ -1,0 +1,2 @@
+/** Administration in the open: accounts of officials opened and disabled, each an act of the official record. */
+package org.civitas.administration;
