@@ -153,22 +153,37 @@ public final class DisputeDesk {
      * from its opening.
      */
     public synchronized Dispute addEvidence(String person, String id, String evidence) {
-        Dispute dispute = Optional.of(find(id)).filter(found -> found.person().equals(person))
-                .orElseThrow(() -> new NotFoundException("you have no dispute with id '" + id + "'"));
-        if (dispute.state().isFinal()) {
-            throw new ConflictException("this dispute was resolved already: " + dispute.state().id());
-        }
+        Dispute dispute = unresolvedOf(person, id);
         String added = text("evidence", evidence, MAX_EVIDENCE, true);
         String all = dispute.evidence().isEmpty() ? added : dispute.evidence() + "\n\n" + added;
         if (all.length() > MAX_EVIDENCE) {
             throw new InvalidInputException("evidence", "at most " + MAX_EVIDENCE + " characters in all; this"
                     + " dispute holds " + dispute.evidence().length() + " already");
         }
+        return withEvidence(dispute, all);
+    }
+
+    /** {@code person}'s dispute {@code id}, if it is theirs and not yet resolved; refused otherwise. */
+    public Dispute unresolvedOf(String person, String id) {
+        Dispute dispute = Optional.of(find(id)).filter(found -> found.person().equals(person))
+                .orElseThrow(() -> new NotFoundException("you have no dispute with id '" + id + "'"));
+        if (dispute.state().isFinal()) {
+            throw new ConflictException("this dispute was resolved already: " + dispute.state().id());
+        }
+        return dispute;
+    }
+
+    /**
+     * {@code dispute} with its evidence now {@code evidence}, the person having added some (a file, say): reviewers
+     * then have {@link #REVIEW_PERIOD_WITH_EVIDENCE} from its opening.
+     */
+    synchronized Dispute withEvidence(Dispute dispute, String evidence) {
         Instant deadline = dispute.openedAt().plus(REVIEW_PERIOD_WITH_EVIDENCE);
-        if (!disputes.addEvidence(id, all, deadline.isAfter(dispute.deadline()) ? deadline : dispute.deadline())) {
+        if (!disputes.addEvidence(dispute.id(), evidence, deadline.isAfter(dispute.deadline()) ? deadline
+                : dispute.deadline())) {
             throw new ConflictException("this dispute was resolved meanwhile");
         }
-        return find(id);
+        return find(dispute.id());
     }
 
     /** {@code person}'s disputes, newest first. */
@@ -320,7 +335,7 @@ public final class DisputeDesk {
         ledger.append(List.of(amendment.entry(dispute.person(), dispute.jurisdiction(), at)));
     }
 
-    private static void requireReviewer(Actor actor) {
+    static void requireReviewer(Actor actor) {
         if (actor.role() != Role.REVIEWER) {
             throw new NotPermittedException("only reviewers review disputes");
         }

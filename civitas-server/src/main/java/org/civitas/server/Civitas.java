@@ -7,6 +7,7 @@ import org.civitas.account.Accounts;
 import org.civitas.attestation.PeerPraise;
 import org.civitas.constitution.Constitution;
 import org.civitas.dispute.DisputeDesk;
+import org.civitas.dispute.DisputeFiles;
 import org.civitas.governance.Assembly;
 import org.civitas.governance.Comparison;
 import org.civitas.governance.ImpactReports;
@@ -52,6 +53,7 @@ public record Civitas(
         ImpactReports impacts,
         Comparison comparison,
         DisputeDesk disputes,
+        DisputeFiles disputeFiles,
         OfficialRecord officials,
         PeerPraise praise,
         RewardDesk rewards,

@@ -15,6 +15,7 @@ import org.civitas.administration.AccountDesk;
 import org.civitas.attestation.PeerPraise;
 import org.civitas.constitution.Constitution;
 import org.civitas.dispute.DisputeDesk;
+import org.civitas.dispute.DisputeFiles;
 import org.civitas.dispute.DisputedEvent;
 import org.civitas.governance.Assembly;
 import org.civitas.governance.Comparison;
@@ -44,6 +45,7 @@ import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.auth.SessionApi;
 import org.civitas.server.auth.SessionService;
 import org.civitas.server.disputes.DisputePages;
+import org.civitas.server.disputes.DisputeFilesApi;
 import org.civitas.server.disputes.DisputesApi;
 import org.civitas.server.governance.ComparePages;
 import org.civitas.server.governance.ProposalPages;
@@ -80,6 +82,7 @@ import org.civitas.store.Database;
 import org.civitas.store.access.AccessLogStore;
 import org.civitas.store.accounts.AccountStore;
 import org.civitas.store.attestations.AttestationStore;
+import org.civitas.store.disputes.AttachmentStore;
 import org.civitas.store.disputes.DisputeStore;
 import org.civitas.store.governance.ProposalStore;
 import org.civitas.store.grants.GrantStore;
@@ -172,6 +175,8 @@ public final class CivitasServer implements AutoCloseable {
                     .find(person, key.source(), key.id(), at).map(event -> new DisputedEvent(key, event.type(),
                             event.occurredAt(), event.jurisdiction(), event.attributes())),
                     scores, ledger, accessLog, officials, settings.clock());
+            DisputeFiles disputeFiles = new DisputeFiles(disputes, new AttachmentStore(database.jdbi()), accessLog,
+                    officials, settings.clock());
             PeerPraise praise = new PeerPraise(new AttestationStore(database.jdbi()), residences,
                     legislation::inForce, ledger, settings.clock());
             RewardDesk rewards = new RewardDesk(new RedemptionStore(database.jdbi()),
@@ -180,7 +185,7 @@ public final class CivitasServer implements AutoCloseable {
             Civitas civitas = new Civitas(settings.clock(), ledger, database, accounts,
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
                     accessLog, sharing, support, supportDesk, cases, assembly, impacts,
-                    comparison, disputes, officials, praise, rewards, seal, constitution, legislation, scores,
+                    comparison, disputes, disputeFiles, officials, praise, rewards, seal, constitution, legislation, scores,
                     projector, feeds, new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
@@ -279,7 +284,8 @@ public final class CivitasServer implements AutoCloseable {
                     civitas.clock()), templates).register(routes);
             new SupportApi(civitas.supportDesk(), civitas.cases(), civitas.vault(), json).register(routes);
             new DisputesApi(civitas.disputes(), signatures, json).register(routes);
-            new DisputePages(civitas.disputes(), templates, json).register(routes);
+            new DisputeFilesApi(civitas.disputeFiles()).register(routes);
+            new DisputePages(civitas.disputes(), civitas.disputeFiles(), templates, json).register(routes);
             new OfficialsApi(civitas.officials(), templates).register(routes);
             new AttestationsApi(civitas.praise(), templates, json).register(routes);
             new RewardsApi(civitas.rewards(), signatures, templates, json).register(routes);

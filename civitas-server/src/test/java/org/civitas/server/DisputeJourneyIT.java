@@ -1,13 +1,16 @@
 package org.civitas.server;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,6 +89,10 @@ class DisputeJourneyIT {
             assertThat(page).hasURL(Pattern.compile(".*/me/disputes$"));
             assertThat(page.locator("li[data-event='disputed-bill'] .state")).hasText("open");
             assertThat(page.locator("#disputes")).containsText("<b>the bank</b>");
+            page.locator("li[data-event='disputed-bill'] input[type=file]").setInputFiles(new FilePayload(
+                    "bank statement.txt", "text/plain", "Paid 2026-09-20, reference 4711".getBytes(UTF_8)));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attach")).click();
+            assertThat(page.locator("li[data-event='disputed-bill'] .files")).containsText("bank statement.txt");
             page.navigate(server.url() + "/me");
             assertThat(page.locator("li[data-event='disputed-bill']")).containsText("You dispute this");
             assertThat(page.locator("li[data-event='disputed-bill'] .worth")).hasText("0");
@@ -98,6 +105,8 @@ class DisputeJourneyIT {
                         REVIEWERS.get(i), REVIEWERS.get(i) + "'s password");
                 page.locator("#open-disputes a").first().click();
                 assertThat(page.locator("#attributes")).containsText("\"daysLate\":50");
+                Download statement = page.waitForDownload(() -> page.getByText("bank statement.txt").click());
+                assertThat(Files.readString(statement.path())).isEqualTo("Paid 2026-09-20, reference 4711");
                 page.getByLabel(outcomes[i]).check();
                 page.getByLabel("Your reason").fill(i == 0 ? "the utility's records" : "the bank's statement");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Decide")).click();

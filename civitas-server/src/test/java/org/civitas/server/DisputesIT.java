@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,15 +16,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.civitas.Tokens;
 import org.civitas.account.Actor;
 import org.civitas.account.Role;
 import org.civitas.dispute.DisputeDesk;
+import org.civitas.dispute.DisputeFiles;
 import org.civitas.ledger.FileLedger;
 import org.civitas.officials.OfficialRecord;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.scoring.PersonScore;
 import org.civitas.scoring.Scorer;
 import org.civitas.scoring.ScoringRun;
+import org.civitas.server.http.Forms;
 import org.civitas.store.StorageSettings;
 import org.civitas.store.sources.RegisteredSource;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +52,7 @@ class DisputesIT {
             + "  - id: obligations.bill-paid-late\n    title: A bill paid more than 30 days late\n"
             + "    category: obligations\n    on: bill-payment\n    when: 'event.attributes.daysLate > 30'\n"
             + "    points: -10\n    halfLife: P90D\n";
-    private static final List<String> PEOPLE = List.of("ada", "bob", "cyd", "dan", "eve");
+    private static final List<String> PEOPLE = List.of("ada", "bob", "cyd", "dan", "eve", "fay");
 
     @Parameter
     Supplier<StorageSettings> storage;
@@ -333,6 +339,92 @@ class DisputesIT {
     }
 
     /** {@code person}'s score now, by a pass over the server's ledger alone, as {@code civitas score --data} does. */
+    private HttpResponse<String> attach(TestServer.Session session, String id, String name, String type,
+            byte[] content) throws Exception {
+        return server.send(HttpRequest.newBuilder(server.uri("/api/v1/me/disputes/" + id + "/files?name="
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                .header("Cookie", session.cookie()).header("X-CSRF-Token", session.csrf()).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+    }
+
+    /** A file sent as the page's form sends it: a multipart body with the CSRF field and the file. */
+    private HttpResponse<String> uploadThroughThePage(TestServer.Session session, String id, byte[] content)
+            throws Exception {
+        String boundary = "civitas-test-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + session.csrf()
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return server.send(HttpRequest.newBuilder(server.uri("/me/disputes/" + id + "/files"))
+                .header("Cookie", session.cookie()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private HttpResponse<byte[]> download(String path, TestServer.Session session) throws Exception {
+        return server.send(HttpRequest.newBuilder(server.uri(path)).header("Cookie", session.cookie()).GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void filesAttachedAsEvidenceAreCheckedByTypeReadBackByThePersonAndReadByReviewersInTheOpen() throws Exception {
+        String id = dispute("fay", "{\"event\":\"bill-fay\",\"reason\":\"I paid on time\"}").get("id").asText();
+        TestServer.Session fay = login("fay");
+        byte[] pdf = "%PDF-1.4\n% the bank's receipt\n".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> attached = attach(fay, id, "receipt of May.pdf", "application/pdf", pdf);
+
+        assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
+        JsonNode file = TestServer.JSON.readTree(attached.body());
+        assertThat(file.get("number").asInt()).isEqualTo(1);
+        assertThat(file.get("sha256").asText()).isEqualTo(Tokens.sha256(pdf));
+        JsonNode mine = server.getJson("/api/v1/me/disputes", fay).at("/disputes/0");
+        assertThat(Instant.parse(mine.get("deadline").asText())).as("evidence gives reviewers 45 days")
+                .isEqualTo(Instant.parse(mine.get("openedAt").asText()).plus(DisputeDesk.REVIEW_PERIOD_WITH_EVIDENCE));
+        HttpResponse<byte[]> back = download("/api/v1/me/disputes/" + id + "/files/1", fay);
+        assertThat(back.body()).isEqualTo(pdf);
+        assertThat(back.headers().firstValue("Content-Type")).get().asString().startsWith("application/pdf");
+        assertThat(back.headers().firstValue("Content-Disposition")).contains("attachment;"
+                + " filename*=UTF-8''receipt%20of%20May.pdf");
+
+        assertThat(attach(fay, id, "photo.png", "image/png", pdf).body())
+                .contains("file: it is not image/png: a PNG image begins with");
+        assertThat(attach(fay, id, "tool.exe", "application/x-msdownload", pdf).body())
+                .contains("Content-Type: one of application/pdf, image/png, image/jpeg, text/plain");
+        assertThat(attach(fay, id, "../../etc/passwd", "text/plain", "hi".getBytes(StandardCharsets.UTF_8)).body())
+                .contains("name: the file's name");
+        assertThat(attach(fay, id, "notes.txt", "text/plain", new byte[] {'h', 0, 'i'}).statusCode()).isEqualTo(400);
+        assertThat(attach(fay, id, "big.txt", "text/plain", new byte[DisputeFiles.MAX_BYTES + 1]).statusCode())
+                .isEqualTo(413);
+        assertThat(attach(login("ada"), id, "mine.txt", "text/plain", "hi".getBytes(StandardCharsets.UTF_8))
+                .statusCode()).as("someone else's dispute").isEqualTo(404);
+        assertThat(uploadThroughThePage(fay, id, new byte[Forms.MAX_UPLOAD_BYTES]).statusCode()).isEqualTo(413);
+        HttpResponse<String> overTheLimit = uploadThroughThePage(fay, id, new byte[DisputeFiles.MAX_BYTES + 1]);
+        assertThat(overTheLimit.statusCode()).as("the page's form has the API's limit").isEqualTo(400);
+        assertThat(overTheLimit.body()).contains("a file may hold at most " + DisputeFiles.MAX_BYTES + " bytes");
+        assertThat(server.getJson("/api/v1/me/disputes/" + id + "/files", fay).get("files")).as("nothing else kept")
+                .hasSize(1);
+        for (int n = 2; n <= DisputeFiles.MOST; n++) {
+            assertThat(attach(fay, id, "note " + n + ".txt", "text/plain; charset=utf-8", ("note " + n)
+                    .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+        }
+        assertThat(attach(fay, id, "one more.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8)).statusCode())
+                .as("five files at most").isEqualTo(409);
+
+        TestServer.Session rita = login("rita");
+        assertThat(server.getJson("/api/v1/disputes/" + id + "/files", rita).get("files")).hasSize(DisputeFiles.MOST);
+        assertThat(download("/api/v1/disputes/" + id + "/files/1", rita).body()).isEqualTo(pdf);
+        assertThat(server.getJson("/api/v1/me/access-log", fay).toString()).contains("rita")
+                .contains("a file attached to dispute " + id);
+        assertThat(server.getJson("/api/v1/officials/record", null).toString())
+                .contains("read a file attached to a dispute");
+        assertThat(server.get("/api/v1/disputes/" + id + "/files/1", fay).statusCode()).isEqualTo(403);
+        assertThat(server.get("/api/v1/disputes/" + id + "/files/9", rita).statusCode()).isEqualTo(404);
+    }
+
     private double scoreOffline(String person) {
         Scorer scorer = new Scorer(server.server().civitas().ruleBooks());
         ScoringRun run = scorer.start(server.now());

@@ -243,7 +243,7 @@ class SecurityIT {
 
     private static String concrete(String path, String person, String id, String name) {
         return path.replace("{person}", person).replace("{id}", id).replace("{name}", name)
-                .replace("{username}", "ada");
+                .replace("{username}", "ada").replace("{number}", "1");
     }
 
     private HttpResponse<String> call(String method, String path, TestServer.Session session, String body,

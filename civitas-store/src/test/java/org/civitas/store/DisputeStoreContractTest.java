@@ -2,19 +2,25 @@ package org.civitas.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.civitas.Tokens;
+import org.civitas.dispute.Attachment;
+import org.civitas.dispute.Attachments;
 import org.civitas.dispute.Decision;
 import org.civitas.dispute.Dispute;
 import org.civitas.dispute.DisputeState;
 import org.civitas.dispute.Disputes;
+import org.civitas.dispute.FileType;
 import org.civitas.dispute.Outcome;
 import org.civitas.dispute.SourceAnswer;
 import org.civitas.dispute.SourceDisputes;
 import org.civitas.event.EventKey;
+import org.civitas.store.disputes.AttachmentStore;
 import org.civitas.store.disputes.DisputeStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,5 +116,30 @@ class DisputeStoreContractTest {
         assertThat(reinstated.reinstatement()).contains(new SourceAnswer("the camera's footage",
                 T0.plus(Duration.ofDays(9))));
         assertThat(disputes.due(T0.plus(Duration.ofDays(400)))).isEmpty();
+    }
+
+    @Test
+    void keepsAttachedFilesNumberedInOrderUpToTheLimitWithTheirBytesUnchanged() {
+        disputes.open(dispute("d-1", "p-1", "e-1", T0, Duration.ofDays(30)));
+        Attachments files = new AttachmentStore(database.jdbi());
+        byte[] pdf = "%PDF-1.7 receipt".getBytes(StandardCharsets.UTF_8);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, (byte) 0xff};
+
+        Optional<Attachment> first = files.add(file("receipt.pdf", FileType.PDF, pdf), pdf, 2);
+        Optional<Attachment> second = files.add(file("photo.png", FileType.PNG, png), png, 2);
+        Optional<Attachment> third = files.add(file("more.pdf", FileType.PDF, pdf), pdf, 2);
+
+        assertThat(first).get().extracting(Attachment::number).isEqualTo(1);
+        assertThat(second).get().extracting(Attachment::number).isEqualTo(2);
+        assertThat(third).as("the dispute holds two already").isEmpty();
+        assertThat(files.of("d-1")).extracting(Attachment::name).containsExactly("receipt.pdf", "photo.png");
+        assertThat(files.of("d-1").get(1).type()).isEqualTo(FileType.PNG);
+        assertThat(files.content("d-1", 2)).get().isEqualTo(png);
+        assertThat(files.content("d-1", 3)).isEmpty();
+        assertThat(files.of("d-2")).isEmpty();
+    }
+
+    private static Attachment file(String name, FileType type, byte[] content) {
+        return new Attachment("d-1", 0, name, type, content.length, Tokens.sha256(content), T0);
     }
 }

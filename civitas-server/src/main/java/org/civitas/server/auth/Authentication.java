@@ -3,12 +3,14 @@ package org.civitas.server.auth;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 import org.civitas.Tokens;
 import org.civitas.account.Role;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
+import org.civitas.server.http.Forms;
 
 /**
  * Runs before every matched route: finds the session behind the cookie, refuses what the route's declared access does
@@ -27,7 +29,7 @@ public final class Authentication {
         this.sessions = sessions;
     }
 
-    public void check(Context ctx) {
+    public void check(Context ctx) throws IOException {
         Set<RouteRole> declared = ctx.routeRoles();
         Optional<Principal> principal = sessions.resolve(ctx.cookie(SessionService.COOKIE));
         principal.ifPresent(found -> ctx.attribute(PRINCIPAL, found));
@@ -85,12 +87,15 @@ public final class Authentication {
                 || method == HandlerType.DELETE;
     }
 
-    private static Optional<String> csrfTokenOf(Context ctx) {
+    private static Optional<String> csrfTokenOf(Context ctx) throws IOException {
         String header = ctx.header(CSRF_HEADER);
         if (header != null) {
             return Optional.of(header);
         }
         String contentType = ctx.contentType();
+        if (contentType != null && contentType.startsWith("multipart/form-data")) {
+            return Optional.ofNullable(Forms.uploadField(ctx, CSRF_FIELD));
+        }
         if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
             return Optional.ofNullable(ctx.formParam(CSRF_FIELD));
         }

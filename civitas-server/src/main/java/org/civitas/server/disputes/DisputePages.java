@@ -5,12 +5,17 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.civitas.InvalidInputException;
+import org.civitas.dispute.Attachment;
 import org.civitas.dispute.DisputeDesk;
+import org.civitas.dispute.DisputeFiles;
 import org.civitas.dispute.Outcome;
 import org.civitas.server.auth.Authentication;
 import org.civitas.server.http.Access;
@@ -27,11 +32,13 @@ public final class DisputePages {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     private final DisputeDesk desk;
+    private final DisputeFiles files;
     private final Templates templates;
     private final ObjectMapper json;
 
-    public DisputePages(DisputeDesk desk, Templates templates, ObjectMapper json) {
+    public DisputePages(DisputeDesk desk, DisputeFiles files, Templates templates, ObjectMapper json) {
         this.desk = desk;
+        this.files = files;
         this.templates = templates;
         this.json = json;
     }
@@ -39,6 +46,7 @@ public final class DisputePages {
     public void register(RoutesConfig routes) {
         routes.get("/me/disputes", this::mine, Access.CITIZEN);
         routes.post("/me/disputes", this::dispute, Access.CITIZEN);
+        routes.post("/me/disputes/{id}/files", this::attach, Access.CITIZEN);
         routes.get("/disputes", ctx -> review(ctx, null), Access.REVIEWER);
         routes.get("/disputes/{id}", ctx -> review(ctx, DisputeView.of(desk.review(
                 Authentication.required(ctx).actor(), ctx.pathParam("id")), json)), Access.REVIEWER);
@@ -46,8 +54,26 @@ public final class DisputePages {
     }
 
     private void mine(Context ctx) {
+        String person = Authentication.person(ctx);
+        List<DisputeView> disputes = desk.of(person).stream().map(DisputeView::of).toList();
+        Map<String, List<Attachment>> attached = new HashMap<>();
+        disputes.forEach(dispute -> attached.put(dispute.id(), files.of(person, dispute.id())));
         ctx.html(templates.render("disputes.jte", Map.of("frame", frame(ctx, "My disputes", "disputes"),
-                "disputes", desk.of(Authentication.person(ctx)).stream().map(DisputeView::of).toList())));
+                "disputes", disputes, "files", attached)));
+    }
+
+    /** A file from the form's file field, attached as the API attaches one; someone else's dispute is a 404 first. */
+    private void attach(Context ctx) throws IOException {
+        desk.unresolvedOf(Authentication.person(ctx), ctx.pathParam("id"));
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null) {
+            throw new InvalidInputException("file", "choose a file to attach");
+        }
+        try (InputStream content = file.content()) {
+            files.attach(Authentication.person(ctx), ctx.pathParam("id"), file.filename(), file.contentType(),
+                    content.readAllBytes());
+        }
+        ctx.redirect("/me/disputes");
     }
 
     private void dispute(Context ctx) {
@@ -61,6 +87,7 @@ public final class DisputePages {
         model.put("frame", frame(ctx, "Disputes to review", "review"));
         model.put("disputes", desk.open().stream().map(DisputeView::of).toList());
         model.put("reviewed", reviewed);
+        model.put("files", reviewed == null ? List.of() : files.of(reviewed.id()));
         ctx.html(templates.render("review.jte", model));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.civitas.dispute.DisputeFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +73,10 @@ public final class HttpApp {
         config.jsonMapper(new JavalinJackson(json, false));
         // What a handler may read whole into memory: forms and JSON bodies. A batch of events streams instead.
         config.http.maxRequestSize = JsonBodies.MAX_BYTES;
+        // A file sent through a page's form (evidence for a dispute) is read in memory, never to a temporary file.
+        config.jetty.multipartConfig.maxFileSize(DisputeFiles.MAX_BYTES, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize(DisputeFiles.MAX_BYTES, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(Forms.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
         config.startup.showJavalinBanner = false;
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";

@@ -32,11 +32,16 @@ public final class JsonBodies {
 
     /** The body's bytes; a 413 when there are more than {@value #MAX_BYTES}. */
     public static byte[] bytes(Context ctx) throws IOException {
+        return bytes(ctx, MAX_BYTES);
+    }
+
+    /** The body's bytes; a 413 when there are more than {@code most}. */
+    public static byte[] bytes(Context ctx, int most) throws IOException {
         InputStream in = ctx.bodyInputStream();
-        byte[] body = in.readNBytes(MAX_BYTES + 1);
-        if (body.length > MAX_BYTES) {
+        byte[] body = in.readNBytes(most + 1);
+        if (body.length > most) {
             drain(in);
-            throw new ApiException(413, "a request body here may hold at most " + MAX_BYTES + " bytes");
+            throw new ApiException(413, "a request body here may hold at most " + most + " bytes");
         }
         return body;
     }
@@ -70,7 +75,7 @@ public final class JsonBodies {
         return texts;
     }
 
-    private static void drain(InputStream in) throws IOException {
+    static void drain(InputStream in) throws IOException {
         byte[] scratch = new byte[8 * 1024];
         long left = MAX_DRAINED_BYTES;
         for (int read = 0; left > 0 && read >= 0; read = in.read(scratch, 0, (int) Math.min(scratch.length, left))) {
