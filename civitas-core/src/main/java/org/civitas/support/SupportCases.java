@@ -116,8 +116,9 @@ public final class SupportCases {
         }
         CaseNote recorded = new CaseNote(id, clock.instant(), caseWorker.badge(), kind, note);
         store.note(recorded);
-        officials.record(caseWorker, Act.CASE_NOTED, "recorded a " + kind.id() + " in a support case ("
-                + offer.kind() + ")", Optional.of(offer.person()));
+        String what = kind == CaseNote.Kind.STEP ? "a step" : "the outcome";
+        officials.record(caseWorker, Act.CASE_NOTED, "recorded " + what + " in a support case (" + offer.kind() + ")",
+                Optional.of(offer.person()));
         return recorded;
     }
 

@@ -13,6 +13,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ViewportSize;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -300,6 +301,52 @@ class BrowserIT {
             Chromium.shot(mine, "13-support-completed");
             mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My score")).click();
             assertThat(mine.locator("#contributions")).containsText("A programme of support you completed");
+        }
+        assertThat(problems).as("console errors, CSP violations among them").isEmpty();
+    }
+
+    @Test
+    void aVolunteerClaimsTheHallWithATokenItsProviderSpendsOnceAndTheRedemptionIsInThePublicRecord()
+            throws Exception {
+        List<String> problems = new ArrayList<>();
+        DemoAccounts.Citizen volunteer = citizens.get(1);
+        TestServer city = TestServer.around(server, CLOCK);
+        RegisteredSource hub = server.sources().byName("volunteer-hub").orElseThrow();
+        StringBuilder evenings = new StringBuilder();
+        for (int day = 1; day <= 2; day++) {
+            evenings.append(event("volunteer-hub", "browser-hall-" + day, volunteer.person(), "volunteering",
+                    CLOCK.instant().minus(Duration.ofDays(day)), "{\"hours\":3}")).append('\n');
+        }
+        assertThat(city.postEvents(hub, evenings.toString()).statusCode()).isEqualTo(200);
+        city.awaitProjection();
+        String token;
+        try (BrowserContext context = browser.newContext()) {
+            Page mine = signIn(context, volunteer, problems);
+            mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rewards").setExact(true)).click();
+            assertThat(mine.locator("#eligible")).containsText("The community hall for an evening");
+            mine.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                    .setName("Claim The community hall for an evening")).click();
+            assertThat(mine.locator("#claimed")).containsText("Show it to the provider");
+            token = mine.locator("#token").innerText().strip();
+            Chromium.shot(mine, "14-reward-token");
+        }
+        assertThat(token).doesNotContain(volunteer.person());
+
+        assertThat(city.signed("POST", "/api/v1/rewards/redeem", hub, "{\"token\":\"" + token + "\"}").statusCode())
+                .isEqualTo(200);
+        CLOCK.advance(Duration.ofSeconds(1));
+        assertThat(city.signed("POST", "/api/v1/rewards/redeem", hub, "{\"token\":\"" + token + "\"}").statusCode())
+                .as("good once").isEqualTo(409);
+
+        try (BrowserContext context = browser.newContext()) {
+            Page record = Chromium.page(context, problems);
+            record.navigate(server.url() + "/officials");
+            Locator redeemed = record.locator("#acts tbody tr", new Page.LocatorOptions().setHasText("reward-redeemed"));
+            assertThat(redeemed).hasCount(1);
+            assertThat(redeemed).containsText("volunteer-hub");
+            assertThat(redeemed).not().containsText(volunteer.person());
+            assertThat(record.locator("#per-act")).containsText("reward-redeemed");
+            Chromium.shot(record, "15-official-record");
         }
         assertThat(problems).as("console errors, CSP violations among them").isEmpty();
     }
