@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
@@ -21,7 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Praise in a real browser, on the demo city: a resident attests a neighbour's good deed on the Praise page; the
- * neighbour sees it waiting, confirms it, and their score shows the point the demo's book gives for it.
+ * neighbour sees it waiting, confirms it, and their score shows the point the demo's book gives for it. The neighbour's
+ * praise in return counts nothing (a pair counts once), a fourth attestation in a week is refused, and a declined one
+ * is gone for both.
  */
 class AttestationJourneyIT {
 
@@ -45,7 +48,7 @@ class AttestationJourneyIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.civitas.store.Storages#fresh")
-    void aResidentAttestsANeighboursGoodDeedAndTheNeighbourConfirmsIt(Supplier<StorageSettings> storage)
+    void aResidentAttestsANeighboursGoodDeedTheNeighbourConfirmsItAndTheLimitsHold(Supplier<StorageSettings> storage)
             throws Exception {
         DemoCityServer city = DemoCityServer.start(Files.createTempDirectory("civitas-praise-journey"),
                 storage.get(), clock, 20, 30, 13);
@@ -83,7 +86,50 @@ class AttestationJourneyIT {
             assertThat(page.locator("#contributions")).containsText(
                     "A good deed another resident attested and you confirmed");
             Chromium.shot(page, "praise-scored");
+            attest(page, url, giver.person(), "helped-a-neighbour", "For the help with the move.");
+        }
+        DemoAccounts.Citizen third = city.citizens().get(2);
+        DemoAccounts.Citizen fourth = city.citizens().get(3);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = Chromium.signIn(Chromium.page(context, problems), url, "/me/attestations", giver.username(),
+                    giver.password());
+            attest(page, url, third.person(), "helped-a-neighbour", "");
+            attest(page, url, fourth.person(), "cared-for-a-shared-space", "");
+            attest(page, url, city.citizens().get(4).person(), "helped-a-neighbour", "");
+            assertThat(page.locator("main")).containsText("you have given 3 attestations in the past 7 days");
+            assertThat(problems).containsExactly("Failed to load resource: the server responded with a status of 409"
+                    + " (Conflict)");
+            problems.clear();
+            Chromium.shot(page, "praise-rate-limited");
+            page.navigate(url + "/me/attestations");
+            Locator fromTheNeighbour = page.locator("#attestations li", new Page.LocatorOptions()
+                    .setHasText("For the help with the move."));
+            fromTheNeighbour.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Confirm")).click();
+            page.navigate(url + "/me"); // two who praise each other count once: the neighbour's confirmation did
+            assertThat(page.locator("#contributions")).not().containsText(
+                    "A good deed another resident attested and you confirmed");
+        }
+        try (BrowserContext context = browser.newContext()) {
+            Page page = Chromium.signIn(Chromium.page(context, problems), url, "/me/attestations", third.username(),
+                    third.password());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Decline")).click();
+            assertThat(page.locator("main")).containsText("Nothing yet.");
+        }
+        try (BrowserContext context = browser.newContext()) {
+            Page page = Chromium.signIn(Chromium.page(context, problems), url, "/me/attestations", giver.username(),
+                    giver.password());
+            assertThat(page.locator("#attestations")).not().containsText(third.person()); // declined, it is gone
+            assertThat(page.locator("#attestations")).containsText(fourth.person());
         }
         assertThat(problems).as("console errors, CSP violations among them").isEmpty();
+    }
+
+    /** Attests, through the form on the page, that {@code person} did a good deed of {@code kind}. */
+    private static void attest(Page page, String url, String person, String kind, String note) {
+        page.navigate(url + "/me/attestations");
+        page.getByLabel("Whose good deed").fill(person);
+        page.getByLabel("What they did").selectOption(kind);
+        page.getByLabel("A note for them").fill(note);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attest it")).click();
     }
 }
