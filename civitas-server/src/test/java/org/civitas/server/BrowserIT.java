@@ -352,6 +352,36 @@ class BrowserIT {
     }
 
     @Test
+    void aFirstSpeedingIsAWarningAndARepeatCostsThePoints() throws Exception {
+        List<String> problems = new ArrayList<>();
+        TestServer city = TestServer.around(server, CLOCK);
+        DemoAccounts.Citizen driver = new DemoAccounts.Citizen("p-wanda", "wanda", "wanda's password",
+                "lakeside");
+        city.citizen(driver.username(), driver.person(), driver.password());
+        RegisteredSource traffic = server.sources().byName("city-traffic").orElseThrow();
+        assertThat(city.postEvents(traffic, event("city-traffic", "wanda-speeding-1", driver.person(), "speeding",
+                CLOCK.instant().minus(Duration.ofDays(20)), "{\"kmhOver\":15,\"limit\":50}")).statusCode())
+                .isEqualTo(200);
+        city.awaitProjection();
+        try (BrowserContext context = browser.newContext()) {
+            Page mine = signIn(context, driver, problems);
+            Locator first = mine.locator("li[data-event='wanda-speeding-1']");
+            assertThat(first).containsText("warning: a repeat would grant −4");
+            assertThat(mine.locator("#score-number")).hasText("1000.00");
+            Chromium.shot(mine, "16-warning");
+
+            assertThat(city.postEvents(traffic, event("city-traffic", "wanda-speeding-2", driver.person(),
+                    "speeding", CLOCK.instant().minus(Duration.ofDays(2)), "{\"kmhOver\":12,\"limit\":50}"))
+                    .statusCode()).isEqualTo(200);
+            city.awaitProjection();
+            mine.reload();
+            assertThat(mine.locator("li[data-event='wanda-speeding-2']")).containsText("granted −4");
+            assertThat(mine.locator("li[data-event='wanda-speeding-1']")).containsText("warning");
+        }
+        assertThat(problems).as("console errors, CSP violations among them").isEmpty();
+    }
+
+    @Test
     void aCitizenErasesTheirBrowsingForGoodAndTheStatisticsShowNoOne() {
         List<String> problems = new ArrayList<>();
         try (BrowserContext context = browser.newContext()) {
