@@ -44,6 +44,30 @@ public final class LedgerTail implements AutoCloseable {
      * not readable events to {@code unreadable}; returns how many entries were handed out, of either kind.
      */
     public int poll(int max, FileLedger.EventVisitor visitor, FileLedger.UnreadableVisitor unreadable) {
+        return advance(max, sequence -> hand(sequence, visitor, unreadable));
+    }
+
+    /** Who reads entries as the ledger keeps them: the payload of entry {@code sequence}, sealed parts sealed. */
+    public interface PayloadVisitor {
+        void payload(long sequence, byte[] buffer, int offset, int length);
+    }
+
+    /**
+     * Hands the payloads of up to {@code max} committed entries, from {@link #position()} on, to {@code visitor}, as
+     * the ledger keeps them, readable events or not; returns how many. The bytes are the tail's own buffer: copy what
+     * is to be kept.
+     */
+    public int pollPayloads(int max, PayloadVisitor visitor) {
+        return advance(max, sequence -> visitor.payload(sequence, scanner.buffer(), scanner.payloadOffset(),
+                scanner.payloadLength()));
+    }
+
+    /** What is done with the entry the scanner stands at. */
+    private interface Step {
+        void take(long sequence) throws IOException;
+    }
+
+    private int advance(int max, Step step) {
         long committed = ledger.committed();
         int handed = 0;
         try {
@@ -59,7 +83,7 @@ public final class LedgerTail implements AutoCloseable {
                 }
                 long sequence = cursorSequence++;
                 if (sequence >= next) {
-                    hand(sequence, visitor, unreadable);
+                    step.take(sequence);
                     next = sequence + 1;
                     handed++;
                 }
