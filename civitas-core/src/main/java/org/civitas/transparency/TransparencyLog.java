@@ -132,7 +132,11 @@ public final class TransparencyLog implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        tail.close();
+    public void close() {
+        try {
+            tail.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the log's reader of the ledger", e);
+        }
     }
 }

@@ -30,6 +30,7 @@ import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.VaultStore;
 import org.civitas.support.SupportCases;
 import org.civitas.support.SupportDesk;
+import org.civitas.transparency.TransparencyLog;
 
 /**
  * Everything a running server works with, wired once at start: the ledger, the relational stores, the rule books and
@@ -55,6 +56,7 @@ public record Civitas(
         DisputeDesk disputes,
         DisputeFiles disputeFiles,
         OfficialRecord officials,
+        TransparencyLog transparency,
         PeerPraise praise,
         RewardDesk rewards,
         PersonalDataSeal seal,

@@ -44,8 +44,8 @@ import org.civitas.server.auth.LoginThrottle;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.auth.SessionApi;
 import org.civitas.server.auth.SessionService;
-import org.civitas.server.disputes.DisputePages;
 import org.civitas.server.disputes.DisputeFilesApi;
+import org.civitas.server.disputes.DisputePages;
 import org.civitas.server.disputes.DisputesApi;
 import org.civitas.server.governance.ComparePages;
 import org.civitas.server.governance.ProposalPages;
@@ -77,6 +77,7 @@ import org.civitas.server.stats.PublicStatistics;
 import org.civitas.server.stats.StatsApi;
 import org.civitas.server.support.SupportApi;
 import org.civitas.server.support.SupportPages;
+import org.civitas.server.transparency.LogApi;
 import org.civitas.sharing.Sharing;
 import org.civitas.store.Database;
 import org.civitas.store.access.AccessLogStore;
@@ -95,6 +96,7 @@ import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.VaultStore;
 import org.civitas.support.SupportCases;
 import org.civitas.support.SupportDesk;
+import org.civitas.transparency.TransparencyLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,6 +131,7 @@ public final class CivitasServer implements AutoCloseable {
         Database database = null;
         Legislation legislation = null;
         OfficialRecord officials = null;
+        TransparencyLog transparency = null;
         try {
             database = Database.open(settings.storage());
             SourceStore sourceStore = new SourceStore(database.jdbi());
@@ -156,6 +159,7 @@ public final class CivitasServer implements AutoCloseable {
             long committed = ledger.committed();
             projector.catchUp(done -> progress.progress("projecting the vault", done, committed));
             projector.start();
+            transparency = TransparencyLog.open(settings.dataDirectory(), ledger);
             AccessLog accessLog = new AccessLogStore(database.jdbi());
             officials = OfficialRecord.open(settings.dataDirectory(), seal.keys(), settings.clock());
             SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, officials, legislation::inForce,
@@ -185,7 +189,7 @@ public final class CivitasServer implements AutoCloseable {
             Civitas civitas = new Civitas(settings.clock(), ledger, database, accounts,
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
                     accessLog, sharing, support, supportDesk, cases, assembly, impacts,
-                    comparison, disputes, disputeFiles, officials, praise, rewards, seal, constitution, legislation, scores,
+                    comparison, disputes, disputeFiles, officials, transparency, praise, rewards, seal, constitution, legislation, scores,
                     projector, feeds, new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
@@ -204,6 +208,9 @@ public final class CivitasServer implements AutoCloseable {
             }
             if (officials != null) {
                 officials.close();
+            }
+            if (transparency != null) {
+                transparency.close();
             }
             ledger.close();
             throw e;
@@ -287,6 +294,7 @@ public final class CivitasServer implements AutoCloseable {
             new DisputeFilesApi(civitas.disputeFiles()).register(routes);
             new DisputePages(civitas.disputes(), civitas.disputeFiles(), templates, json).register(routes);
             new OfficialsApi(civitas.officials(), templates).register(routes);
+            new LogApi(civitas.transparency(), civitas.vault()).register(routes);
             new AttestationsApi(civitas.praise(), templates, json).register(routes);
             new RewardsApi(civitas.rewards(), signatures, templates, json).register(routes);
             new ProposalsApi(civitas.assembly(), civitas.impacts(), json).register(routes);
@@ -317,6 +325,7 @@ public final class CivitasServer implements AutoCloseable {
         chores.scheduleWithFixedDelay(logged(civitas.supportDesk()::offerHelp), 0, 5, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(civitas.assembly()::settle), 1, 1, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(civitas.disputes()::settle), 1, 1, TimeUnit.MINUTES);
+        chores.scheduleWithFixedDelay(logged(civitas.transparency()::checkpoint), 0, 1, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(() -> {
             sessions.endIdleSessions();
             throttle.forgetOld();
@@ -366,6 +375,7 @@ public final class CivitasServer implements AutoCloseable {
         civitas.ledger().close();
         civitas.legislation().close();
         civitas.officials().close();
+        civitas.transparency().close();
         civitas.database().close();
     }
 }

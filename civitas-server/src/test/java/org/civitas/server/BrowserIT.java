@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.civitas.server.TestServer.event;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +30,9 @@ import org.civitas.demo.DemoSetup;
 import org.civitas.store.StorageSettings;
 import org.civitas.store.sources.RegisteredSource;
 import org.civitas.testkit.ManualClock;
+import org.civitas.transparency.Checkpoint;
+import org.civitas.transparency.Proofs;
+import org.civitas.transparency.SignedNote;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -377,6 +382,17 @@ class BrowserIT {
             mine.reload();
             assertThat(mine.locator("li[data-event='wanda-speeding-2']")).containsText("granted −4");
             assertThat(mine.locator("li[data-event='wanda-speeding-1']")).containsText("warning");
+
+            mine.navigate(server.url() + "/me/data/events");
+            Download proof = mine.waitForDownload(() -> mine.locator("#vault-body tr").first()
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("proof")).click());
+            JsonNode inclusion = TestServer.JSON.readTree(Files.readString(proof.path()));
+            Checkpoint signed = Checkpoint.parse(SignedNote.verify(inclusion.get("checkpoint").asText(),
+                    server.civitas().transparency().verifierKey()).body()).orElseThrow();
+            List<byte[]> path = new ArrayList<>();
+            inclusion.get("path").forEach(hash -> path.add(HexFormat.of().parseHex(hash.asText())));
+            assertThat(Proofs.checkInclusion(inclusion.get("index").asLong(), signed.size(),
+                    HexFormat.of().parseHex(inclusion.get("leafHash").asText()), path, signed.root())).isEmpty();
         }
         assertThat(problems).as("console errors, CSP violations among them").isEmpty();
     }

@@ -1,5 +1,7 @@
 package org.civitas.server.pages;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -48,5 +50,10 @@ public final class Format {
         long minutes = seconds / 60;
         return minutes >= 60 ? String.format(Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60)
                 : minutes + " min";
+    }
+
+    /** {@code text} as one part of a URL's path or query: {@code a b/c} is {@code a%20b%2Fc}. */
+    public static String urlPart(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

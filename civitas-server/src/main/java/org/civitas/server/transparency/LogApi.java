@@ -1,0 +1,104 @@
+package org.civitas.server.transparency;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.civitas.InvalidInputException;
+import org.civitas.NotFoundException;
+import org.civitas.server.auth.Authentication;
+import org.civitas.server.http.Access;
+import org.civitas.store.vault.VaultEvent;
+import org.civitas.store.vault.VaultStore;
+import org.civitas.transparency.TransparencyLog;
+
+/**
+ * The transparency log in public: the latest signed checkpoint and the key that signs it (text, in the signed-note
+ * forms standard verifiers read), consistency proofs between two sizes, and for a person the proof that one of their
+ * events is in the log.
+ */
+public final class LogApi {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final TransparencyLog log;
+    private final VaultStore vault;
+
+    public LogApi(TransparencyLog log, VaultStore vault) {
+        this.log = log;
+        this.vault = vault;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/log/checkpoint", ctx -> text(ctx, log.checkpoint()), Access.PUBLIC);
+        routes.get("/api/v1/log/key", ctx -> text(ctx, log.verifierKey() + "\n"), Access.PUBLIC);
+        routes.get("/api/v1/log/consistency", this::consistency, Access.PUBLIC);
+        routes.get("/api/v1/me/events/{id}/proof", this::proof, Access.CITIZEN);
+    }
+
+    private static void text(Context ctx, String text) {
+        ctx.contentType("text/plain; charset=utf-8").result(text);
+    }
+
+    /** {@code ?from=&to=}: the proof that the log at {@code from} entries is a prefix of the log at {@code to}. */
+    private void consistency(Context ctx) {
+        long from = size(ctx, "from");
+        long to = size(ctx, "to");
+        ctx.json(new Consistency(from, to, hex(log.consistency(from, to))));
+    }
+
+    /** The proof that the log at {@code from} entries is a prefix of the log at {@code to}. */
+    record Consistency(long from, long to, List<String> path) {
+    }
+
+    /**
+     * The proof that the signed-in person's event {@code id} (of {@code ?source=}, if two of their events have that
+     * id) is in the log, against the latest checkpoint, as a file to keep.
+     */
+    private void proof(Context ctx) {
+        String person = Authentication.person(ctx);
+        String id = ctx.pathParam("id");
+        Optional<String> source = Optional.ofNullable(ctx.queryParam("source")).filter(name -> !name.isEmpty());
+        List<VaultEvent> found = new ArrayList<>();
+        vault.forEach(person, event -> {
+            if (event.eventId().equals(id) && source.map(event.source()::equals).orElse(true)) {
+                found.add(event);
+            }
+        });
+        if (found.isEmpty()) {
+            throw new NotFoundException("you have no event '" + id + "'" + source.map(name -> " from " + name)
+                    .orElse(""));
+        }
+        if (found.size() > 1) {
+            throw new InvalidInputException("source", "events of " + found.size() + " sources have the id '" + id
+                    + "': name one");
+        }
+        TransparencyLog.Inclusion inclusion = log.prove(found.get(0).sequence());
+        ctx.header("Content-Disposition", "attachment; filename=\"proof-" + inclusion.index() + ".json\"");
+        ctx.json(new Proof(inclusion.index(), inclusion.treeSize(),
+                Base64.getEncoder().encodeToString(inclusion.entry()), HEX.formatHex(inclusion.leafHash()),
+                hex(inclusion.path()), inclusion.checkpoint()));
+    }
+
+    /**
+     * The proof that an entry is in the log: its index, the size of the tree the checkpoint signs, the entry as the
+     * leaf hashes it (base64), the leaf's hash and the audit path (hex), and the signed checkpoint.
+     */
+    record Proof(long index, long treeSize, String entry, String leafHash, List<String> path, String checkpoint) {
+    }
+
+    private static long size(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || !text.matches("[0-9]{1,18}")) {
+            throw new InvalidInputException(name, "a number of entries, not '" + text + "'");
+        }
+        return Long.parseLong(text);
+    }
+
+    private static List<String> hex(List<byte[]> hashes) {
+        return hashes.stream().map(HEX::formatHex).toList();
+    }
+}

@@ -1,0 +1,133 @@
+package org.civitas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civitas.server.TestServer.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.civitas.store.StorageSettings;
+import org.civitas.store.sources.RegisteredSource;
+import org.civitas.transparency.Checkpoint;
+import org.civitas.transparency.Proofs;
+import org.civitas.transparency.SignedNote;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The transparency log through real HTTP: a checkpoint signed with the published key over every ledger entry; a
+ * person's proof that their event is in it, which a verifier checks with nothing but the checkpoint; a consistency
+ * proof that the log only grew; and proofs that stay good after the person erases the event's data.
+ */
+class TransparencyLogIT {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private static TestServer server;
+    private static RegisteredSource traffic;
+    private static RegisteredSource browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(new StorageSettings.InMemory("log-" + UUID.randomUUID()));
+        traffic = server.source("city-traffic", "speeding", "traffic");
+        browser = server.source("browser-companion", "web-visit", "browsing");
+        server.citizen("ada", "p-ada", "ada's password");
+        server.citizen("bob", "p-bob", "bob's password");
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < 9; i++) {
+            events.append(event("city-traffic", "speed-" + i, i % 2 == 0 ? "p-ada" : "p-bob", "speeding",
+                    server.now().minus(Duration.ofDays(i + 1)), "{\"kmhOver\":" + (12 + i) + "}")).append('\n');
+        }
+        assertThat(server.postEvents(traffic, events.toString()).statusCode()).isEqualTo(200);
+        assertThat(server.postEvents(browser, event("browser-companion", "visit-1", "p-ada", "web-visit",
+                server.now().minus(Duration.ofHours(3)), "{\"site\":\"news.example\",\"seconds\":120}"))
+                .statusCode()).isEqualTo(200);
+        server.awaitProjection();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private static String key() throws Exception {
+        return server.get("/api/v1/log/key", null).body().strip();
+    }
+
+    private static Checkpoint checkpoint() throws Exception {
+        HttpResponse<String> note = server.get("/api/v1/log/checkpoint", null);
+        assertThat(note.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
+        return Checkpoint.parse(SignedNote.verify(note.body(), key()).body()).orElseThrow();
+    }
+
+    private static void assertProves(JsonNode proof) throws Exception {
+        byte[] entry = Base64.getDecoder().decode(proof.get("entry").asText());
+        byte[] leafHash = HEX.parseHex(proof.get("leafHash").asText());
+        assertThat(leafHash).isEqualTo(Proofs.leafHash(entry));
+        Checkpoint signed = Checkpoint.parse(SignedNote.verify(proof.get("checkpoint").asText(), key()).body())
+                .orElseThrow();
+        assertThat(signed.size()).isEqualTo(proof.get("treeSize").asLong());
+        List<byte[]> path = new ArrayList<>();
+        proof.get("path").forEach(hash -> path.add(HEX.parseHex(hash.asText())));
+        assertThat(Proofs.checkInclusion(proof.get("index").asLong(), signed.size(), leafHash, path, signed.root()))
+                .isEmpty();
+    }
+
+    @Test
+    void aCheckpointSignsEveryEntryAndAPersonsEventProvesAgainstIt() throws Exception {
+        TestServer.Session ada = server.login("ada", "ada's password");
+        Checkpoint checkpoint = checkpoint();
+        assertThat(checkpoint.size()).isEqualTo(server.server().civitas().ledger().committed());
+        assertThat(checkpoint.origin()).isEqualTo(key().split("\\+")[0]);
+
+        HttpResponse<String> proof = server.get("/api/v1/me/events/speed-0/proof", ada);
+
+        assertThat(proof.statusCode()).as(proof.body()).isEqualTo(200);
+        assertThat(proof.headers().firstValue("Content-Disposition")).get().asString().contains("attachment");
+        assertProves(TestServer.JSON.readTree(proof.body()));
+        assertThat(server.get("/api/v1/me/events/speed-1/proof", ada).statusCode()).as("bob's").isEqualTo(404);
+        assertThat(server.get("/api/v1/me/events/speed-0/proof", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theLogOnlyGrowsAndAConsistencyProofShowsIt() throws Exception {
+        Checkpoint before = checkpoint();
+        assertThat(server.postEvents(traffic, event("city-traffic", "speed-late", "p-bob", "speeding",
+                server.now().minus(Duration.ofHours(1)), "{\"kmhOver\":15}")).statusCode()).isEqualTo(200);
+        Checkpoint after = checkpoint();
+        assertThat(after.size()).isGreaterThan(before.size());
+
+        JsonNode consistency = server.getJson("/api/v1/log/consistency?from=" + before.size() + "&to=" + after.size(),
+                null);
+
+        List<byte[]> path = new ArrayList<>();
+        consistency.get("path").forEach(hash -> path.add(HEX.parseHex(hash.asText())));
+        assertThat(Proofs.checkConsistency(before.size(), after.size(), before.root(), after.root(), path)).isEmpty();
+        assertThat(server.get("/api/v1/log/consistency?from=0&to=1", null).statusCode()).isEqualTo(400);
+        assertThat(server.get("/api/v1/log/consistency?from=1&to=" + (after.size() + 1), null).body())
+                .contains("to: sizes from 1 to the log's");
+    }
+
+    @Test
+    void erasingAnEventsDataLeavesItsProofGood() throws Exception {
+        TestServer.Session ada = server.login("ada", "ada's password");
+        JsonNode before = TestServer.JSON.readTree(server.get("/api/v1/me/events/visit-1/proof", ada).body());
+        assertThat(Base64.getDecoder().decode(before.get("entry").asText())).asString()
+                .as("the leaf is over the sealed entry").doesNotContain("news.example");
+
+        assertThat(server.change("POST", "/api/v1/me/erase", "{\"categories\":[\"browsing\"]}", ada).statusCode())
+                .isEqualTo(200);
+
+        JsonNode after = TestServer.JSON.readTree(server.get("/api/v1/me/events/visit-1/proof", ada).body());
+        assertThat(after.get("entry")).isEqualTo(before.get("entry"));
+        assertProves(after);
+        assertProves(before);
+    }
+}
