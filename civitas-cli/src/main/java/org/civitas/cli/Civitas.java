@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             RepairCommand.class,
             StatsCommand.class,
+            LogCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Civitas implements Runnable {

@@ -5,6 +5,7 @@ import static org.civitas.cli.CivitasCommand.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -114,6 +115,12 @@ class ServerCommandsIT {
             assertThat(propose(url, cookie, JSON.readTree(login.body()).get("csrfToken").asText()).statusCode())
                     .as("a demo citizen is a resident, who may propose").isEqualTo(201);
 
+            Path key = Files.writeString(work.resolve("log.key"), get(url, "/api/v1/log/key", null));
+            Path older = Files.writeString(work.resolve("older.checkpoint"), get(url, "/api/v1/log/checkpoint", null));
+            JsonNode event = JSON.readTree(get(url, "/api/v1/me/events?limit=1", cookie)).get("events").get(0);
+            Path proof = Files.writeString(work.resolve("proof.json"), get(url, "/api/v1/me/events/"
+                    + event.get("id").asText() + "/proof?source=" + event.get("source").asText(), cookie));
+
             for (JsonNode source : accounts.get("sources")) {
                 StringBuilder batch = new StringBuilder();
                 source.get("examples").forEach(example -> batch.append(example.toString()).append('\n'));
@@ -122,6 +129,12 @@ class ServerCommandsIT {
                         .isEqualTo("{\"accepted\":" + source.get("types").size() + ",\"duplicates\":0,"
                                 + "\"rejectedLines\":0,\"rejected\":[]}");
             }
+            Path newer = Files.writeString(work.resolve("newer.checkpoint"), get(url, "/api/v1/log/checkpoint", null));
+            long from = JSON.readTree(Files.readString(proof)).get("treeSize").asLong();
+            long to = Long.parseLong(Files.readString(newer).split("\n")[1]);
+            Path consistency = Files.writeString(work.resolve("consistency.json"), get(url, "/api/v1/log/consistency"
+                    + "?from=" + from + "&to=" + to, null));
+            checkTheLogOffline(Files.readString(key).strip(), proof, older, newer, consistency);
         } finally {
             stop(demo);
         }
@@ -151,6 +164,39 @@ class ServerCommandsIT {
         assertThat(ingest.exit()).as("the demo's sources are registered in its data directory: %s", ingest.err())
                 .isZero();
         assertThat(ingest.out()).as("sent to the demo before").contains("\"duplicates\":1,");
+    }
+
+    /** What the server hands out about its log, checked by {@code civitas log} as anyone would check it. */
+    private void checkTheLogOffline(String key, Path proof, Path older, Path newer, Path consistency)
+            throws Exception {
+        CivitasCommand.Result included = run("log", "verify-inclusion", "--proof", proof.toString(), "--key", key);
+        assertThat(included.exit()).as(included.err()).isZero();
+        assertThat(included.out()).startsWith("ok: entry ");
+        assertThat(run("log", "verify-inclusion", "--proof", proof.toString(), "--checkpoint", newer.toString(),
+                "--key", key).err()).contains("fetch a proof for the checkpoint's size");
+        ObjectNode moved = (ObjectNode) JSON.readTree(proof.toFile());
+        moved.put("index", moved.get("index").asLong() + 1);
+        Path forged = Files.writeString(work.resolve("forged.json"), moved.toString());
+        assertThat(run("log", "verify-inclusion", "--proof", forged.toString(), "--key", key).exit()).isEqualTo(1);
+
+        CivitasCommand.Result grew = run("log", "verify-consistency", "--old", older.toString(), "--new",
+                newer.toString(), "--proof", consistency.toString(), "--key", key);
+        assertThat(grew.exit()).as(grew.err()).isZero();
+        assertThat(grew.out()).contains("holds the log of");
+        Path rewritten = Files.writeString(work.resolve("rewritten.checkpoint"), Files.readString(older)
+                .replaceFirst("\n([A-Za-z0-9+/]{10})", "\nAAAAAAAAAA"));
+        assertThat(run("log", "verify-consistency", "--old", rewritten.toString(), "--new", newer.toString(),
+                "--proof", consistency.toString(), "--key", key).err()).contains("does not hold");
+    }
+
+    private String get(String url, String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+        return answer.body();
     }
 
     @Test

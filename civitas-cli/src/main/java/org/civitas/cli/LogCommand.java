@@ -1,0 +1,167 @@
+package org.civitas.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.civitas.transparency.Checkpoint;
+import org.civitas.transparency.Proofs;
+import org.civitas.transparency.SignedNote;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code civitas log}: checks, offline, what a server's transparency log hands out. */
+@Command(
+        name = "log",
+        mixinStandardHelpOptions = true,
+        description = "Checks proofs of the transparency log offline, trusting nothing but the log's verifier key.",
+        subcommands = {LogCommand.VerifyInclusion.class, LogCommand.VerifyConsistency.class})
+final class LogCommand implements Runnable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HexFormat HEX = HexFormat.of();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    @Command(
+            name = "verify-inclusion",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Checks that the entry in a proof (from /api/v1/me/events/{id}/proof) is in the log that a signed",
+                "checkpoint states. Exits 0 if it is; 1 saying why not."
+            })
+    static final class VerifyInclusion implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--proof", required = true, description = "The proof, as the server gave it.")
+        private Path proof;
+
+        @Option(names = "--checkpoint", description = "A signed checkpoint of the proof's tree size, fetched apart"
+                + " (default: the one the proof carries).")
+        private Path checkpoint;
+
+        @Option(names = "--key", required = true, description = "The log's verifier key (/api/v1/log/key).")
+        private String key;
+
+        @Override
+        public Integer call() throws IOException {
+            JsonNode read = JSON.readTree(proof.toFile());
+            String note = checkpoint == null ? read.path("checkpoint").asText() : Files.readString(checkpoint);
+            Optional<String> refusal = check(read, note);
+            return report(spec, refusal, "entry " + read.path("index").asLong() + " is in the log of "
+                    + read.path("treeSize").asLong() + " entries");
+        }
+
+        private Optional<String> check(JsonNode read, String note) {
+            Checkpoint signed;
+            try {
+                signed = signedCheckpoint(note, key);
+            } catch (IllegalArgumentException refused) {
+                return Optional.of(refused.getMessage());
+            }
+            long treeSize = read.path("treeSize").asLong(-1);
+            if (signed.size() != treeSize) {
+                return Optional.of("the checkpoint states " + signed.size() + " entries, the proof " + treeSize
+                        + ": fetch a proof for the checkpoint's size");
+            }
+            byte[] entry = Base64.getDecoder().decode(read.path("entry").asText());
+            byte[] leafHash = HEX.parseHex(read.path("leafHash").asText());
+            if (!Arrays.equals(Proofs.leafHash(entry), leafHash)) {
+                return Optional.of("the leaf hash is not the hash of the entry");
+            }
+            return Proofs.checkInclusion(read.path("index").asLong(-1), treeSize, leafHash, hashes(read.path("path")),
+                    signed.root());
+        }
+    }
+
+    @Command(
+            name = "verify-consistency",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Checks that the log of a newer signed checkpoint holds the log of an older one unchanged, with a",
+                "proof from /api/v1/log/consistency. Exits 0 if it does; 1 saying why not."
+            })
+    static final class VerifyConsistency implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--old", required = true, description = "The older signed checkpoint.")
+        private Path older;
+
+        @Option(names = "--new", required = true, description = "The newer signed checkpoint.")
+        private Path newer;
+
+        @Option(names = "--proof", required = true, description = "The consistency proof between their sizes.")
+        private Path proof;
+
+        @Option(names = "--key", required = true, description = "The log's verifier key (/api/v1/log/key).")
+        private String key;
+
+        @Override
+        public Integer call() throws IOException {
+            JsonNode read = JSON.readTree(proof.toFile());
+            Optional<String> refusal;
+            Checkpoint from = null;
+            Checkpoint to = null;
+            try {
+                from = signedCheckpoint(Files.readString(older), key);
+                to = signedCheckpoint(Files.readString(newer), key);
+                refusal = from.size() != read.path("from").asLong() || to.size() != read.path("to").asLong()
+                        ? Optional.of("the proof is from " + read.path("from").asLong() + " to "
+                                + read.path("to").asLong() + " entries, the checkpoints " + from.size() + " and "
+                                + to.size())
+                        : Proofs.checkConsistency(from.size(), to.size(), from.root(), to.root(),
+                                hashes(read.path("path")));
+            } catch (IllegalArgumentException refused) {
+                refusal = Optional.of(refused.getMessage());
+            }
+            return report(spec, refusal, refusal.isPresent() ? "" : "the log of " + to.size()
+                    + " entries holds the log of " + from.size() + " unchanged");
+        }
+    }
+
+    /** The checkpoint {@code note} states, once the key's signature on it holds. */
+    private static Checkpoint signedCheckpoint(String note, String key) {
+        return Checkpoint.parse(SignedNote.verify(note, key).body())
+                .orElseThrow(() -> new IllegalArgumentException("the note is signed but is not a checkpoint"));
+    }
+
+    private static List<byte[]> hashes(JsonNode list) {
+        List<byte[]> hashes = new ArrayList<>();
+        list.forEach(hash -> hashes.add(HEX.parseHex(hash.asText())));
+        return hashes;
+    }
+
+    private static int report(CommandSpec spec, Optional<String> refusal, String success) {
+        if (refusal.isPresent()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("civitas log " + spec.name() + ": " + refusal.get());
+            err.flush();
+            return Civitas.FAILED;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("ok: " + success);
+        out.flush();
+        return 0;
+    }
+}
