@@ -3,19 +3,27 @@ package org.civitas.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.civitas.transparency.Checkpoint;
 import org.civitas.transparency.Proofs;
 import org.civitas.transparency.SignedNote;
+import org.civitas.transparency.Witness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +34,7 @@ import picocli.CommandLine.Spec;
         name = "log",
         mixinStandardHelpOptions = true,
         description = "Checks proofs of the transparency log offline, trusting nothing but the log's verifier key.",
-        subcommands = {LogCommand.VerifyInclusion.class, LogCommand.VerifyConsistency.class})
+        subcommands = {LogCommand.VerifyInclusion.class, LogCommand.VerifyConsistency.class, LogCommand.WitnessCommand.class})
 final class LogCommand implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -137,6 +145,93 @@ final class LogCommand implements Runnable {
             }
             return report(spec, refusal, refusal.isPresent() ? "" : "the log of " + to.size()
                     + " entries holds the log of " + from.size() + " unchanged");
+        }
+    }
+
+    @Command(
+            name = "witness",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Witnesses a server's log: fetches its checkpoint, takes it only if the log grew consistently with the",
+                "checkpoint taken before (kept in --state), cosigns it and hands the cosignature to the server.",
+                "Runs until stopped, or once with --once; exits 1 naming a log that shrank, forked or was rewritten."
+            })
+    static final class WitnessCommand implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--url", required = true, description = "The server, e.g. http://127.0.0.1:8080.")
+        private String url;
+
+        @Option(names = "--state", required = true, description = "Where the witness keeps its key and the last"
+                + " checkpoint it took.")
+        private Path state;
+
+        @Option(names = "--key", required = true, description = "The log's verifier key (/api/v1/log/key).")
+        private String key;
+
+        @Option(names = "--name", defaultValue = "civitas-witness", description = "The witness's name, on its first"
+                + " run (default: ${DEFAULT-VALUE}).")
+        private String name;
+
+        @Option(names = "--every", defaultValue = "60", description = "Seconds between looks (default:"
+                + " ${DEFAULT-VALUE}).")
+        private int every;
+
+        @Option(names = "--once", description = "Look once and stop.")
+        private boolean once;
+
+        @Override
+        public Integer call() throws Exception {
+            Witness witness = Witness.open(state, name, key);
+            HttpClient http = HttpClient.newHttpClient();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("witness key: " + witness.verifierKey());
+            out.flush();
+            while (true) {
+                Witness.Taken taken;
+                try {
+                    taken = witness.observe(get(http, "/api/v1/log/checkpoint"), (from, to) -> consistency(http,
+                            from, to), Instant.now());
+                } catch (IllegalArgumentException refused) {
+                    return report(spec, Optional.of(refused.getMessage()), "");
+                }
+                String handedIn = JSON.writeValueAsString(Map.of("key", witness.verifierKey(), "note", taken.body()
+                        + "\n" + taken.cosignature()));
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url
+                        + "/api/v1/log/cosignatures")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(handedIn)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                out.println("cosigned " + taken.checkpoint().size() + " entries" + (answer.statusCode() == 201 ? ""
+                        : "; the server refused the cosignature: " + answer.body()));
+                out.flush();
+                if (once) {
+                    return answer.statusCode() == 201 ? 0 : Civitas.FAILED;
+                }
+                Thread.sleep(every * 1_000L);
+            }
+        }
+
+        private String get(HttpClient http, String path) throws IOException, InterruptedException {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IOException(path + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return answer.body();
+        }
+
+        private List<byte[]> consistency(HttpClient http, long from, long to) {
+            try {
+                return hashes(JSON.readTree(get(http, "/api/v1/log/consistency?from=" + from + "&to=" + to))
+                        .path("path"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("stopped while asking for a consistency proof", e);
+            }
         }
     }
 

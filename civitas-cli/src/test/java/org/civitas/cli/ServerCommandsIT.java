@@ -135,6 +135,12 @@ class ServerCommandsIT {
             Path consistency = Files.writeString(work.resolve("consistency.json"), get(url, "/api/v1/log/consistency"
                     + "?from=" + from + "&to=" + to, null));
             checkTheLogOffline(Files.readString(key).strip(), proof, older, newer, consistency);
+            CivitasCommand.Result witnessed = run("log", "witness", "--once", "--url", url, "--state",
+                    work.resolve("witness").toString(), "--key", Files.readString(key).strip(), "--name",
+                    "witness.test/w1");
+            assertThat(witnessed.exit()).as(witnessed.err()).isZero();
+            assertThat(witnessed.out()).contains("cosigned " + to + " entries");
+            assertThat(get(url, "/api/v1/log/checkpoint", null)).contains("\u2014 witness.test/w1 ");
         } finally {
             stop(demo);
         }

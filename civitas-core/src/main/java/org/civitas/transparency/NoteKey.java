@@ -2,6 +2,7 @@ package org.civitas.transparency;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,48 +20,63 @@ import java.util.HexFormat;
 import org.civitas.Tokens;
 
 /**
- * The log's Ed25519 key for signing notes as C2SP {@code signed-note} says, made on first start and kept in
- * {@code DIR/keys/log/}: its name (the log's origin), and its verifier key {@code name+hexhash+base64(0x01 ‖ key)}
- * that standard note verifiers take.
+ * An Ed25519 key for signing notes as C2SP {@code signed-note} says, kept in a directory of its own: the log's key
+ * ({@code DIR/keys/log/}, made on first start), which signs checkpoints, or a witness's, which cosigns them as C2SP
+ * {@code tlog-cosignature} says. Its verifier key {@code name+hexhash+base64(type ‖ key)} is what verifiers take.
  */
 public final class NoteKey {
 
     /** The first bytes of every Ed25519 public key in X.509 form; the raw key's 32 bytes follow. */
     static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+    /** The signature type of an Ed25519 note signature. */
     static final byte ED25519 = 0x01;
+    /** The signature type of a timestamped Ed25519 cosignature. */
+    static final byte COSIGNATURE = 0x04;
 
     private final String name;
+    private final byte type;
     private final KeyPair pair;
 
-    private NoteKey(String name, KeyPair pair) {
+    private NoteKey(String name, byte type, KeyPair pair) {
         this.name = name;
+        this.type = type;
         this.pair = pair;
     }
 
-    /** The key kept in {@code dataDirectory}, made (with a name of its own) if there is none. */
+    /** The log's key, kept in {@code dataDirectory}, made (with a name of its own) if there is none. */
     public static NoteKey openOrMake(Path dataDirectory) {
-        Path directory = dataDirectory.resolve("keys").resolve("log");
+        return openOrMake(dataDirectory.resolve("keys").resolve("log"), "civitas.log/" + Tokens.randomHex(4), ED25519);
+    }
+
+    /** A witness's key, kept in {@code stateDirectory}, made with the name {@code name} if there is none. */
+    public static NoteKey witness(Path stateDirectory, String name) {
+        return openOrMake(stateDirectory, name, COSIGNATURE);
+    }
+
+    private static NoteKey openOrMake(Path directory, String newName, byte type) {
         Path nameFile = directory.resolve("name");
-        Path privateFile = directory.resolve("log.private");
-        Path publicFile = directory.resolve("log.public");
+        Path privateFile = directory.resolve("key.private");
+        Path publicFile = directory.resolve("key.public");
         try {
             KeyFactory keys = KeyFactory.getInstance("Ed25519");
             if (Files.exists(nameFile) && Files.exists(privateFile) && Files.exists(publicFile)) {
-                return new NoteKey(Files.readString(nameFile).strip(), new KeyPair(
+                return new NoteKey(Files.readString(nameFile).strip(), type, new KeyPair(
                         keys.generatePublic(new X509EncodedKeySpec(Files.readAllBytes(publicFile))),
                         keys.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(privateFile)))));
             }
+            if (newName.isEmpty() || newName.chars().anyMatch(c -> Character.isWhitespace(c) || c == '+')) {
+                throw new IllegalArgumentException("a key's name has no spaces and no '+': '" + newName + "'");
+            }
             KeyPair made = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            String name = "civitas.log/" + Tokens.randomHex(4);
             Files.createDirectories(directory);
             write(publicFile, made.getPublic().getEncoded());
             write(privateFile, made.getPrivate().getEncoded());
-            write(nameFile, (name + "\n").getBytes(StandardCharsets.UTF_8));
-            return new NoteKey(name, made);
+            write(nameFile, (newName + "\n").getBytes(StandardCharsets.UTF_8));
+            return new NoteKey(newName, type, made);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime from 15 on has Ed25519 keys", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the log's key in " + directory, e);
+            throw new UncheckedIOException("cannot keep a signing key in " + directory, e);
         }
     }
 
@@ -69,27 +85,43 @@ public final class NoteKey {
         return name;
     }
 
-    /** The verifier key: {@code name+hexhash+base64(0x01 ‖ public key)}. */
+    /** The verifier key: {@code name+hexhash+base64(type ‖ public key)}. */
     public String verifierKey() {
-        return name + "+" + HexFormat.of().formatHex(keyHash(name, rawPublicKey())) + "+"
-                + Base64.getEncoder().encodeToString(typed(rawPublicKey()));
+        return name + "+" + HexFormat.of().formatHex(keyHash(name, type, rawPublicKey())) + "+"
+                + Base64.getEncoder().encodeToString(typed(type, rawPublicKey()));
     }
 
     /** {@code body} as a signed note: the body, a blank line, and this key's signature line. */
     public String sign(String body) {
+        return body + "\n" + signatureLine(signature(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * This witness's cosignature of the checkpoint {@code body}, made at {@code timestamp} (POSIX seconds): a signature
+     * line over {@code cosignature/v1}, the time and the body, carrying the time.
+     */
+    public String cosign(String body, long timestamp) {
+        byte[] signed = signature(SignedNote.cosignedMessage(body, timestamp));
+        return signatureLine(ByteBuffer.allocate(8 + signed.length).putLong(timestamp).put(signed).array());
+    }
+
+    private byte[] signature(byte[] message) {
         try {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initSign(pair.getPrivate());
-            signature.update(body.getBytes(StandardCharsets.UTF_8));
-            byte[] signed = signature.sign();
-            byte[] line = new byte[4 + signed.length];
-            System.arraycopy(keyHash(name, rawPublicKey()), 0, line, 0, 4);
-            System.arraycopy(signed, 0, line, 4, signed.length);
-            return body + "\n" + SignedNote.SIGNATURE_PREFIX + name + " " + Base64.getEncoder().encodeToString(line)
-                    + "\n";
+            signature.update(message);
+            return signature.sign();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime from 15 on signs with Ed25519", e);
         }
+    }
+
+    /** {@code — name base64(key hash ‖ signed)}, with its newline. */
+    private String signatureLine(byte[] signed) {
+        byte[] line = new byte[4 + signed.length];
+        System.arraycopy(keyHash(name, type, rawPublicKey()), 0, line, 0, 4);
+        System.arraycopy(signed, 0, line, 4, signed.length);
+        return SignedNote.SIGNATURE_PREFIX + name + " " + Base64.getEncoder().encodeToString(line) + "\n";
     }
 
     private byte[] rawPublicKey() {
@@ -97,19 +129,19 @@ public final class NoteKey {
         return Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
     }
 
-    /** The key's hash: the first four bytes of {@code SHA-256(name ‖ "\n" ‖ 0x01 ‖ public key)}. */
-    static byte[] keyHash(String name, byte[] rawPublicKey) {
+    /** The key's hash: the first four bytes of {@code SHA-256(name ‖ "\n" ‖ type ‖ public key)}. */
+    static byte[] keyHash(String name, byte type, byte[] rawPublicKey) {
         byte[] nameBytes = (name + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] hashed = new byte[nameBytes.length + 1 + rawPublicKey.length];
         System.arraycopy(nameBytes, 0, hashed, 0, nameBytes.length);
-        hashed[nameBytes.length] = ED25519;
+        hashed[nameBytes.length] = type;
         System.arraycopy(rawPublicKey, 0, hashed, nameBytes.length + 1, rawPublicKey.length);
         return Arrays.copyOf(MerkleTree.newSha256().digest(hashed), 4);
     }
 
-    private static byte[] typed(byte[] rawPublicKey) {
+    private static byte[] typed(byte type, byte[] rawPublicKey) {
         byte[] typed = new byte[1 + rawPublicKey.length];
-        typed[0] = ED25519;
+        typed[0] = type;
         System.arraycopy(rawPublicKey, 0, typed, 1, rawPublicKey.length);
         return typed;
     }

@@ -1,5 +1,6 @@
 package org.civitas.transparency;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -7,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -30,50 +32,84 @@ public final class SignedNote {
 
     /** {@code note}'s body if {@code verifierKey} signed it; refused otherwise, saying why. */
     public static Verified verify(String note, String verifierKey) {
-        String[] key = verifierKey.strip().split("\\+", 3);
-        if (key.length != 3 || key[0].isEmpty() || !key[1].matches("[0-9a-f]{8}")) {
-            throw new IllegalArgumentException("not a verifier key (name+hexhash+base64key): " + verifierKey);
-        }
-        byte[] typed = decode(key[2], "the verifier key's key");
-        if (typed.length != 33 || typed[0] != NoteKey.ED25519) {
-            throw new IllegalArgumentException("the verifier key is not an Ed25519 key");
-        }
-        byte[] raw = Arrays.copyOfRange(typed, 1, 33);
-        byte[] hash = HexFormat.of().parseHex(key[1]);
-        if (!MessageDigest.isEqual(hash, NoteKey.keyHash(key[0], raw))) {
-            throw new IllegalArgumentException("the verifier key's hash does not match its name and key");
-        }
+        Key key = Key.parse(verifierKey, NoteKey.ED25519);
         int split = note.indexOf("\n\n");
         if (split < 0 || !note.endsWith("\n")) {
             throw new IllegalArgumentException("not a signed note: a body, a blank line, and signature lines");
         }
         String body = note.substring(0, split + 1);
         for (String line : note.substring(split + 2).split("\n")) {
-            Optional<byte[]> signature = signatureBy(line, key[0], hash);
+            Optional<byte[]> signature = signatureBy(line, key);
             if (signature.isPresent()) {
-                if (holds(raw, body, signature.get())) {
-                    return new Verified(body, key[0]);
+                if (holds(key.raw(), body.getBytes(StandardCharsets.UTF_8), signature.get())) {
+                    return new Verified(body, key.name());
                 }
-                throw new IllegalArgumentException("the signature of " + key[0] + " does not hold: the note was"
+                throw new IllegalArgumentException("the signature of " + key.name() + " does not hold: the note was"
                         + " altered or signed by another key");
             }
         }
-        throw new IllegalArgumentException("the note holds no signature by " + key[0]);
+        throw new IllegalArgumentException("the note holds no signature by " + key.name());
     }
 
-    /** The signature in {@code line} if it is one by the key of {@code name} and {@code hash}. */
-    private static Optional<byte[]> signatureBy(String line, String name, byte[] hash) {
-        if (!line.startsWith(SIGNATURE_PREFIX + name + " ")) {
+    /**
+     * When the witness of {@code witnessKey} cosigned the checkpoint {@code body} with {@code line}, a C2SP
+     * {@code tlog-cosignature} of type 0x04; refused, saying why, unless the cosignature holds.
+     */
+    public static Instant cosignedAt(String body, String line, String witnessKey) {
+        Key key = Key.parse(witnessKey, NoteKey.COSIGNATURE);
+        byte[] signed = signatureBy(line.strip(), key).orElseThrow(() -> new IllegalArgumentException(
+                "not a cosignature by " + key.name()));
+        if (signed.length != 8 + 64) {
+            throw new IllegalArgumentException("a cosignature is a time and an Ed25519 signature");
+        }
+        long timestamp = ByteBuffer.wrap(signed, 0, 8).getLong();
+        if (timestamp < 0 || !holds(key.raw(), cosignedMessage(body, timestamp),
+                Arrays.copyOfRange(signed, 8, signed.length))) {
+            throw new IllegalArgumentException("the cosignature of " + key.name() + " does not hold for this"
+                    + " checkpoint");
+        }
+        return Instant.ofEpochSecond(timestamp);
+    }
+
+    /** What a cosigner signs: {@code cosignature/v1}, the time, then the checkpoint's body. */
+    static byte[] cosignedMessage(String body, long timestamp) {
+        return ("cosignature/v1\ntime " + timestamp + "\n" + body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A verifier key, read: its name, its key hash, and the raw Ed25519 public key. */
+    private record Key(String name, byte[] hash, byte[] raw) {
+
+        static Key parse(String text, byte type) {
+            String[] parts = text.strip().split("\\+", 3);
+            if (parts.length != 3 || parts[0].isEmpty() || !parts[1].matches("[0-9a-f]{8}")) {
+                throw new IllegalArgumentException("not a verifier key (name+hexhash+base64key): " + text);
+            }
+            byte[] typed = decode(parts[2], "the verifier key's key");
+            if (typed.length != 33 || typed[0] != type) {
+                throw new IllegalArgumentException("the verifier key is not an Ed25519 key of type " + type);
+            }
+            byte[] raw = Arrays.copyOfRange(typed, 1, 33);
+            byte[] hash = HexFormat.of().parseHex(parts[1]);
+            if (!MessageDigest.isEqual(hash, NoteKey.keyHash(parts[0], type, raw))) {
+                throw new IllegalArgumentException("the verifier key's hash does not match its name and key");
+            }
+            return new Key(parts[0], hash, raw);
+        }
+    }
+
+    /** The signed bytes in {@code line} (after the key hash) if it is a signature line of {@code key}. */
+    private static Optional<byte[]> signatureBy(String line, Key key) {
+        if (!line.startsWith(SIGNATURE_PREFIX + key.name() + " ")) {
             return Optional.empty();
         }
-        byte[] signed = decode(line.substring(SIGNATURE_PREFIX.length() + name.length() + 1), "a signature");
-        if (signed.length != 4 + 64 || !MessageDigest.isEqual(Arrays.copyOf(signed, 4), hash)) {
+        byte[] signed = decode(line.substring(SIGNATURE_PREFIX.length() + key.name().length() + 1), "a signature");
+        if (signed.length < 4 + 64 || !MessageDigest.isEqual(Arrays.copyOf(signed, 4), key.hash())) {
             return Optional.empty();
         }
         return Optional.of(Arrays.copyOfRange(signed, 4, signed.length));
     }
 
-    private static boolean holds(byte[] rawPublicKey, String body, byte[] signature) {
+    private static boolean holds(byte[] rawPublicKey, byte[] message, byte[] signature) {
         try {
             byte[] x509 = new byte[NoteKey.X509_PREFIX.length + rawPublicKey.length];
             System.arraycopy(NoteKey.X509_PREFIX, 0, x509, 0, NoteKey.X509_PREFIX.length);
@@ -81,7 +117,7 @@ public final class SignedNote {
             PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(key);
-            verifier.update(body.getBytes(StandardCharsets.UTF_8));
+            verifier.update(message);
             return verifier.verify(signature);
         } catch (GeneralSecurityException e) {
             return false;

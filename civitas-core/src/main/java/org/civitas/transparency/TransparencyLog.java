@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.civitas.ConflictException;
 import org.civitas.InvalidInputException;
 import org.civitas.NotFoundException;
 import org.civitas.ledger.FileLedger;
@@ -18,33 +22,48 @@ import org.civitas.ledger.LedgerTail;
 /**
  * The transparency log of a ledger: a Merkle tree whose leaf {@code i} is entry {@code i}'s payload as the ledger
  * keeps it (sealed attributes sealed, so that no leaf shows personal data and erasing a person's key changes no leaf),
- * kept up with the ledger; checkpoints of it signed with the log's key, each kept in {@code DIR/log/checkpoints}; and
- * the inclusion and consistency proofs that anyone checks against a checkpoint with standard verifiers.
+ * kept up with the ledger; checkpoints of it signed with the log's key, each kept in {@code DIR/log/checkpoints}; the
+ * inclusion and consistency proofs that anyone checks against a checkpoint with standard verifiers; and the
+ * cosignatures of witnesses, who vouch that they saw the log only grow ({@code DIR/log/cosignatures}).
  */
 public final class TransparencyLog implements AutoCloseable {
 
     private static final int BATCH = 65_536;
+    /** How many of the latest checkpoints a witness may still cosign. */
+    private static final int COSIGNABLE = 64;
+    /** How many witnesses the log keeps cosignatures of. */
+    public static final int MOST_WITNESSES = 32;
 
     private final FileLedger ledger;
     private final LedgerTail tail;
     private final NoteKey key;
     private final Path kept;
+    private final Path cosigned;
     private final MerkleTree tree = new MerkleTree();
+    private final Map<Long, String> recentBodies = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+            return size() > COSIGNABLE;
+        }
+    };
+    private final Map<String, Cosignature> byWitness = new LinkedHashMap<>();
     private String latest;
     private long latestSize = -1;
 
-    private TransparencyLog(FileLedger ledger, NoteKey key, Path kept) {
+    private TransparencyLog(FileLedger ledger, NoteKey key, Path directory) {
         this.ledger = ledger;
         this.tail = ledger.tail(0);
         this.key = key;
-        this.kept = kept;
+        this.kept = directory.resolve("checkpoints");
+        this.cosigned = directory.resolve("cosignatures");
     }
 
     /** The log of {@code ledger}, whose data directory is {@code dataDirectory}: its key made on first start. */
     public static TransparencyLog open(Path dataDirectory, FileLedger ledger) {
         TransparencyLog log = new TransparencyLog(ledger, NoteKey.openOrMake(dataDirectory),
-                dataDirectory.resolve("log").resolve("checkpoints"));
+                dataDirectory.resolve("log"));
         log.catchUp();
+        log.readCosignatures();
         return log;
     }
 
@@ -69,11 +88,78 @@ public final class TransparencyLog implements AutoCloseable {
     public synchronized String checkpoint() {
         catchUp();
         if (latestSize != tree.size()) {
-            latest = key.sign(new Checkpoint(key.name(), tree.size(), tree.root(tree.size())).body());
+            String body = new Checkpoint(key.name(), tree.size(), tree.root(tree.size())).body();
+            latest = key.sign(body);
             latestSize = tree.size();
+            recentBodies.put(latestSize, body);
             keep(latest);
         }
         return latest;
+    }
+
+    /** The latest checkpoint with the cosignatures of the witnesses who cosigned it. */
+    public synchronized String cosignedCheckpoint() {
+        StringBuilder note = new StringBuilder(checkpoint());
+        byWitness.values().stream().filter(cosignature -> cosignature.size() == latestSize)
+                .forEach(cosignature -> note.append(cosignature.line()).append('\n'));
+        return note.toString();
+    }
+
+    /** A witness's cosignature of the checkpoint of {@code size} entries, made at {@code at}. */
+    public record Cosignature(String witness, String key, long size, Instant at, String line) {
+    }
+
+    /** The latest cosignature of each witness. */
+    public synchronized List<Cosignature> cosignatures() {
+        return List.copyOf(byWitness.values());
+    }
+
+    /**
+     * Takes the cosignature by the witness of {@code witnessKey} in {@code note}: one of the log's latest checkpoints
+     * with the witness's signature line. Refused unless the checkpoint is one this log signed lately and the
+     * cosignature holds; at most {@link #MOST_WITNESSES} witnesses are kept.
+     */
+    public synchronized Cosignature cosign(String witnessKey, String note) {
+        int split = note.indexOf("\n\n");
+        String body = split < 0 ? "" : note.substring(0, split + 1);
+        Optional<Checkpoint> checkpoint = Checkpoint.parse(body);
+        if (checkpoint.isEmpty() || !body.equals(recentBodies.get(checkpoint.get().size()))) {
+            throw new InvalidInputException("note", "not one of the " + COSIGNABLE + " latest checkpoints of this log");
+        }
+        String name = witnessKey.strip().split("\\+", 2)[0];
+        String line = note.substring(split + 2).lines().filter(text -> text.startsWith("\u2014 " + name + " "))
+                .findFirst().orElseThrow(() -> new InvalidInputException("note", "it holds no line signed by "
+                        + name));
+        Instant at;
+        try {
+            at = SignedNote.cosignedAt(body, line, witnessKey);
+        } catch (IllegalArgumentException refused) {
+            throw new InvalidInputException("note", refused.getMessage());
+        }
+        if (!byWitness.containsKey(name) && byWitness.size() >= MOST_WITNESSES) {
+            throw new ConflictException("this log keeps the cosignatures of " + MOST_WITNESSES + " witnesses");
+        }
+        Cosignature cosignature = new Cosignature(name, witnessKey.strip(), checkpoint.get().size(), at, line);
+        byWitness.put(name, cosignature);
+        append(cosigned, cosignature.key() + "\t" + cosignature.size() + "\t" + cosignature.at().getEpochSecond()
+                + "\t" + line);
+        return cosignature;
+    }
+
+    private void readCosignatures() {
+        if (!Files.exists(cosigned)) {
+            return;
+        }
+        try {
+            for (String kept : Files.readAllLines(cosigned)) {
+                String[] fields = new String(Base64.getDecoder().decode(kept), StandardCharsets.UTF_8).split("\t", 4);
+                String name = fields[0].split("\\+", 2)[0];
+                byWitness.put(name, new Cosignature(name, fields[0], Long.parseLong(fields[1]),
+                        Instant.ofEpochSecond(Long.parseLong(fields[2])), fields[3]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cosignatures kept in " + cosigned, e);
+        }
     }
 
     /** The proof that entry {@code sequence} is in the log, against the latest checkpoint. */
@@ -120,14 +206,18 @@ public final class TransparencyLog implements AutoCloseable {
                 + sequence));
     }
 
-    /** Appends {@code note} to the kept checkpoints, one to a line, base64-encoded. */
     private void keep(String note) {
+        append(kept, note);
+    }
+
+    /** Appends {@code text} to {@code file}, one to a line, base64-encoded, on disk before it returns. */
+    private static void append(Path file, String text) {
         try {
-            Files.createDirectories(kept.getParent());
-            Files.writeString(kept, Base64.getEncoder().encodeToString(note.getBytes(StandardCharsets.UTF_8)) + "\n",
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "\n",
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep a checkpoint in " + kept, e);
+            throw new UncheckedIOException("cannot keep what the log signed in " + file, e);
         }
     }
 

@@ -294,7 +294,7 @@ public final class CivitasServer implements AutoCloseable {
             new DisputeFilesApi(civitas.disputeFiles()).register(routes);
             new DisputePages(civitas.disputes(), civitas.disputeFiles(), templates, json).register(routes);
             new OfficialsApi(civitas.officials(), templates).register(routes);
-            new LogApi(civitas.transparency(), civitas.vault()).register(routes);
+            new LogApi(civitas.transparency(), civitas.vault(), json).register(routes);
             new AttestationsApi(civitas.praise(), templates, json).register(routes);
             new RewardsApi(civitas.rewards(), signatures, templates, json).register(routes);
             new ProposalsApi(civitas.assembly(), civitas.impacts(), json).register(routes);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.civitas.server.TestServer.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,6 +18,7 @@ import org.civitas.store.sources.RegisteredSource;
 import org.civitas.transparency.Checkpoint;
 import org.civitas.transparency.Proofs;
 import org.civitas.transparency.SignedNote;
+import org.civitas.transparency.Witness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,5 +132,50 @@ class TransparencyLogIT {
         assertThat(after.get("entry")).isEqualTo(before.get("entry"));
         assertProves(after);
         assertProves(before);
+    }
+
+    @Test
+    void aWitnessCosignsTheLogAsItGrowsAndTheCheckpointShowsTheCosignature() throws Exception {
+        Witness witness = Witness.open(Files.createTempDirectory("witness"), "witness.test/w1", key());
+        witness.observe(server.get("/api/v1/log/checkpoint", null).body(), this::consistency, server.now());
+        assertThat(server.postEvents(traffic, event("city-traffic", "speed-witnessed", "p-ada", "speeding",
+                server.now().minus(Duration.ofHours(2)), "{\"kmhOver\":11}")).statusCode()).isEqualTo(200);
+
+        Witness.Taken taken = witness.observe(server.get("/api/v1/log/checkpoint", null).body(), this::consistency,
+                server.now());
+        HttpResponse<String> handedIn = post("{\"key\":\"" + witness.verifierKey() + "\",\"note\":"
+                + TestServer.JSON.writeValueAsString(taken.body() + "\n" + taken.cosignature()) + "}");
+
+        assertThat(handedIn.statusCode()).as(handedIn.body()).isEqualTo(201);
+        String shown = server.get("/api/v1/log/checkpoint", null).body();
+        assertThat(SignedNote.verify(shown, key()).body()).isEqualTo(taken.body());
+        assertThat(shown).contains(taken.cosignature());
+        assertThat(server.getJson("/api/v1/log/witnesses", null).toString()).contains("witness.test/w1")
+                .contains("\"size\":" + taken.checkpoint().size());
+        String[] line = taken.cosignature().strip().split(" ");
+        byte[] signed = Base64.getDecoder().decode(line[2]);
+        signed[signed.length - 1] ^= 1;
+        String forged = line[0] + " " + line[1] + " " + Base64.getEncoder().encodeToString(signed) + "\n";
+        assertThat(post("{\"key\":\"" + witness.verifierKey() + "\",\"note\":" + TestServer.JSON.writeValueAsString(
+                taken.body() + "\n" + forged) + "}").body()).contains("note: the cosignature of witness.test/w1 does not"
+                + " hold");
+        assertThat(post("{\"key\":\"" + witness.verifierKey() + "\",\"note\":\"origin\\n1\\nAAAA\\n\\n\"}").body())
+                .contains("not one of the 64 latest checkpoints");
+    }
+
+    private List<byte[]> consistency(long from, long to) {
+        try {
+            List<byte[]> path = new ArrayList<>();
+            server.getJson("/api/v1/log/consistency?from=" + from + "&to=" + to, null).get("path")
+                    .forEach(hash -> path.add(HEX.parseHex(hash.asText())));
+            return path;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> post(String json) throws Exception {
+        return server.send(HttpRequest.newBuilder(server.uri("/api/v1/log/cosignatures"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 }

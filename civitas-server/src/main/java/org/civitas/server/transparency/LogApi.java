@@ -1,24 +1,30 @@
 package org.civitas.server.transparency;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.civitas.InvalidInputException;
 import org.civitas.NotFoundException;
 import org.civitas.server.auth.Authentication;
 import org.civitas.server.http.Access;
+import org.civitas.server.http.JsonBodies;
 import org.civitas.store.vault.VaultEvent;
 import org.civitas.store.vault.VaultStore;
 import org.civitas.transparency.TransparencyLog;
 
 /**
- * The transparency log in public: the latest signed checkpoint and the key that signs it (text, in the signed-note
- * forms standard verifiers read), consistency proofs between two sizes, and for a person the proof that one of their
- * events is in the log.
+ * The transparency log in public: the latest signed checkpoint with the witnesses' cosignatures and the key that signs
+ * it (text, in the signed-note forms standard verifiers read), consistency proofs between two sizes, the witnesses'
+ * cosignatures, taken and listed, and for a person the proof that one of their events is in the log.
  */
 public final class LogApi {
 
@@ -26,14 +32,19 @@ public final class LogApi {
 
     private final TransparencyLog log;
     private final VaultStore vault;
+    private final ObjectMapper json;
 
-    public LogApi(TransparencyLog log, VaultStore vault) {
+    public LogApi(TransparencyLog log, VaultStore vault, ObjectMapper json) {
         this.log = log;
         this.vault = vault;
+        this.json = json;
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/api/v1/log/checkpoint", ctx -> text(ctx, log.checkpoint()), Access.PUBLIC);
+        routes.get("/api/v1/log/checkpoint", ctx -> text(ctx, log.cosignedCheckpoint()), Access.PUBLIC);
+        routes.get("/api/v1/log/witnesses", ctx -> ctx.json(Map.of("witnesses", log.cosignatures().stream()
+                .map(WitnessView::of).toList())), Access.PUBLIC);
+        routes.post("/api/v1/log/cosignatures", this::cosign, Access.PUBLIC);
         routes.get("/api/v1/log/key", ctx -> text(ctx, log.verifierKey() + "\n"), Access.PUBLIC);
         routes.get("/api/v1/log/consistency", this::consistency, Access.PUBLIC);
         routes.get("/api/v1/me/events/{id}/proof", this::proof, Access.CITIZEN);
@@ -41,6 +52,20 @@ public final class LogApi {
 
     private static void text(Context ctx, String text) {
         ctx.contentType("text/plain; charset=utf-8").result(text);
+    }
+
+    /** {@code {"key","note"}}: a witness's cosignature of one of the latest checkpoints, by its verifier key. */
+    private void cosign(Context ctx) throws IOException {
+        JsonNode body = JsonBodies.read(ctx, json);
+        ctx.status(201).json(WitnessView.of(log.cosign(body.path("key").asText(""), body.path("note").asText(""))));
+    }
+
+    /** A witness's latest cosignature: who, with which key, of how many entries, when. */
+    record WitnessView(String witness, String key, long size, Instant cosignedAt) {
+
+        static WitnessView of(TransparencyLog.Cosignature cosignature) {
+            return new WitnessView(cosignature.witness(), cosignature.key(), cosignature.size(), cosignature.at());
+        }
     }
 
     /** {@code ?from=&to=}: the proof that the log at {@code from} entries is a prefix of the log at {@code to}. */

@@ -1,0 +1,88 @@
+package org.civitas.transparency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.civitas.InvalidInputException;
+import org.civitas.event.Attributes;
+import org.civitas.event.Event;
+import org.civitas.ledger.FileLedger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A witness takes a log's checkpoints only as the log grows, cosigns them, and the log shows the cosignatures; a log
+ * that shrinks, forks or rewrites what the witness saw is refused.
+ */
+class WitnessTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path state;
+
+    private static List<Event> events(int from, int to) {
+        List<Event> events = new ArrayList<>();
+        for (int n = from; n < to; n++) {
+            events.add(new Event("e-" + n, "city-traffic", "p-" + (n % 3), "speeding",
+                    Instant.parse("2026-01-01T00:00:00Z").plusSeconds(n), "lakeside", Attributes.of(Map.of("n", n))));
+        }
+        return events;
+    }
+
+    @Test
+    void aWitnessCosignsEachCheckpointOfAGrowingLogAndTheLogShowsTheCosignature() throws Exception {
+        try (FileLedger ledger = FileLedger.open(data); TransparencyLog log = TransparencyLog.open(data, ledger)) {
+            ledger.append(events(0, 6));
+            Witness witness = Witness.open(state, "witness.example/w1", log.verifierKey());
+            witness.observe(log.checkpoint(), log::consistency, NOW);
+            ledger.append(events(6, 19));
+
+            Witness.Taken taken = witness.observe(log.checkpoint(), log::consistency, NOW.plusSeconds(60));
+            TransparencyLog.Cosignature cosignature = log.cosign(witness.verifierKey(), taken.body() + "\n"
+                    + taken.cosignature());
+
+            assertThat(taken.checkpoint().size()).isEqualTo(19);
+            assertThat(cosignature.at()).isEqualTo(NOW.plusSeconds(60));
+            String shown = log.cosignedCheckpoint();
+            assertThat(SignedNote.verify(shown, log.verifierKey()).body()).isEqualTo(taken.body());
+            String line = shown.lines().filter(text -> text.startsWith("\u2014 witness.example/w1 ")).findFirst()
+                    .orElseThrow();
+            assertThat(SignedNote.cosignedAt(taken.body(), line, witness.verifierKey())).isEqualTo(NOW.plusSeconds(60));
+            assertThat(log.cosignatures()).extracting(TransparencyLog.Cosignature::witness)
+                    .containsExactly("witness.example/w1");
+            assertThatThrownBy(() -> SignedNote.cosignedAt(taken.body().replace("19", "18"), line,
+                    witness.verifierKey())).hasMessageContaining("does not hold");
+        }
+    }
+
+    @Test
+    void aLogThatShrinksForksOrRewritesWhatTheWitnessSawIsRefused() throws Exception {
+        try (FileLedger ledger = FileLedger.open(data); TransparencyLog log = TransparencyLog.open(data, ledger)) {
+            ledger.append(events(0, 8));
+            Witness witness = Witness.open(state, "witness.example/w1", log.verifierKey());
+            witness.observe(log.checkpoint(), log::consistency, NOW);
+            NoteKey logKey = NoteKey.openOrMake(data);
+            byte[] otherRoot = new byte[32];
+
+            assertThatThrownBy(() -> witness.observe(logKey.sign(new Checkpoint(log.origin(), 8, otherRoot).body()),
+                    log::consistency, NOW)).hasMessageContaining("two roots for 8 entries");
+            assertThatThrownBy(() -> witness.observe(logKey.sign(new Checkpoint(log.origin(), 5,
+                    otherRoot).body()), log::consistency, NOW)).hasMessageContaining("shrank from 8 to 5");
+            ledger.append(events(8, 12));
+            assertThatThrownBy(() -> witness.observe(logKey.sign(new Checkpoint(log.origin(), 12, otherRoot).body()),
+                    log::consistency, NOW)).hasMessageContaining("not consistent with the checkpoint of 8");
+            assertThat(witness.observe(log.checkpoint(), log::consistency, NOW).checkpoint().size())
+                    .as("the honest log, still taken").isEqualTo(12);
+            assertThatThrownBy(() -> log.cosign(witness.verifierKey(), "not a note"))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+    }
+}
