@@ -13,6 +13,8 @@ import org.civitas.InvalidInputException;
 import org.civitas.NotFoundException;
 import org.civitas.NotPermittedException;
 import org.civitas.Tokens;
+import org.civitas.officials.Act;
+import org.civitas.officials.OfficialRecord;
 import org.civitas.residence.Residence;
 import org.civitas.residence.Residents;
 import org.civitas.rules.Charter;
@@ -38,11 +40,13 @@ public final class Assembly {
     private final Legislation legislation;
     private final ProposalCheck check;
     private final TrackerSeal trackers;
+    private final OfficialRecord record;
     private final Clock clock;
 
     public Assembly(Proposals proposals, Residents residents, Legislation legislation, ProposalCheck check,
-            TrackerSeal trackers, Clock clock) {
+            TrackerSeal trackers, OfficialRecord record, Clock clock) {
         this.proposals = proposals;
+        this.record = record;
         this.residents = residents;
         this.legislation = legislation;
         this.check = check;
@@ -241,7 +245,12 @@ public final class Assembly {
                 return false;
             }
             ProposalState result = tally.carried() ? adopt(current, voting.get().closesAt()) : ProposalState.REJECTED;
-            return proposals.close(proposal.id(), tally, result, voting.get().closesAt());
+            boolean closed = proposals.close(proposal.id(), tally, result, voting.get().closesAt());
+            if (closed) {
+                record.recordByCharter(proposal.jurisdiction(), Act.VOTE_CLOSED, "closed the vote on \""
+                        + proposal.draft().title() + "\" at its deadline: " + result.id());
+            }
+            return closed;
         }
         return false;
     }
@@ -267,6 +276,9 @@ public final class Assembly {
         Voting voting = new Voting(now, now.plus(book.charter().voting()), eligible.size(),
                 Tokens.sha256(String.join("\n", eligible)), Tokens.sha256(RuleBookText.of(book)));
         proposals.openVoting(proposal.id(), voting, eligible);
+        record.recordByCharter(proposal.jurisdiction(), Act.VOTE_OPENED, "opened the vote on \""
+                + proposal.draft().title() + "\", its support reached, for " + eligible.size() + " residents until "
+                + voting.closesAt());
     }
 
     private void requireResident(String person, String jurisdiction, String toDo) {

@@ -27,7 +27,11 @@ public enum Act {
     /** An administrator disabled an account. */
     ACCOUNT_DISABLED,
     /** A reward's provider spent a claim token. */
-    REWARD_REDEEMED;
+    REWARD_REDEEMED,
+    /** A jurisdiction's charter opened a vote, its support threshold reached. */
+    VOTE_OPENED,
+    /** A jurisdiction's charter closed a vote at its deadline. */
+    VOTE_CLOSED;
 
     /** The name the record gives the act: {@code dispute-decided}. */
     public String id() {

@@ -38,6 +38,8 @@ public final class OfficialRecord implements AutoCloseable {
     private static final String WHERE = "civitas";
     /** The role the record names for an act of a registered source. */
     static final String SOURCE_ROLE = "source";
+    /** The role the record names for an act of a jurisdiction's charter. */
+    static final String CHARTER_ROLE = "charter";
 
     private final FileLedger ledger;
     private final PersonalKeys keys;
@@ -73,6 +75,14 @@ public final class OfficialRecord implements AutoCloseable {
      */
     public OfficialAct recordBySource(String source, Act act, String reason) {
         return record(SOURCE_ROLE, source, act, reason, Optional.empty());
+    }
+
+    /**
+     * Records {@code act} done by the charter of {@code jurisdiction} itself, which concerns no one: a vote it opened
+     * when a proposal gathered its support, or closed at its deadline. No official opens or closes a vote.
+     */
+    public OfficialAct recordByCharter(String jurisdiction, Act act, String reason) {
+        return record(CHARTER_ROLE, jurisdiction, act, reason, Optional.empty());
     }
 
     private synchronized OfficialAct record(String role, String badge, Act act, String reason,

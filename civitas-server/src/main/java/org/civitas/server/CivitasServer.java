@@ -170,7 +170,7 @@ public final class CivitasServer implements AutoCloseable {
                     settings.clock());
             SupportCases cases = new SupportCases(support, sharing, officials, residences, ledger, settings.clock());
             Assembly assembly = new Assembly(new ProposalStore(database.jdbi()), residences, legislation, check,
-                    new TrackerSeal(seal.keys()), settings.clock());
+                    new TrackerSeal(seal.keys()), officials, settings.clock());
             ImpactReports impacts = new ImpactReports(settings.dataDirectory(), legislation, check,
                     residences);
             Comparison comparison = new Comparison(settings.dataDirectory(), legislation::inForce, residences, scores,

@@ -278,6 +278,10 @@ class ProposalsIT {
         assertThat(board.toString()).as("no voter is named").doesNotContain("p-ada", "p-bob", "p-cyd", "p-dan");
         assertThat(server.change("POST", "/api/v1/proposals/" + id + "/votes", "{\"choice\":\"no\"}",
                 login("cyd")).statusCode()).as("no vote after the close").isEqualTo(409);
+        String record = server.getJson("/api/v1/officials/record", null).toString();
+        assertThat(record).as("the charter opened and closed the vote, in public").contains("\"act\":\"vote-opened\"")
+                .contains("\"act\":\"vote-closed\"").contains("\"role\":\"charter\"")
+                .contains("at its deadline: adopted");
     }
 
     @Test
