@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             RepairCommand.class,
             StatsCommand.class,
             LogCommand.class,
+            KafkaCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Civitas implements Runnable {

@@ -15,11 +15,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.civitas.demo.DemoCity;
 import org.civitas.testkit.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -230,6 +239,35 @@ class ServerCommandsIT {
         } finally {
             stop(serve);
         }
+    }
+
+    @Test
+    void kafkaRunsABrokerOnTheLoopbackThatKeepsWhatItIsSent() throws Exception {
+        Process kafka = startServer("kafka", "--data", work.resolve("nation").toString(), "--port", "0");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(kafka.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String started = out.readLine();
+            assertThat(started).startsWith("Kafka is running: 127.0.0.1:");
+            String bootstrap = started.substring("Kafka is running: ".length()).split(" ")[0];
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
+                    "acks", "all"), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("civitas-try", "p-ada", "hello")).get();
+            }
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                    "group.id", "try", "auto.offset.reset", "earliest"), new StringDeserializer(),
+                    new StringDeserializer())) {
+                consumer.subscribe(List.of("civitas-try"));
+                List<String> read = new ArrayList<>();
+                for (int poll = 0; poll < 30 && read.isEmpty(); poll++) {
+                    consumer.poll(Duration.ofSeconds(1)).forEach(record -> read.add(record.value()));
+                }
+                assertThat(read).containsExactly("hello");
+            }
+        } finally {
+            stop(kafka);
+        }
+        assertThat(work.resolve("nation").resolve("kafka").resolve("meta.properties")).exists();
     }
 
     @Test
