@@ -5,12 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.civitas.event.Attributes;
-import org.civitas.event.Event;
 import org.civitas.ledger.FileLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,19 +15,10 @@ class TransparencyLogTest {
     @TempDir
     Path data;
 
-    private static List<Event> events(int from, int to) {
-        List<Event> events = new ArrayList<>();
-        for (int n = from; n < to; n++) {
-            events.add(new Event("e-" + n, "city-traffic", "p-" + (n % 3), "speeding",
-                    Instant.parse("2026-01-01T00:00:00Z").plusSeconds(n), "lakeside", Attributes.of(Map.of("n", n))));
-        }
-        return events;
-    }
-
     @Test
     void aCheckpointIsASignedNoteOfTheTreeOverTheLedgerAndEveryEntryProvesAgainstIt() throws Exception {
         try (FileLedger ledger = FileLedger.open(data)) {
-            ledger.append(events(0, 13));
+            ledger.append(Speedings.numbered(0, 13));
             try (TransparencyLog log = TransparencyLog.open(data, ledger)) {
                 String note = log.checkpoint();
 
@@ -49,7 +34,7 @@ class TransparencyLogTest {
                             checkpoint.root())).isEmpty();
                 }
 
-                ledger.append(events(13, 30));
+                ledger.append(Speedings.numbered(13, 30));
                 Checkpoint later = Checkpoint.parse(SignedNote.verify(log.checkpoint(), log.verifierKey()).body())
                         .orElseThrow();
                 assertThat(later.size()).isEqualTo(30);
@@ -66,7 +51,7 @@ class TransparencyLogTest {
         String first;
         String key;
         try (FileLedger ledger = FileLedger.open(data)) {
-            ledger.append(events(0, 5));
+            ledger.append(Speedings.numbered(0, 5));
             try (TransparencyLog log = TransparencyLog.open(data, ledger)) {
                 first = log.checkpoint();
                 key = log.verifierKey();

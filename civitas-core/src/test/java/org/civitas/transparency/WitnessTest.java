@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.civitas.InvalidInputException;
-import org.civitas.event.Attributes;
-import org.civitas.event.Event;
 import org.civitas.ledger.FileLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,22 +23,13 @@ class WitnessTest {
     @TempDir
     Path state;
 
-    private static List<Event> events(int from, int to) {
-        List<Event> events = new ArrayList<>();
-        for (int n = from; n < to; n++) {
-            events.add(new Event("e-" + n, "city-traffic", "p-" + (n % 3), "speeding",
-                    Instant.parse("2026-01-01T00:00:00Z").plusSeconds(n), "lakeside", Attributes.of(Map.of("n", n))));
-        }
-        return events;
-    }
-
     @Test
     void aWitnessCosignsEachCheckpointOfAGrowingLogAndTheLogShowsTheCosignature() throws Exception {
         try (FileLedger ledger = FileLedger.open(data); TransparencyLog log = TransparencyLog.open(data, ledger)) {
-            ledger.append(events(0, 6));
+            ledger.append(Speedings.numbered(0, 6));
             Witness witness = Witness.open(state, "witness.example/w1", log.verifierKey());
             witness.observe(log.checkpoint(), log::consistency, NOW);
-            ledger.append(events(6, 19));
+            ledger.append(Speedings.numbered(6, 19));
 
             Witness.Taken taken = witness.observe(log.checkpoint(), log::consistency, NOW.plusSeconds(60));
             TransparencyLog.Cosignature cosignature = log.cosign(witness.verifierKey(), taken.body() + "\n"
@@ -66,7 +52,7 @@ class WitnessTest {
     @Test
     void aLogThatShrinksForksOrRewritesWhatTheWitnessSawIsRefused() throws Exception {
         try (FileLedger ledger = FileLedger.open(data); TransparencyLog log = TransparencyLog.open(data, ledger)) {
-            ledger.append(events(0, 8));
+            ledger.append(Speedings.numbered(0, 8));
             Witness witness = Witness.open(state, "witness.example/w1", log.verifierKey());
             witness.observe(log.checkpoint(), log::consistency, NOW);
             NoteKey logKey = NoteKey.openOrMake(data);
@@ -76,7 +62,7 @@ class WitnessTest {
                     log::consistency, NOW)).hasMessageContaining("two roots for 8 entries");
             assertThatThrownBy(() -> witness.observe(logKey.sign(new Checkpoint(log.origin(), 5,
                     otherRoot).body()), log::consistency, NOW)).hasMessageContaining("shrank from 8 to 5");
-            ledger.append(events(8, 12));
+            ledger.append(Speedings.numbered(8, 12));
             assertThatThrownBy(() -> witness.observe(logKey.sign(new Checkpoint(log.origin(), 12, otherRoot).body()),
                     log::consistency, NOW)).hasMessageContaining("not consistent with the checkpoint of 8");
             assertThat(witness.observe(log.checkpoint(), log::consistency, NOW).checkpoint().size())
