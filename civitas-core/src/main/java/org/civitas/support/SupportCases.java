@@ -56,13 +56,13 @@ public final class SupportCases {
      * category that is not one, before anything is recorded.
      */
     public SupportOffer answer(String person, String id, SupportOffer.Status answer, List<String> share) {
+        if (mine(person, id).status() != SupportOffer.Status.OPEN || !SupportOffer.Status.OPEN.canBecome(answer)) {
+            throw notOpen(id);
+        }
         if (answer == SupportOffer.Status.DECLINED && !share.isEmpty()) {
             throw new InvalidInputException("share", "a declined offer shares nothing");
         }
         sharing.checkCategories("share", share);
-        if (!SupportOffer.Status.OPEN.canBecome(answer) || mine(person, id).status() != SupportOffer.Status.OPEN) {
-            throw notOpen(id);
-        }
         Optional<Grant> grant = share.isEmpty() ? Optional.empty()
                 : Optional.of(sharing.shareWithCase(person, id, share));
         if (!store.answer(id, person, answer, clock.instant())) {
