@@ -8,6 +8,7 @@ import org.civitas.ledger.FileLedger;
 import org.civitas.ledger.UnreadableEntry;
 import org.civitas.ledger.Verification;
 import org.civitas.officials.OfficialRecord;
+import org.civitas.transparency.TransparencyLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Walks the ledger's hash chain from the first entry to the last, reading every entry as an event.",
+            "Walks the ledger's hash chain from the first entry to the last, reading every entry as an event, and",
+            "checks every checkpoint the server's transparency log kept against the ledger's Merkle tree.",
             "Exits 0 when it is intact and every entry is readable; 1 naming the first altered, dropped or",
             "reordered entry; 3 naming the entries that are intact but cannot be read as events."
         })
@@ -48,6 +50,16 @@ final class VerifyCommand implements Callable<Integer> {
         if (OfficialRecord.exists(data) && !intact(OfficialRecord.verify(data), "official record",
                 "the official record, which keeps every act of an official,", "acts", out, err)) {
             return Civitas.FAILED;
+        }
+        if (TransparencyLog.kept(data)) {
+            TransparencyLog.KeptCheck log = TransparencyLog.checkKept(data);
+            if (log.problem().isPresent()) {
+                err.println("civitas verify: the transparency log does NOT match the ledger: " + log.problem().get());
+                err.flush();
+                return Civitas.FAILED;
+            }
+            out.println("transparency log: " + log.checkpoints() + " kept checkpoints, each signed by the log's key"
+                    + " and matching the ledger's " + log.entries() + " entries");
         }
         verification.damage().ifPresent(unfinished -> out.println("note: " + unfinished
                 + "; the next ingest discards it"));

@@ -172,6 +172,10 @@ class ServerCommandsIT {
         } finally {
             stop(again);
         }
+        CivitasCommand.Result verified = run("verify", "--data", data.toString());
+        assertThat(verified.exit()).as(verified.err()).isZero();
+        assertThat(verified.out()).containsPattern("transparency log: \\d+ kept checkpoints, each signed by the log's"
+                + " key and matching the ledger's \\d+ entries");
         Path example = work.resolve("example.ndjson");
         Files.writeString(example, JSON.readTree(Files.readString(data.resolve("demo-accounts.json")))
                 .get("sources").get(0).get("examples").get(0).toString() + "\n");

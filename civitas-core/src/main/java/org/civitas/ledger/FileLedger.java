@@ -505,6 +505,26 @@ public final class FileLedger implements AutoCloseable {
     }
 
     /**
+     * Hands the payload of every committed entry of the ledger in {@code dataDirectory} to {@code visitor}, as the
+     * ledger keeps it (sealed parts sealed), in order; returns how many. Throws {@link LedgerDamagedException} at a
+     * frame that cannot be read.
+     */
+    public static long readPayloads(Path dataDirectory, LedgerTail.PayloadVisitor visitor) {
+        Path directory = existingDirectoryIn(dataDirectory);
+        try {
+            long committed = HeadFile.read(directory).entries();
+            LedgerScan.Outcome outcome = LedgerScan.scan(directory, committed, false,
+                    (sequence, location, buffer, offset, length) -> visitor.payload(sequence, buffer, offset, length));
+            if (outcome.damage().isPresent()) {
+                throw new LedgerDamagedException(outcome.damage().get());
+            }
+            return outcome.entries();
+        } catch (IOException e) {
+            throw new CivitasException("cannot read the ledger in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Walks the whole chain of the ledger in {@code dataDirectory} and reports the first damage, if any, and the
      * entries that are sound in the chain but cannot be read as events.
      */

@@ -17,6 +17,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.civitas.Tokens;
 
 /**
@@ -46,6 +47,14 @@ public final class NoteKey {
     /** The log's key, kept in {@code dataDirectory}, made (with a name of its own) if there is none. */
     public static NoteKey openOrMake(Path dataDirectory) {
         return openOrMake(dataDirectory.resolve("keys").resolve("log"), "civitas.log/" + Tokens.randomHex(4), ED25519);
+    }
+
+    /** The verifier key of the log's key kept in {@code dataDirectory}, if one was ever made there. */
+    public static Optional<String> existingVerifierKey(Path dataDirectory) {
+        Path directory = dataDirectory.resolve("keys").resolve("log");
+        boolean made = Files.exists(directory.resolve("name")) && Files.exists(directory.resolve("key.private"))
+                && Files.exists(directory.resolve("key.public"));
+        return made ? Optional.of(openOrMake(directory, "", ED25519).verifierKey()) : Optional.empty();
     }
 
     /** A witness's key, kept in {@code stateDirectory}, made with the name {@code name} if there is none. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -65,6 +66,59 @@ public final class TransparencyLog implements AutoCloseable {
         log.catchUp();
         log.readCosignatures();
         return log;
+    }
+
+    /** What {@link #checkKept} found: how many kept checkpoints it checked, and the first that is wrong, if any. */
+    public record KeptCheck(int checkpoints, long entries, Optional<String> problem) {
+    }
+
+    /** Whether {@code dataDirectory} has kept any checkpoint of its log. */
+    public static boolean kept(Path dataDirectory) {
+        return Files.exists(dataDirectory.resolve("log").resolve("checkpoints"));
+    }
+
+    /**
+     * Checks, offline, every checkpoint the log of {@code dataDirectory} kept: each signed by the log's key, and each
+     * stating the root of the ledger's tree at its size as the ledger holds it now, so that no entry it covered was
+     * changed, dropped or reordered since.
+     */
+    public static KeptCheck checkKept(Path dataDirectory) {
+        MerkleTree tree = new MerkleTree();
+        FileLedger.readPayloads(dataDirectory, (sequence, buffer, offset, length) -> tree.append(buffer, offset,
+                length));
+        Optional<String> key = NoteKey.existingVerifierKey(dataDirectory);
+        List<String> notes;
+        try {
+            notes = Files.readAllLines(dataDirectory.resolve("log").resolve("checkpoints"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the kept checkpoints of " + dataDirectory, e);
+        }
+        if (key.isEmpty()) {
+            return new KeptCheck(0, tree.size(), Optional.of("checkpoints are kept but the log's key is gone"));
+        }
+        for (int n = 0; n < notes.size(); n++) {
+            Optional<String> wrong = wrongIn(new String(Base64.getDecoder().decode(notes.get(n)),
+                    StandardCharsets.UTF_8), key.get(), tree);
+            if (wrong.isPresent()) {
+                return new KeptCheck(n, tree.size(), Optional.of("kept checkpoint " + (n + 1) + ": " + wrong.get()));
+            }
+        }
+        return new KeptCheck(notes.size(), tree.size(), Optional.empty());
+    }
+
+    private static Optional<String> wrongIn(String note, String key, MerkleTree tree) {
+        Checkpoint checkpoint;
+        try {
+            checkpoint = Checkpoint.parse(SignedNote.verify(note, key).body()).orElseThrow(() ->
+                    new IllegalArgumentException("it is not a checkpoint"));
+        } catch (IllegalArgumentException refused) {
+            return Optional.of(refused.getMessage());
+        }
+        if (checkpoint.size() > tree.size()) {
+            return Optional.of("it covers " + checkpoint.size() + " entries; the ledger holds " + tree.size());
+        }
+        return MessageDigest.isEqual(checkpoint.root(), tree.root(checkpoint.size())) ? Optional.empty()
+                : Optional.of("the ledger's first " + checkpoint.size() + " entries are not those it signed");
     }
 
     /** The verifier key of the log's checkpoints, in the signed-note form. */

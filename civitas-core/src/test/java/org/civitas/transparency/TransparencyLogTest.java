@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.civitas.ledger.FileLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,5 +67,33 @@ class TransparencyLogTest {
         String otherKey = NoteKey.openOrMake(Files.createTempDirectory(data, "other")).verifierKey();
         assertThatThrownBy(() -> SignedNote.verify(first, otherKey)).hasMessageContaining("holds no signature by");
         assertThatThrownBy(() -> SignedNote.verify(first, "not a key")).hasMessageContaining("not a verifier key");
+    }
+
+    @Test
+    void theKeptCheckpointsMatchTheLedgerTheySignedAndNotALedgerRewrittenUnderThem(@TempDir Path other)
+            throws Exception {
+        try (FileLedger ledger = FileLedger.open(data); TransparencyLog log = TransparencyLog.open(data, ledger)) {
+            ledger.append(Speedings.numbered(0, 7));
+            log.checkpoint();
+            ledger.append(Speedings.numbered(7, 9));
+            log.checkpoint();
+        }
+        assertThat(TransparencyLog.checkKept(data)).isEqualTo(new TransparencyLog.KeptCheck(2, 9, Optional.empty()));
+
+        try (FileLedger rewritten = FileLedger.open(other)) {
+            rewritten.append(Speedings.numbered(1, 10));
+        }
+        copy(data.resolve("keys"), other.resolve("keys"));
+        copy(data.resolve("log"), other.resolve("log"));
+        assertThat(TransparencyLog.checkKept(other).problem()).contains("kept checkpoint 1: the ledger's first 7"
+                + " entries are not those it signed");
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
+            }
+        }
     }
 }
