@@ -435,12 +435,6 @@ public final class FileLedger implements AutoCloseable {
         void unreadable(UnreadableEntry entry) throws IOException;
     }
 
-    /**
-     * Reads every committed event of the ledger in {@code dataDirectory}, in order, without opening it for writing.
-     * Entries are checked against their checksums (use {@link #verify} to check the hash chain). Throws
-     * {@link LedgerDamagedException} if an entry's frame cannot be read, and {@link UnreadableEntryException} if its
-     * payload cannot be read as an event.
-     */
     /** How many entries the ledger in {@code dataDirectory} has committed: what a pass over it will read. */
     public static long committedIn(Path dataDirectory) {
         Path directory = existingDirectoryIn(dataDirectory);
@@ -451,6 +445,12 @@ public final class FileLedger implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads every committed event of the ledger in {@code dataDirectory}, in order, without opening it for writing.
+     * Entries are checked against their checksums (use {@link #verify} to check the hash chain). Throws
+     * {@link LedgerDamagedException} if an entry's frame cannot be read, and {@link UnreadableEntryException} if its
+     * payload cannot be read as an event.
+     */
     public static long read(Path dataDirectory, EventVisitor visitor) {
         return read(dataDirectory, visitor, UnreadableVisitor.REFUSE);
     }
