@@ -97,8 +97,7 @@ public final class TransparencyLog implements AutoCloseable {
             return new KeptCheck(0, tree.size(), Optional.of("checkpoints are kept but the log's key is gone"));
         }
         for (int n = 0; n < notes.size(); n++) {
-            Optional<String> wrong = wrongIn(new String(Base64.getDecoder().decode(notes.get(n)),
-                    StandardCharsets.UTF_8), key.get(), tree);
+            Optional<String> wrong = wrongIn(notes.get(n), key.get(), tree);
             if (wrong.isPresent()) {
                 return new KeptCheck(n, tree.size(), Optional.of("kept checkpoint " + (n + 1) + ": " + wrong.get()));
             }
@@ -106,9 +105,11 @@ public final class TransparencyLog implements AutoCloseable {
         return new KeptCheck(notes.size(), tree.size(), Optional.empty());
     }
 
-    private static Optional<String> wrongIn(String note, String key, MerkleTree tree) {
+    /** What is wrong with the kept checkpoint {@code kept} (a base64 line) against {@code tree}, if anything. */
+    private static Optional<String> wrongIn(String kept, String key, MerkleTree tree) {
         Checkpoint checkpoint;
         try {
+            String note = new String(Base64.getDecoder().decode(kept), StandardCharsets.UTF_8);
             checkpoint = Checkpoint.parse(SignedNote.verify(note, key).body()).orElseThrow(() ->
                     new IllegalArgumentException("it is not a checkpoint"));
         } catch (IllegalArgumentException refused) {
