@@ -196,6 +196,14 @@ final class LogCommand implements Runnable {
                             from, to), Instant.now());
                 } catch (IllegalArgumentException refused) {
                     return report(spec, Optional.of(refused.getMessage()), "");
+                } catch (IOException | UncheckedIOException unreachable) {
+                    if (once) {
+                        throw unreachable;
+                    }
+                    out.println("the server did not answer (" + unreachable.getMessage() + "); trying again");
+                    out.flush();
+                    Thread.sleep(every * 1_000L);
+                    continue;
                 }
                 String handedIn = JSON.writeValueAsString(Map.of("key", witness.verifierKey(), "note", taken.body()
                         + "\n" + taken.cosignature()));

@@ -66,7 +66,14 @@ public final class AccountDesk {
         }
         Account account = new Account(username, hashPassword.apply(password), role, Optional.empty(),
                 clock.instant());
-        accounts.create(List.of(account));
+        try {
+            accounts.create(List.of(account));
+        } catch (RuntimeException taken) {
+            if (accounts.find(username).isPresent()) {
+                throw new ConflictException("username: an account '" + username + "' was opened meanwhile");
+            }
+            throw taken;
+        }
         officials.record(admin, Act.ACCOUNT_OPENED, "opened an account for a " + role.label() + " ("
                 + new Actor(username, role).badge() + "): " + why, Optional.empty());
         return account;

@@ -98,6 +98,9 @@ public final class Sharing {
      */
     public Grant shareWithCase(String person, String caseId, List<String> categories) {
         checkCategories("share", categories);
+        constitution.checkPurpose(SUPPORT).ifPresent(breach -> {
+            throw new RefusedByConstitutionException("share", breach);
+        });
         Instant now = clock.instant();
         Grant grant = new Grant("g_" + Tokens.randomHex(12), person, Grant.caseParty(caseId), categories, false,
                 SUPPORT, now, now.plus(LONGEST), Optional.empty());

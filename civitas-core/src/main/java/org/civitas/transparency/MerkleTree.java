@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * A Merkle tree that only grows, hashed as RFC 9162 says: a leaf is {@code SHA-256(0x00 ‖ entry)}, a node
  * {@code SHA-256(0x01 ‖ left ‖ right)}, and a tree of {@code n} leaves splits at the largest power of two below
- * {@code n}. It keeps the hash of every complete subtree (64 bytes per leaf in all), so that a root or a proof for any
- * size up to the current one takes a logarithmic number of hashes. Not thread-safe.
+ * {@code n}. It keeps the hash of every complete subtree (64 bytes per leaf in all, in memory), so that a root or a
+ * proof for any size up to the current one takes a logarithmic number of hashes. Not thread-safe.
  */
 public final class MerkleTree {
 
@@ -149,23 +149,33 @@ public final class MerkleTree {
         }
     }
 
-    /** Hashes of 32 bytes, packed into one array that grows. */
+    /** Hashes of 32 bytes, packed into pages of a million each, so that a level holds as many as a long counts. */
     private static final class HashArray {
 
-        private byte[] bytes = new byte[HASH_BYTES * 64];
+        private static final int PAGE_SHIFT = 20;
+        private static final int PAGE_HASHES = 1 << PAGE_SHIFT;
+
+        private final List<byte[]> pages = new ArrayList<>();
         private long count;
 
         void add(byte[] hash) {
-            if ((count + 1) * HASH_BYTES > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.toIntExact(Math.min((long) bytes.length * 2,
-                        Integer.MAX_VALUE - 8)));
+            int page = (int) (count >>> PAGE_SHIFT);
+            int slot = (int) (count & (PAGE_HASHES - 1));
+            if (page == pages.size()) {
+                pages.add(new byte[HASH_BYTES * 64]);
             }
-            System.arraycopy(hash, 0, bytes, Math.toIntExact(count * HASH_BYTES), HASH_BYTES);
+            byte[] bytes = pages.get(page);
+            if ((slot + 1) * HASH_BYTES > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.min(bytes.length * 2, PAGE_HASHES * HASH_BYTES));
+                pages.set(page, bytes);
+            }
+            System.arraycopy(hash, 0, bytes, slot * HASH_BYTES, HASH_BYTES);
             count++;
         }
 
         byte[] get(long index) {
-            int at = Math.toIntExact(index * HASH_BYTES);
+            byte[] bytes = pages.get((int) (index >>> PAGE_SHIFT));
+            int at = (int) (index & (PAGE_HASHES - 1)) * HASH_BYTES;
             return Arrays.copyOfRange(bytes, at, at + HASH_BYTES);
         }
     }

@@ -56,6 +56,18 @@ public final class SignedNote {
      * {@code tlog-cosignature} of type 0x04; refused, saying why, unless the cosignature holds.
      */
     public static Instant cosignedAt(String body, String line, String witnessKey) {
+        return cosignature(body, line, witnessKey).at();
+    }
+
+    /** A cosignature that holds: when it was made, and its signature line as the format writes it. */
+    public record Cosignature(Instant at, String line) {
+    }
+
+    /**
+     * The cosignature by the witness of {@code witnessKey} in {@code line} of the checkpoint {@code body}, with its line
+     * written anew in the format's own form; refused, saying why, unless it holds.
+     */
+    public static Cosignature cosignature(String body, String line, String witnessKey) {
         Key key = Key.parse(witnessKey, NoteKey.COSIGNATURE);
         byte[] signed = signatureBy(line.strip(), key).orElseThrow(() -> new IllegalArgumentException(
                 "not a cosignature by " + key.name()));
@@ -68,7 +80,11 @@ public final class SignedNote {
             throw new IllegalArgumentException("the cosignature of " + key.name() + " does not hold for this"
                     + " checkpoint");
         }
-        return Instant.ofEpochSecond(timestamp);
+        byte[] whole = new byte[4 + signed.length];
+        System.arraycopy(key.hash(), 0, whole, 0, 4);
+        System.arraycopy(signed, 0, whole, 4, signed.length);
+        return new Cosignature(Instant.ofEpochSecond(timestamp), SIGNATURE_PREFIX + key.name() + " "
+                + Base64.getEncoder().encodeToString(whole));
     }
 
     /** What a cosigner signs: {@code cosignature/v1}, the time, then the checkpoint's body. */
@@ -81,7 +97,8 @@ public final class SignedNote {
 
         static Key parse(String text, byte type) {
             String[] parts = text.strip().split("\\+", 3);
-            if (parts.length != 3 || parts[0].isEmpty() || !parts[1].matches("[0-9a-f]{8}")) {
+            if (parts.length != 3 || parts[0].isEmpty() || parts[0].codePoints().anyMatch(Character::isWhitespace)
+                    || !parts[1].matches("[0-9a-f]{8}")) {
                 throw new IllegalArgumentException("not a verifier key (name+hexhash+base64key): " + text);
             }
             byte[] typed = decode(parts[2], "the verifier key's key");

@@ -14,8 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.civitas.ConflictException;
 import org.civitas.InvalidInputException;
+import org.civitas.NotPermittedException;
 import org.civitas.NotFoundException;
 import org.civitas.ledger.FileLedger;
 import org.civitas.ledger.LedgerTail;
@@ -25,21 +28,21 @@ import org.civitas.ledger.LedgerTail;
  * keeps it (sealed attributes sealed, so that no leaf shows personal data and erasing a person's key changes no leaf),
  * kept up with the ledger; checkpoints of it signed with the log's key, each kept in {@code DIR/log/checkpoints}; the
  * inclusion and consistency proofs that anyone checks against a checkpoint with standard verifiers; and the
- * cosignatures of witnesses, who vouch that they saw the log only grow ({@code DIR/log/cosignatures}).
+ * cosignatures of the witnesses its operator lists ({@code DIR/log/witnesses}), who vouch that they saw the log only
+ * grow ({@code DIR/log/cosignatures}).
  */
 public final class TransparencyLog implements AutoCloseable {
 
     private static final int BATCH = 65_536;
     /** How many of the latest checkpoints a witness may still cosign. */
     private static final int COSIGNABLE = 64;
-    /** How many witnesses the log keeps cosignatures of. */
-    public static final int MOST_WITNESSES = 32;
 
     private final FileLedger ledger;
     private final LedgerTail tail;
     private final NoteKey key;
     private final Path kept;
     private final Path cosigned;
+    private final Path witnesses;
     private final MerkleTree tree = new MerkleTree();
     private final Map<Long, String> recentBodies = new LinkedHashMap<>() {
         @Override
@@ -57,6 +60,7 @@ public final class TransparencyLog implements AutoCloseable {
         this.key = key;
         this.kept = directory.resolve("checkpoints");
         this.cosigned = directory.resolve("cosignatures");
+        this.witnesses = directory.resolve("witnesses");
     }
 
     /** The log of {@code ledger}, whose data directory is {@code dataDirectory}: its key made on first start. */
@@ -137,10 +141,13 @@ public final class TransparencyLog implements AutoCloseable {
         return tree.size();
     }
 
-    /**
-     * The latest checkpoint, a signed note: signed anew, and kept, if the ledger grew since the last one was signed.
-     */
+    /** The latest checkpoint, a signed note; the first is signed when first asked for. */
     public synchronized String checkpoint() {
+        return latest == null ? signCheckpoint() : latest;
+    }
+
+    /** Signs a new checkpoint, and keeps it, if the ledger grew since the last one was signed; returns the latest. */
+    public synchronized String signCheckpoint() {
         catchUp();
         if (latestSize != tree.size()) {
             String body = new Checkpoint(key.name(), tree.size(), tree.root(tree.size())).body();
@@ -171,34 +178,51 @@ public final class TransparencyLog implements AutoCloseable {
 
     /**
      * Takes the cosignature by the witness of {@code witnessKey} in {@code note}: one of the log's latest checkpoints
-     * with the witness's signature line. Refused unless the checkpoint is one this log signed lately and the
-     * cosignature holds; at most {@link #MOST_WITNESSES} witnesses are kept.
+     * with the witness's signature line. Only witnesses the operator lists in {@code DIR/log/witnesses} (a verifier key
+     * a line) are heard; the checkpoint must be one this log signed lately, the cosignature must hold, and a witness's
+     * cosignature of a smaller log than one it cosigned before is refused.
      */
     public synchronized Cosignature cosign(String witnessKey, String note) {
+        String key = witnessKey.strip();
+        if (!listedWitnesses().contains(key)) {
+            throw new NotPermittedException("this log hears only the witnesses its operator lists in "
+                    + witnesses + ", a verifier key a line");
+        }
         int split = note.indexOf("\n\n");
         String body = split < 0 ? "" : note.substring(0, split + 1);
         Optional<Checkpoint> checkpoint = Checkpoint.parse(body);
         if (checkpoint.isEmpty() || !body.equals(recentBodies.get(checkpoint.get().size()))) {
             throw new InvalidInputException("note", "not one of the " + COSIGNABLE + " latest checkpoints of this log");
         }
-        String name = witnessKey.strip().split("\\+", 2)[0];
+        String name = key.split("\\+", 2)[0];
         String line = note.substring(split + 2).lines().filter(text -> text.startsWith("\u2014 " + name + " "))
                 .findFirst().orElseThrow(() -> new InvalidInputException("note", "it holds no line signed by "
                         + name));
-        Instant at;
+        SignedNote.Cosignature holds;
         try {
-            at = SignedNote.cosignedAt(body, line, witnessKey);
+            holds = SignedNote.cosignature(body, line, key);
         } catch (IllegalArgumentException refused) {
             throw new InvalidInputException("note", refused.getMessage());
         }
-        if (!byWitness.containsKey(name) && byWitness.size() >= MOST_WITNESSES) {
-            throw new ConflictException("this log keeps the cosignatures of " + MOST_WITNESSES + " witnesses");
+        Cosignature before = byWitness.get(key);
+        if (before != null && before.size() > checkpoint.get().size()) {
+            throw new ConflictException(name + " cosigned " + before.size() + " entries already; not fewer now");
         }
-        Cosignature cosignature = new Cosignature(name, witnessKey.strip(), checkpoint.get().size(), at, line);
-        byWitness.put(name, cosignature);
+        Cosignature cosignature = new Cosignature(name, key, checkpoint.get().size(), holds.at(), holds.line());
+        byWitness.put(key, cosignature);
         append(cosigned, cosignature.key() + "\t" + cosignature.size() + "\t" + cosignature.at().getEpochSecond()
-                + "\t" + line);
+                + "\t" + cosignature.line());
         return cosignature;
+    }
+
+    /** The verifier keys of the witnesses the operator lists, one a line; none if there is no list. */
+    private Set<String> listedWitnesses() {
+        try {
+            return Files.exists(witnesses) ? Files.readAllLines(witnesses).stream().map(String::strip)
+                    .filter(text -> !text.isEmpty() && !text.startsWith("#")).collect(Collectors.toSet()) : Set.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the list of witnesses " + witnesses, e);
+        }
     }
 
     private void readCosignatures() {
@@ -207,10 +231,14 @@ public final class TransparencyLog implements AutoCloseable {
         }
         try {
             for (String kept : Files.readAllLines(cosigned)) {
-                String[] fields = new String(Base64.getDecoder().decode(kept), StandardCharsets.UTF_8).split("\t", 4);
-                String name = fields[0].split("\\+", 2)[0];
-                byWitness.put(name, new Cosignature(name, fields[0], Long.parseLong(fields[1]),
-                        Instant.ofEpochSecond(Long.parseLong(fields[2])), fields[3]));
+                try {
+                    String[] fields = new String(Base64.getDecoder().decode(kept), StandardCharsets.UTF_8)
+                            .split("\t", 4);
+                    byWitness.put(fields[0], new Cosignature(fields[0].split("\\+", 2)[0], fields[0],
+                            Long.parseLong(fields[1]), Instant.ofEpochSecond(Long.parseLong(fields[2])), fields[3]));
+                } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException damaged) {
+                    // a line cut short by a crash: the witness hands in its next cosignature again
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the cosignatures kept in " + cosigned, e);
@@ -222,13 +250,18 @@ public final class TransparencyLog implements AutoCloseable {
             String checkpoint) {
     }
 
-    public synchronized Inclusion prove(long sequence) {
-        String signed = checkpoint();
-        if (sequence < 0 || sequence >= latestSize) {
-            throw new NotFoundException("the log holds no entry " + sequence);
+    public Inclusion prove(long sequence) {
+        Inclusion proof;
+        synchronized (this) {
+            String signed = sequence < latestSize ? checkpoint() : signCheckpoint();
+            if (sequence < 0 || sequence >= latestSize) {
+                throw new NotFoundException("the log holds no entry " + sequence);
+            }
+            proof = new Inclusion(sequence, latestSize, new byte[0], tree.leafHash(sequence),
+                    tree.inclusionProof(sequence, latestSize), signed);
         }
-        return new Inclusion(sequence, latestSize, entry(sequence), tree.leafHash(sequence),
-                tree.inclusionProof(sequence, latestSize), signed);
+        return new Inclusion(proof.index(), proof.treeSize(), entry(sequence), proof.leafHash(), proof.path(),
+                proof.checkpoint());
     }
 
     /** The proof that the log at {@code from} entries is a prefix of the log at {@code to} entries. */

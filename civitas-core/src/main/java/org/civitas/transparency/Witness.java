@@ -48,13 +48,17 @@ public final class Witness {
 
     /**
      * Takes {@code note}, the log's newest signed checkpoint, if the log's key signed it and, against the checkpoint
-     * taken before, {@code proofs} show the log only grew; keeps and cosigns it at {@code now}. Refused, saying why,
-     * otherwise.
+     * taken before, {@code proofs} show the log only grew (an empty log is a prefix of any); keeps and cosigns it at
+     * {@code now}. Refused, saying why, otherwise.
      */
     public Taken observe(String note, ConsistencyProofs proofs, Instant now) {
         SignedNote.Verified verified = SignedNote.verify(note, logKey);
         Checkpoint checkpoint = Checkpoint.parse(verified.body())
                 .orElseThrow(() -> new IllegalArgumentException("the log signed a note that is not a checkpoint"));
+        if (!checkpoint.origin().equals(verified.keyName())) {
+            throw new IllegalArgumentException("the checkpoint's origin " + checkpoint.origin() + " is not its key's"
+                    + " name " + verified.keyName());
+        }
         Optional<Checkpoint> before = previous();
         if (before.isPresent()) {
             Checkpoint last = before.get();
@@ -70,7 +74,7 @@ public final class Witness {
                 throw new IllegalArgumentException("the log shows two roots for " + last.size() + " entries: a"
                         + " split view");
             }
-            if (checkpoint.size() > last.size()) {
+            if (checkpoint.size() > last.size() && last.size() > 0) {
                 Proofs.checkConsistency(last.size(), checkpoint.size(), last.root(), checkpoint.root(),
                         proofs.between(last.size(), checkpoint.size()))
                         .ifPresent(why -> {

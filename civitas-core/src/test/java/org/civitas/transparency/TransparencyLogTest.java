@@ -21,7 +21,7 @@ class TransparencyLogTest {
         try (FileLedger ledger = FileLedger.open(data)) {
             ledger.append(Speedings.numbered(0, 13));
             try (TransparencyLog log = TransparencyLog.open(data, ledger)) {
-                String note = log.checkpoint();
+                String note = log.signCheckpoint();
 
                 SignedNote.Verified verified = SignedNote.verify(note, log.verifierKey());
                 Checkpoint checkpoint = Checkpoint.parse(verified.body()).orElseThrow();
@@ -36,7 +36,7 @@ class TransparencyLogTest {
                 }
 
                 ledger.append(Speedings.numbered(13, 30));
-                Checkpoint later = Checkpoint.parse(SignedNote.verify(log.checkpoint(), log.verifierKey()).body())
+                Checkpoint later = Checkpoint.parse(SignedNote.verify(log.signCheckpoint(), log.verifierKey()).body())
                         .orElseThrow();
                 assertThat(later.size()).isEqualTo(30);
                 assertThat(Proofs.checkConsistency(13, 30, checkpoint.root(), later.root(), log.consistency(13, 30)))
@@ -54,13 +54,13 @@ class TransparencyLogTest {
         try (FileLedger ledger = FileLedger.open(data)) {
             ledger.append(Speedings.numbered(0, 5));
             try (TransparencyLog log = TransparencyLog.open(data, ledger)) {
-                first = log.checkpoint();
+                first = log.signCheckpoint();
                 key = log.verifierKey();
             }
         }
         try (FileLedger ledger = FileLedger.open(data); TransparencyLog log = TransparencyLog.open(data, ledger)) {
             assertThat(log.verifierKey()).isEqualTo(key);
-            assertThat(log.checkpoint()).isEqualTo(first);
+            assertThat(log.signCheckpoint()).isEqualTo(first);
         }
         String altered = first.replaceFirst("\n5\n", "\n4\n");
         assertThatThrownBy(() -> SignedNote.verify(altered, key)).hasMessageContaining("does not hold");
@@ -74,9 +74,9 @@ class TransparencyLogTest {
             throws Exception {
         try (FileLedger ledger = FileLedger.open(data); TransparencyLog log = TransparencyLog.open(data, ledger)) {
             ledger.append(Speedings.numbered(0, 7));
-            log.checkpoint();
+            log.signCheckpoint();
             ledger.append(Speedings.numbered(7, 9));
-            log.checkpoint();
+            log.signCheckpoint();
         }
         assertThat(TransparencyLog.checkKept(data)).isEqualTo(new TransparencyLog.KeptCheck(2, 9, Optional.empty()));
 

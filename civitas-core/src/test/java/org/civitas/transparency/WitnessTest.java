@@ -3,9 +3,11 @@ package org.civitas.transparency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.civitas.InvalidInputException;
+import org.civitas.NotPermittedException;
 import org.civitas.ledger.FileLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,12 +30,16 @@ class WitnessTest {
         try (FileLedger ledger = FileLedger.open(data); TransparencyLog log = TransparencyLog.open(data, ledger)) {
             ledger.append(Speedings.numbered(0, 6));
             Witness witness = Witness.open(state, "witness.example/w1", log.verifierKey());
-            witness.observe(log.checkpoint(), log::consistency, NOW);
+            witness.observe(log.signCheckpoint(), log::consistency, NOW);
             ledger.append(Speedings.numbered(6, 19));
 
-            Witness.Taken taken = witness.observe(log.checkpoint(), log::consistency, NOW.plusSeconds(60));
-            TransparencyLog.Cosignature cosignature = log.cosign(witness.verifierKey(), taken.body() + "\n"
-                    + taken.cosignature());
+            Witness.Taken taken = witness.observe(log.signCheckpoint(), log::consistency, NOW.plusSeconds(60));
+            String handedIn = taken.body() + "\n" + taken.cosignature();
+            assertThatThrownBy(() -> log.cosign(witness.verifierKey(), handedIn)).as("not listed by the operator")
+                    .isInstanceOf(NotPermittedException.class);
+            Files.writeString(data.resolve("log").resolve("witnesses"), "# who may cosign\n" + witness.verifierKey()
+                    + "\n");
+            TransparencyLog.Cosignature cosignature = log.cosign(witness.verifierKey(), handedIn);
 
             assertThat(taken.checkpoint().size()).isEqualTo(19);
             assertThat(cosignature.at()).isEqualTo(NOW.plusSeconds(60));
@@ -44,8 +50,23 @@ class WitnessTest {
             assertThat(SignedNote.cosignedAt(taken.body(), line, witness.verifierKey())).isEqualTo(NOW.plusSeconds(60));
             assertThat(log.cosignatures()).extracting(TransparencyLog.Cosignature::witness)
                     .containsExactly("witness.example/w1");
+            ledger.append(Speedings.numbered(19, 20));
+            log.signCheckpoint();
+            assertThat(log.cosignedCheckpoint()).as("a newer checkpoint, not yet cosigned")
+                    .doesNotContain("witness.example/w1");
             assertThatThrownBy(() -> SignedNote.cosignedAt(taken.body().replace("19", "18"), line,
                     witness.verifierKey())).hasMessageContaining("does not hold");
+        }
+    }
+
+    @Test
+    void aWitnessThatFirstSawAnEmptyLogTakesItsFirstEntries() throws Exception {
+        try (FileLedger ledger = FileLedger.open(data); TransparencyLog log = TransparencyLog.open(data, ledger)) {
+            Witness witness = Witness.open(state, "witness.example/w1", log.verifierKey());
+            assertThat(witness.observe(log.signCheckpoint(), log::consistency, NOW).checkpoint().size()).isZero();
+            ledger.append(Speedings.numbered(0, 3));
+
+            assertThat(witness.observe(log.signCheckpoint(), log::consistency, NOW).checkpoint().size()).isEqualTo(3);
         }
     }
 
@@ -54,7 +75,7 @@ class WitnessTest {
         try (FileLedger ledger = FileLedger.open(data); TransparencyLog log = TransparencyLog.open(data, ledger)) {
             ledger.append(Speedings.numbered(0, 8));
             Witness witness = Witness.open(state, "witness.example/w1", log.verifierKey());
-            witness.observe(log.checkpoint(), log::consistency, NOW);
+            witness.observe(log.signCheckpoint(), log::consistency, NOW);
             NoteKey logKey = NoteKey.openOrMake(data);
             byte[] otherRoot = new byte[32];
 
@@ -65,8 +86,9 @@ class WitnessTest {
             ledger.append(Speedings.numbered(8, 12));
             assertThatThrownBy(() -> witness.observe(logKey.sign(new Checkpoint(log.origin(), 12, otherRoot).body()),
                     log::consistency, NOW)).hasMessageContaining("not consistent with the checkpoint of 8");
-            assertThat(witness.observe(log.checkpoint(), log::consistency, NOW).checkpoint().size())
+            assertThat(witness.observe(log.signCheckpoint(), log::consistency, NOW).checkpoint().size())
                     .as("the honest log, still taken").isEqualTo(12);
+            Files.writeString(data.resolve("log").resolve("witnesses"), witness.verifierKey() + "\n");
             assertThatThrownBy(() -> log.cosign(witness.verifierKey(), "not a note"))
                     .isInstanceOf(InvalidInputException.class);
         }

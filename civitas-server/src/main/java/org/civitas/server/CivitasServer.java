@@ -325,7 +325,7 @@ public final class CivitasServer implements AutoCloseable {
         chores.scheduleWithFixedDelay(logged(civitas.supportDesk()::offerHelp), 0, 5, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(civitas.assembly()::settle), 1, 1, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(civitas.disputes()::settle), 1, 1, TimeUnit.MINUTES);
-        chores.scheduleWithFixedDelay(logged(civitas.transparency()::checkpoint), 0, 1, TimeUnit.MINUTES);
+        chores.scheduleWithFixedDelay(logged(civitas.transparency()::signCheckpoint), 0, 1, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(() -> {
             sessions.endIdleSessions();
             throttle.forgetOld();

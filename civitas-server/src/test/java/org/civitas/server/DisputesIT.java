@@ -387,8 +387,8 @@ class DisputesIT {
         HttpResponse<byte[]> back = download("/api/v1/me/disputes/" + id + "/files/1", fay);
         assertThat(back.body()).isEqualTo(pdf);
         assertThat(back.headers().firstValue("Content-Type")).get().asString().startsWith("application/pdf");
-        assertThat(back.headers().firstValue("Content-Disposition")).contains("attachment;"
-                + " filename*=UTF-8''receipt%20of%20May.pdf");
+        assertThat(back.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"receipt of"
+                + " May.pdf\"; filename*=UTF-8''receipt%20of%20May.pdf");
 
         assertThat(attach(fay, id, "photo.png", "image/png", pdf).body())
                 .contains("file: it is not image/png: a PNG image begins with");

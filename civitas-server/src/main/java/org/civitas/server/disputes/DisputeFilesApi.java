@@ -60,11 +60,16 @@ public final class DisputeFilesApi {
         return Map.of("files", attachments.stream().map(FileView::of).toList());
     }
 
-    /** The file as a download under its own name, its type as checked when it was attached. */
+    /**
+     * The file as a download under its own name (RFC 8187, with a plain ASCII name beside it), its type as checked
+     * when it was attached.
+     */
     static void send(Context ctx, DisputeFiles.File file) {
-        String name = URLEncoder.encode(file.attachment().name(), StandardCharsets.UTF_8).replace("+", "%20");
+        String name = file.attachment().name();
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        String plain = name.replaceAll("[^A-Za-z0-9._ -]", "_");
         ctx.contentType(file.attachment().type().mediaType());
-        ctx.header("Content-Disposition", "attachment; filename*=UTF-8''" + name);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + plain + "\"; filename*=UTF-8''" + encoded);
         ctx.result(file.content());
     }
 
