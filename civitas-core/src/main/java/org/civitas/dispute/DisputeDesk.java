@@ -174,10 +174,10 @@ public final class DisputeDesk {
     }
 
     /**
-     * {@code dispute} with its evidence now {@code evidence}, the person having added some (a file, say): reviewers
-     * then have {@link #REVIEW_PERIOD_WITH_EVIDENCE} from its opening.
+     * {@code dispute} with its evidence now {@code evidence}, the person having added some: reviewers then have
+     * {@link #REVIEW_PERIOD_WITH_EVIDENCE} from its opening.
      */
-    synchronized Dispute withEvidence(Dispute dispute, String evidence) {
+    private synchronized Dispute withEvidence(Dispute dispute, String evidence) {
         Instant deadline = dispute.openedAt().plus(REVIEW_PERIOD_WITH_EVIDENCE);
         if (!disputes.addEvidence(dispute.id(), evidence, deadline.isAfter(dispute.deadline()) ? deadline
                 : dispute.deadline())) {

@@ -62,11 +62,10 @@ public final class DisputeFiles {
             throw new InvalidInputException("file", "it is not " + type.mediaType() + ": " + type.expected());
         }
         Instant now = clock.instant();
-        Attachment kept = attachments.add(new Attachment(dispute, 0, fileName, type, content.length,
-                Tokens.sha256(content), now), content, MOST)
-                .orElseThrow(() -> new ConflictException("a dispute holds at most " + MOST + " files"));
-        desk.withEvidence(open, open.evidence());
-        return kept;
+        return attachments.add(new Attachment(dispute, 0, fileName, type, content.length, Tokens.sha256(content),
+                now), content, MOST, open.openedAt().plus(DisputeDesk.REVIEW_PERIOD_WITH_EVIDENCE))
+                .orElseThrow(() -> new ConflictException(desk.get(dispute).state().isFinal()
+                        ? "this dispute was resolved meanwhile" : "a dispute holds at most " + MOST + " files"));
     }
 
     /** The files of {@code person}'s dispute {@code dispute}. */
@@ -75,7 +74,15 @@ public final class DisputeFiles {
         return attachments.of(dispute);
     }
 
-    /** The files of dispute {@code dispute}, as reviewers list them; not found if there is no such dispute. */
+    /**
+     * The files of dispute {@code dispute}, for {@code reviewer}: a look at the dispute, recorded as {@link
+     * DisputeDesk#review} records it; not found if there is no such dispute.
+     */
+    public List<Attachment> listFor(Actor reviewer, String dispute) {
+        return attachments.of(desk.review(reviewer, dispute).dispute().id());
+    }
+
+    /** The files of dispute {@code dispute}, beside a review whose look {@link DisputeDesk#review} just recorded. */
     public List<Attachment> of(String dispute) {
         return attachments.of(desk.get(dispute).id());
     }

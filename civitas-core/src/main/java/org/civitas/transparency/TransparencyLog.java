@@ -136,11 +136,6 @@ public final class TransparencyLog implements AutoCloseable {
         return key.name();
     }
 
-    /** How many entries the tree holds. */
-    public synchronized long size() {
-        return tree.size();
-    }
-
     /** The latest checkpoint, a signed note; the first is signed when first asked for. */
     public synchronized String checkpoint() {
         return latest == null ? signCheckpoint() : latest;

@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DisputeStoreContractTest {
 
     private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
+    private static final Instant LATER = T0.plus(Duration.ofDays(45));
 
     @Parameter
     Supplier<StorageSettings> freshStore;
@@ -125,9 +126,9 @@ class DisputeStoreContractTest {
         byte[] pdf = "%PDF-1.7 receipt".getBytes(StandardCharsets.UTF_8);
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, (byte) 0xff};
 
-        Optional<Attachment> first = files.add(file("receipt.pdf", FileType.PDF, pdf), pdf, 2);
-        Optional<Attachment> second = files.add(file("photo.png", FileType.PNG, png), png, 2);
-        Optional<Attachment> third = files.add(file("more.pdf", FileType.PDF, pdf), pdf, 2);
+        Optional<Attachment> first = files.add(file("receipt.pdf", FileType.PDF, pdf), pdf, 2, LATER);
+        Optional<Attachment> second = files.add(file("photo.png", FileType.PNG, png), png, 2, LATER);
+        Optional<Attachment> third = files.add(file("more.pdf", FileType.PDF, pdf), pdf, 2, LATER);
 
         assertThat(first).get().extracting(Attachment::number).isEqualTo(1);
         assertThat(second).get().extracting(Attachment::number).isEqualTo(2);
@@ -137,6 +138,10 @@ class DisputeStoreContractTest {
         assertThat(files.content("d-1", 2)).get().isEqualTo(png);
         assertThat(files.content("d-1", 3)).isEmpty();
         assertThat(files.of("d-2")).isEmpty();
+        assertThat(disputes.find("d-1").orElseThrow().deadline()).as("evidence gives more time").isEqualTo(LATER);
+        disputes.resolve("d-1", DisputeState.UPHELD, T0.plusSeconds(5));
+        assertThat(files.add(file("late.pdf", FileType.PDF, pdf), pdf, 9, LATER)).as("resolved meanwhile")
+                .isEmpty();
     }
 
     private static Attachment file(String name, FileType type, byte[] content) {

@@ -62,7 +62,12 @@ public final class KafkaBroker implements AutoCloseable {
         settings.put("group.initial.rebalance.delay.ms", "0");
         format(logs);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(settings, false), Time.SYSTEM);
-        server.startup();
+        try {
+            server.startup();
+        } catch (RuntimeException failed) {
+            server.shutdown();
+            throw failed;
+        }
         return new KafkaBroker(server, brokerPort);
     }
 

@@ -35,8 +35,8 @@ public final class DisputeFilesApi {
                 ctx.pathParam("id")))), Access.CITIZEN);
         routes.get("/api/v1/me/disputes/{id}/files/{number}", ctx -> send(ctx, files.read(Authentication.person(ctx),
                 ctx.pathParam("id"), number(ctx))), Access.CITIZEN);
-        routes.get("/api/v1/disputes/{id}/files", ctx -> ctx.json(list(files.of(ctx.pathParam("id")))),
-                Access.REVIEWER);
+        routes.get("/api/v1/disputes/{id}/files", ctx -> ctx.json(list(files.listFor(
+                Authentication.required(ctx).actor(), ctx.pathParam("id")))), Access.REVIEWER);
         routes.get("/api/v1/disputes/{id}/files/{number}", ctx -> send(ctx, files.review(
                 Authentication.required(ctx).actor(), ctx.pathParam("id"), number(ctx))), Access.REVIEWER);
     }

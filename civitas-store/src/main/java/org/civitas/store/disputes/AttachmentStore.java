@@ -1,9 +1,11 @@
 package org.civitas.store.disputes;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.civitas.dispute.Attachment;
 import org.civitas.dispute.Attachments;
+import org.civitas.dispute.DisputeState;
 import org.civitas.dispute.FileType;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -26,14 +28,20 @@ public final class AttachmentStore implements Attachments {
         this.jdbi = jdbi;
     }
 
-    /** Adds the file under a lock on its dispute's row, so that two at once cannot take one number or pass the limit. */
+    /**
+     * Adds the file under a lock on its dispute's row, so that two at once cannot take one number or pass the limit,
+     * and none is added to a dispute resolved meanwhile.
+     */
     @Override
-    public Optional<Attachment> add(Attachment attachment, byte[] content, int most) {
+    public Optional<Attachment> add(Attachment attachment, byte[] content, int most, Instant deadline) {
         return jdbi.inTransaction(handle -> {
-            handle.createQuery("SELECT id FROM disputes WHERE id = :dispute FOR UPDATE")
+            String state = handle.createQuery("SELECT state FROM disputes WHERE id = :dispute FOR UPDATE")
                     .bind("dispute", attachment.dispute())
                     .mapTo(String.class)
                     .one();
+            if (!DisputeState.OPEN.id().equals(state)) {
+                return Optional.empty();
+            }
             int held = handle.createQuery("SELECT COUNT(*) FROM dispute_files WHERE dispute = :dispute")
                     .bind("dispute", attachment.dispute())
                     .mapTo(Integer.class)
@@ -53,6 +61,10 @@ public final class AttachmentStore implements Attachments {
                     .bind("sha256", numbered.sha256())
                     .bind("content", content)
                     .bind("at", numbered.addedAt())
+                    .execute();
+            handle.createUpdate("UPDATE disputes SET deadline = :deadline WHERE id = :dispute AND deadline < :deadline")
+                    .bind("deadline", deadline)
+                    .bind("dispute", numbered.dispute())
                     .execute();
             return Optional.of(numbered);
         });
