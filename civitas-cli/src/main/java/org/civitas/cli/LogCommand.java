@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         name = "log",
         mixinStandardHelpOptions = true,
         description = "Checks proofs of the transparency log offline, trusting nothing but the log's verifier key.",
-        subcommands = {LogCommand.VerifyInclusion.class, LogCommand.VerifyConsistency.class, LogCommand.WitnessCommand.class})
+        subcommands = {LogCommand.VerifyInclusion.class, LogCommand.VerifyConsistency.class,
+            LogCommand.WitnessCommand.class})
 final class LogCommand implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();

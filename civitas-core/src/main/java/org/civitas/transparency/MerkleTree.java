@@ -106,7 +106,7 @@ public final class MerkleTree {
         }
     }
 
-    /** The hash of leaves {@code [start, end)}, where {@code start} is a multiple of the subtree the range splits in. */
+    /** The hash of leaves {@code [start, end)}; {@code start} is a multiple of the subtree the range splits in. */
     private byte[] hash(long start, long end) {
         long n = end - start;
         if (Long.bitCount(n) == 1 && start % n == 0) {

@@ -64,8 +64,8 @@ public final class SignedNote {
     }
 
     /**
-     * The cosignature by the witness of {@code witnessKey} in {@code line} of the checkpoint {@code body}, with its line
-     * written anew in the format's own form; refused, saying why, unless it holds.
+     * The cosignature by the witness of {@code witnessKey} in {@code line} of the checkpoint {@code body}, with its
+     * line written anew in the format's own form; refused, saying why, unless it holds.
      */
     public static Cosignature cosignature(String body, String line, String witnessKey) {
         Key key = Key.parse(witnessKey, NoteKey.COSIGNATURE);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.civitas.ConflictException;
 import org.civitas.InvalidInputException;
@@ -65,9 +66,14 @@ public final class TransparencyLog implements AutoCloseable {
 
     /** The log of {@code ledger}, whose data directory is {@code dataDirectory}: its key made on first start. */
     public static TransparencyLog open(Path dataDirectory, FileLedger ledger) {
+        return open(dataDirectory, ledger, entries -> { });
+    }
+
+    /** Opens the log as {@link #open(Path, FileLedger)} does, telling {@code built} how many entries the tree holds. */
+    public static TransparencyLog open(Path dataDirectory, FileLedger ledger, LongConsumer built) {
         TransparencyLog log = new TransparencyLog(ledger, NoteKey.openOrMake(dataDirectory),
                 dataDirectory.resolve("log"));
-        log.catchUp();
+        log.catchUp(built);
         log.readCosignatures();
         return log;
     }
@@ -270,9 +276,14 @@ public final class TransparencyLog implements AutoCloseable {
     }
 
     private void catchUp() {
-        while (tail.pollPayloads(BATCH, (sequence, buffer, offset, length) -> tree.append(buffer, offset, length))
-                > 0) {
-            // the tree follows the ledger one batch at a time
+        catchUp(entries -> { });
+    }
+
+    /** Takes the entries the ledger committed since, one batch at a time, telling {@code built} after each. */
+    private void catchUp(LongConsumer built) {
+        while (tail.pollPayloads(BATCH, (sequence, buffer, offset, length) -> tree.append(buffer, offset,
+                length)) > 0) {
+            built.accept(tree.size());
         }
     }
 

@@ -70,7 +70,8 @@ class MerkleTreeTest {
                             .as("another newer root").isPresent();
                     byte[] rewritten = tree.root(m).clone();
                     rewritten[0] ^= 1;
-                    assertThat(Proofs.checkConsistency(m, n, rewritten, root, proof)).as("a rewritten past").isPresent();
+                    assertThat(Proofs.checkConsistency(m, n, rewritten, root, proof)).as("a rewritten past")
+                            .isPresent();
                 }
             }
         }

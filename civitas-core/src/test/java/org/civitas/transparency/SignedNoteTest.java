@@ -11,8 +11,8 @@ class SignedNoteTest {
     private static final String PETER = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
     private static final String TEXT = "If you think cryptography is the answer to your problem,\n"
             + "then you don't know what your problem is.\n";
-    private static final String NOTE = TEXT + "\n\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1"
-            + "FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
+    private static final String NOTE = TEXT + "\n\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIu"
+            + "GUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
 
     @Test
     void theReferenceNoteOfAnotherImplementationVerifies() {

@@ -159,7 +159,8 @@ public final class CivitasServer implements AutoCloseable {
             long committed = ledger.committed();
             projector.catchUp(done -> progress.progress("projecting the vault", done, committed));
             projector.start();
-            transparency = TransparencyLog.open(settings.dataDirectory(), ledger);
+            transparency = TransparencyLog.open(settings.dataDirectory(), ledger,
+                    built -> progress.progress("building the transparency log", built, committed));
             AccessLog accessLog = new AccessLogStore(database.jdbi());
             officials = OfficialRecord.open(settings.dataDirectory(), seal.keys(), settings.clock());
             SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, officials, legislation::inForce,
@@ -188,8 +189,8 @@ public final class CivitasServer implements AutoCloseable {
                     officials, settings.clock());
             Civitas civitas = new Civitas(settings.clock(), ledger, database, accounts,
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
-                    accessLog, sharing, support, supportDesk, cases, assembly, impacts,
-                    comparison, disputes, disputeFiles, officials, transparency, praise, rewards, seal, constitution, legislation, scores,
+                    accessLog, sharing, support, supportDesk, cases, assembly, impacts, comparison, disputes,
+                    disputeFiles, officials, transparency, praise, rewards, seal, constitution, legislation, scores,
                     projector, feeds, new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
@@ -301,7 +302,8 @@ public final class CivitasServer implements AutoCloseable {
             new ComparePages(civitas.comparison(), templates).register(routes);
             new ProposalPages(civitas.assembly(), civitas.impacts(), templates, json, pages.chartScripts(),
                     pages.plainScripts()).register(routes);
-            new SupportPages(civitas.supportDesk(), civitas.cases(), sharing, civitas.vault(), templates).register(routes);
+            new SupportPages(civitas.supportDesk(), civitas.cases(), sharing, civitas.vault(), templates)
+                    .register(routes);
             new ErasureApi(civitas.seal().keys(), civitas.constitution(), templates, json, civitas.clock())
                     .register(routes);
             rulesApi.register(routes);

@@ -346,7 +346,8 @@ class BrowserIT {
         try (BrowserContext context = browser.newContext()) {
             Page record = Chromium.page(context, problems);
             record.navigate(server.url() + "/officials");
-            Locator redeemed = record.locator("#acts tbody tr", new Page.LocatorOptions().setHasText("reward-redeemed"));
+            Locator redeemed = record.locator("#acts tbody tr",
+                    new Page.LocatorOptions().setHasText("reward-redeemed"));
             assertThat(redeemed).hasCount(1);
             assertThat(redeemed).containsText("volunteer-hub");
             assertThat(redeemed).not().containsText(volunteer.person());

@@ -164,9 +164,9 @@ class TransparencyLogIT {
         byte[] signed = Base64.getDecoder().decode(line[2]);
         signed[signed.length - 1] ^= 1;
         String forged = line[0] + " " + line[1] + " " + Base64.getEncoder().encodeToString(signed) + "\n";
-        assertThat(post("{\"key\":\"" + witness.verifierKey() + "\",\"note\":" + TestServer.JSON.writeValueAsString(
-                taken.body() + "\n" + forged) + "}").body()).contains("note: the cosignature of witness.test/w1 does not"
-                + " hold");
+        String forgedNote = TestServer.JSON.writeValueAsString(taken.body() + "\n" + forged);
+        assertThat(post("{\"key\":\"" + witness.verifierKey() + "\",\"note\":" + forgedNote + "}").body())
+                .contains("note: the cosignature of witness.test/w1 does not hold");
         assertThat(post("{\"key\":\"" + witness.verifierKey() + "\",\"note\":\"origin\\n1\\nAAAA\\n\\n\"}").body())
                 .contains("not one of the 64 latest checkpoints");
     }

@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The in-process broker: what a producer writes with acks=all a consumer reads, and it is still there after a restart. */
+/** The in-process broker: what a producer writes with acks=all a consumer reads, and it outlives a restart. */
 class KafkaBrokerIT {
 
     @TempDir

@@ -77,8 +77,8 @@ public final class DisputePages {
     }
 
     private void dispute(Context ctx) {
-        desk.open(Authentication.person(ctx), Forms.field(ctx, "source"), Forms.field(ctx, "event"), Forms.field(ctx, "reason"),
-                Forms.field(ctx, "evidence"));
+        desk.open(Authentication.person(ctx), Forms.field(ctx, "source"), Forms.field(ctx, "event"),
+                Forms.field(ctx, "reason"), Forms.field(ctx, "evidence"));
         ctx.redirect("/me/disputes");
     }
 
