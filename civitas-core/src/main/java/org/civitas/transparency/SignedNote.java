@@ -51,14 +51,6 @@ public final class SignedNote {
         throw new IllegalArgumentException("the note holds no signature by " + key.name());
     }
 
-    /**
-     * When the witness of {@code witnessKey} cosigned the checkpoint {@code body} with {@code line}, a C2SP
-     * {@code tlog-cosignature} of type 0x04; refused, saying why, unless the cosignature holds.
-     */
-    public static Instant cosignedAt(String body, String line, String witnessKey) {
-        return cosignature(body, line, witnessKey).at();
-    }
-
     /** A cosignature that holds: when it was made, and its signature line as the format writes it. */
     public record Cosignature(Instant at, String line) {
     }

@@ -252,17 +252,20 @@ public final class TransparencyLog implements AutoCloseable {
     }
 
     public Inclusion prove(long sequence) {
-        Inclusion proof;
+        String signed;
+        long treeSize;
+        byte[] leafHash;
+        List<byte[]> path;
         synchronized (this) {
-            String signed = sequence < latestSize ? checkpoint() : signCheckpoint();
+            signed = sequence < latestSize ? checkpoint() : signCheckpoint();
             if (sequence < 0 || sequence >= latestSize) {
                 throw new NotFoundException("the log holds no entry " + sequence);
             }
-            proof = new Inclusion(sequence, latestSize, new byte[0], tree.leafHash(sequence),
-                    tree.inclusionProof(sequence, latestSize), signed);
+            treeSize = latestSize;
+            leafHash = tree.leafHash(sequence);
+            path = tree.inclusionProof(sequence, treeSize);
         }
-        return new Inclusion(proof.index(), proof.treeSize(), entry(sequence), proof.leafHash(), proof.path(),
-                proof.checkpoint());
+        return new Inclusion(sequence, treeSize, entry(sequence), leafHash, path, signed);
     }
 
     /** The proof that the log at {@code from} entries is a prefix of the log at {@code to} entries. */

@@ -47,14 +47,15 @@ class WitnessTest {
             assertThat(SignedNote.verify(shown, log.verifierKey()).body()).isEqualTo(taken.body());
             String line = shown.lines().filter(text -> text.startsWith("\u2014 witness.example/w1 ")).findFirst()
                     .orElseThrow();
-            assertThat(SignedNote.cosignedAt(taken.body(), line, witness.verifierKey())).isEqualTo(NOW.plusSeconds(60));
+            assertThat(SignedNote.cosignature(taken.body(), line, witness.verifierKey()).at())
+                    .isEqualTo(NOW.plusSeconds(60));
             assertThat(log.cosignatures()).extracting(TransparencyLog.Cosignature::witness)
                     .containsExactly("witness.example/w1");
             ledger.append(Speedings.numbered(19, 20));
             log.signCheckpoint();
             assertThat(log.cosignedCheckpoint()).as("a newer checkpoint, not yet cosigned")
                     .doesNotContain("witness.example/w1");
-            assertThatThrownBy(() -> SignedNote.cosignedAt(taken.body().replace("19", "18"), line,
+            assertThatThrownBy(() -> SignedNote.cosignature(taken.body().replace("19", "18"), line,
                     witness.verifierKey())).hasMessageContaining("does not hold");
         }
     }
