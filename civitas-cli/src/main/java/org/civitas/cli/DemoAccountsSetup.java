@@ -17,13 +17,13 @@ import org.civitas.demo.DemoAccounts;
 import org.civitas.demo.DemoSetup;
 import org.civitas.scoring.ScoreSheet;
 import org.civitas.server.auth.PasswordHasher;
-import org.civitas.server.ingest.SourceRegistry;
+import org.civitas.source.RegisteredSource;
+import org.civitas.source.SourceRegistry;
+import org.civitas.source.SourceType;
 import org.civitas.store.Database;
 import org.civitas.store.StorageSettings;
 import org.civitas.store.accounts.AccountStore;
-import org.civitas.store.sources.RegisteredSource;
 import org.civitas.store.sources.SourceStore;
-import org.civitas.store.sources.SourceType;
 
 /** Registers the demo city's sources with keys and creates its accounts, as an administrator would. */
 final class DemoAccountsSetup {

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.civitas.projection.ProjectionRepair;
 import org.civitas.server.ServerConfigFile;
 import org.civitas.server.ServerSettings;
-import org.civitas.server.ingest.ProjectionRepair;
+import org.civitas.server.ops.Repair;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +46,7 @@ final class RepairCommand implements Callable<Integer> {
     public Integer call() {
         ServerSettings settings = where.config != null ? ServerConfigFile.read(where.config)
                 : ServerSettings.embedded(where.data, 0);
-        List<ProjectionRepair.Outcome> outcomes = ProjectionRepair.run(settings.dataDirectory(), settings.storage(),
+        List<ProjectionRepair.Outcome> outcomes = Repair.run(settings.dataDirectory(), settings.storage(),
                 Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
         for (ProjectionRepair.Outcome outcome : outcomes) {

@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import org.civitas.access.AccessLog;
 import org.civitas.account.Accounts;
+import org.civitas.account.Sessions;
 import org.civitas.attestation.PeerPraise;
 import org.civitas.constitution.Constitution;
 import org.civitas.dispute.DisputeDesk;
@@ -15,17 +16,16 @@ import org.civitas.governance.Legislation;
 import org.civitas.ledger.FileLedger;
 import org.civitas.officials.OfficialRecord;
 import org.civitas.privacy.PersonalDataSeal;
+import org.civitas.projection.Projector;
 import org.civitas.reward.RewardDesk;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.auth.PasswordHasher;
-import org.civitas.server.ingest.Projector;
 import org.civitas.server.live.LiveFeeds;
 import org.civitas.sharing.Sharing;
+import org.civitas.source.Sources;
 import org.civitas.store.Database;
-import org.civitas.store.sessions.SessionStore;
 import org.civitas.store.sources.ReplayGuard;
-import org.civitas.store.sources.SourceStore;
 import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.VaultStore;
 import org.civitas.support.SupportCases;
@@ -41,8 +41,8 @@ public record Civitas(
         FileLedger ledger,
         Database database,
         Accounts accounts,
-        SessionStore sessions,
-        SourceStore sources,
+        Sessions sessions,
+        Sources sources,
         ReplayGuard replays,
         VaultStore vault,
         AccessLog accessLog,

@@ -28,6 +28,7 @@ import org.civitas.ledger.FileLedger;
 import org.civitas.officials.OfficialRecord;
 import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.privacy.PersonalKeys;
+import org.civitas.projection.Projector;
 import org.civitas.reward.RewardDesk;
 import org.civitas.reward.RewardKeys;
 import org.civitas.rules.RuleBook;
@@ -54,10 +55,9 @@ import org.civitas.server.http.DeclaredRoute;
 import org.civitas.server.http.HttpApp;
 import org.civitas.server.http.Json;
 import org.civitas.server.ingest.EventsApi;
-import org.civitas.server.ingest.Projector;
 import org.civitas.server.ingest.SourceAuthenticator;
-import org.civitas.server.ingest.SourceRegistry;
 import org.civitas.server.live.LiveFeeds;
+import org.civitas.server.live.LivePages;
 import org.civitas.server.me.Insights;
 import org.civitas.server.me.MeApi;
 import org.civitas.server.officials.OfficialsApi;
@@ -79,6 +79,7 @@ import org.civitas.server.support.SupportApi;
 import org.civitas.server.support.SupportPages;
 import org.civitas.server.transparency.LogApi;
 import org.civitas.sharing.Sharing;
+import org.civitas.source.SourceRegistry;
 import org.civitas.store.Database;
 import org.civitas.store.access.AccessLogStore;
 import org.civitas.store.accounts.AccountStore;
@@ -154,8 +155,9 @@ public final class CivitasServer implements AutoCloseable {
             VaultStore vault = new VaultStore(database.jdbi(), new SealedVaultOpener(seal));
             SupportStore support = new SupportStore(database.jdbi());
             ResidenceStore residences = new ResidenceStore(database.jdbi());
-            Projector projector = new Projector(ledger, vault, residences, scores, sources, feeds, settings.clock(),
-                    scoredUpTo, database::healthy);
+            Projector projector = new Projector(ledger, vault, residences, scores, sources,
+                    new LivePages(feeds, vault, scores, settings.clock()), settings.clock(), scoredUpTo,
+                    database::healthy);
             long committed = ledger.committed();
             projector.catchUp(done -> progress.progress("projecting the vault", done, committed));
             projector.start();

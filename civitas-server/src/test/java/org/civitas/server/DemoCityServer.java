@@ -14,8 +14,8 @@ import org.civitas.demo.DemoAccounts;
 import org.civitas.demo.DemoCity;
 import org.civitas.demo.DemoSetup;
 import org.civitas.scoring.ScoreSheet;
+import org.civitas.source.RegisteredSource;
 import org.civitas.store.StorageSettings;
-import org.civitas.store.sources.RegisteredSource;
 import org.civitas.testkit.ManualClock;
 
 /**

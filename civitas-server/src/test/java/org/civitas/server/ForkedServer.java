@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.civitas.source.RegisteredSource;
 import org.civitas.store.StorageSettings;
-import org.civitas.store.sources.RegisteredSource;
 
 /**
  * A test server in a JVM of its own, so that a test can choose its heap: on H2 in memory, with the citizen Ada and

@@ -14,13 +14,14 @@ import java.util.function.Supplier;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
 import org.civitas.ledger.FileLedger;
-import org.civitas.server.ingest.ProjectionRepair;
-import org.civitas.server.ingest.SourceRegistry;
+import org.civitas.projection.ProjectionRepair;
+import org.civitas.server.ops.Repair;
+import org.civitas.source.RegisteredSource;
+import org.civitas.source.SourceRegistry;
+import org.civitas.source.SourceType;
 import org.civitas.store.Database;
 import org.civitas.store.StorageSettings;
-import org.civitas.store.sources.RegisteredSource;
 import org.civitas.store.sources.SourceStore;
-import org.civitas.store.sources.SourceType;
 import org.civitas.testkit.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,7 +135,7 @@ class HostileLedgerIT {
         citizens(TestServer.around(first, clock));
         first.close();
 
-        List<ProjectionRepair.Outcome> outcomes = ProjectionRepair.run(data, settings, clock);
+        List<ProjectionRepair.Outcome> outcomes = Repair.run(data, settings, clock);
 
         assertThat(outcomes.get(0).sequence()).isEqualTo(1);
         assertThat(outcomes.get(0).projected()).isFalse();
@@ -142,7 +143,7 @@ class HostileLedgerIT {
         assertThat(outcomes.get(0).reason()).hasValueSatisfying(reason -> assertThat(reason)
                 .startsWith("attributes: not well-formed UTF-8"));
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.projected()).isFalse());
-        assertThat(ProjectionRepair.run(data, settings, clock)).as("nothing is left to repair").isEmpty();
+        assertThat(Repair.run(data, settings, clock)).as("nothing is left to repair").isEmpty();
         try (TestServer server = TestServer.startOn(data, settings, clock)) {
             JsonNode health = server.getJson("/health", null);
             assertThat(health.get("status").asText()).isEqualTo("up");

@@ -16,8 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.civitas.source.RegisteredSource;
 import org.civitas.store.StorageSettings;
-import org.civitas.store.sources.RegisteredSource;
 import org.junit.jupiter.api.Test;
 
 /** The live feed: what a source sends reaches the person's open page within a second of being acknowledged. */

@@ -29,9 +29,9 @@ import org.civitas.rules.RuleBookLoader;
 import org.civitas.server.auth.PasswordHasher;
 import org.civitas.server.http.Json;
 import org.civitas.server.ingest.SourceAuthenticator;
+import org.civitas.source.RegisteredSource;
+import org.civitas.source.SourceType;
 import org.civitas.store.StorageSettings;
-import org.civitas.store.sources.RegisteredSource;
-import org.civitas.store.sources.SourceType;
 import org.civitas.testkit.ManualClock;
 
 /**

@@ -24,11 +24,11 @@ import org.civitas.server.auth.Authentication;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
 import org.civitas.server.http.JsonBodies;
-import org.civitas.server.ingest.SourceRegistry;
+import org.civitas.source.RegisteredSource;
 import org.civitas.source.SourceCatalogue;
 import org.civitas.source.SourceRegistration;
-import org.civitas.store.sources.RegisteredSource;
-import org.civitas.store.sources.SourceType;
+import org.civitas.source.SourceRegistry;
+import org.civitas.source.SourceType;
 
 /**
  * {@code /api/v1/admin/sources}: an administrator registers a source with the event types it may send and the

@@ -2,7 +2,7 @@ package org.civitas.server.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
-import org.civitas.store.vault.VaultEvent;
+import org.civitas.vault.VaultEvent;
 
 /**
  * An event as the API shows it to the person it is about.

@@ -3,8 +3,8 @@ package org.civitas.server.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
-import org.civitas.store.sources.RegisteredSource;
-import org.civitas.store.sources.SourceType;
+import org.civitas.source.RegisteredSource;
+import org.civitas.source.SourceType;
 
 /**
  * A registered source as an administrator sees it. The secret is shown once, when the source is registered or its

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.civitas.Tokens;
 import org.civitas.account.Account;
 import org.civitas.account.Accounts;
-import org.civitas.store.sessions.Session;
-import org.civitas.store.sessions.SessionStore;
+import org.civitas.account.Session;
+import org.civitas.account.Sessions;
 
 /**
  * Logging in and out, and finding the session behind a cookie. A session ends after half an hour without a request
@@ -35,13 +35,13 @@ public final class SessionService {
     }
 
     private final Accounts accounts;
-    private final SessionStore sessions;
+    private final Sessions sessions;
     private final PasswordHasher passwords;
     private final Clock clock;
     /** Recently read sessions, by token: this process holds the tokens of its requests anyway. */
     private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
 
-    public SessionService(Accounts accounts, SessionStore sessions, PasswordHasher passwords, Clock clock) {
+    public SessionService(Accounts accounts, Sessions sessions, PasswordHasher passwords, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.passwords = passwords;

@@ -17,7 +17,7 @@ import org.civitas.server.auth.Authentication;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.JsonBodies;
 import org.civitas.server.ingest.SourceAuthenticator;
-import org.civitas.store.sources.RegisteredSource;
+import org.civitas.source.RegisteredSource;
 
 /**
  * Disputes through the API: a person disputes their own points ({@code /api/v1/me/disputes}); a source, signing

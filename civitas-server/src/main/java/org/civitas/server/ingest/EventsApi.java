@@ -17,10 +17,11 @@ import org.civitas.ingest.IntakeReport;
 import org.civitas.ndjson.NdjsonReader;
 import org.civitas.ndjson.OccurrenceWindow;
 import org.civitas.ndjson.RefusedLines;
+import org.civitas.projection.Projector;
 import org.civitas.server.api.IngestReport;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
-import org.civitas.store.sources.RegisteredSource;
+import org.civitas.source.RegisteredSource;
 
 /**
  * {@code POST /api/v1/events}: a data source sends a signed NDJSON batch. The body streams to a spool file while its

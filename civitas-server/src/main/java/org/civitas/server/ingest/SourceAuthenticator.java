@@ -14,7 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.civitas.Tokens;
 import org.civitas.server.http.ApiException;
 import org.civitas.server.http.JsonBodies;
-import org.civitas.store.sources.RegisteredSource;
+import org.civitas.source.RegisteredSource;
+import org.civitas.source.SourceRegistry;
 import org.civitas.store.sources.ReplayGuard;
 
 /**

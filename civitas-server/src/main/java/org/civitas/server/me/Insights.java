@@ -20,8 +20,8 @@ import org.civitas.server.api.InsightsView.SiteRank;
 import org.civitas.server.api.InsightsView.SiteSeries;
 import org.civitas.server.api.InsightsView;
 import org.civitas.server.api.TrailView;
-import org.civitas.store.vault.VaultEvent;
 import org.civitas.store.vault.VaultStore;
+import org.civitas.vault.VaultEvent;
 
 /**
  * Works out a person's "screen time" from their vault: browsing events with a {@code site} and {@code seconds},

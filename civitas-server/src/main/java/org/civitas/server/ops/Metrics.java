@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.civitas.ledger.FileLedger;
+import org.civitas.projection.Projector;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.http.Access;
-import org.civitas.server.ingest.Projector;
 import org.civitas.server.live.LiveFeeds;
 
 /** {@code GET /metrics}: the server's figures in Prometheus' text format. */

@@ -3,7 +3,7 @@ package org.civitas.server.privacy;
 import java.util.Optional;
 import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.store.vault.EventOpener;
-import org.civitas.store.vault.VaultEvent;
+import org.civitas.vault.VaultEvent;
 
 /** Opens the sealed attributes of vault events for their reader; those whose key was erased come out erased. */
 public final class SealedVaultOpener implements EventOpener {

@@ -17,9 +17,9 @@ import org.civitas.NotFoundException;
 import org.civitas.server.auth.Authentication;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.JsonBodies;
-import org.civitas.store.vault.VaultEvent;
 import org.civitas.store.vault.VaultStore;
 import org.civitas.transparency.TransparencyLog;
+import org.civitas.vault.VaultEvent;
 
 /**
  * The transparency log in public: the latest signed checkpoint with the witnesses' cosignatures and the key that signs

@@ -14,20 +14,24 @@ import org.civitas.demo.DemoCity;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
 import org.civitas.ledger.FileLedger;
+import org.civitas.projection.ProjectionListener;
+import org.civitas.projection.Projector;
+import org.civitas.projection.ProjectorHealth;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.scoring.Scorer;
 import org.civitas.scoring.SetAside;
-import org.civitas.server.live.LiveFeeds;
+import org.civitas.source.SourceRegistry;
+import org.civitas.source.SourceType;
 import org.civitas.store.Database;
 import org.civitas.store.StorageSettings;
 import org.civitas.store.residence.ResidenceStore;
 import org.civitas.store.sources.SourceStore;
-import org.civitas.store.sources.SourceType;
 import org.civitas.store.vault.SetAsideEntries;
-import org.civitas.store.vault.SetAsideEntry;
 import org.civitas.store.vault.VaultStore;
 import org.civitas.testkit.ManualClock;
+import org.civitas.vault.SetAsideEntry;
+import org.civitas.vault.VaultEvent;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +57,16 @@ class ProjectorIT {
         '"', 's', 'i', 't', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
     private static final Instant AT = Instant.parse("2026-10-01T10:00:00Z");
     private static final String TOO_LONG_A_NAME = "p-" + "x".repeat(300);
+
+    private static final ProjectionListener NOBODY_LISTENS = new ProjectionListener() {
+        @Override
+        public void kept(VaultEvent event) {
+        }
+
+        @Override
+        public void scored(String person) {
+        }
+    };
 
     @Parameter
     Supplier<StorageSettings> storage;
@@ -80,7 +94,7 @@ class ProjectorIT {
         ledger = FileLedger.open(data);
         scores = new ScoreBoard(new Scorer(DemoCity.ruleBooks(new RuleBookLoader(Constitution.standard()))));
         projector = new Projector(ledger, new VaultStore(projecting), new ResidenceStore(projecting), scores, sources,
-                new LiveFeeds(), clock, 0, () -> answers(projecting));
+                NOBODY_LISTENS, clock, 0, () -> answers(projecting));
         setAside = new SetAsideEntries(database.jdbi());
         vault = new VaultStore(database.jdbi());
     }

@@ -4,11 +4,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.civitas.source.RegisteredSource;
+import org.civitas.source.SourceType;
+import org.civitas.source.Sources;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The registered sources, their keys and the event types each may send. */
-public final class SourceStore {
+public final class SourceStore implements Sources {
 
     private final Jdbi jdbi;
 
@@ -16,6 +19,7 @@ public final class SourceStore {
         this.jdbi = jdbi;
     }
 
+    @Override
     public void register(RegisteredSource source) {
         jdbi.useTransaction(handle -> {
             handle.createUpdate("INSERT INTO sources (name, key_id, secret, created_at, revoked_at)"
@@ -37,7 +41,7 @@ public final class SourceStore {
         });
     }
 
-    /** Gives source {@code name} a new key and secret; the old ones stop working. False if no such live source. */
+    @Override
     public boolean rotate(String name, String keyId, String secret) {
         return jdbi.withHandle(handle -> handle.createUpdate("UPDATE sources SET key_id = :keyId, secret = :secret"
                         + " WHERE name = :name AND revoked_at IS NULL")
@@ -47,7 +51,7 @@ public final class SourceStore {
                 .execute()) == 1;
     }
 
-    /** Revokes source {@code name}: its key is refused from now on. False if no such live source. */
+    @Override
     public boolean revoke(String name, Instant at) {
         return jdbi.withHandle(handle -> handle.createUpdate("UPDATE sources SET revoked_at = :at"
                         + " WHERE name = :name AND revoked_at IS NULL")
@@ -56,15 +60,17 @@ public final class SourceStore {
                 .execute()) == 1;
     }
 
+    @Override
     public Optional<RegisteredSource> findByKey(String keyId) {
         return jdbi.withHandle(handle -> find(handle, "key_id", keyId));
     }
 
+    @Override
     public Optional<RegisteredSource> find(String name) {
         return jdbi.withHandle(handle -> find(handle, "name", name));
     }
 
-    /** Every source, by name. */
+    @Override
     public List<RegisteredSource> all() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT name FROM sources ORDER BY name")
                 .mapTo(String.class)

@@ -1,5 +1,7 @@
 package org.civitas.store.vault;
 
+import org.civitas.vault.VaultEvent;
+
 /**
  * Turns an event as the vault keeps it into the event as its reader sees it: personal-only attributes are kept
  * sealed, and opened only on their way out.

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.civitas.vault.SetAsideEntry;
+import org.civitas.vault.Vault;
+import org.civitas.vault.VaultEvent;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -18,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
  * month is a few rows. Each projection records, in the same transaction, how far the ledger is projected, so no entry
  * is projected twice and a projection can always resume where it stopped.
  */
-public final class VaultStore {
+public final class VaultStore implements Vault {
 
     private static final String PROJECTION = "vault";
     /** Each read takes the batches of this many of a person's days that hold events, however far apart. */
@@ -53,11 +56,7 @@ public final class VaultStore {
         project(events, List.of(), projectedUpTo);
     }
 
-    /**
-     * Adds events, records the entries set aside among them (see {@link SetAsideEntries}) and records that the
-     * ledger is now projected up to {@code projectedUpTo}, all in one transaction: an entry set aside is never
-     * passed over unrecorded, nor recorded twice. What is before the recorded position is skipped.
-     */
+    @Override
     public void project(List<VaultEvent> events, List<SetAsideEntry> setAside, long projectedUpTo) {
         jdbi.useTransaction(handle -> {
             long position = handle.createQuery("SELECT position FROM projections WHERE name = :name FOR UPDATE")
@@ -74,10 +73,7 @@ public final class VaultStore {
         });
     }
 
-    /**
-     * Takes a set-aside entry into the vault after all, as {@code projected}, and clears it from the set-aside list,
-     * in one transaction. Returns false, changing nothing, if it was no longer waiting for a repair.
-     */
+    @Override
     public boolean takeIn(long sequence, VaultEvent projected) {
         return jdbi.inTransaction(handle -> {
             if (!SetAsideEntries.lockWaiting(handle, sequence)) {
@@ -89,11 +85,7 @@ public final class VaultStore {
         });
     }
 
-    /**
-     * Records a set-aside entry as one that cannot be read, with {@code placeholder} in its person's vault in its
-     * stead when its person is known, in one transaction. Returns false, changing nothing, if it was no longer
-     * waiting for a repair.
-     */
+    @Override
     public boolean recordUnreadable(long sequence, String reason, Optional<VaultEvent> placeholder, Instant at) {
         return jdbi.inTransaction(handle -> {
             if (!SetAsideEntries.lockWaiting(handle, sequence)) {
@@ -103,6 +95,16 @@ public final class VaultStore {
             SetAsideEntries.markUnreadable(handle, sequence, reason, at);
             return true;
         });
+    }
+
+    @Override
+    public List<SetAsideEntry> waitingForRepair(int limit) {
+        return new SetAsideEntries(jdbi).waiting(limit);
+    }
+
+    @Override
+    public boolean liesInTheData(Throwable failure) {
+        return WriteFailures.liesInTheData(failure);
     }
 
     private static void insertBatches(Handle handle, List<VaultEvent> events) {
@@ -135,7 +137,7 @@ public final class VaultStore {
         return opener.open(stored);
     }
 
-    /** How far the ledger is projected: every entry before this sequence number is in the vault. */
+    @Override
     public long projectedUpTo() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT position FROM projections WHERE name = :name")
                 .bind("name", PROJECTION)

@@ -1,4 +1,4 @@
-package org.civitas.store.vault;
+package org.civitas.vault;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -31,7 +31,7 @@ public record SetAsideEntry(long sequence, Optional<String> person, String reaso
     }
 
     /** {@code reason}, cut to {@value #MAX_REASON_CHARS} characters if it is longer. */
-    static String fitting(String reason) {
+    public static String fitting(String reason) {
         return reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS - 3) + "...";
     }
 

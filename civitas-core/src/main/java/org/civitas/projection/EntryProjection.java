@@ -1,4 +1,4 @@
-package org.civitas.server.ingest;
+package org.civitas.projection;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -7,12 +7,14 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.civitas.event.Event;
 import org.civitas.ledger.AttributesCheck;
 import org.civitas.ledger.UnreadableEntry;
 import org.civitas.residence.Residence;
-import org.civitas.store.vault.SetAsideEntry;
-import org.civitas.store.vault.VaultEvent;
+import org.civitas.source.SourceRegistry;
+import org.civitas.vault.SetAsideEntry;
+import org.civitas.vault.VaultEvent;
 
 /**
  * Turns ledger entries into what the vault keeps of them. An entry that cannot be read, or whose attributes are not
@@ -26,10 +28,15 @@ final class EntryProjection {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final SourceRegistry sources;
+    private final Predicate<Throwable> liesInTheData;
     private final Clock clock;
 
-    EntryProjection(SourceRegistry sources, Clock clock) {
+    /**
+     * @param liesInTheData whether a failure lies in an entry's own data, as the vault tells them apart
+     */
+    EntryProjection(SourceRegistry sources, Predicate<Throwable> liesInTheData, Clock clock) {
         this.sources = sources;
+        this.liesInTheData = liesInTheData;
         this.clock = clock;
     }
 
@@ -48,7 +55,7 @@ final class EntryProjection {
                     event.attributes().toJson(), false);
             return new ProjectedEntry.Kept(kept, residence(event, kept.category()));
         } catch (RuntimeException failure) {
-            if (!Failures.liesInTheData(failure)) {
+            if (!liesInTheData.test(failure)) {
                 throw failure;
             }
             return setAside(sequence, Optional.of(event.person()), "cannot be projected: "

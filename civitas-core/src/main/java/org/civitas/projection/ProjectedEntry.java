@@ -1,9 +1,9 @@
-package org.civitas.server.ingest;
+package org.civitas.projection;
 
 import java.util.Optional;
 import org.civitas.residence.Residence;
-import org.civitas.store.vault.SetAsideEntry;
-import org.civitas.store.vault.VaultEvent;
+import org.civitas.vault.SetAsideEntry;
+import org.civitas.vault.VaultEvent;
 
 /** What projecting one ledger entry gives the vault: an event to keep, or the entry set aside with why. */
 sealed interface ProjectedEntry {

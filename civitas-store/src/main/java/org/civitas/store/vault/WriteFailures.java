@@ -1,20 +1,17 @@
-package org.civitas.server.ingest;
+package org.civitas.store.vault;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import org.jdbi.v3.core.JdbiException;
 
-/**
- * Tells a failure that lies in one entry's data from a failure of the system around it. Only the first may set an
- * entry aside: an entry must never be set aside because the database was down.
- */
-final class Failures {
+/** Tells a write that failed on its data from one that failed on the database. */
+final class WriteFailures {
 
     /** SQLSTATE class 22, "data exception": a value too long, out of range, or not valid in its type. */
     private static final String DATA_EXCEPTION = "22";
 
-    private Failures() {
+    private WriteFailures() {
     }
 
     /**
@@ -33,15 +30,5 @@ final class Failures {
             touchedTheDatabase |= cause instanceof JdbiException;
         }
         return !touchedTheDatabase;
-    }
-
-    /** The innermost message of {@code failure}, which names what went wrong most plainly. */
-    static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.strip();
     }
 }

@@ -1,8 +1,7 @@
-package org.civitas.server.ingest;
+package org.civitas.projection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +11,9 @@ import org.civitas.event.Event;
 import org.civitas.ledger.FileLedger;
 import org.civitas.ledger.LedgerTail;
 import org.civitas.ledger.UnreadableEntry;
-import org.civitas.store.Database;
-import org.civitas.store.StorageSettings;
-import org.civitas.store.sources.SourceStore;
-import org.civitas.store.vault.SetAsideEntries;
-import org.civitas.store.vault.SetAsideEntry;
-import org.civitas.store.vault.VaultStore;
+import org.civitas.source.SourceRegistry;
+import org.civitas.vault.SetAsideEntry;
+import org.civitas.vault.Vault;
 
 /**
  * Projects again the ledger entries the vault's projection set aside: {@code civitas repair}. It repairs the
@@ -48,30 +44,22 @@ public final class ProjectionRepair {
 
     private final FileLedger ledger;
     private final EntryProjection projection;
-    private final VaultStore vault;
-    private final SetAsideEntries setAside;
+    private final Vault vault;
     private final Clock clock;
 
-    private ProjectionRepair(Path dataDirectory, FileLedger ledger, Database database, Clock clock) {
+    /** @param ledger the ledger, opened (and so locked) for the repair */
+    public ProjectionRepair(FileLedger ledger, SourceRegistry sources, Vault vault, Clock clock) {
         this.ledger = ledger;
-        this.projection = new EntryProjection(new SourceRegistry(new SourceStore(database.jdbi()), dataDirectory,
-                clock), clock);
-        this.vault = new VaultStore(database.jdbi());
-        this.setAside = new SetAsideEntries(database.jdbi());
+        this.projection = new EntryProjection(sources, vault::liesInTheData, clock);
+        this.vault = vault;
         this.clock = clock;
     }
 
-    /** Repairs the projection of every set-aside entry of the ledger in {@code dataDirectory}, in ledger order. */
-    public static List<Outcome> run(Path dataDirectory, StorageSettings storage, Clock clock) {
-        try (FileLedger ledger = FileLedger.open(dataDirectory); Database database = Database.open(storage)) {
-            return new ProjectionRepair(dataDirectory, ledger, database, clock).repairAll();
-        }
-    }
-
-    private List<Outcome> repairAll() {
+    /** Repairs the projection of every set-aside entry, in ledger order. */
+    public List<Outcome> repairAll() {
         List<Outcome> outcomes = new ArrayList<>();
-        for (List<SetAsideEntry> waiting = setAside.waiting(ENTRIES_PER_READ); !waiting.isEmpty();
-                waiting = setAside.waiting(ENTRIES_PER_READ)) {
+        for (List<SetAsideEntry> waiting = vault.waitingForRepair(ENTRIES_PER_READ); !waiting.isEmpty();
+                waiting = vault.waitingForRepair(ENTRIES_PER_READ)) {
             for (SetAsideEntry entry : waiting) {
                 outcomes.add(repair(entry.sequence()));
             }
@@ -102,7 +90,7 @@ public final class ProjectionRepair {
             vault.takeIn(sequence, ((ProjectedEntry.Kept) projected).event());
             return new Outcome(sequence, true, Optional.empty(), false);
         } catch (RuntimeException failure) {
-            if (!Failures.liesInTheData(failure)) {
+            if (!vault.liesInTheData(failure)) {
                 throw failure;
             }
             return recordUnreadable(sequence, "the vault cannot hold it: " + Failures.describe(failure), envelope);
@@ -117,7 +105,7 @@ public final class ProjectionRepair {
                         reason)), clock.instant());
                 return new Outcome(sequence, false, Optional.of(reason), true);
             } catch (RuntimeException failure) {
-                if (!Failures.liesInTheData(failure)) {
+                if (!vault.liesInTheData(failure)) {
                     throw failure;
                 }
                 String withoutPlaceholder = reason + "; no vault can show it either: " + Failures.describe(failure);

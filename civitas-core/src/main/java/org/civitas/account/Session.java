@@ -1,4 +1,4 @@
-package org.civitas.store.sessions;
+package org.civitas.account;
 
 import java.time.Instant;
 import java.util.Objects;

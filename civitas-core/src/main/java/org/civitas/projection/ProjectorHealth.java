@@ -1,4 +1,4 @@
-package org.civitas.server.ingest;
+package org.civitas.projection;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.civitas.server.ingest;
+package org.civitas.projection;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.civitas.residence.Residence;
 import org.civitas.residence.Residents;
-import org.civitas.store.vault.SetAsideEntry;
-import org.civitas.store.vault.VaultEvent;
-import org.civitas.store.vault.VaultStore;
+import org.civitas.vault.SetAsideEntry;
+import org.civitas.vault.Vault;
+import org.civitas.vault.VaultEvent;
 
 /**
  * Writes projected entries into the vault (and where people live into the residences), a batch a transaction.
@@ -23,12 +23,12 @@ import org.civitas.store.vault.VaultStore;
  */
 final class VaultWriter {
 
-    private final VaultStore vault;
+    private final Vault vault;
     private final Residents residences;
     private final BooleanSupplier databaseAnswers;
     private final EntryProjection projection;
 
-    VaultWriter(VaultStore vault, Residents residences, BooleanSupplier databaseAnswers,
+    VaultWriter(Vault vault, Residents residences, BooleanSupplier databaseAnswers,
             EntryProjection projection) {
         this.vault = vault;
         this.residences = residences;
@@ -69,7 +69,7 @@ final class VaultWriter {
 
     /** Sets aside an entry that failed on its own, if the failure lies in its data; otherwise throws the failure. */
     private ProjectedEntry setAsideAlone(ProjectedEntry.Kept entry, RuntimeException failure, long projectedUpTo) {
-        if (!Failures.liesInTheData(failure)) {
+        if (!vault.liesInTheData(failure)) {
             throw failure;
         }
         ProjectedEntry setAside = projection.setAside(entry.sequence(), Optional.of(entry.event().person()),

@@ -1,4 +1,4 @@
-package org.civitas.server.ingest;
+package org.civitas.source;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,11 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.civitas.Tokens;
 import org.civitas.event.CivitasEntries;
 import org.civitas.event.EventCategories;
-import org.civitas.source.SourceCatalogue;
-import org.civitas.source.SourcesFile;
-import org.civitas.store.sources.RegisteredSource;
-import org.civitas.store.sources.SourceStore;
-import org.civitas.store.sources.SourceType;
 
 /**
  * The sources allowed to send events. A key is looked up in the store on every request, so that a rotated or revoked
@@ -37,14 +32,14 @@ public final class SourceRegistry {
         }
     }
 
-    private final SourceStore store;
+    private final Sources store;
     private final Path file;
     private final SourceCatalogue registeredElsewhere;
     private final Clock clock;
     private final Map<String, Known> byName = new ConcurrentHashMap<>();
 
     /** The sources in {@code store} and in the sources file of {@code dataDirectory}. */
-    public SourceRegistry(SourceStore store, Path dataDirectory, Clock clock) {
+    public SourceRegistry(Sources store, Path dataDirectory, Clock clock) {
         this.store = store;
         this.file = SourcesFile.in(dataDirectory);
         this.registeredElsewhere = SourcesFile.readIn(dataDirectory);

@@ -1,4 +1,4 @@
-package org.civitas.store.vault;
+package org.civitas.vault;
 
 import java.time.Instant;
 import java.util.Objects;

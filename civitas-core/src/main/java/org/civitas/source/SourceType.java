@@ -1,4 +1,4 @@
-package org.civitas.store.sources;
+package org.civitas.source;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.civitas.store.sources;
+package org.civitas.source;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.civitas.source.SourceRegistration;
 
 /**
  * A data source allowed to send events: an agency, a bank, a city, an app. It signs each batch with its secret; its

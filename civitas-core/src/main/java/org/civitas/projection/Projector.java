@@ -1,4 +1,4 @@
-package org.civitas.server.ingest;
+package org.civitas.projection;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -14,16 +14,14 @@ import org.civitas.ledger.FileLedger;
 import org.civitas.ledger.LedgerTail;
 import org.civitas.residence.Residents;
 import org.civitas.scoring.ScoreBoard;
-import org.civitas.server.api.EventView;
-import org.civitas.server.api.ScoreView;
-import org.civitas.server.live.LiveFeeds;
-import org.civitas.store.vault.VaultStore;
+import org.civitas.source.SourceRegistry;
+import org.civitas.vault.Vault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the projections of the ledger up to date: every committed entry goes into its person's vault and onto the
- * score board, and reaches the person's open pages; a registry's record of where someone lives goes into the
+ * score board, and reaches whoever listens (the person's open pages); a registry's record of where someone lives goes into the
  * residences (the districts statistics count by, the jurisdictions whose residents vote). On start it catches up from wherever the vault stopped; then it
  * follows the ledger, woken by each commit.
  *
@@ -41,9 +39,9 @@ public final class Projector implements AutoCloseable {
     private static final int MAX_SET_ASIDE_LOGGED = 1_000;
 
     private final FileLedger ledger;
-    private final VaultStore vault;
+    private final Vault vault;
     private final ScoreBoard scores;
-    private final LiveFeeds feeds;
+    private final ProjectionListener listener;
     private final Clock clock;
     private final EntryProjection projection;
     private final VaultWriter writer;
@@ -68,14 +66,15 @@ public final class Projector implements AutoCloseable {
      * @param databaseAnswers whether the database answers a trivial query: when a write fails while it does, the
      *     entries written are searched for the one at fault
      */
-    public Projector(FileLedger ledger, VaultStore vault, Residents residences, ScoreBoard scores,
-            SourceRegistry sources, LiveFeeds feeds, Clock clock, long scoredUpTo, BooleanSupplier databaseAnswers) {
+    public Projector(FileLedger ledger, Vault vault, Residents residences, ScoreBoard scores,
+            SourceRegistry sources, ProjectionListener listener, Clock clock, long scoredUpTo,
+            BooleanSupplier databaseAnswers) {
         this.ledger = ledger;
         this.vault = vault;
         this.scores = scores;
-        this.feeds = feeds;
+        this.listener = listener;
         this.clock = clock;
-        this.projection = new EntryProjection(sources, clock);
+        this.projection = new EntryProjection(sources, vault::liesInTheData, clock);
         this.writer = new VaultWriter(vault, residences, databaseAnswers, projection);
         this.scoredUpTo = scoredUpTo;
         this.projectedUpTo = vault.projectedUpTo();
@@ -224,10 +223,8 @@ public final class Projector implements AutoCloseable {
             return;
         }
         Event event = entry.event();
-        List<String> matched = scores.accept(event, entry.sequence());
-        if (!matched.isEmpty() && feeds.watching(event.person())) {
-            feeds.publish(event.person(), "score", ScoreView.of(scores.score(event.person(), clock.instant()),
-                    clock.instant()));
+        if (!scores.accept(event, entry.sequence()).isEmpty()) {
+            listener.scored(event.person());
         }
     }
 
@@ -243,12 +240,12 @@ public final class Projector implements AutoCloseable {
 
     private void publish(List<ProjectedEntry> written) {
         for (ProjectedEntry entry : written) {
-            if (entry instanceof ProjectedEntry.Kept kept && feeds.watching(kept.event().person())) {
+            if (entry instanceof ProjectedEntry.Kept kept) {
                 try {
-                    feeds.publish(kept.event().person(), "event", EventView.of(vault.opened(kept.event())));
+                    listener.kept(kept.event());
                 } catch (RuntimeException e) {
-                    // The event is in the vault: a page that missed it live shows it when read again.
-                    LOG.warn("could not show entry {} on its person's live feed", kept.sequence(), e);
+                    // The event is in the vault: a listener that missed it reads it there.
+                    LOG.warn("could not hand entry {} to the projection's listener", kept.sequence(), e);
                 }
             }
         }
