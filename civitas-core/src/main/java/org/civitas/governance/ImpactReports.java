@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.civitas.ConflictException;
@@ -21,23 +21,20 @@ import org.civitas.scoring.Scorer;
  * The impact of each proposal, published before anyone votes: the real history of the year before it was submitted,
  * replayed from the ledger under the books in force and under the books as the proposal would make them, with the
  * engine that scores, and the change counted by the districts people live in. Each proposal is replayed once, as
- * soon as it opens or when its impact is first asked for, whichever comes first, and its report kept; so is every person's score before and after, which each
- * person sees of themselves alone.
+ * soon as it opens or when its impact is first asked for, whichever comes first, and its report kept in the archive,
+ * with every person's score before and after, which each person sees of themselves alone. A kept impact stays what it
+ * was when published, after the books change and across restarts.
  */
 public final class ImpactReports {
 
     /** How much history an impact covers: the year before the proposal. */
     public static final Duration WINDOW = Duration.ofDays(365);
 
-    /** A proposal's replay: its report, and every scored person's score before and after. */
-    private record Replay(Impact impact, Map<String, PersonalImpact> people) {
-    }
-
     private final Path dataDirectory;
     private final Legislation legislation;
     private final ProposalCheck check;
     private final Residents residents;
-    private final Map<String, Replay> replays = new ConcurrentHashMap<>();
+    private final ImpactArchive archive;
     /** Works out impacts ahead of the first reader, one at a time, on a thread that never keeps the JVM alive. */
     private final ExecutorService ahead = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "impact-reports");
@@ -45,18 +42,20 @@ public final class ImpactReports {
         return thread;
     });
 
-    public ImpactReports(Path dataDirectory, Legislation legislation, ProposalCheck check, Residents residents) {
+    public ImpactReports(Path dataDirectory, Legislation legislation, ProposalCheck check, Residents residents,
+            ImpactArchive archive) {
         this.dataDirectory = dataDirectory;
         this.legislation = legislation;
         this.check = check;
         this.residents = residents;
+        this.archive = archive;
     }
 
     /** Starts working out the impact of a proposal that just opened, so that its first reader need not wait. */
     public void prepare(Proposal proposal) {
         ahead.execute(() -> {
             try {
-                replayOf(proposal);
+                impactOf(proposal);
             } catch (RuntimeException e) {
                 // A reader asking for it later learns why; nothing waits for this.
             }
@@ -64,20 +63,22 @@ public final class ImpactReports {
     }
 
     public Impact impactOf(Proposal proposal) {
-        return replayOf(proposal).impact();
+        return archive.impact(proposal.id()).orElseGet(() -> replay(proposal));
     }
 
     /** What the proposal would do to {@code person}'s score: nothing, for someone the window does not score. */
     public PersonalImpact impactOn(Proposal proposal, String person) {
-        return replayOf(proposal).people().getOrDefault(person,
-                new PersonalImpact(PersonScore.BASE, PersonScore.BASE, 0));
+        impactOf(proposal);
+        return archive.impactOn(proposal.id(), person).orElse(new PersonalImpact(PersonScore.BASE,
+                PersonScore.BASE, 0));
     }
 
-    private Replay replayOf(Proposal proposal) {
-        return replays.computeIfAbsent(proposal.id(), id -> replay(proposal));
-    }
-
-    private Replay replay(Proposal proposal) {
+    /** Replays one proposal at a time: a reader asking while it is replayed waits for it, and never replays it too. */
+    private synchronized Impact replay(Proposal proposal) {
+        Optional<Impact> kept = archive.impact(proposal.id());
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         RuleBooks current = legislation.inForce();
         ProposalCheck.Outcome outcome = check.check(proposal.draft(), current, proposal.submittedAt());
         if (outcome.proposed().isEmpty()) {
@@ -93,7 +94,9 @@ public final class ImpactReports {
         result.after().people().forEach(score -> people.computeIfPresent(score.person(), (person, was) ->
                 new PersonalImpact(was.before(), score.roundedScore(),
                         Math.round((score.roundedScore() - was.before()) * 100) / 100.0)));
-        return new Replay(result.impact().withDistricts(byDistrict(people)), Map.copyOf(people));
+        Impact impact = result.impact().withDistricts(byDistrict(people));
+        archive.keep(proposal.id(), impact, people);
+        return impact;
     }
 
     /** The change in each district where people live, among the people the window scores. */

@@ -86,6 +86,7 @@ import org.civitas.store.accounts.AccountStore;
 import org.civitas.store.attestations.AttestationStore;
 import org.civitas.store.disputes.AttachmentStore;
 import org.civitas.store.disputes.DisputeStore;
+import org.civitas.store.governance.ImpactStore;
 import org.civitas.store.governance.ProposalStore;
 import org.civitas.store.grants.GrantStore;
 import org.civitas.store.residence.ResidenceStore;
@@ -175,7 +176,7 @@ public final class CivitasServer implements AutoCloseable {
             Assembly assembly = new Assembly(new ProposalStore(database.jdbi()), residences, legislation, check,
                     new TrackerSeal(seal.keys()), officials, settings.clock());
             ImpactReports impacts = new ImpactReports(settings.dataDirectory(), legislation, check,
-                    residences);
+                    residences, new ImpactStore(database.jdbi()));
             Comparison comparison = new Comparison(settings.dataDirectory(), legislation::inForce, residences, scores,
                     support, settings.clock());
             DisputeDesk disputes = new DisputeDesk(new DisputeStore(database.jdbi()), (person, key, at) -> vault

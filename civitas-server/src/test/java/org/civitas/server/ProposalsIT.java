@@ -19,6 +19,7 @@ import org.civitas.account.Role;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.source.RegisteredSource;
 import org.civitas.store.StorageSettings;
+import org.civitas.testkit.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,12 +75,15 @@ class ProposalsIT {
     }
 
     private static TestServer startWithBooks(StorageSettings storage) throws IOException {
-        Path data = Files.createTempDirectory("civitas-proposals");
+        return TestServer.startOn(withBooks(Files.createTempDirectory("civitas-proposals")), storage);
+    }
+
+    private static Path withBooks(Path data) throws IOException {
         Path rules = Files.createDirectories(RuleBookLoader.folderIn(data));
         Files.writeString(rules.resolve("vale.yaml"), VALE);
         Files.writeString(rules.resolve("lakeside.yaml"), LAKESIDE_BOOK);
         Files.writeString(rules.resolve("riverton.yaml"), RIVERTON_BOOK);
-        return TestServer.startOn(data, storage);
+        return data;
     }
 
     private static void city(TestServer server) throws Exception {
@@ -368,6 +372,44 @@ class ProposalsIT {
         assertThat(adas.get("change").asDouble()).isPositive();
         assertThat(cyds.get("change").asDouble()).isZero();
         assertThat(cyds.get("before").asDouble()).isEqualTo(1000);
+    }
+
+    @Test
+    void aPublishedImpactStaysAsPublishedThroughAdoptionLateEventsAndARestart() throws Exception {
+        TestServer shared = server;
+        StorageSettings settings = storage.get();
+        Path data = withBooks(Files.createTempDirectory("civitas-proposals"));
+        ManualClock clock = new ManualClock(TestServer.START);
+        server = TestServer.startOn(data, settings, clock);
+        try {
+            city(server);
+            String id = propose(login("ada"), cheaperLateBills(false));
+            JsonNode published = server.getJson("/api/v1/proposals/" + id + "/impact", null);
+            JsonNode adas = server.getJson("/api/v1/me/proposals/" + id + "/impact", login("ada"));
+            server.change("POST", "/api/v1/proposals/" + id + "/support", null, login("bob"));
+            server.change("POST", "/api/v1/proposals/" + id + "/support", null, login("cyd"));
+            for (String name : List.of("ada", "bob", "cyd", "dan")) {
+                vote(id, name, "yes");
+            }
+            clock.advance(Duration.ofHours(1));
+            assertThat(proposal(id).get("state").asText()).isEqualTo("adopted");
+            RegisteredSource utility = server.server().sources().byName("lakeside-utilities").orElseThrow();
+            assertThat(server.postEvents(utility, TestServer.event("lakeside-utilities", "b-dan", "p-dan",
+                    "bill-payment", BILLED, "{\"daysLate\":50}")).statusCode())
+                    .as("a late bill of the window, sent after the impact was published").isEqualTo(200);
+            server.awaitProjection();
+
+            server.server().close();
+            server = TestServer.startOn(data, settings, clock);
+
+            assertThat(published.get("affected").asLong()).isEqualTo(2);
+            assertThat(server.getJson("/api/v1/proposals/" + id + "/impact", null))
+                    .as("the impact against the books it was proposed to, not the books it made").isEqualTo(published);
+            assertThat(server.getJson("/api/v1/me/proposals/" + id + "/impact", login("ada"))).isEqualTo(adas);
+        } finally {
+            server.close();
+            server = shared;
+        }
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,6 +14,9 @@ import java.util.function.Supplier;
 import org.civitas.governance.Ballot;
 import org.civitas.governance.Choice;
 import org.civitas.governance.Comment;
+import org.civitas.governance.Impact;
+import org.civitas.governance.ImpactArchive;
+import org.civitas.governance.PersonalImpact;
 import org.civitas.governance.Proposal;
 import org.civitas.governance.ProposalDraft;
 import org.civitas.governance.ProposalState;
@@ -20,6 +25,7 @@ import org.civitas.governance.Proposals;
 import org.civitas.governance.Scenario;
 import org.civitas.governance.Tally;
 import org.civitas.governance.Voting;
+import org.civitas.store.governance.ImpactStore;
 import org.civitas.store.governance.ProposalStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,6 +136,32 @@ class ProposalStoreContractTest {
         Proposal closed = proposals.find("a").orElseThrow();
         assertThat(closed.state()).isEqualTo(ProposalState.REJECTED);
         assertThat(closed.tally()).contains(tally);
+    }
+
+    @Test
+    void keepsAnImpactAsItWasPublishedAndEachPersonsChange() {
+        proposals.create(proposal("a", "lakeside", T0));
+        ImpactArchive archive = new ImpactStore(database.jdbi());
+        Impact impact = new Impact(T0.minus(Duration.ofDays(365)), T0, 7_000, 40,
+                List.of(new Impact.Cell(null, -20.0, null), new Impact.Cell(0.0, 0.0, 6_960L),
+                        new Impact.Cell(20.0, null, 25L)),
+                List.of(new Impact.Cell(975.0, 1000.0, 6_000L)), List.of(new Impact.Cell(1000.0, 1025.0, 1_000L)),
+                0.25, 0, 3, 1, 120, List.of(new Impact.District("harbour", 30L, 1.5),
+                        new Impact.District("old-town", null, null)));
+        Map<String, PersonalImpact> people = new HashMap<>();
+        for (int i = 0; i < 12_000; i++) {
+            people.put("p-" + i, new PersonalImpact(1000, 1000 + i % 7, i % 7));
+        }
+        assertThat(archive.impact("a")).isEmpty();
+
+        archive.keep("a", impact, people);
+        archive.keep("a", impact.withDistricts(List.of()), Map.of("p-1", new PersonalImpact(1, 2, 1)));
+
+        assertThat(archive.impact("a")).as("the first kept stays").contains(impact);
+        assertThat(archive.impactOn("a", "p-11995")).contains(new PersonalImpact(1000, 1004, 4));
+        assertThat(archive.impactOn("a", "p-1")).contains(new PersonalImpact(1000, 1001, 1));
+        assertThat(archive.impactOn("a", "p-someone-else")).isEmpty();
+        assertThat(archive.impactOn("b", "p-1")).isEmpty();
     }
 
     private static Voting voting() {
