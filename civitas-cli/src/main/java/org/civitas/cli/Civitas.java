@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import org.civitas.CivitasException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,22 +21,14 @@ import picocli.CommandLine.Spec;
         description = {
             "Civitas: a transparent, support-based social credit system.",
             "Every point carries its reason, every rule is public, every entry is tamper-evident."
-        },
-        subcommands = {
-            DemoCommand.class,
-            ServeCommand.class,
-            GenerateCommand.class,
-            IngestCommand.class,
-            ScoreCommand.class,
-            SimulateCommand.class,
-            VerifyCommand.class,
-            RepairCommand.class,
-            StatsCommand.class,
-            LogCommand.class,
-            KafkaCommand.class,
-            CommandLine.HelpCommand.class
         })
 public final class Civitas implements Runnable {
+
+    /** The commands, in the order help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, ServeCommand.class,
+            GenerateCommand.class, IngestCommand.class, ScoreCommand.class, SimulateCommand.class, VerifyCommand.class,
+            RepairCommand.class, StatsCommand.class, LogCommand.class, KafkaCommand.class,
+            CommandLine.HelpCommand.class);
 
     /** Exit status when input was refused (in whole or in part) or a ledger is damaged. */
     static final int FAILED = 1;
@@ -56,8 +49,26 @@ public final class Civitas implements Runnable {
     /** Runs the command line and returns its exit status. */
     static int run(String... args) {
         CommandLine commandLine = new CommandLine(new Civitas());
+        commandsFor(args).forEach(commandLine::addSubcommand);
         commandLine.setExecutionExceptionHandler(Civitas::reportFailure);
         return commandLine.execute(args);
+    }
+
+    /**
+     * The command {@code args} name, if they name one; every command otherwise, for help or a usage error to list.
+     * Picocli reads every command's options when it is added, which takes a tenth of a second for them all: a batch
+     * command need not wait for the others.
+     */
+    private static List<Class<?>> commandsFor(String... args) {
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS) {
+                Command named = command.getAnnotation(Command.class);
+                if (named.name().equals(args[0]) && command != CommandLine.HelpCommand.class) {
+                    return List.of(command);
+                }
+            }
+        }
+        return COMMANDS;
     }
 
     @Override

@@ -1,14 +1,13 @@
 package org.civitas.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.civitas.server.http.Json;
 import org.civitas.transparency.Checkpoint;
 import org.civitas.transparency.Proofs;
 import org.civitas.transparency.SignedNote;
@@ -38,7 +38,6 @@ import picocli.CommandLine.Spec;
             LogCommand.WitnessCommand.class})
 final class LogCommand implements Runnable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HexFormat HEX = HexFormat.of();
 
     @Spec
@@ -73,7 +72,7 @@ final class LogCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            JsonNode read = JSON.readTree(proof.toFile());
+            JsonNode read = Json.mapper().readTree(proof.toFile());
             String note = checkpoint == null ? read.path("checkpoint").asText() : Files.readString(checkpoint);
             Optional<String> refusal = check(read, note);
             return report(spec, refusal, "entry " + read.path("index").asLong() + " is in the log of "
@@ -128,7 +127,7 @@ final class LogCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            JsonNode read = JSON.readTree(proof.toFile());
+            JsonNode read = Json.mapper().readTree(proof.toFile());
             Optional<String> refusal;
             Checkpoint from = null;
             Checkpoint to = null;
@@ -206,8 +205,8 @@ final class LogCommand implements Runnable {
                     Thread.sleep(every * 1_000L);
                     continue;
                 }
-                String handedIn = JSON.writeValueAsString(Map.of("key", witness.verifierKey(), "note", taken.body()
-                        + "\n" + taken.cosignature()));
+                String handedIn = Json.mapper().writeValueAsString(Map.of("key", witness.verifierKey(), "note",
+                        taken.body() + "\n" + taken.cosignature()));
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url
                         + "/api/v1/log/cosignatures")).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(handedIn)).build(),
@@ -233,7 +232,7 @@ final class LogCommand implements Runnable {
 
         private List<byte[]> consistency(HttpClient http, long from, long to) {
             try {
-                return hashes(JSON.readTree(get(http, "/api/v1/log/consistency?from=" + from + "&to=" + to))
+                return hashes(Json.mapper().readTree(get(http, "/api/v1/log/consistency?from=" + from + "&to=" + to))
                         .path("path"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
