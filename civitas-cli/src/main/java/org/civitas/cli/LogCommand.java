@@ -25,6 +25,7 @@ import org.civitas.transparency.Proofs;
 import org.civitas.transparency.SignedNote;
 import org.civitas.transparency.Witness;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,6 +49,20 @@ final class LogCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getErr());
     }
 
+    /** What both checks of a proof are given: the proof, and the key the log signs its checkpoints with. */
+    static final class ProofToCheck {
+
+        @Option(names = "--proof", required = true, description = "The proof, as the server gave it.")
+        private Path proof;
+
+        @Option(names = "--key", required = true, description = "The log's verifier key (/api/v1/log/key).")
+        private String key;
+
+        JsonNode read() throws IOException {
+            return Json.mapper().readTree(proof.toFile());
+        }
+    }
+
     @Command(
             name = "verify-inclusion",
             mixinStandardHelpOptions = true,
@@ -60,19 +75,16 @@ final class LogCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--proof", required = true, description = "The proof, as the server gave it.")
-        private Path proof;
+        @Mixin
+        private ProofToCheck proof;
 
         @Option(names = "--checkpoint", description = "A signed checkpoint of the proof's tree size, fetched apart"
                 + " (default: the one the proof carries).")
         private Path checkpoint;
 
-        @Option(names = "--key", required = true, description = "The log's verifier key (/api/v1/log/key).")
-        private String key;
-
         @Override
         public Integer call() throws IOException {
-            JsonNode read = Json.mapper().readTree(proof.toFile());
+            JsonNode read = proof.read();
             String note = checkpoint == null ? read.path("checkpoint").asText() : Files.readString(checkpoint);
             Optional<String> refusal = check(read, note);
             return report(spec, refusal, "entry " + read.path("index").asLong() + " is in the log of "
@@ -82,7 +94,7 @@ final class LogCommand implements Runnable {
         private Optional<String> check(JsonNode read, String note) {
             Checkpoint signed;
             try {
-                signed = signedCheckpoint(note, key);
+                signed = signedCheckpoint(note, proof.key);
             } catch (IllegalArgumentException refused) {
                 return Optional.of(refused.getMessage());
             }
@@ -119,21 +131,18 @@ final class LogCommand implements Runnable {
         @Option(names = "--new", required = true, description = "The newer signed checkpoint.")
         private Path newer;
 
-        @Option(names = "--proof", required = true, description = "The consistency proof between their sizes.")
-        private Path proof;
-
-        @Option(names = "--key", required = true, description = "The log's verifier key (/api/v1/log/key).")
-        private String key;
+        @Mixin
+        private ProofToCheck proof;
 
         @Override
         public Integer call() throws IOException {
-            JsonNode read = Json.mapper().readTree(proof.toFile());
+            JsonNode read = proof.read();
             Optional<String> refusal;
             Checkpoint from = null;
             Checkpoint to = null;
             try {
-                from = signedCheckpoint(Files.readString(older), key);
-                to = signedCheckpoint(Files.readString(newer), key);
+                from = signedCheckpoint(Files.readString(older), proof.key);
+                to = signedCheckpoint(Files.readString(newer), proof.key);
                 refusal = from.size() != read.path("from").asLong() || to.size() != read.path("to").asLong()
                         ? Optional.of("the proof is from " + read.path("from").asLong() + " to "
                                 + read.path("to").asLong() + " entries, the checkpoints " + from.size() + " and "

@@ -3,7 +3,6 @@ package org.civitas.server;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -15,8 +14,7 @@ import java.util.function.Supplier;
 import org.civitas.demo.DemoAccounts;
 import org.civitas.store.StorageSettings;
 import org.civitas.testkit.ManualClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,23 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AttestationJourneyIT {
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
 
     private final ManualClock clock = new ManualClock(TestServer.START);
-
-    @BeforeAll
-    static void launch() throws Exception {
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.civitas.store.Storages#fresh")
@@ -64,7 +49,7 @@ class AttestationJourneyIT {
         DemoAccounts.Citizen giver = city.citizens().get(0);
         DemoAccounts.Citizen neighbour = city.citizens().get(1);
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Page page = Chromium.signIn(Chromium.page(context, problems), url, "/me/attestations", giver.username(),
                     giver.password());
             page.getByLabel("Whose good deed").fill(neighbour.person());
@@ -75,7 +60,7 @@ class AttestationJourneyIT {
             assertThat(page.locator("#attestations .state")).hasText("waiting");
             Chromium.shot(page, "praise-given");
         }
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Page page = Chromium.signIn(Chromium.page(context, problems), url, "/me/attestations",
                     neighbour.username(), neighbour.password());
             assertThat(page.locator("#attestations li")).containsText("Thank you for bringing back my wallet!");
@@ -90,7 +75,7 @@ class AttestationJourneyIT {
         }
         DemoAccounts.Citizen third = city.citizens().get(2);
         DemoAccounts.Citizen fourth = city.citizens().get(3);
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Page page = Chromium.signIn(Chromium.page(context, problems), url, "/me/attestations", giver.username(),
                     giver.password());
             attest(page, url, third.person(), "helped-a-neighbour", "");
@@ -109,13 +94,13 @@ class AttestationJourneyIT {
             assertThat(page.locator("#contributions")).not().containsText(
                     "A good deed another resident attested and you confirmed");
         }
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Page page = Chromium.signIn(Chromium.page(context, problems), url, "/me/attestations", third.username(),
                     third.password());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Decline")).click();
             assertThat(page.locator("main")).containsText("Nothing yet.");
         }
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Page page = Chromium.signIn(Chromium.page(context, problems), url, "/me/attestations", giver.username(),
                     giver.password());
             assertThat(page.locator("#attestations")).not().containsText(third.person()); // declined, it is gone

@@ -36,6 +36,7 @@ import org.civitas.transparency.SignedNote;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The pages in a real browser: Debian's Chromium, headless, driven by Playwright, against a small demo city. Every
@@ -49,8 +50,9 @@ class BrowserIT {
     private static CivitasServer server;
     private static List<DemoAccounts.Citizen> citizens;
     private static DemoAccounts.Login caseworker;
-    private static Chromium chromium;
-    private static Browser browser;
+
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
 
     @BeforeAll
     static void start() throws Exception {
@@ -61,15 +63,10 @@ class BrowserIT {
         TestServer admin = TestServer.around(server, CLOCK);
         caseworker = DemoSetup.login("caseworker");
         admin.account(caseworker.username(), Role.CASEWORKER, Optional.empty(), caseworker.password());
-        chromium = Chromium.start();
-        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
         if (server != null) {
             server.close();
         }
@@ -106,7 +103,7 @@ class BrowserIT {
     void aCitizenSeesTheirScoreWithReasonsAndANewPointArrivesLive() {
         List<String> problems = new ArrayList<>();
         DemoAccounts.Citizen citizen = citizens.get(citizens.size() - 1);
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Page page = signIn(context, citizen, problems);
 
             assertThat(page.locator("#score-number")).hasText(Pattern.compile("\\d{3,4}\\.\\d{2}"));
@@ -143,7 +140,7 @@ class BrowserIT {
         postAs(transit, event("transit-app", "walk-1", citizen.person(), "gps-point", morning,
                 "{\"lat\":52.0201,\"lon\":8.5301}") + "\n" + event("transit-app", "walk-2", citizen.person(),
                 "gps-point", morning.plusSeconds(600), "{\"lat\":52.0302,\"lon\":8.5455}"));
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true))) {
+        try (BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setAcceptDownloads(true))) {
             Page page = signIn(context, citizen, problems);
             page.navigate(server.url() + "/me/data");
 
@@ -181,7 +178,7 @@ class BrowserIT {
     @Test
     void thePagesFitAPhoneAndTheRuleBookIsPublic() {
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        try (BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(new ViewportSize(390, 844)).setIsMobile(true))) {
             Page page = signIn(context, citizens.get(1), problems);
             assertThat(page.locator("#score-number")).isVisible();
@@ -208,8 +205,8 @@ class BrowserIT {
     void aCitizenSharesOneCategoryWithACaseWorkerSeesEachLookAndStopsSharing() {
         List<String> problems = new ArrayList<>();
         DemoAccounts.Citizen citizen = citizens.get(2);
-                try (BrowserContext citizenContext = browser.newContext();
-                BrowserContext caseworkerContext = browser.newContext()) {
+                try (BrowserContext citizenContext = CHROMIUM.browser().newContext();
+                BrowserContext caseworkerContext = CHROMIUM.browser().newContext()) {
             Page mine = signIn(citizenContext, citizen, problems);
             mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Share").setExact(true)).click();
             mine.getByLabel("Their username").fill(caseworker.username());
@@ -261,8 +258,8 @@ class BrowserIT {
         assertThat(server.civitas().scores().score(citizen.person(), CLOCK.instant()).score())
                 .as("the fourth demo citizen has the city's lowest score, below the base").isLessThan(1000);
         server.civitas().supportDesk().offerHelp();
-        try (BrowserContext citizenContext = browser.newContext();
-                BrowserContext caseworkerContext = browser.newContext()) {
+        try (BrowserContext citizenContext = CHROMIUM.browser().newContext();
+                BrowserContext caseworkerContext = CHROMIUM.browser().newContext()) {
             Page mine = signIn(citizenContext, citizen, problems);
             mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Help").setExact(true)).click();
             assertThat(mine.locator(".offer")).hasCount(1);
@@ -325,7 +322,7 @@ class BrowserIT {
         assertThat(city.postEvents(hub, evenings.toString()).statusCode()).isEqualTo(200);
         city.awaitProjection();
         String token;
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Page mine = signIn(context, volunteer, problems);
             mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rewards").setExact(true)).click();
             assertThat(mine.locator("#eligible")).containsText("The community hall for an evening");
@@ -343,7 +340,7 @@ class BrowserIT {
         assertThat(city.signed("POST", "/api/v1/rewards/redeem", hub, "{\"token\":\"" + token + "\"}").statusCode())
                 .as("good once").isEqualTo(409);
 
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Page record = Chromium.page(context, problems);
             record.navigate(server.url() + "/officials");
             Locator redeemed = record.locator("#acts tbody tr",
@@ -369,7 +366,7 @@ class BrowserIT {
                 CLOCK.instant().minus(Duration.ofDays(20)), "{\"kmhOver\":15,\"limit\":50}")).statusCode())
                 .isEqualTo(200);
         city.awaitProjection();
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Page mine = signIn(context, driver, problems);
             Locator first = mine.locator("li[data-event='wanda-speeding-1']");
             assertThat(first).containsText("warning: a repeat would grant −4");
@@ -401,7 +398,7 @@ class BrowserIT {
     @Test
     void aCitizenErasesTheirBrowsingForGoodAndTheStatisticsShowNoOne() {
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Page page = signIn(context, citizens.get(3), problems);
             String score = page.locator("#score-number").textContent();
             page.navigate(server.url() + "/me/data");

@@ -9,41 +9,37 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Debian's Chromium, headless, driven by Playwright: the browser the page tests open once per class and close after,
- * and how they sign in.
+ * Debian's Chromium, headless, driven by Playwright: the browser a page test registers as an extension, launched once
+ * for its class and closed after, and how the tests sign in.
  */
-final class Chromium implements AutoCloseable {
+final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
-    private final Playwright playwright;
-    private final Browser browser;
+    private Playwright playwright;
+    private Browser browser;
 
-    private Chromium(Playwright playwright, Browser browser) {
-        this.playwright = playwright;
-        this.browser = browser;
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = launch(playwright);
     }
 
-    static Chromium start() {
-        try {
-            Files.createDirectories(SHOTS);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make " + SHOTS, e);
-        }
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        try {
-            return new Chromium(playwright, launch(playwright));
-        } catch (RuntimeException e) {
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (playwright != null) {
             playwright.close();
-            throw e;
         }
     }
 
@@ -57,12 +53,6 @@ final class Chromium implements AutoCloseable {
     /** A screenshot of the whole of {@code page}, as {@code SHOTS/name.png}. */
     static void shot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
-    }
-
-    @Override
-    public void close() {
-        browser.close();
-        playwright.close();
     }
 
     private static Browser launch(Playwright playwright) {

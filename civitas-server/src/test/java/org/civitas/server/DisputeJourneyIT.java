@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -22,8 +21,7 @@ import org.civitas.account.Role;
 import org.civitas.demo.DemoAccounts;
 import org.civitas.store.StorageSettings;
 import org.civitas.testkit.ManualClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,23 +34,10 @@ class DisputeJourneyIT {
 
     private static final List<String> REVIEWERS = List.of("rita", "rolf");
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
 
     private final ManualClock clock = new ManualClock(TestServer.START);
-
-    @BeforeAll
-    static void launch() throws Exception {
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.civitas.store.Storages#fresh")
@@ -77,7 +62,7 @@ class DisputeJourneyIT {
                 + "\"occurredAt\":\"" + Instant.parse("2026-09-20T10:00:00Z") + "\",\"jurisdiction\":\"lakeside\","
                 + "\"attributes\":{\"daysLate\":50,\"biller\":\"lakeside-water\"}}").statusCode()).isEqualTo(200);
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Page page = Chromium.signIn(Chromium.page(context, problems), server.url(), "/me", resident.username(),
                     resident.password());
             Locator bill = page.locator("li[data-event='disputed-bill']");
@@ -100,7 +85,7 @@ class DisputeJourneyIT {
         }
         String[] outcomes = {"Upheld", "Removed"};
         for (int i = 0; i < REVIEWERS.size(); i++) {
-            try (BrowserContext context = browser.newContext()) {
+            try (BrowserContext context = CHROMIUM.browser().newContext()) {
                 Page page = Chromium.signIn(Chromium.page(context, problems), server.url(), "/disputes",
                         REVIEWERS.get(i), REVIEWERS.get(i) + "'s password");
                 page.locator("#open-disputes a").first().click();
@@ -114,7 +99,7 @@ class DisputeJourneyIT {
                 Chromium.shot(page, "dispute-decided-" + i);
             }
         }
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Page page = Chromium.signIn(Chromium.page(context, problems), server.url(), "/me/disputes",
                     resident.username(), resident.password());
             assertThat(page.locator("li[data-event='disputed-bill'] .state")).hasText("removed");

@@ -23,8 +23,7 @@ import org.civitas.demo.DemoAccounts;
 import org.civitas.source.RegisteredSource;
 import org.civitas.store.StorageSettings;
 import org.civitas.testkit.ManualClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,26 +35,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProposalJourneyIT {
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
 
     private final ManualClock clock = new ManualClock(TestServer.START);
     private final Map<String, RegisteredSource> sources = new HashMap<>();
     private CivitasServer server;
     private List<DemoAccounts.Citizen> citizens;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        chromium = Chromium.start();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     /** The demo city of forty residents on {@code storage}, with its sources registered and five accounts. */
     private void startCity(StorageSettings storage, Path data) {
@@ -87,7 +73,7 @@ class ProposalJourneyIT {
         List<String> problems = new ArrayList<>();
         DemoAccounts.Citizen author = citizens.get(0);
         String proposalUrl;
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Page page = signIn(context, author, "/proposals/new", problems);
             page.getByLabel("Jurisdiction").selectOption("lakeside");
             page.getByLabel("Title").fill("Late bills cost more");
@@ -116,7 +102,7 @@ class ProposalJourneyIT {
         }
         assertThat(citizens).as("a tenth of the city's forty residents, the quorum").hasSizeGreaterThanOrEqualTo(4);
         for (int i = 1; i < citizens.size(); i++) {
-            try (BrowserContext context = browser.newContext()) {
+            try (BrowserContext context = CHROMIUM.browser().newContext()) {
                 Page page = signIn(context, citizens.get(i), path(proposalUrl), problems);
                 if (i == 1) {
                     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Support it")).click();
@@ -130,7 +116,7 @@ class ProposalJourneyIT {
         }
 
         clock.advance(Duration.ofDays(7));
-        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
+        try (BrowserContext phone = CHROMIUM.browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(new ViewportSize(390, 844)).setIsMobile(true))) {
             Page page = phone.newPage();
             page.navigate(proposalUrl);
@@ -157,7 +143,7 @@ class ProposalJourneyIT {
         clock.advance(Duration.ofDays(30));
         TestServer.around(server, clock).postEvents(sources.get("lakeside-utilities"),
                 bill("after-notice", author.person(), 60, clock.instant()));
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = CHROMIUM.browser().newContext()) {
             Page page = signIn(context, author, "/me", problems);
             assertThat(page.locator("li[data-event='after-notice']")).containsText("v2");
             assertThat(page.locator("li[data-event='after-notice']")).containsText("adopted by a vote");
