@@ -10,6 +10,9 @@ import org.civitas.event.Event;
  */
 public final class EntryBody {
 
+    /** The bytes before a body's payload: its sequence and the previous hash. */
+    public static final int PREFIX_BYTES = Chain.BODY_PREFIX_BYTES;
+
     private EntryBody() {
     }
 

@@ -5,22 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -29,17 +19,13 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.civitas.constitution.Constitution;
 import org.civitas.event.Event;
-import org.civitas.event.EventKey;
+import org.civitas.kafka.ConformanceCases;
 import org.civitas.ledger.EntryBody;
 import org.civitas.ledger.EventCodec;
 import org.civitas.ndjson.NdjsonReader;
-import org.civitas.ndjson.ParsedBatch;
-import org.civitas.rules.RuleBookLoader;
 import org.civitas.scoring.ScoreSheet;
 import org.civitas.scoring.Scorer;
-import org.civitas.scoring.ScoringRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,28 +37,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LedgerTopologyTest {
 
-    private static final Instant AT = Instant.parse("2026-11-01T00:00:00Z");
-    private static final Pattern EXPECTED_ENTRY = Pattern.compile("\"([^\"]+)\"\\s*:\\s*(-?[0-9.]+)");
     private static final Topics TOPICS = new Topics("civitas");
 
     @TempDir
     Path state;
-
-    static Stream<Path> cases() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        List<Path> cases = new ArrayList<>(foldersIn(root.resolve("civitas-core/src/test/resources/conformance")));
-        Path shared = root.getParent().resolve("shared/conformance");
-        if (Files.isDirectory(shared)) {
-            cases.addAll(foldersIn(shared));
-        }
-        return cases.stream();
-    }
-
-    private static List<Path> foldersIn(Path root) throws IOException {
-        try (Stream<Path> entries = Files.list(root)) {
-            return entries.filter(dir -> Files.exists(dir.resolve("expected.json"))).sorted().toList();
-        }
-    }
 
     private Properties settings() {
         Properties settings = new Properties();
@@ -91,25 +59,20 @@ class LedgerTopologyTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void scoresAreTheEmbeddedEnginesAndTheIndependentlyComputedOnes(Path folder) throws IOException {
-        Scorer scorer = new Scorer(new RuleBookLoader(Constitution.standard()).load(folder.resolve("rules.yaml")));
-        ParsedBatch parsed;
-        try (InputStream in = Files.newInputStream(folder.resolve("events.ndjson"))) {
-            parsed = NdjsonReader.readAll(in);
-        }
+    @MethodSource("org.civitas.kafka.ConformanceCases#all")
+    void scoresAreTheEmbeddedEnginesAndTheIndependentlyComputedOnes(ConformanceCases conformance)
+            throws IOException {
+        Scorer scorer = conformance.scorer();
         ScoreSheet streamed;
         try (TopologyTestDriver driver = new TopologyTestDriver(LedgerTopology.build(TOPICS, scorer), settings())) {
-            take(driver, parsed.events());
-            streamed = new StoredScores(scorer, driver.getKeyValueStore(LedgerTopology.PERSON_EVENTS)).everyone(AT);
+            take(driver, conformance.events());
+            streamed = new StoredScores(scorer, driver.getKeyValueStore(LedgerTopology.PERSON_EVENTS))
+                    .everyone(ConformanceCases.AT);
         }
 
-        ScoringRun embedded = scorer.start(AT);
-        Set<EventKey> seen = new HashSet<>();
-        parsed.events().stream().filter(event -> seen.add(event.key())).forEach(embedded::accept);
         assertThat(streamed.people()).as("person by person, contribution by contribution")
-                .isEqualTo(embedded.finish().people());
-        Map<String, Double> expected = expected(folder.resolve("expected.json"));
+                .isEqualTo(conformance.embeddedScores());
+        Map<String, Double> expected = conformance.expected();
         assertThat(streamed.people()).extracting(score -> score.person())
                 .containsExactlyElementsOf(expected.keySet().stream().sorted().toList());
         streamed.people().forEach(score -> assertThat(score.roundedScore()).as(score.person())
@@ -118,8 +81,7 @@ class LedgerTopologyTest {
 
     @Test
     void theFirstEventOfASourceAndIdCountsAndEachPartitionIsAHashChain() throws IOException {
-        Scorer scorer = new Scorer(new RuleBookLoader(Constitution.standard()).load(cases().findFirst().orElseThrow()
-                .resolve("rules.yaml")));
+        Scorer scorer = ConformanceCases.all().findFirst().orElseThrow().scorer();
         Event first = event("e-1", "p-ada", "{\"hours\":3}");
         Event again = event("e-1", "p-bob", "{\"hours\":4}");
         Event other = event("e-2", "p-ada", "{\"hours\":2}");
@@ -148,14 +110,5 @@ class LedgerTopologyTest {
                 + "\"volunteering\",\"jurisdiction\":\"harbor\",\"occurredAt\":\"2026-10-01T08:00:00Z\",\"attributes\":"
                 + attributes + "}\n";
         return NdjsonReader.readAll(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8))).events().get(0);
-    }
-
-    private static Map<String, Double> expected(Path file) throws IOException {
-        Map<String, Double> expected = new LinkedHashMap<>();
-        Matcher entry = EXPECTED_ENTRY.matcher(Files.readString(file));
-        while (entry.find()) {
-            expected.put(entry.group(1), Double.parseDouble(entry.group(2)));
-        }
-        return expected;
     }
 }

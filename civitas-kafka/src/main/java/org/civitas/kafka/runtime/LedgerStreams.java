@@ -1,0 +1,72 @@
+package org.civitas.kafka.runtime;
+
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.civitas.CivitasException;
+import org.civitas.kafka.streams.LedgerTopology;
+import org.civitas.kafka.streams.StoredScores;
+import org.civitas.scoring.Scorer;
+
+/**
+ * The topology running on a cluster, exactly once: an event is taken, chained and kept for scoring once, whatever
+ * instance fails when. Its topics are made first where they are missing.
+ */
+public final class LedgerStreams implements AutoCloseable {
+
+    private static final Duration STARTING = Duration.ofSeconds(60);
+
+    private final KafkaStreams streams;
+    private final Scorer scorer;
+
+    private LedgerStreams(KafkaStreams streams, Scorer scorer) {
+        this.streams = streams;
+        this.scorer = scorer;
+    }
+
+    /** Starts the topology, and returns once it runs. */
+    public static LedgerStreams start(KafkaSettings settings, Scorer scorer) {
+        LedgerTopics.ensure(settings);
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        KafkaStreams streams = new KafkaStreams(LedgerTopology.build(settings.topics(), scorer), properties);
+        streams.start();
+        long deadline = System.nanoTime() + STARTING.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
+                streams.close(Duration.ofSeconds(10));
+                throw new CivitasException("the Streams application " + settings.applicationId() + " did not start"
+                        + " on " + settings.bootstrap() + " (it is " + streams.state() + ")");
+            }
+            sleep();
+        }
+        return new LedgerStreams(streams, scorer);
+    }
+
+    /** The scores of the people whose partitions this instance holds. */
+    public StoredScores localScores() {
+        return new StoredScores(scorer, streams.store(StoreQueryParameters.fromNameAndType(
+                LedgerTopology.PERSON_EVENTS, QueryableStoreTypes.<String, byte[]>keyValueStore())));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CivitasException("interrupted while the Streams application started", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,99 @@
+package org.civitas.kafka.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.civitas.event.Event;
+import org.civitas.kafka.ConformanceCases;
+import org.civitas.kafka.broker.KafkaBroker;
+import org.civitas.kafka.streams.IntakeKeys;
+import org.civitas.ledger.EventCodec;
+import org.civitas.scoring.PersonScore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The topology on a real broker, exactly once, over four partitions: a conformance case sent through the intake,
+ * duplicates and all, comes out as one hash chain a partition, each person in one partition, and scores exactly as
+ * the embedded engine scores it.
+ */
+class LedgerStreamsIT {
+
+    private static final int PARTITIONS = 4;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aCaseSentThroughTheIntakeIsChainedByPartitionAndScoredAsEmbedded() throws Exception {
+        ConformanceCases conformance = ConformanceCases.all().findFirst().orElseThrow();
+        List<Event> events = conformance.events();
+        long distinct = events.stream().map(Event::key).distinct().count();
+        try (KafkaBroker broker = KafkaBroker.start(data.resolve("broker"), 0)) {
+            KafkaSettings settings = new KafkaSettings(broker.bootstrapServers(), "civitas", PARTITIONS, (short) 1,
+                    "civitas-it", data.resolve("streams"));
+            try (LedgerStreams streams = LedgerStreams.start(settings, conformance.scorer())) {
+                send(broker, settings, events);
+                awaitLedger(settings, distinct);
+
+                List<KafkaLedger.PartitionCheck> checks = KafkaLedger.verify(settings);
+                assertThat(checks).allSatisfy(check -> assertThat(check.damage()).isEmpty());
+                assertThat(checks.stream().mapToLong(KafkaLedger.PartitionCheck::entries).sum()).isEqualTo(distinct);
+                assertThat(checks).filteredOn(check -> check.entries() > 0).as("people spread over partitions")
+                        .hasSizeGreaterThan(1);
+                Map<String, Set<Integer>> partitionsOf = new HashMap<>();
+                KafkaLedger.read(settings, (partition, person, body) -> partitionsOf.computeIfAbsent(person,
+                        any -> new HashSet<>()).add(partition));
+                assertThat(partitionsOf.values()).as("each person's entries in one partition")
+                        .allSatisfy(partitions -> assertThat(partitions).hasSize(1));
+
+                List<PersonScore> scores = streams.localScores().everyone(ConformanceCases.AT).people();
+                assertThat(scores).isEqualTo(conformance.embeddedScores());
+                Map<String, Double> expected = conformance.expected();
+                scores.forEach(score -> assertThat(score.roundedScore()).as(score.person())
+                        .isCloseTo(expected.get(score.person()), within(0.01)));
+            }
+        }
+    }
+
+    /** Sends every event to the intake, each acknowledged by every copy before this returns. */
+    private static void send(KafkaBroker broker, KafkaSettings settings, List<Event> events) throws Exception {
+        Map<String, Object> properties = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
+                new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> sent = events.stream().map(event -> producer.send(new ProducerRecord<>(
+                    settings.topics().intake(), IntakeKeys.of(event), EventCodec.encode(event)))).toList();
+            for (Future<RecordMetadata> acknowledged : sent) {
+                acknowledged.get();
+            }
+        }
+    }
+
+    private static void awaitLedger(KafkaSettings settings, long entries) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        long read = 0;
+        while (System.nanoTime() < deadline) {
+            read = KafkaLedger.read(settings, (partition, person, body) -> { });
+            if (read >= entries) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(Optional.of(read)).as("entries in the ledger after a minute").contains(entries);
+    }
+}
