@@ -27,7 +27,7 @@ public final class Civitas implements Runnable {
     /** The commands, in the order help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, ServeCommand.class,
             GenerateCommand.class, IngestCommand.class, ScoreCommand.class, SimulateCommand.class, VerifyCommand.class,
-            RepairCommand.class, StatsCommand.class, LogCommand.class, KafkaCommand.class,
+            RepairCommand.class, StatsCommand.class, LogCommand.class, KafkaCommand.class, StreamsCommand.class,
             CommandLine.HelpCommand.class);
 
     /** Exit status when input was refused (in whole or in part) or a ledger is damaged. */

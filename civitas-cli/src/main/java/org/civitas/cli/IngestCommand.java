@@ -5,12 +5,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.civitas.CivitasException;
 import org.civitas.constitution.Constitution;
 import org.civitas.ingest.Admission;
 import org.civitas.ingest.Intake;
 import org.civitas.ingest.IntakeReport;
+import org.civitas.kafka.runtime.KafkaConfig;
+import org.civitas.kafka.runtime.KafkaConfigFile;
+import org.civitas.kafka.runtime.KafkaIntake;
 import org.civitas.ledger.FileLedger;
 import org.civitas.ndjson.NdjsonReader;
 import org.civitas.ndjson.OccurrenceWindow;
@@ -19,6 +24,7 @@ import org.civitas.privacy.PersonalKeys;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.source.SourceCatalogue;
 import org.civitas.source.SourcesFile;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,7 +43,10 @@ import picocli.CommandLine.Spec;
             "\"ledgerEvents\"} as JSON.",
             "Only the types each registered source registered are taken (see --sources), and, when DIR has rule",
             "books in DIR/rules/, only events in their jurisdictions. The attributes of events in personal-only",
-            "categories are sealed with a key per person and category, kept in DIR/keys/."
+            "categories are sealed with a key per person and category, kept in DIR/keys/.",
+            "With --config, the events go to the intake of the Kafka runtime the file configures, each acknowledged",
+            "by every copy before the command ends; the sources and keys are those of the file's data directory. It",
+            "then prints {\"sent\", \"rejected\"}: the runtime counts a duplicate once as it takes it."
         })
 final class IngestCommand implements Callable<Integer> {
 
@@ -50,7 +59,20 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "The data directory; its ledger is created if need be.")
+    @ArgGroup(multiplicity = "1")
+    private Where where;
+
+    static final class Where {
+        @Option(names = "--data", paramLabel = "DIR", required = true,
+                description = "The data directory; its ledger is created if need be.")
+        Path data;
+
+        @Option(names = "--config", paramLabel = "FILE", required = true,
+                description = "The configuration of a Kafka runtime (runtime: kafka) to send the events to.")
+        Path config;
+    }
+
+    /** The data directory: the sources registered and the keys that seal are kept there. */
     private Path data;
 
     @Option(names = "--sources", paramLabel = "FILE", description = "The sources that may send events, their types"
@@ -62,39 +84,58 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        KafkaConfig kafka = where.config == null ? null : KafkaConfigFile.read(where.config);
+        data = kafka == null ? where.data : kafka.data().orElseThrow(() -> new CivitasException("the configuration "
+                + where.config + " names no data directory (data: DIR): ingest takes the sources registered there,"
+                + " and keeps there the keys that seal personal data"));
         EventInput input = new EventInput(file);
         SourceCatalogue registered = registerSources();
-        Admission admission = admission(registered);
         RefusalReport refusals = new RefusalReport(spec.commandLine().getErr());
         PersonalDataSeal seal = new PersonalDataSeal(PersonalKeys.open(data), registered::category,
                 Constitution.standard().personalOnlyCategories());
-        NdjsonReader reader = NdjsonReader.withAvailableProcessors(
-                OccurrenceWindow.receivedAt(Clock.systemUTC().instant()));
-        IntakeReport taken;
-        long ledgerEvents;
-        try (FileLedger ledger = FileLedger.open(data);
-                InputStream in = input.open();
-                Progress progress = Progress.start("ingest", input.size(), "MiB", 1 << 20)) {
-            if (input.size() > 0) {
-                ledger.expect(input.size() / TYPICAL_EVENT_BYTES);
+        Map<String, Long> report = new LinkedHashMap<>();
+        if (kafka == null) {
+            try (FileLedger ledger = FileLedger.open(data)) {
+                if (input.size() > 0) {
+                    ledger.expect(input.size() / TYPICAL_EVENT_BYTES);
+                }
+                IntakeReport taken = take(new Intake(ledger, seal), input, registered, refusals);
+                report.put("accepted", taken.accepted());
+                report.put("duplicates", taken.duplicates());
+                report.put("rejected", refusals.count());
+                report.put("ledgerEvents", ledger.size());
             }
-            taken = new Intake(ledger, seal).take(in, reader, admission, COMMIT_BYTES, (refused, bytes) -> {
-                refusals.add(refused);
-                progress.advance(bytes);
-            });
-            ledgerEvents = ledger.size();
+        } else {
+            try (KafkaIntake intake = KafkaIntake.open(kafka.kafka())) {
+                take(new Intake(intake, seal), input, registered, refusals);
+                report.put("sent", intake.sent());
+                report.put("rejected", refusals.count());
+            }
         }
-        refusals.finish();
         try (JsonGenerator json = JsonOutput.lines(System.out)) {
             json.writeStartObject();
-            json.writeNumberField("accepted", taken.accepted());
-            json.writeNumberField("duplicates", taken.duplicates());
-            json.writeNumberField("rejected", refusals.count());
-            json.writeNumberField("ledgerEvents", ledgerEvents);
+            for (Map.Entry<String, Long> field : report.entrySet()) {
+                json.writeNumberField(field.getKey(), field.getValue());
+            }
             json.writeEndObject();
             json.writeRaw('\n');
         }
         return refusals.count() > 0 ? Civitas.FAILED : 0;
+    }
+
+    private IntakeReport take(Intake intake, EventInput input, SourceCatalogue registered, RefusalReport refusals)
+            throws IOException {
+        NdjsonReader reader = NdjsonReader.withAvailableProcessors(
+                OccurrenceWindow.receivedAt(Clock.systemUTC().instant()));
+        IntakeReport taken;
+        try (InputStream in = input.open(); Progress progress = Progress.start("ingest", input.size(), "MiB", 1 << 20)) {
+            taken = intake.take(in, reader, admission(registered), COMMIT_BYTES, (refused, bytes) -> {
+                refusals.add(refused);
+                progress.advance(bytes);
+            });
+        }
+        refusals.finish();
+        return taken;
     }
 
     /** The sources registered in the data directory, with those of {@code --sources} registered there first. */

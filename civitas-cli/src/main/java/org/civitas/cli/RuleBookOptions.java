@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.civitas.CivitasException;
 import org.civitas.constitution.Constitution;
 import org.civitas.governance.BookHistory;
+import org.civitas.kafka.runtime.KafkaConfig;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.rules.RuleBooks;
 import org.civitas.source.SourceCatalogue;
@@ -48,5 +49,12 @@ final class RuleBookOptions {
                 + " score by: give one with --rules BOOK (a file, or a folder with one per jurisdiction)"
                 + data.map(folder -> ", or put them in " + RuleBookLoader.folderIn(folder)).orElse("")));
         return BookHistory.inForce(initial, data.get(), loader);
+    }
+
+    /** The books of a Kafka runtime: given, or named in its configuration. */
+    RuleBooks load(KafkaConfig config) {
+        Path books = rules != null ? rules : config.rules().orElseThrow(() -> new CivitasException("no rule book to"
+                + " score by: give one with --rules BOOK, or name them in the configuration (rules: BOOKS)"));
+        return loader(config.data()).load(books);
     }
 }

@@ -17,6 +17,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.civitas.event.Event;
 import org.civitas.event.EventKey;
+import org.civitas.kafka.runtime.KafkaConfig;
+import org.civitas.kafka.runtime.KafkaConfigFile;
+import org.civitas.kafka.runtime.KafkaLedger;
+import org.civitas.kafka.runtime.KafkaSettings;
+import org.civitas.ledger.EntryBody;
 import org.civitas.ledger.FileLedger;
 import org.civitas.ndjson.NdjsonReader;
 import org.civitas.ndjson.OccurrenceWindow;
@@ -59,6 +64,10 @@ final class ScoreCommand implements Callable<Integer> {
 
         @Option(names = "--data", paramLabel = "DIR", required = true, description = "Score the ledger in DIR.")
         Path data;
+
+        @Option(names = "--config", paramLabel = "FILE", required = true,
+                description = "Score the ledger of the Kafka runtime that FILE configures (runtime: kafka).")
+        Path config;
     }
 
     @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
@@ -72,9 +81,12 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Scorer scorer = new Scorer(ruleBooks.load(Optional.ofNullable(events.data)));
+        KafkaConfig kafka = events.config == null ? null : KafkaConfigFile.read(events.config);
+        Scorer scorer = new Scorer(kafka != null ? ruleBooks.load(kafka)
+                : ruleBooks.load(Optional.ofNullable(events.data)));
         ScoringRun run = scorer.start(at != null ? at : Clock.systemUTC().instant());
-        long rejected = events.file != null ? scoreFile(run) : scoreLedger(scorer, run);
+        long rejected = events.file != null ? scoreFile(run)
+                : kafka != null ? scoreKafkaLedger(kafka.kafka(), run) : scoreLedger(scorer, run);
         ScoreSheet sheet = run.finish();
         try (OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)) {
             if (format == Format.table) {
@@ -127,6 +139,25 @@ final class ScoreCommand implements Callable<Integer> {
         }, (sequence, person) -> run.include(person), unreadable -> {
             unreadable.envelope().ifPresent(envelope -> run.include(envelope.person()));
             countsForNoOne(err, "ledger " + unreadable);
+        });
+        err.flush();
+        return 0;
+    }
+
+    /**
+     * Scores the ledger of a Kafka runtime, partition by partition: each person's entries are in one partition, in
+     * their order, so everyone scores as in the file ledger.
+     */
+    private long scoreKafkaLedger(KafkaSettings kafka, ScoringRun run) {
+        PrintWriter err = spec.commandLine().getErr();
+        KafkaLedger.read(kafka, (partition, person, body) -> {
+            try {
+                run.accept(EntryBody.event(body));
+            } catch (RuntimeException e) {
+                run.include(person);
+                countsForNoOne(err, "partition " + partition + ", entry " + EntryBody.sequence(body)
+                        + ": cannot be scored: " + e.getMessage());
+            }
         });
         err.flush();
         return 0;

@@ -2,13 +2,18 @@ package org.civitas.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.civitas.governance.BookHistory;
+import org.civitas.kafka.runtime.KafkaConfigFile;
+import org.civitas.kafka.runtime.KafkaLedger;
+import org.civitas.kafka.runtime.KafkaSettings;
 import org.civitas.ledger.FileLedger;
 import org.civitas.ledger.UnreadableEntry;
 import org.civitas.ledger.Verification;
 import org.civitas.officials.OfficialRecord;
 import org.civitas.transparency.TransparencyLog;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,18 +26,33 @@ import picocli.CommandLine.Spec;
             "Walks the ledger's hash chain from the first entry to the last, reading every entry as an event, and",
             "checks every checkpoint the server's transparency log kept against the ledger's Merkle tree.",
             "Exits 0 when it is intact and every entry is readable; 1 naming the first altered, dropped or",
-            "reordered entry; 3 naming the entries that are intact but cannot be read as events."
+            "reordered entry; 3 naming the entries that are intact but cannot be read as events.",
+            "With --config, checks the chain of every partition of a Kafka runtime's ledger in the same way."
         })
 final class VerifyCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "The data directory holding the ledger.")
-    private Path data;
+    @ArgGroup(multiplicity = "1")
+    private Where where;
+
+    static final class Where {
+        @Option(names = "--data", paramLabel = "DIR", required = true,
+                description = "The data directory holding the ledger.")
+        Path data;
+
+        @Option(names = "--config", paramLabel = "FILE", required = true,
+                description = "The configuration of a Kafka runtime (runtime: kafka) whose ledger to check.")
+        Path config;
+    }
 
     @Override
     public Integer call() {
+        if (where.config != null) {
+            return verifyPartitions(KafkaConfigFile.read(where.config).kafka());
+        }
+        Path data = where.data;
         Verification verification = FileLedger.verify(data);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -69,6 +89,22 @@ final class VerifyCommand implements Callable<Integer> {
             return Civitas.UNREADABLE;
         }
         return 0;
+    }
+
+    private int verifyPartitions(KafkaSettings kafka) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<KafkaLedger.PartitionCheck> checks = KafkaLedger.verify(kafka);
+        for (KafkaLedger.PartitionCheck check : checks) {
+            if (check.damage().isPresent()) {
+                err.println("civitas verify: the ledger is NOT intact: " + check.damage().get());
+            } else {
+                out.println("partition " + check.partition() + " intact: " + check.entries() + " entries");
+            }
+        }
+        out.flush();
+        err.flush();
+        return checks.stream().anyMatch(check -> check.damage().isPresent()) ? Civitas.FAILED : 0;
     }
 
     /** Whether a chain beside the events' is intact and readable; says so, or what is wrong with it. */

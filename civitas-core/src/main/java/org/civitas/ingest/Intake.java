@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.civitas.ledger.AppendResult;
 import org.civitas.ledger.EncodedBatch;
-import org.civitas.ledger.FileLedger;
+import org.civitas.ledger.LedgerAppender;
 import org.civitas.ndjson.NdjsonReader;
 import org.civitas.ndjson.RefusedLines;
 import org.civitas.privacy.PersonalDataSeal;
@@ -39,10 +39,10 @@ public final class Intake {
         void taken(RefusedLines refused, long bytes);
     }
 
-    private final FileLedger ledger;
+    private final LedgerAppender ledger;
     private final PersonalDataSeal seal;
 
-    public Intake(FileLedger ledger, PersonalDataSeal seal) {
+    public Intake(LedgerAppender ledger, PersonalDataSeal seal) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.seal = Objects.requireNonNull(seal, "seal");
     }

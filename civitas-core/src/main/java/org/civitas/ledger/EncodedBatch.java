@@ -36,6 +36,19 @@ public final class EncodedBatch {
         return offsets[index + 1];
     }
 
+    /** The payload of event {@code index}: the event as the ledger encodes it. */
+    public byte[] payload(int index) {
+        return Arrays.copyOfRange(payloads, offsets[index], offsets[index + 1]);
+    }
+
+    /**
+     * A builder for a ledger that keeps no index of keys here (the Kafka runtime's, which counts a duplicate once
+     * downstream): its batches carry no fingerprints.
+     */
+    public static Builder withoutKeys(int expectedEvents, int expectedBytes) {
+        return new Builder(null, expectedEvents, expectedBytes);
+    }
+
     /**
      * Encodes events, one after another, for the ledger that made it ({@link FileLedger#newBatch}). Any thread may
      * build a batch; one batch is built by one thread.
@@ -102,7 +115,7 @@ public final class EncodedBatch {
                 offsets = Arrays.copyOf(offsets, 2 * size + 1);
             }
             offsets[size] = start;
-            fingerprints[size] = keys.fingerprint(buffer.data(), start);
+            fingerprints[size] = keys == null ? 0 : keys.fingerprint(buffer.data(), start);
             size++;
             offsets[size] = buffer.size();
         }

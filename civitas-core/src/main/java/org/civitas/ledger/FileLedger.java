@@ -27,7 +27,7 @@ import org.civitas.event.Event;
  * acknowledged) is cut away, and a ledger whose committed entries were altered, dropped or reordered is refused.
  * One process writes a ledger at a time; any number may read it.
  */
-public final class FileLedger implements AutoCloseable {
+public final class FileLedger implements LedgerAppender, AutoCloseable {
 
     /** Room made for each event when encoding a batch: most events fit, so the buffer seldom grows. */
     private static final int ENCODED_BYTES_PER_EVENT = 256;
@@ -151,6 +151,7 @@ public final class FileLedger implements AutoCloseable {
     }
 
     /** A new batch for this ledger, on any thread, with room for about so many events and bytes of them. */
+    @Override
     public EncodedBatch.Builder newBatch(int expectedEvents, int expectedBytes) {
         return new EncodedBatch.Builder(keys, expectedEvents, expectedBytes);
     }
@@ -174,6 +175,7 @@ public final class FileLedger implements AutoCloseable {
      * Writes an encoded batch without waiting for the disk: the events are not acknowledged until {@link #commit()}
      * returns. For bulk loads, which commit every few tens of megabytes rather than every batch.
      */
+    @Override
     public synchronized AppendResult write(EncodedBatch batch) {
         Objects.requireNonNull(batch, "batch");
         if (broken) {
@@ -204,6 +206,7 @@ public final class FileLedger implements AutoCloseable {
     }
 
     /** Makes everything written so far durable: forces it to disk, then records the new head. */
+    @Override
     public void commit() {
         long written;
         synchronized (this) {

@@ -31,7 +31,8 @@ import org.civitas.yaml.YamlMapping;
  */
 public final class ServerConfigFile {
 
-    private static final List<String> FIELDS = List.of("host", "port", "data", "storage", "rules", "constitution");
+    private static final List<String> FIELDS = List.of("host", "port", "data", "storage", "rules", "constitution",
+            "runtime", "kafka");
     private static final List<String> STORAGE_FIELDS = List.of("kind", "url", "user", "password", "passwordEnv");
 
     private ServerConfigFile() {
@@ -57,6 +58,9 @@ public final class ServerConfigFile {
 
     private static ServerSettings settings(YamlMapping root, Path base) {
         root.allowOnly(FIELDS);
+        root.text("runtime").filter(runtime -> !runtime.equals("embedded")).ifPresent(runtime -> root.report(
+                "runtime", "the server runs on the embedded ledger (runtime: embedded, the default); the Kafka"
+                        + " runtime's stream processing runs as 'civitas streams --config FILE'"));
         String host = root.text("host").orElse("0.0.0.0");
         long port = root.integer("port").orElse(8080L);
         if (port < 0 || port > 65_535) {

@@ -55,13 +55,12 @@ public final class KafkaLedger {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic,
                     info.partition())));
-            partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
-            Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
-            for (TopicPartition partition : partitions) {
-                consumer.assign(List.of(partition));
-                consumer.seekToBeginning(List.of(partition));
-                while (consumer.position(partition) < ends.get(partition)) {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    if (record.offset() < ends.get(new TopicPartition(topic, record.partition()))) {
                         visitor.entry(record.partition(), record.key(), record.value());
                         read++;
                     }

@@ -1,0 +1,126 @@
+package org.civitas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.civitas.kafka.broker.KafkaBroker;
+import org.civitas.kafka.runtime.KafkaConfigFile;
+import org.civitas.kafka.runtime.KafkaLedger;
+import org.civitas.kafka.runtime.KafkaSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Kafka runtime as a user runs it: a broker, three stream instances as processes of their own, a city sent
+ * through {@code civitas ingest --config} while one instance is killed with {@code kill -9} and started again. The
+ * ledger's partitions are each an intact chain, and {@code civitas score --config} prints, byte for byte, what
+ * {@code civitas score --data} prints for the same city on the embedded runtime.
+ */
+class KafkaRuntimeIT {
+
+    private static final String AT = "2026-11-01T00:00:00Z";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void threeInstancesOneKilledMidStreamScoreExactlyAsEmbedded() throws Exception {
+        Path city = work.resolve("city.ndjson");
+        Path sources = work.resolve("sources.yaml");
+        Path rules = work.resolve("rules");
+        assertThat(CivitasCommand.run("generate", "--people", "400", "--days", "30", "--seed", "7", "--output",
+                city.toString(), "--write-sources", sources.toString(), "--write-rules", rules.toString()).exit())
+                .isZero();
+        CivitasCommand.Result embeddedIngest = CivitasCommand.run("ingest", "--sources", sources.toString(),
+                "--data", work.resolve("embedded").toString(), city.toString());
+        assertThat(embeddedIngest.exit()).as(embeddedIngest.err()).isZero();
+        long events = ledgerEvents(embeddedIngest.out());
+
+        try (KafkaBroker broker = KafkaBroker.start(work.resolve("broker"), 0)) {
+            Path data = Files.createDirectories(work.resolve("kafka-data"));
+            Files.copy(sources, data.resolve("sources.yaml"));
+            Path config = Files.writeString(work.resolve("civitas.yaml"), """
+                    runtime: kafka
+                    kafka: { bootstrap: '%s', topicPrefix: nation, partitions: 4, applicationId: nation }
+                    rules: rules
+                    data: kafka-data
+                    """.formatted(broker.bootstrapServers()));
+            List<Process> instances = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    instances.add(startInstance(config, "instance-" + i));
+                }
+                Process ingest = CivitasCommand.startWithOutput("ingest", "--config", config.toString(),
+                        city.toString());
+                Thread.sleep(1_000);
+                assertThat(ingest.isAlive()).as("the kill lands while events still come in").isTrue();
+                Process killed = instances.get(1);
+                killed.destroyForcibly();
+                assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(ingest.waitFor(3, TimeUnit.MINUTES)).isTrue();
+                assertThat(new String(ingest.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                        .contains("\"sent\":" + events).contains("\"rejected\":0");
+                instances.set(1, startInstance(config, "instance-1-again"));
+
+                KafkaSettings settings = KafkaConfigFile.read(config).kafka();
+                awaitLedger(settings, events);
+                CivitasCommand.Result verified = CivitasCommand.run("verify", "--config", config.toString());
+                assertThat(verified.exit()).as(verified.err()).isZero();
+                assertThat(verified.outLines()).hasSize(4).allSatisfy(line -> assertThat(line).contains("intact"));
+
+                CivitasCommand.Result onKafka = CivitasCommand.run("score", "--config", config.toString(), "--at",
+                        AT);
+                CivitasCommand.Result embedded = CivitasCommand.run("score", "--rules", rules.toString(), "--data",
+                        work.resolve("embedded").toString(), "--at", AT);
+                assertThat(onKafka.exit()).as(onKafka.err()).isZero();
+                assertThat(onKafka.outLines()).hasSize(400);
+                assertThat(onKafka.out()).as("byte for byte").isEqualTo(embedded.out());
+            } finally {
+                for (Process instance : instances) {
+                    instance.destroy();
+                    if (!instance.waitFor(30, TimeUnit.SECONDS)) {
+                        instance.destroyForcibly();
+                    }
+                }
+            }
+        }
+    }
+
+    private static long ledgerEvents(String ingestReport) {
+        return Long.parseLong(ingestReport.replaceAll(".*\"ledgerEvents\":(\\d+).*", "$1").strip());
+    }
+
+    /** Starts an instance of the stream processing in a process of its own, and waits until it runs. */
+    private Process startInstance(Path config, String name) throws IOException {
+        Path state = work.resolve("state-" + name);
+        Path own = Files.writeString(work.resolve(name + ".yaml"), Files.readString(config).replace(
+                "applicationId: nation }", "applicationId: nation, stateDir: " + state + " }"));
+        Process instance = CivitasCommand.startWithOutput("streams", "--config", own.toString());
+        BufferedReader out = new BufferedReader(new InputStreamReader(instance.getInputStream(),
+                StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("streams are running")) {
+                return instance;
+            }
+        }
+        throw new AssertionError(name + " stopped before it ran");
+    }
+
+    private static void awaitLedger(KafkaSettings settings, long entries) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        long read = 0;
+        while (System.nanoTime() < deadline && read < entries) {
+            read = KafkaLedger.read(settings, (partition, person, body) -> { });
+            Thread.sleep(250);
+        }
+        assertThat(read).as("entries in the ledger").isEqualTo(entries);
+    }
+}

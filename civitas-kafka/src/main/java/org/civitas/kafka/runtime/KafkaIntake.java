@@ -1,0 +1,97 @@
+package org.civitas.kafka.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.civitas.CivitasException;
+import org.civitas.event.Event;
+import org.civitas.kafka.streams.IntakeKeys;
+import org.civitas.ledger.AppendResult;
+import org.civitas.ledger.EncodedBatch;
+import org.civitas.ledger.EventCodec;
+import org.civitas.ledger.LedgerAppender;
+
+/**
+ * Where core's intake appends on the Kafka runtime: each event goes to the intake topic, keyed by its source and id,
+ * from an idempotent producer that waits for every copy ({@code acks=all}). A commit returns once every event sent
+ * is acknowledged, or throws: what was not acknowledged may be sent again, and the topology counts it once. Which
+ * events were duplicates the topology decides downstream, so a write counts every event it sends as taken.
+ */
+public final class KafkaIntake implements LedgerAppender, AutoCloseable {
+
+    private final KafkaSettings settings;
+    private final KafkaProducer<String, byte[]> producer;
+    private final List<Future<RecordMetadata>> unacknowledged = new ArrayList<>();
+    private long sent;
+
+    private KafkaIntake(KafkaSettings settings, KafkaProducer<String, byte[]> producer) {
+        this.settings = settings;
+        this.producer = producer;
+    }
+
+    /** An intake of the runtime {@code settings} describes, its topics made where they are missing. */
+    public static KafkaIntake open(KafkaSettings settings) {
+        LedgerTopics.ensure(settings);
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new KafkaIntake(settings, new KafkaProducer<>(properties, new StringSerializer(),
+                new ByteArraySerializer()));
+    }
+
+    @Override
+    public EncodedBatch.Builder newBatch(int expectedEvents, int expectedBytes) {
+        return EncodedBatch.withoutKeys(expectedEvents, expectedBytes);
+    }
+
+    @Override
+    public synchronized AppendResult write(EncodedBatch batch) {
+        long first = sent;
+        for (int i = 0; i < batch.size(); i++) {
+            byte[] payload = batch.payload(i);
+            Event event = EventCodec.decode(payload, 0, payload.length);
+            unacknowledged.add(producer.send(new ProducerRecord<>(settings.topics().intake(), IntakeKeys.of(event),
+                    payload)));
+            sent++;
+        }
+        return new AppendResult(batch.size(), 0, first);
+    }
+
+    @Override
+    public synchronized void commit() {
+        producer.flush();
+        try {
+            for (Future<RecordMetadata> acknowledged : unacknowledged) {
+                acknowledged.get();
+            }
+        } catch (ExecutionException e) {
+            throw new CivitasException("the intake on " + settings.bootstrap() + " did not take every event: "
+                    + e.getCause().getMessage() + "; send them again (the ledger counts each once)", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CivitasException("interrupted while the intake acknowledged events", e);
+        } finally {
+            unacknowledged.clear();
+        }
+    }
+
+    /** How many events were sent. */
+    public long sent() {
+        return sent;
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
