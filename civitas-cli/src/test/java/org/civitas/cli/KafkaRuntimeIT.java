@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Kafka runtime as a user runs it: a broker, three stream instances as processes of their own, a city sent
- * through {@code civitas ingest --config} while one instance is killed with {@code kill -9} and started again. The
- * ledger's partitions are each an intact chain, and {@code civitas score --config} prints, byte for byte, what
+ * The Kafka runtime as a user runs it, a broker in this process and stream instances in processes of their own. A
+ * city is sent through {@code civitas ingest --config} while one of three instances is killed with {@code kill -9} and
+ * started again, or while the broker stops and starts again. Either way every event is sent, each partition of the
+ * ledger is an intact chain holding each event once, and {@code civitas score --config} prints, byte for byte, what
  * {@code civitas score --data} prints for the same city on the embedded runtime.
  */
 class KafkaRuntimeIT {
@@ -31,65 +32,113 @@ class KafkaRuntimeIT {
     @TempDir
     Path work;
 
-    @Test
-    void threeInstancesOneKilledMidStreamScoreExactlyAsEmbedded() throws Exception {
+    /** A generated city, taken in by the embedded runtime: its files, how many events, and their scores. */
+    private record City(Path events, Path rules, long count, String scores) {
+    }
+
+    private City city(int people, int days) throws Exception {
         Path city = work.resolve("city.ndjson");
         Path sources = work.resolve("sources.yaml");
         Path rules = work.resolve("rules");
-        assertThat(CivitasCommand.run("generate", "--people", "400", "--days", "30", "--seed", "7", "--output",
-                city.toString(), "--write-sources", sources.toString(), "--write-rules", rules.toString()).exit())
-                .isZero();
-        CivitasCommand.Result embeddedIngest = CivitasCommand.run("ingest", "--sources", sources.toString(),
-                "--data", work.resolve("embedded").toString(), city.toString());
-        assertThat(embeddedIngest.exit()).as(embeddedIngest.err()).isZero();
-        long events = ledgerEvents(embeddedIngest.out());
+        assertThat(CivitasCommand.run("generate", "--people", String.valueOf(people), "--days", String.valueOf(days),
+                "--seed", "7", "--output", city.toString(), "--write-sources", sources.toString(), "--write-rules",
+                rules.toString()).exit()).isZero();
+        CivitasCommand.Result ingest = CivitasCommand.run("ingest", "--sources", sources.toString(), "--data",
+                work.resolve("embedded").toString(), city.toString());
+        assertThat(ingest.exit()).as(ingest.err()).isZero();
+        CivitasCommand.Result scores = CivitasCommand.run("score", "--rules", rules.toString(), "--data",
+                work.resolve("embedded").toString(), "--at", AT);
+        assertThat(scores.outLines()).hasSize(people);
+        Files.copy(sources, Files.createDirectories(work.resolve("kafka-data")).resolve("sources.yaml"));
+        return new City(city, rules, ledgerEvents(ingest.out()), scores.out());
+    }
 
+    private Path config(KafkaBroker broker) throws IOException {
+        return Files.writeString(work.resolve("civitas.yaml"), """
+                runtime: kafka
+                kafka: { bootstrap: '%s', topicPrefix: nation, partitions: 4, applicationId: nation }
+                rules: rules
+                data: kafka-data
+                """.formatted(broker.bootstrapServers()));
+    }
+
+    /** The ledger on Kafka holds the city once, every partition intact, and scores as the embedded runtime does. */
+    private static void assertScoredAsEmbedded(Path config, City city) throws Exception {
+        awaitLedger(KafkaConfigFile.read(config).kafka(), city.count());
+        CivitasCommand.Result verified = CivitasCommand.run("verify", "--config", config.toString());
+        assertThat(verified.exit()).as(verified.err()).isZero();
+        assertThat(verified.outLines()).hasSize(4).allSatisfy(line -> assertThat(line).contains("intact"));
+        CivitasCommand.Result onKafka = CivitasCommand.run("score", "--config", config.toString(), "--at", AT);
+        assertThat(onKafka.exit()).as(onKafka.err()).isZero();
+        assertThat(onKafka.out()).as("byte for byte").isEqualTo(city.scores());
+    }
+
+    @Test
+    void threeInstancesOneKilledMidStreamScoreExactlyAsEmbedded() throws Exception {
+        City city = city(400, 30);
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("broker"), 0)) {
-            Path data = Files.createDirectories(work.resolve("kafka-data"));
-            Files.copy(sources, data.resolve("sources.yaml"));
-            Path config = Files.writeString(work.resolve("civitas.yaml"), """
-                    runtime: kafka
-                    kafka: { bootstrap: '%s', topicPrefix: nation, partitions: 4, applicationId: nation }
-                    rules: rules
-                    data: kafka-data
-                    """.formatted(broker.bootstrapServers()));
+            Path config = config(broker);
             List<Process> instances = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
                     instances.add(startInstance(config, "instance-" + i));
                 }
                 Process ingest = CivitasCommand.startWithOutput("ingest", "--config", config.toString(),
-                        city.toString());
+                        city.events().toString());
                 Thread.sleep(1_000);
                 assertThat(ingest.isAlive()).as("the kill lands while events still come in").isTrue();
                 Process killed = instances.get(1);
                 killed.destroyForcibly();
                 assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                assertThat(ingest.waitFor(3, TimeUnit.MINUTES)).isTrue();
-                assertThat(new String(ingest.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-                        .contains("\"sent\":" + events).contains("\"rejected\":0");
+                assertSent(ingest, city);
                 instances.set(1, startInstance(config, "instance-1-again"));
 
-                KafkaSettings settings = KafkaConfigFile.read(config).kafka();
-                awaitLedger(settings, events);
-                CivitasCommand.Result verified = CivitasCommand.run("verify", "--config", config.toString());
-                assertThat(verified.exit()).as(verified.err()).isZero();
-                assertThat(verified.outLines()).hasSize(4).allSatisfy(line -> assertThat(line).contains("intact"));
-
-                CivitasCommand.Result onKafka = CivitasCommand.run("score", "--config", config.toString(), "--at",
-                        AT);
-                CivitasCommand.Result embedded = CivitasCommand.run("score", "--rules", rules.toString(), "--data",
-                        work.resolve("embedded").toString(), "--at", AT);
-                assertThat(onKafka.exit()).as(onKafka.err()).isZero();
-                assertThat(onKafka.outLines()).hasSize(400);
-                assertThat(onKafka.out()).as("byte for byte").isEqualTo(embedded.out());
+                assertScoredAsEmbedded(config, city);
             } finally {
-                for (Process instance : instances) {
-                    instance.destroy();
-                    if (!instance.waitFor(30, TimeUnit.SECONDS)) {
-                        instance.destroyForcibly();
-                    }
-                }
+                stop(instances);
+            }
+        }
+    }
+
+    @Test
+    void eventsSentWhileTheBrokerRestartsAreAllInTheLedgerOnce() throws Exception {
+        City city = city(300, 20);
+        Path logs = work.resolve("broker");
+        KafkaBroker broker = KafkaBroker.start(logs, 0);
+        int port = Integer.parseInt(broker.bootstrapServers().substring(broker.bootstrapServers().indexOf(':') + 1));
+        Path config = config(broker);
+        List<Process> instances = new ArrayList<>();
+        try {
+            instances.add(startInstance(config, "only"));
+            Process ingest = CivitasCommand.startWithOutput("ingest", "--config", config.toString(),
+                    city.events().toString());
+            Thread.sleep(1_000);
+            assertThat(ingest.isAlive()).as("the broker stops while events still come in").isTrue();
+            broker.close();
+            Thread.sleep(3_000);
+            broker = KafkaBroker.start(logs, port);
+            assertSent(ingest, city);
+
+            assertScoredAsEmbedded(config, city);
+        } finally {
+            stop(instances);
+            broker.close();
+        }
+    }
+
+    /** The ingest ended having sent every event, each acknowledged. */
+    private static void assertSent(Process ingest, City city) throws Exception {
+        assertThat(ingest.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(new String(ingest.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("\"sent\":" + city.count()).contains("\"rejected\":0");
+        assertThat(ingest.exitValue()).isZero();
+    }
+
+    private static void stop(List<Process> instances) throws InterruptedException {
+        for (Process instance : instances) {
+            instance.destroy();
+            if (!instance.waitFor(30, TimeUnit.SECONDS)) {
+                instance.destroyForcibly();
             }
         }
     }
