@@ -111,24 +111,29 @@ public final class KafkaThroughput {
     }
 
     /**
-     * What the runtime's scoring store holds for each person, on average: the person's name, and
-     * {@code [u32 length][payload]} for each of their events that the books read (see {@code PersonEvents}).
+     * What the runtime's scoring store holds for each person, on average: a mark that the person is known (their
+     * name and a separator), and for each of their events the books read, its payload under a key of the name, the
+     * separator and 16 hex digits of its place (see {@code PersonEvents}).
      */
     private static double storedBytesPerPerson(List<Event> events, Scorer scorer) {
-        Map<String, Long> bytes = new HashMap<>();
+        Map<String, Long> entryBytes = new HashMap<>();
         Set<EventKey> seen = new HashSet<>();
         for (Event event : events) {
             if (seen.add(event.key())) {
                 long entry = scorer.readsAny(event.jurisdiction(), event.type())
-                        ? Integer.BYTES + EventCodec.encode(event).length : 0;
-                bytes.merge(event.person(), entry, Long::sum);
+                        ? nameBytes(event.person()) + 17 + EventCodec.encode(event).length : 0;
+                entryBytes.merge(event.person(), entry, Long::sum);
             }
         }
         long total = 0;
-        for (Map.Entry<String, Long> person : bytes.entrySet()) {
-            total += person.getKey().getBytes(StandardCharsets.UTF_8).length + person.getValue();
+        for (Map.Entry<String, Long> person : entryBytes.entrySet()) {
+            total += nameBytes(person.getKey()) + 1 + person.getValue();
         }
-        return (double) total / bytes.size();
+        return (double) total / entryBytes.size();
+    }
+
+    private static long nameBytes(String person) {
+        return person.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Min / median / max. */

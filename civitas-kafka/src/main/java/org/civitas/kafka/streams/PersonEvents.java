@@ -1,9 +1,6 @@
 package org.civitas.kafka.streams;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,14 +10,20 @@ import org.civitas.ledger.EntryBody;
 import org.civitas.scoring.Scorer;
 
 /**
- * Keeps, for each person, the ledger entries the books read (or that amend earlier ones), in ledger order: all that
- * scoring needs of them, whatever instant a score is asked for. A person none of whose events a rule reads is kept
- * with none, and scores the base. The store's value is {@code [u32 length][payload]} an entry.
+ * Keeps, for each person, the ledger entries the books read (or that amend earlier ones): all that scoring needs of
+ * them, whatever instant a score is asked for. Each entry is a key of its own, the person's name and the entry's
+ * place in its partition, so taking one in writes that entry alone, and the person's entries sort in ledger order
+ * after a mark that the person is known. A person none of whose events a rule reads has the mark alone, and scores
+ * the base.
  */
 final class PersonEvents implements Processor<String, byte[], Void, Void> {
 
+    /** Between a person's name and an entry's place: no name holds a control character. */
+    static final char SEPARATOR = '\u0000';
+    private static final byte[] KNOWN = {};
+
     private final Scorer scorer;
-    private KeyValueStore<String, byte[]> histories;
+    private KeyValueStore<String, byte[]> entries;
 
     PersonEvents(Scorer scorer) {
         this.scorer = scorer;
@@ -28,42 +31,29 @@ final class PersonEvents implements Processor<String, byte[], Void, Void> {
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        this.histories = context.getStateStore(LedgerTopology.PERSON_EVENTS);
+        this.entries = context.getStateStore(LedgerTopology.PERSON_EVENTS);
     }
 
     @Override
     public void process(Record<String, byte[]> entry) {
         Event event = EntryBody.event(entry.value());
-        byte[] history = histories.get(event.person());
-        if (!scorer.readsAny(event.jurisdiction(), event.type())) {
-            if (history == null) {
-                histories.put(event.person(), new byte[0]);
-            }
-            return;
+        String known = prefix(event.person());
+        if (entries.get(known) == null) {
+            entries.put(known, KNOWN);
         }
-        histories.put(event.person(), appended(history, EntryBody.payload(entry.value())));
+        if (scorer.readsAny(event.jurisdiction(), event.type())) {
+            entries.put(known + String.format(Locale.ROOT, "%016x", EntryBody.sequence(entry.value())),
+                    EntryBody.payload(entry.value()));
+        }
     }
 
-    private static byte[] appended(byte[] history, byte[] payload) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((history == null ? 0 : history.length) + 4
-                + payload.length);
-        if (history != null) {
-            out.writeBytes(history);
-        }
-        out.writeBytes(ByteBuffer.allocate(4).putInt(payload.length).array());
-        out.writeBytes(payload);
-        return out.toByteArray();
+    /** What every key of {@code person}'s begins with; alone, the mark that the person is known. */
+    static String prefix(String person) {
+        return person + SEPARATOR;
     }
 
-    /** The payloads of a stored history, in ledger order. */
-    static List<byte[]> payloads(byte[] history) {
-        List<byte[]> payloads = new ArrayList<>();
-        ByteBuffer read = ByteBuffer.wrap(history);
-        while (read.hasRemaining()) {
-            byte[] payload = new byte[read.getInt()];
-            read.get(payload);
-            payloads.add(payload);
-        }
-        return payloads;
+    /** The person a key is about. */
+    static String personOf(String key) {
+        return key.substring(0, key.indexOf(SEPARATOR));
     }
 }

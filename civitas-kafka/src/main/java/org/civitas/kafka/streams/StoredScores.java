@@ -1,6 +1,7 @@
 package org.civitas.kafka.streams;
 
 import java.time.Instant;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -11,28 +12,25 @@ import org.civitas.scoring.Scorer;
 import org.civitas.scoring.ScoringRun;
 
 /**
- * Scores from the histories the topology keeps, with the engine the embedded runtime scores with: a person's score,
- * or everyone's, at any instant.
+ * Scores from the entries the topology keeps, with the engine the embedded runtime scores with: a person's score, or
+ * everyone's, at any instant.
  */
 public final class StoredScores {
 
     private final Scorer scorer;
-    private final ReadOnlyKeyValueStore<String, byte[]> histories;
+    private final ReadOnlyKeyValueStore<String, byte[]> entries;
 
-    /** @param histories the store {@link LedgerTopology#PERSON_EVENTS}, or the part of it one instance holds */
-    public StoredScores(Scorer scorer, ReadOnlyKeyValueStore<String, byte[]> histories) {
+    /** @param entries the store {@link LedgerTopology#PERSON_EVENTS}, or the part of it one instance holds */
+    public StoredScores(Scorer scorer, ReadOnlyKeyValueStore<String, byte[]> entries) {
         this.scorer = scorer;
-        this.histories = histories;
+        this.entries = entries;
     }
 
     /** Everyone in the store, scored at {@code at}, sorted by person. */
     public ScoreSheet everyone(Instant at) {
         ScoringRun run = scorer.start(at);
-        try (KeyValueIterator<String, byte[]> all = histories.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, byte[]> person = all.next();
-                feed(run, person.key, person.value);
-            }
+        try (KeyValueIterator<String, byte[]> all = entries.all()) {
+            feed(run, all);
         }
         return run.finish();
     }
@@ -40,16 +38,24 @@ public final class StoredScores {
     /** The score of {@code person} at {@code at}: the base, for someone the ledger holds nothing of. */
     public PersonScore of(String person, Instant at) {
         ScoringRun run = scorer.start(at);
-        byte[] history = histories.get(person);
-        feed(run, person, history == null ? new byte[0] : history);
+        run.include(person);
+        try (KeyValueIterator<String, byte[]> own = entries.prefixScan(PersonEvents.prefix(person),
+                new StringSerializer())) {
+            feed(run, own);
+        }
         return run.finish().people().get(0);
     }
 
-    private static void feed(ScoringRun run, String person, byte[] history) {
-        run.include(person);
-        for (byte[] payload : PersonEvents.payloads(history)) {
+    /** Scores the entries in key order: each person's mark, then their entries in ledger order. */
+    private static void feed(ScoringRun run, KeyValueIterator<String, byte[]> keyed) {
+        while (keyed.hasNext()) {
+            KeyValue<String, byte[]> entry = keyed.next();
+            if (entry.value.length == 0) {
+                run.include(PersonEvents.personOf(entry.key));
+                continue;
+            }
             try {
-                run.accept(EventCodec.decode(payload, 0, payload.length));
+                run.accept(EventCodec.decode(entry.value, 0, entry.value.length));
             } catch (RuntimeException unscorable) {
                 // Its attributes cannot be read: it counts for no one, as in every scoring pass.
             }

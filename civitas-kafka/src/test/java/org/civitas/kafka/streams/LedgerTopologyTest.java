@@ -19,6 +19,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.civitas.event.Event;
 import org.civitas.kafka.ConformanceCases;
 import org.civitas.ledger.EntryBody;
@@ -100,7 +101,9 @@ class LedgerTopologyTest {
             }
             assertThat(EntryBody.event(ledger.get(0).value)).isEqualTo(first);
             assertThat(EntryBody.event(ledger.get(1).value)).isEqualTo(other);
-            assertThat(driver.getKeyValueStore(LedgerTopology.PERSON_EVENTS).get("p-bob"))
+            KeyValueStore<String, byte[]> kept = driver.getKeyValueStore(LedgerTopology.PERSON_EVENTS);
+            assertThat(kept.get(PersonEvents.prefix("p-ada"))).isNotNull();
+            assertThat(kept.get(PersonEvents.prefix("p-bob")))
                     .as("the later copy of e-1, naming another person, is not taken").isNull();
         }
     }
