@@ -10,7 +10,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.civitas.event.Event;
+import org.civitas.kafka.runtime.KafkaConfigFile;
+import org.civitas.kafka.runtime.KafkaLedger;
+import org.civitas.ledger.EntryBody;
 import org.civitas.ledger.FileLedger;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,17 +24,38 @@ import picocli.CommandLine.Option;
         description = {
             "Prints what the ledger holds as JSON: {\"events\": N, \"unreadable\": U, \"people\": M, ...}, with",
             "counts per source, type and jurisdiction, and the first and last instants. Unreadable entries are",
-            "intact in the chain but cannot be read as events; 'civitas verify' names them."
+            "intact in the chain but cannot be read as events; 'civitas verify' names them.",
+            "With --config, the same of a Kafka runtime's ledger, every partition of it."
         })
 final class StatsCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, description = "The data directory holding the ledger.")
-    private Path data;
+    @ArgGroup(multiplicity = "1")
+    private Where where;
+
+    static final class Where {
+        @Option(names = "--data", paramLabel = "DIR", required = true,
+                description = "The data directory holding the ledger.")
+        Path data;
+
+        @Option(names = "--config", paramLabel = "FILE", required = true,
+                description = "The configuration of a Kafka runtime (runtime: kafka) whose ledger to count.")
+        Path config;
+    }
 
     @Override
     public Integer call() throws IOException {
         Tally tally = new Tally();
-        FileLedger.read(data, (sequence, event) -> tally.add(event), unreadable -> tally.unreadable++);
+        if (where.config != null) {
+            KafkaLedger.read(KafkaConfigFile.read(where.config).kafka(), (partition, person, body) -> {
+                try {
+                    tally.add(EntryBody.event(body));
+                } catch (RuntimeException unreadable) {
+                    tally.unreadable++;
+                }
+            });
+        } else {
+            FileLedger.read(where.data, (sequence, event) -> tally.add(event), unreadable -> tally.unreadable++);
+        }
         try (JsonGenerator json = JsonOutput.lines(System.out)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();

@@ -32,8 +32,11 @@ class KafkaRuntimeIT {
     @TempDir
     Path work;
 
-    /** A generated city, taken in by the embedded runtime: its files, how many events, and their scores. */
-    private record City(Path events, Path rules, long count, String scores) {
+    /**
+     * A generated city, taken in by the embedded runtime: its files, how many events, and what {@code score} and
+     * {@code stats} print of them.
+     */
+    private record City(Path events, Path rules, long count, String scores, String stats) {
     }
 
     private City city(int people, int days) throws Exception {
@@ -49,8 +52,9 @@ class KafkaRuntimeIT {
         CivitasCommand.Result scores = CivitasCommand.run("score", "--rules", rules.toString(), "--data",
                 work.resolve("embedded").toString(), "--at", AT);
         assertThat(scores.outLines()).hasSize(people);
+        String stats = CivitasCommand.run("stats", "--data", work.resolve("embedded").toString()).out();
         Files.copy(sources, Files.createDirectories(work.resolve("kafka-data")).resolve("sources.yaml"));
-        return new City(city, rules, ledgerEvents(ingest.out()), scores.out());
+        return new City(city, rules, ledgerEvents(ingest.out()), scores.out(), stats);
     }
 
     private Path config(KafkaBroker broker) throws IOException {
@@ -62,7 +66,10 @@ class KafkaRuntimeIT {
                 """.formatted(broker.bootstrapServers()));
     }
 
-    /** The ledger on Kafka holds the city once, every partition intact, and scores as the embedded runtime does. */
+    /**
+     * The ledger on Kafka holds the city once, every partition intact, and scores and counts as the embedded runtime
+     * does.
+     */
     private static void assertScoredAsEmbedded(Path config, City city) throws Exception {
         awaitLedger(KafkaConfigFile.read(config).kafka(), city.count());
         CivitasCommand.Result verified = CivitasCommand.run("verify", "--config", config.toString());
@@ -71,6 +78,7 @@ class KafkaRuntimeIT {
         CivitasCommand.Result onKafka = CivitasCommand.run("score", "--config", config.toString(), "--at", AT);
         assertThat(onKafka.exit()).as(onKafka.err()).isZero();
         assertThat(onKafka.out()).as("byte for byte").isEqualTo(city.scores());
+        assertThat(CivitasCommand.run("stats", "--config", config.toString()).out()).isEqualTo(city.stats());
     }
 
     @Test
