@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.civitas.CivitasException;
 import org.civitas.constitution.Constitution;
@@ -75,6 +77,9 @@ final class IngestCommand implements Callable<Integer> {
     /** The data directory: the sources registered and the keys that seal are kept there. */
     private Path data;
 
+    /** The Kafka runtime the events go to, if not the file ledger in {@link #data}. */
+    private KafkaConfig kafka;
+
     @Option(names = "--sources", paramLabel = "FILE", description = "The sources that may send events, their types"
             + " and categories (YAML); registered in DIR for later runs (default: those registered in DIR).")
     private Path sources;
@@ -84,7 +89,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        KafkaConfig kafka = where.config == null ? null : KafkaConfigFile.read(where.config);
+        kafka = where.config == null ? null : KafkaConfigFile.read(where.config);
         data = kafka == null ? where.data : kafka.data().orElseThrow(() -> new CivitasException("the configuration "
                 + where.config + " names no data directory (data: DIR): ingest takes the sources registered there,"
                 + " and keeps there the keys that seal personal data"));
@@ -153,10 +158,11 @@ final class IngestCommand implements Callable<Integer> {
         return registered;
     }
 
-    /** Events of the registered sources, in the jurisdictions the data directory has rule books for, if it has any. */
+    /** Events of the registered sources, in the jurisdictions there are rule books for, if there are any. */
     private Admission admission(SourceCatalogue registered) {
-        return RuleBookLoader.jurisdictionsIn(data)
-                .map(jurisdictions -> Admission.of(registered, jurisdictions))
+        Optional<Set<String>> jurisdictions = kafka != null
+                ? kafka.rules().map(RuleBookLoader::jurisdictionsOf) : RuleBookLoader.jurisdictionsIn(data);
+        return jurisdictions.map(books -> Admission.of(registered, books))
                 .orElseGet(() -> Admission.inAnyJurisdiction(registered));
     }
 }

@@ -57,12 +57,14 @@ public final class RuleBookLoader {
      */
     public static Optional<Set<String>> jurisdictionsIn(Path dataDirectory) {
         Path folder = folderIn(dataDirectory);
-        if (!Files.isDirectory(folder)) {
-            return Optional.empty();
-        }
+        return Files.isDirectory(folder) ? Optional.of(jurisdictionsOf(folder)) : Optional.empty();
+    }
+
+    /** The jurisdictions of the books in {@code books}, a YAML file or a folder of them, read as above. */
+    public static Set<String> jurisdictionsOf(Path books) {
         List<Issue> issues = new ArrayList<>();
         Set<String> jurisdictions = new TreeSet<>();
-        for (Path file : yamlFilesIn(folder)) {
+        for (Path file : Files.isDirectory(books) ? yamlFilesIn(books) : List.of(books)) {
             try {
                 YamlDocument.parse(file.toString(), Files.readString(file), issues)
                         .flatMap(book -> book.requiredText("jurisdiction"))
@@ -72,9 +74,9 @@ public final class RuleBookLoader {
             }
         }
         if (!issues.isEmpty()) {
-            throw new ValidationException("rule book " + folder, issues);
+            throw new ValidationException("rule book " + books, issues);
         }
-        return Optional.of(jurisdictions);
+        return jurisdictions;
     }
 
     /** The books in {@code path}: a YAML file, or a folder of them ({@code *.yaml}, {@code *.yml}). */
