@@ -2,7 +2,7 @@
 # Times the Kafka runtime end to end, events sent into its intake until each is on the ledger, with 1, 2 and 4
 # partitions and as many instances, beside its peer on the same in-process broker in the same run: a bare Kafka Streams
 # topology that only counts each person's events (exactly once, as the runtime runs). The city is smaller than the
-# other scripts' (about 330 thousand events), so that every run of every setting fits in minutes on one machine.
+# other scripts' (about 320 thousand events), so that every run of every setting fits in minutes on one machine.
 #
 #   bench/kafka.sh                   # five runs of each: minimum, median and maximum
 #   RUNS=3 WORK=/tmp/bench bench/kafka.sh

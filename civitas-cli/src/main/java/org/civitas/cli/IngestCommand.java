@@ -133,7 +133,8 @@ final class IngestCommand implements Callable<Integer> {
         NdjsonReader reader = NdjsonReader.withAvailableProcessors(
                 OccurrenceWindow.receivedAt(Clock.systemUTC().instant()));
         IntakeReport taken;
-        try (InputStream in = input.open(); Progress progress = Progress.start("ingest", input.size(), "MiB", 1 << 20)) {
+        try (InputStream in = input.open();
+                Progress progress = Progress.start("ingest", input.size(), "MiB", 1 << 20)) {
             taken = intake.take(in, reader, admission(registered), COMMIT_BYTES, (refused, bytes) -> {
                 refusals.add(refused);
                 progress.advance(bytes);

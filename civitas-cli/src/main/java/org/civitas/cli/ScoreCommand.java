@@ -155,8 +155,8 @@ final class ScoreCommand implements Callable<Integer> {
                 run.accept(EntryBody.event(body));
             } catch (RuntimeException e) {
                 run.include(person);
-                countsForNoOne(err, "partition " + partition + ", entry " + EntryBody.sequence(body)
-                        + ": cannot be scored: " + e.getMessage());
+                countsForNoOne(err, "partition " + partition + ", an entry of " + person + ": cannot be scored: "
+                        + e.getMessage());
             }
         });
         err.flush();

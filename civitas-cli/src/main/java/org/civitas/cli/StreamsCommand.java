@@ -3,7 +3,6 @@ package org.civitas.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.civitas.kafka.runtime.KafkaConfig;
 import org.civitas.kafka.runtime.KafkaConfigFile;
 import org.civitas.kafka.runtime.LedgerStreams;
@@ -20,8 +19,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs one instance of the Kafka runtime's stream processing, exactly once: it takes each event of the",
             "intake once, chains it into its person's partition of the ledger, and keeps it for scoring. Start as",
-            "many instances as you like, on any machines, with the same configuration: they share the partitions,",
-            "and one that stops or is killed is taken over. Runs until stopped."
+            "many instances as you like, on any machines, with the same configuration (two on one machine each",
+            "with a stateDir of its own): they share the partitions, and one that stops or is killed is taken",
+            "over. Runs until stopped; exits 1 if it fails."
         })
 final class StreamsCommand implements Callable<Integer> {
 
@@ -39,16 +39,18 @@ final class StreamsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         KafkaConfig kafka = KafkaConfigFile.read(config);
         LedgerStreams streams = LedgerStreams.start(kafka.kafka(), new Scorer(ruleBooks.load(kafka)));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            streams.close();
-            stopped.countDown();
-        }, "streams-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(streams::close, "streams-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("streams are running: application %s on %s, %d partitions%n", kafka.kafka().applicationId(),
                 kafka.kafka().bootstrap(), kafka.kafka().partitions());
         out.flush();
-        stopped.await();
+        if (streams.awaitStop()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("civitas streams: the stream processing failed (see the log above); the other instances take"
+                    + " its partitions");
+            err.flush();
+            return Civitas.FAILED;
+        }
         return 0;
     }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             "checks every checkpoint the server's transparency log kept against the ledger's Merkle tree.",
             "Exits 0 when it is intact and every entry is readable; 1 naming the first altered, dropped or",
             "reordered entry; 3 naming the entries that are intact but cannot be read as events.",
-            "With --config, checks the chain of every partition of a Kafka runtime's ledger in the same way."
+            "With --config, checks the chain of every partition of a Kafka runtime's ledger in the same way, and",
+            "that each entry is in its person's partition, under its person's key."
         })
 final class VerifyCommand implements Callable<Integer> {
 
@@ -101,10 +102,17 @@ final class VerifyCommand implements Callable<Integer> {
             } else {
                 out.println("partition " + check.partition() + " intact: " + check.entries() + " entries");
             }
+            if (check.unreadable() > 0) {
+                err.println("civitas verify: partition " + check.partition() + ": " + check.unreadable()
+                        + " entries are intact but cannot be read as events");
+            }
         }
         out.flush();
         err.flush();
-        return checks.stream().anyMatch(check -> check.damage().isPresent()) ? Civitas.FAILED : 0;
+        if (checks.stream().anyMatch(check -> check.damage().isPresent())) {
+            return Civitas.FAILED;
+        }
+        return checks.stream().anyMatch(check -> check.unreadable() > 0) ? Civitas.UNREADABLE : 0;
     }
 
     /** Whether a chain beside the events' is intact and readable; says so, or what is wrong with it. */

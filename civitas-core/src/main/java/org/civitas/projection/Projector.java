@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the projections of the ledger up to date: every committed entry goes into its person's vault and onto the
- * score board, and reaches whoever listens (the person's open pages); a registry's record of where someone lives goes into the
- * residences (the districts statistics count by, the jurisdictions whose residents vote). On start it catches up from wherever the vault stopped; then it
- * follows the ledger, woken by each commit.
+ * score board, and reaches whoever listens (the person's open pages); a registry's record of where someone lives
+ * goes into the residences (the districts statistics count by, the jurisdictions whose residents vote). On start it
+ * catches up from wherever the vault stopped; then it follows the ledger, woken by each commit.
  *
  * <p>An entry that cannot be read, scored or kept is set aside with its place and the reason, and the projection
  * goes on past it: nothing already in the ledger can stop it. A failure that is not an entry's (the database gone,
@@ -224,7 +224,13 @@ public final class Projector implements AutoCloseable {
         }
         Event event = entry.event();
         if (!scores.accept(event, entry.sequence()).isEmpty()) {
-            listener.scored(event.person());
+            try {
+                listener.scored(event.person());
+            } catch (RuntimeException e) {
+                // The score board holds the entry: a listener that missed it reads the score there. Failing here
+                // would score the entry again when the batch is retried.
+                LOG.warn("could not hand the score of entry {} to the projection's listener", entry.sequence(), e);
+            }
         }
     }
 

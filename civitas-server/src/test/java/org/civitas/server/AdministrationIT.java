@@ -104,7 +104,8 @@ class AdministrationIT {
 
     @Test
     void aRevokedSourceIsRefusedAtOnce() throws Exception {
-        RegisteredSource source = source(register(uniqueName("library"), "[{\"type\":\"book-loan\",\"category\":\"civic\"}]"),
+        RegisteredSource source = source(register(uniqueName("library"),
+                "[{\"type\":\"book-loan\",\"category\":\"civic\"}]"),
                 "book-loan", "civic");
         assertThat(sendLoan(source, "l-4")).isEqualTo(200);
 
@@ -124,13 +125,14 @@ class AdministrationIT {
     void aTypeKeepsOneCategoryAndARuleNeverReadsAPersonalOnlyType() throws Exception {
         register(uniqueName("library"), "[{\"type\":\"museum-visit\",\"category\":\"civic\"}]");
 
-        HttpResponse<String> conflict = server.change("POST", "/api/v1/admin/sources", "{\"name\":\"" + uniqueName("library")
-                + "\",\"types\":[{\"type\":\"museum-visit\",\"category\":\"location\"}]}", admin);
+        HttpResponse<String> conflict = server.change("POST", "/api/v1/admin/sources", "{\"name\":\""
+                + uniqueName("library") + "\",\"types\":[{\"type\":\"museum-visit\",\"category\":\"location\"}]}", admin);
         assertThat(conflict.statusCode()).isEqualTo(409);
         assertThat(conflict.body()).contains("'museum-visit' is registered already, in category 'civic'");
 
         HttpResponse<String> readByARule = server.change("POST", "/api/v1/admin/sources", "{\"name\":\""
-                + uniqueName("library") + "\",\"types\":[{\"type\":\"volunteering\",\"category\":\"location\"}]}", admin);
+                + uniqueName("library") + "\",\"types\":[{\"type\":\"volunteering\",\"category\":\"location\"}]}",
+                admin);
         assertThat(readByARule.statusCode()).isEqualTo(409);
         assertThat(readByARule.body()).contains("rule 'civic.volunteering' of lakeside reads 'volunteering'")
                 .contains("breaks clause art-7");

@@ -140,7 +140,8 @@ class BrowserIT {
         postAs(transit, event("transit-app", "walk-1", citizen.person(), "gps-point", morning,
                 "{\"lat\":52.0201,\"lon\":8.5301}") + "\n" + event("transit-app", "walk-2", citizen.person(),
                 "gps-point", morning.plusSeconds(600), "{\"lat\":52.0302,\"lon\":8.5455}"));
-        try (BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setAcceptDownloads(true))) {
+        try (BrowserContext context = CHROMIUM.browser().newContext(new Browser.NewContextOptions()
+                .setAcceptDownloads(true))) {
             Page page = signIn(context, citizen, problems);
             page.navigate(server.url() + "/me/data");
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.civitas.CivitasException;
+import org.civitas.kafka.streams.Topics;
 import org.civitas.validation.Issue;
 import org.civitas.validation.ValidationException;
 import org.civitas.yaml.YamlDocument;
@@ -79,12 +80,16 @@ public final class KafkaConfigFile {
         }
         long copies = kafka.integer("replicationFactor").orElse(1L);
         if (copies < 1 || copies > Short.MAX_VALUE) {
-            kafka.report("replicationFactor", "a partition has at least one copy, not " + copies);
+            kafka.report("replicationFactor", "a partition has 1 to " + Short.MAX_VALUE + " copies, not " + copies);
+            return Optional.empty();
+        }
+        String prefix = kafka.text("topicPrefix").orElse("civitas");
+        if (!Topics.isPrefix(prefix)) {
+            kafka.report("topicPrefix", "a topic prefix is letters, digits, '.', '_' and '-', not '" + prefix + "'");
             return Optional.empty();
         }
         Path stateDir = kafka.text("stateDir").map(base::resolve)
                 .orElseGet(() -> data.orElse(base).resolve("streams"));
-        return bootstrap.map(servers -> new KafkaSettings(servers, kafka.text("topicPrefix").orElse("civitas"),
-                (int) partitions, (short) copies, kafka.text("applicationId").orElse("civitas"), stateDir));
+        return bootstrap.map(servers -> new KafkaSettings(servers, prefix, (int) partitions, (short) copies, kafka.text("applicationId").orElse("civitas"), stateDir));
     }
 }

@@ -21,9 +21,10 @@ import org.civitas.ledger.LedgerAppender;
 
 /**
  * Where core's intake appends on the Kafka runtime: each event goes to the intake topic, keyed by its source and id,
- * from an idempotent producer that waits for every copy ({@code acks=all}). A commit returns once every event sent
- * is acknowledged, or throws: what was not acknowledged may be sent again, and the topology counts it once. Which
- * events were duplicates the topology decides downstream, so a write counts every event it sends as taken.
+ * from an idempotent producer that waits for every copy in sync ({@code acks=all}; the topics want two in sync where
+ * they have two copies or more). A commit returns once every event sent is acknowledged, or throws: what was not
+ * acknowledged may be sent again, and the topology counts it once. Which events were duplicates the topology decides
+ * downstream, so a write counts every event it sends as taken.
  */
 public final class KafkaIntake implements LedgerAppender, AutoCloseable {
 
@@ -85,7 +86,7 @@ public final class KafkaIntake implements LedgerAppender, AutoCloseable {
         }
     }
 
-    /** How many events were sent. */
+    /** How many events were sent (acknowledged, once the last commit returned). */
     public long sent() {
         return sent;
     }

@@ -12,9 +12,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.civitas.CivitasException;
+import org.civitas.kafka.streams.PersonPartitions;
 import org.civitas.ledger.EntryBody;
 
 /**
@@ -37,9 +40,10 @@ public final class KafkaLedger {
     /**
      * How one partition's chain stands.
      *
-     * @param damage where and how the chain breaks, if it does
+     * @param damage where and how the chain breaks, or holds an entry that is not its own, if it does
+     * @param unreadable entries intact in the chain that cannot be read as events
      */
-    public record PartitionCheck(int partition, long entries, Optional<String> damage) {
+    public record PartitionCheck(int partition, long entries, Optional<String> damage, long unreadable) {
     }
 
     /** Reads every committed entry, partition by partition; returns how many. */
@@ -49,12 +53,21 @@ public final class KafkaLedger {
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         long read = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic,
                     info.partition())));
+            if (partitions.isEmpty()) {
+                throw new CivitasException("there is no ledger topic " + topic + " on " + settings.bootstrap()
+                        + ": has the runtime's stream processing ('civitas streams') run there?");
+            }
+            if (partitions.size() != settings.partitions()) {
+                throw new CivitasException("the ledger topic " + topic + " has " + partitions.size()
+                        + " partitions, not the " + settings.partitions() + " configured");
+            }
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -66,18 +79,25 @@ public final class KafkaLedger {
                     }
                 }
             }
+        } catch (KafkaException e) {
+            throw new CivitasException("cannot read the ledger topic " + topic + " on " + settings.bootstrap() + ": "
+                    + e.getMessage(), e);
         }
         return read;
     }
 
-    /** Checks every partition's chain: each entry numbered after the one before it, and holding its hash. */
+    /**
+     * Checks every partition's chain: each entry numbered after the one before it, holding its hash, in its
+     * person's partition under its person's key; and counts the entries that cannot be read as events.
+     */
     public static List<PartitionCheck> verify(KafkaSettings settings) {
         Map<Integer, ChainWalk> walks = new HashMap<>();
-        read(settings, (partition, person, body) -> walks.computeIfAbsent(partition, ChainWalk::new).step(body));
+        read(settings, (partition, person, body) -> walks.computeIfAbsent(partition,
+                any -> new ChainWalk(partition, settings.partitions())).step(person, body));
         List<PartitionCheck> checks = new ArrayList<>();
         for (int partition = 0; partition < settings.partitions(); partition++) {
-            ChainWalk walk = walks.getOrDefault(partition, new ChainWalk(partition));
-            checks.add(new PartitionCheck(partition, walk.entries, walk.damage));
+            ChainWalk walk = walks.getOrDefault(partition, new ChainWalk(partition, settings.partitions()));
+            checks.add(new PartitionCheck(partition, walk.entries, walk.damage, walk.unreadable));
         }
         return checks;
     }
@@ -85,15 +105,18 @@ public final class KafkaLedger {
     /** One partition's chain, walked entry by entry; it stops judging at the first break. */
     private static final class ChainWalk {
         private final int partition;
+        private final int partitions;
         private byte[] previous = EntryBody.genesis();
         private long entries;
+        private long unreadable;
         private Optional<String> damage = Optional.empty();
 
-        ChainWalk(int partition) {
+        ChainWalk(int partition, int partitions) {
             this.partition = partition;
+            this.partitions = partitions;
         }
 
-        void step(byte[] body) {
+        void step(String key, byte[] body) {
             long index = entries++;
             if (damage.isPresent()) {
                 return;
@@ -107,7 +130,25 @@ public final class KafkaLedger {
                 damage = Optional.of(at + " does not hold the hash of the entry before it");
             } else {
                 previous = EntryBody.hash(body);
+                damage = misplaced(at, key, body);
             }
+        }
+
+        /** Why the entry is not where its person's entries are, if it is not; an unreadable one is counted. */
+        private Optional<String> misplaced(String at, String key, byte[] body) {
+            String person;
+            try {
+                person = EntryBody.event(body).person();
+            } catch (RuntimeException e) {
+                unreadable++;
+                return Optional.empty();
+            }
+            if (!person.equals(key)) {
+                return Optional.of(at + " is " + person + "'s, under the key " + key);
+            }
+            int own = PersonPartitions.of(person, partitions);
+            return own == partition ? Optional.empty()
+                    : Optional.of(at + " is " + person + "'s, whose entries are in partition " + own);
         }
     }
 }

@@ -2,14 +2,18 @@ package org.civitas.kafka.runtime;
 
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.civitas.CivitasException;
 import org.civitas.kafka.streams.LedgerTopology;
 import org.civitas.kafka.streams.StoredScores;
 import org.civitas.scoring.Scorer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The topology running on a cluster, exactly once: an event is taken, chained and kept for scoring once, whatever
@@ -17,14 +21,17 @@ import org.civitas.scoring.Scorer;
  */
 public final class LedgerStreams implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerStreams.class);
     private static final Duration STARTING = Duration.ofSeconds(60);
 
     private final KafkaStreams streams;
     private final Scorer scorer;
+    private final CountDownLatch stopped;
 
-    private LedgerStreams(KafkaStreams streams, Scorer scorer) {
+    private LedgerStreams(KafkaStreams streams, Scorer scorer, CountDownLatch stopped) {
         this.streams = streams;
         this.scorer = scorer;
+        this.stopped = stopped;
     }
 
     /** Starts the topology, and returns once it runs. */
@@ -37,6 +44,16 @@ public final class LedgerStreams implements AutoCloseable {
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
         KafkaStreams streams = new KafkaStreams(LedgerTopology.build(settings.topics(), scorer), properties);
+        CountDownLatch stopped = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                stopped.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(failure -> {
+            LOG.error("a stream thread failed; this instance stops, and the others take its partitions", failure);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
         streams.start();
         long deadline = System.nanoTime() + STARTING.toNanos();
         while (streams.state() != KafkaStreams.State.RUNNING) {
@@ -47,7 +64,13 @@ public final class LedgerStreams implements AutoCloseable {
             }
             sleep();
         }
-        return new LedgerStreams(streams, scorer);
+        return new LedgerStreams(streams, scorer, stopped);
+    }
+
+    /** Waits until this instance stops, closed or failed; returns whether it failed. */
+    public boolean awaitStop() throws InterruptedException {
+        stopped.await();
+        return streams.state() == KafkaStreams.State.ERROR;
     }
 
     /** The scores of the people whose partitions this instance holds. */

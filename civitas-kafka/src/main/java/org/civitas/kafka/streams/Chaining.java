@@ -34,8 +34,8 @@ final class Chaining implements Processor<String, byte[], String, byte[]> {
         long next = head == null ? 0 : ByteBuffer.wrap(head).getLong();
         byte[] previous = head == null ? EntryBody.genesis() : Arrays.copyOfRange(head, Long.BYTES, head.length);
         byte[] body = EntryBody.of(next, previous, sequenced.value());
-        heads.put(HEAD, ByteBuffer.allocate(Long.BYTES + previous.length).putLong(next + 1)
-                .put(EntryBody.hash(body)).array());
+        byte[] hash = EntryBody.hash(body);
+        heads.put(HEAD, ByteBuffer.allocate(Long.BYTES + hash.length).putLong(next + 1).put(hash).array());
         context.forward(sequenced.withValue(body));
     }
 }

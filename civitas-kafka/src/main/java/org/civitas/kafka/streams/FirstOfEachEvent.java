@@ -3,9 +3,12 @@ package org.civitas.kafka.streams;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.civitas.event.Event;
 import org.civitas.ledger.EventCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lets the first event of each source and id through, keyed by its person, and drops any later one with the same
@@ -14,6 +17,7 @@ import org.civitas.ledger.EventCodec;
  */
 final class FirstOfEachEvent implements Processor<String, byte[], String, byte[]> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FirstOfEachEvent.class);
     private static final byte[] SEEN = {};
 
     private ProcessorContext<String, byte[]> context;
@@ -27,7 +31,17 @@ final class FirstOfEachEvent implements Processor<String, byte[], String, byte[]
 
     @Override
     public void process(Record<String, byte[]> taken) {
-        Event event = EventCodec.decode(taken.value(), 0, taken.value().length);
+        Event event;
+        try {
+            event = EventCodec.decode(taken.value(), 0, taken.value().length);
+        } catch (RuntimeException unreadable) {
+            // Civitas's intake writes only events it has checked: this came from elsewhere, and the ledger is no
+            // place for it. It is named, and passed over.
+            LOG.warn("intake record {} of partition {} is not an event, and is passed over: {}",
+                    context.recordMetadata().map(RecordMetadata::offset).orElse(-1L),
+                    context.recordMetadata().map(RecordMetadata::partition).orElse(-1), unreadable.getMessage());
+            return;
+        }
         String key = IntakeKeys.of(event);
         if (seen.get(key) != null) {
             return;

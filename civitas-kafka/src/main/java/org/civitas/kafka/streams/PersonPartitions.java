@@ -10,9 +10,10 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  * The partition of a person's entries, the same on the sequenced topic and on the ledger: so the task that chains a
  * partition of one writes the same partition of the other, and is its one writer.
  */
-final class PersonPartitions implements StreamPartitioner<String, byte[]> {
+public final class PersonPartitions implements StreamPartitioner<String, byte[]> {
 
-    static int of(String person, int partitions) {
+    /** The partition of {@code person}'s entries, of {@code partitions}. */
+    public static int of(String person, int partitions) {
         return Utils.toPositive(Utils.murmur2(person.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 

@@ -13,7 +13,8 @@ import org.civitas.scoring.ScoringRun;
 
 /**
  * Scores from the entries the topology keeps, with the engine the embedded runtime scores with: a person's score, or
- * everyone's, at any instant.
+ * everyone's, at any instant. The store keeps what the instance's books read when an entry came: scored with books
+ * that read other types, it misses their entries, which only the ledger topic then holds.
  */
 public final class StoredScores {
 

@@ -12,10 +12,15 @@ public record Topics(String prefix) {
 
     public Topics {
         Objects.requireNonNull(prefix, "prefix");
-        if (prefix.isBlank() || !prefix.matches("[A-Za-z0-9._-]+")) {
+        if (!isPrefix(prefix)) {
             throw new IllegalArgumentException("a topic prefix is letters, digits, '.', '_' and '-', not '"
                     + prefix + "'");
         }
+    }
+
+    /** Whether {@code prefix} can begin the names of topics: letters, digits, '.', '_' and '-'. */
+    public static boolean isPrefix(String prefix) {
+        return prefix.matches("[A-Za-z0-9._-]+");
     }
 
     public String intake() {

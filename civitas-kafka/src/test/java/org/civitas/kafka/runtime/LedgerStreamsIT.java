@@ -1,6 +1,7 @@
 package org.civitas.kafka.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.civitas.event.Event;
 import org.civitas.kafka.ConformanceCases;
 import org.civitas.kafka.broker.KafkaBroker;
 import org.civitas.kafka.streams.IntakeKeys;
+import org.civitas.ledger.EntryBody;
 import org.civitas.ledger.EventCodec;
 import org.civitas.scoring.PersonScore;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The topology on a real broker, exactly once, over four partitions: a conformance case sent through the intake,
  * duplicates and all, comes out as one hash chain a partition, each person in one partition, and scores exactly as
- * the embedded engine scores it.
+ * the embedded engine scores it. Topics of another partition count are refused, a ledger topic that is not there is
+ * named, and an entry written behind the runtime's back breaks its partition's chain.
  */
 class LedgerStreamsIT {
 
@@ -61,12 +64,33 @@ class LedgerStreamsIT {
                 assertThat(partitionsOf.values()).as("each person's entries in one partition")
                         .allSatisfy(partitions -> assertThat(partitions).hasSize(1));
 
-                List<PersonScore> scores = streams.localScores().everyone(ConformanceCases.AT).people();
+                List<PersonScore> scores = awaitScores(streams, conformance.embeddedScores());
                 assertThat(scores).isEqualTo(conformance.embeddedScores());
                 Map<String, Double> expected = conformance.expected();
                 scores.forEach(score -> assertThat(score.roundedScore()).as(score.person())
                         .isCloseTo(expected.get(score.person()), within(0.01)));
             }
+
+            KafkaSettings fewer = new KafkaSettings(broker.bootstrapServers(), "civitas", 2, (short) 1, "civitas-it",
+                    data.resolve("other"));
+            assertThatThrownBy(() -> LedgerStreams.start(fewer, conformance.scorer()))
+                    .hasMessageContaining("has 4 partitions, not the 2 configured");
+            assertThatThrownBy(() -> KafkaLedger.verify(new KafkaSettings(broker.bootstrapServers(), "nowhere",
+                    PARTITIONS, (short) 1, "civitas-it", data.resolve("other"))))
+                    .hasMessageContaining("there is no ledger topic nowhere.ledger");
+            forge(broker, settings, "p-forger", EntryBody.of(0, EntryBody.genesis(), EventCodec.encode(
+                    events.get(0))));
+            assertThat(KafkaLedger.verify(settings)).as("an entry written behind the runtime's back")
+                    .anySatisfy(check -> assertThat(check.damage()).isPresent());
+        }
+    }
+
+    /** Writes {@code body} straight onto the ledger topic, under {@code key}, as no writer of Civitas would. */
+    private static void forge(KafkaBroker broker, KafkaSettings settings, String key, byte[] body) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(settings.topics().ledger(), 0, key, body)).get();
         }
     }
 
@@ -82,6 +106,18 @@ class LedgerStreamsIT {
                 acknowledged.get();
             }
         }
+    }
+
+    /** The instance's scores, once they are {@code expected} or a minute has passed: the last stage may lag. */
+    private static List<PersonScore> awaitScores(LedgerStreams streams, List<PersonScore> expected)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        List<PersonScore> scores = streams.localScores().everyone(ConformanceCases.AT).people();
+        while (!scores.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            scores = streams.localScores().everyone(ConformanceCases.AT).people();
+        }
+        return scores;
     }
 
     private static void awaitLedger(KafkaSettings settings, long entries) throws InterruptedException {

@@ -14,7 +14,8 @@ import org.civitas.source.SourceType;
  * @param revokedAt when the source was revoked, or null
  */
 public record SourceView(
-        String name, String key, @JsonInclude(JsonInclude.Include.NON_NULL) String secret, List<SourceType> types, Instant createdAt, Instant revokedAt) {
+        String name, String key, @JsonInclude(JsonInclude.Include.NON_NULL) String secret, List<SourceType> types,
+        Instant createdAt, Instant revokedAt) {
 
     public static SourceView withoutSecret(RegisteredSource source) {
         return new SourceView(source.name(), source.keyId(), null, source.types(), source.createdAt(),

@@ -41,8 +41,8 @@ public final class Metrics {
     }
 
     /**
-     * Gauges of the ledger, the projection, the live scores and the live feeds. A gauge holds what it reads only weakly,
-     * so the server must keep each of them for as long as it runs.
+     * Gauges of the ledger, the projection, the live scores and the live feeds. A gauge holds what it reads only
+     * weakly, so the server must keep each of them for as long as it runs.
      */
     public static void watch(PrometheusMeterRegistry registry, FileLedger ledger, Projector projector,
             ScoreBoard scores, LiveFeeds feeds) {

@@ -29,7 +29,14 @@ public final class ImpactStore implements ImpactArchive {
             jdbi.useTransaction(handle -> insert(handle, proposal, impact, people));
         } catch (RuntimeException failure) {
             // Another server kept it first: the first kept stays.
-            if (impact(proposal).isEmpty()) {
+            boolean keptFirst;
+            try {
+                keptFirst = impact(proposal).isPresent();
+            } catch (RuntimeException unanswered) {
+                failure.addSuppressed(unanswered);
+                throw failure;
+            }
+            if (!keptFirst) {
                 throw failure;
             }
         }

@@ -38,7 +38,8 @@ class WriteFailuresTest {
     void theDatabaseFailingDoesNot() {
         assertThat(WriteFailures.liesInTheData(new ConnectionException(new SQLTransientConnectionException(
                 "the database cannot be reached", "08001")))).isFalse();
-        assertThat(WriteFailures.liesInTheData(statementFailed(new SQLTransientConnectionException("timeout", "22000"))))
+        assertThat(WriteFailures.liesInTheData(statementFailed(new SQLTransientConnectionException("timeout",
+                "22000"))))
                 .as("transient, whatever its state says").isFalse();
         assertThat(WriteFailures.liesInTheData(statementFailed(new SQLException("relation does not exist", "42P01"))))
                 .isFalse();
