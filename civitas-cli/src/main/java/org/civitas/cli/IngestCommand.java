@@ -62,17 +62,7 @@ final class IngestCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @ArgGroup(multiplicity = "1")
-    private Where where;
-
-    static final class Where {
-        @Option(names = "--data", paramLabel = "DIR", required = true,
-                description = "The data directory; its ledger is created if need be.")
-        Path data;
-
-        @Option(names = "--config", paramLabel = "FILE", required = true,
-                description = "The configuration of a Kafka runtime (runtime: kafka) to send the events to.")
-        Path config;
-    }
+    private LedgerLocation where;
 
     /** The data directory: the sources registered and the keys that seal are kept there. */
     private Path data;

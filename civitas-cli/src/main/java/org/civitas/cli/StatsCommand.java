@@ -2,7 +2,6 @@ package org.civitas.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.civitas.ledger.EntryBody;
 import org.civitas.ledger.FileLedger;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(
         name = "stats",
@@ -30,17 +28,7 @@ import picocli.CommandLine.Option;
 final class StatsCommand implements Callable<Integer> {
 
     @ArgGroup(multiplicity = "1")
-    private Where where;
-
-    static final class Where {
-        @Option(names = "--data", paramLabel = "DIR", required = true,
-                description = "The data directory holding the ledger.")
-        Path data;
-
-        @Option(names = "--config", paramLabel = "FILE", required = true,
-                description = "The configuration of a Kafka runtime (runtime: kafka) whose ledger to count.")
-        Path config;
-    }
+    private LedgerLocation where;
 
     @Override
     public Integer call() throws IOException {

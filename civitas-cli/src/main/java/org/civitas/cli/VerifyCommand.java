@@ -16,7 +16,6 @@ import org.civitas.transparency.TransparencyLog;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -36,17 +35,7 @@ final class VerifyCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @ArgGroup(multiplicity = "1")
-    private Where where;
-
-    static final class Where {
-        @Option(names = "--data", paramLabel = "DIR", required = true,
-                description = "The data directory holding the ledger.")
-        Path data;
-
-        @Option(names = "--config", paramLabel = "FILE", required = true,
-                description = "The configuration of a Kafka runtime (runtime: kafka) whose ledger to check.")
-        Path config;
-    }
+    private LedgerLocation where;
 
     @Override
     public Integer call() {

@@ -1,9 +1,16 @@
 package org.civitas.yaml;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.civitas.CivitasException;
 import org.civitas.validation.Issue;
+import org.civitas.validation.ValidationException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -18,6 +25,26 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class YamlDocument {
 
     private YamlDocument() {
+    }
+
+    /**
+     * Reads the configuration in {@code file} with {@code reader}, which reports what is wrong on the mapping it is
+     * given and is empty when it cannot make a value of it. Throws naming every problem with its line, or when the
+     * file cannot be read.
+     */
+    public static <T> T readConfiguration(Path file, Function<YamlMapping, Optional<T>> reader) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new CivitasException("cannot read the configuration " + file + ": " + e.getMessage(), e);
+        }
+        List<Issue> issues = new ArrayList<>();
+        Optional<T> value = parse(file.toString(), text, issues).flatMap(reader);
+        if (!issues.isEmpty() || value.isEmpty()) {
+            throw new ValidationException("configuration " + file, issues);
+        }
+        return value.get();
     }
 
     /** The top-level mapping of {@code content}, or empty with the reason added to {@code issues}. */

@@ -1,16 +1,10 @@
 package org.civitas.server;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.civitas.CivitasException;
 import org.civitas.store.StorageSettings;
-import org.civitas.validation.Issue;
-import org.civitas.validation.ValidationException;
 import org.civitas.yaml.YamlDocument;
 import org.civitas.yaml.YamlMapping;
 
@@ -39,21 +33,8 @@ public final class ServerConfigFile {
     }
 
     public static ServerSettings read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new CivitasException("cannot read the configuration " + file + ": " + e.getMessage(), e);
-        }
         Path base = file.toAbsolutePath().getParent();
-        List<Issue> issues = new ArrayList<>();
-        ServerSettings settings = YamlDocument.parse(file.toString(), text, issues)
-                .map(root -> settings(root, base))
-                .orElse(null);
-        if (!issues.isEmpty() || settings == null) {
-            throw new ValidationException("configuration " + file, issues);
-        }
-        return settings;
+        return YamlDocument.readConfiguration(file, root -> Optional.ofNullable(settings(root, base)));
     }
 
     private static ServerSettings settings(YamlMapping root, Path base) {

@@ -1,15 +1,9 @@
 package org.civitas.kafka.runtime;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.civitas.CivitasException;
 import org.civitas.kafka.streams.Topics;
-import org.civitas.validation.Issue;
-import org.civitas.validation.ValidationException;
 import org.civitas.yaml.YamlDocument;
 import org.civitas.yaml.YamlMapping;
 
@@ -36,21 +30,8 @@ public final class KafkaConfigFile {
     }
 
     public static KafkaConfig read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new CivitasException("cannot read the configuration " + file + ": " + e.getMessage(), e);
-        }
         Path base = file.toAbsolutePath().getParent();
-        List<Issue> issues = new ArrayList<>();
-        KafkaConfig config = YamlDocument.parse(file.toString(), text, issues)
-                .flatMap(root -> config(root, base))
-                .orElse(null);
-        if (!issues.isEmpty() || config == null) {
-            throw new ValidationException("configuration " + file, issues);
-        }
-        return config;
+        return YamlDocument.readConfiguration(file, root -> config(root, base));
     }
 
     private static Optional<KafkaConfig> config(YamlMapping root, Path base) {
