@@ -46,7 +46,7 @@ public final class KafkaLedger {
     public record PartitionCheck(int partition, long entries, Optional<String> damage, long unreadable) {
     }
 
-    /** Reads every committed entry, partition by partition; returns how many. */
+    /** Reads every committed entry, each partition's in its order; returns how many. */
     public static long read(KafkaSettings settings, EntryVisitor visitor) {
         String topic = settings.topics().ledger();
         Properties properties = new Properties();
@@ -58,8 +58,8 @@ public final class KafkaLedger {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic,
-                    info.partition())));
+            Optional.ofNullable(consumer.partitionsFor(topic)).orElse(List.of()).forEach(info -> partitions.add(
+                    new TopicPartition(topic, info.partition())));
             if (partitions.isEmpty()) {
                 throw new CivitasException("there is no ledger topic " + topic + " on " + settings.bootstrap()
                         + ": has the runtime's stream processing ('civitas streams') run there?");
