@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.civitas.ConflictException;
@@ -35,6 +35,8 @@ public final class ImpactReports {
     private final ProposalCheck check;
     private final Residents residents;
     private final ImpactArchive archive;
+    /** A lock for each proposal whose impact was asked for: a few bytes each, kept for the server's life. */
+    private final Map<String, Object> replaying = new ConcurrentHashMap<>();
     /** Works out impacts ahead of the first reader, one at a time, on a thread that never keeps the JVM alive. */
     private final ExecutorService ahead = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "impact-reports");
@@ -73,12 +75,18 @@ public final class ImpactReports {
                 PersonScore.BASE, 0));
     }
 
-    /** Replays one proposal at a time: a reader asking while it is replayed waits for it, and never replays it too. */
-    private synchronized Impact replay(Proposal proposal) {
-        Optional<Impact> kept = archive.impact(proposal.id());
-        if (kept.isPresent()) {
-            return kept.get();
+    /**
+     * Replays a proposal once: a reader asking while it is replayed waits for it, and never replays it too. Other
+     * proposals' readers do not wait.
+     */
+    private Impact replay(Proposal proposal) {
+        synchronized (replaying.computeIfAbsent(proposal.id(), id -> new Object())) {
+            return archive.impact(proposal.id()).orElseGet(() -> replayed(proposal));
         }
+    }
+
+    /** The proposal's impact, worked out from the ledger and kept. */
+    private Impact replayed(Proposal proposal) {
         RuleBooks current = legislation.inForce();
         ProposalCheck.Outcome outcome = check.check(proposal.draft(), current, proposal.submittedAt());
         if (outcome.proposed().isEmpty()) {
