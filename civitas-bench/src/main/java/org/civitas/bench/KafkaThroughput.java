@@ -192,7 +192,11 @@ public final class KafkaThroughput {
                 streams.start();
                 instances.add(streams);
             }
+            long deadline = System.nanoTime() + LONGEST_RUN.toNanos();
             while (instances.stream().anyMatch(streams -> streams.state() != KafkaStreams.State.RUNNING)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the bare topology " + name + " did not start");
+                }
                 Thread.sleep(100);
             }
             return timed(input, counts, payloads.size());

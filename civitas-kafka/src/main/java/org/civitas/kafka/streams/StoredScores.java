@@ -1,20 +1,18 @@
 package org.civitas.kafka.streams;
 
 import java.time.Instant;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.civitas.ledger.EventCodec;
-import org.civitas.scoring.PersonScore;
 import org.civitas.scoring.ScoreSheet;
 import org.civitas.scoring.Scorer;
 import org.civitas.scoring.ScoringRun;
 
 /**
- * Scores from the entries the topology keeps, with the engine the embedded runtime scores with: a person's score, or
- * everyone's, at any instant. The store keeps what the instance's books read when an entry came: scored with books
- * that read other types, it misses their entries, which only the ledger topic then holds.
+ * Scores from the entries the topology keeps, with the engine the embedded runtime scores with: everyone's, at any
+ * instant. The store keeps what the instance's books read when an entry came: scored with books that read other types,
+ * it misses their entries, which only the ledger topic then holds.
  */
 public final class StoredScores {
 
@@ -34,17 +32,6 @@ public final class StoredScores {
             feed(run, all);
         }
         return run.finish();
-    }
-
-    /** The score of {@code person} at {@code at}: the base, for someone the ledger holds nothing of. */
-    public PersonScore of(String person, Instant at) {
-        ScoringRun run = scorer.start(at);
-        run.include(person);
-        try (KeyValueIterator<String, byte[]> own = entries.prefixScan(PersonEvents.prefix(person),
-                new StringSerializer())) {
-            feed(run, own);
-        }
-        return run.finish().people().get(0);
     }
 
     /** Scores the entries in key order: each person's mark, then their entries in ledger order. */

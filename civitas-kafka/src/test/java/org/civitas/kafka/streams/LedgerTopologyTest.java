@@ -81,6 +81,23 @@ class LedgerTopologyTest {
     }
 
     @Test
+    void anIntakeRecordThatIsNotAnEventIsPassedOverAndTheNextOneTaken() throws IOException {
+        Scorer scorer = ConformanceCases.all().findFirst().orElseThrow().scorer();
+        Event after = event("e-9", "p-ada", "{\"hours\":3}");
+        try (TopologyTestDriver driver = new TopologyTestDriver(LedgerTopology.build(TOPICS, scorer), settings())) {
+            driver.createInputTopic(TOPICS.intake(), new StringSerializer(), new ByteArraySerializer())
+                    .pipeInput("volunteer-hub/e-8", "not an event".getBytes(StandardCharsets.UTF_8));
+            take(driver, List.of(after));
+
+            List<KeyValue<String, byte[]>> ledger = driver.createOutputTopic(TOPICS.ledger(), new StringDeserializer(),
+                    new ByteArrayDeserializer()).readKeyValuesToList();
+            assertThat(ledger).hasSize(1);
+            assertThat(EntryBody.sequence(ledger.get(0).value)).isZero();
+            assertThat(EntryBody.event(ledger.get(0).value)).isEqualTo(after);
+        }
+    }
+
+    @Test
     void theFirstEventOfASourceAndIdCountsAndEachPartitionIsAHashChain() throws IOException {
         Scorer scorer = ConformanceCases.all().findFirst().orElseThrow().scorer();
         Event first = event("e-1", "p-ada", "{\"hours\":3}");
