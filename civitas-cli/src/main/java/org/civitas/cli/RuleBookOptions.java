@@ -41,7 +41,11 @@ final class RuleBookOptions {
 
     /** The books, given or kept in {@code data}; refused, saying how to give them, when there are none. */
     RuleBooks load(Optional<Path> data) {
-        RuleBookLoader loader = loader(data);
+        return load(loader(data), data);
+    }
+
+    /** The books, given or kept in {@code data}, read by {@code loader}. */
+    RuleBooks load(RuleBookLoader loader, Optional<Path> data) {
         if (rules != null) {
             return loader.load(rules);
         }

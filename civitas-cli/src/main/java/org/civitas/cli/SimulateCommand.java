@@ -64,7 +64,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RuleBookLoader loader = ruleBooks.loader(Optional.of(data));
-        RuleBooks current = ruleBooks.load(Optional.of(data));
+        RuleBooks current = ruleBooks.load(loader, Optional.of(data));
         RuleBooks changed = loader.load(proposed);
         Instant end = to != null ? to : Clock.systemUTC().instant();
         Instant start = from != null ? from : end.minus(DEFAULT_WINDOW);

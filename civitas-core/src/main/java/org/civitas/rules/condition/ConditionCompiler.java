@@ -16,7 +16,9 @@ import dev.cel.runtime.CelRuntimeFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.civitas.Suggestions;
@@ -24,17 +26,22 @@ import org.civitas.Suggestions;
 /**
  * Compiles rule conditions: CEL parses and type-checks each expression against the names a condition may use, then
  * the checked expression is compiled to fast Java closures (or, for what those do not cover, handed to the CEL
- * interpreter). Building a compiler is costly; build one and reuse it. Thread-safe.
+ * interpreter). Building a compiler is costly; build one and reuse it: it also keeps what it compiled, so that the
+ * books in force and a proposal's, which share most conditions, compile each once. Thread-safe.
  */
 public final class ConditionCompiler {
 
     /** The most items a comprehension ({@code exists}, {@code all}, ...) may visit: conditions stay cheap. */
     private static final int MAX_ITERATIONS = 1_000;
 
+    /** The most compilations kept; past it, further expressions are compiled each time they are asked for. */
+    static final int MAX_KEPT = 4_096;
+
     private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
     private final CelCompiler compiler;
     private final CelRuntime runtime;
+    private final Map<String, Compilation> kept = new ConcurrentHashMap<>();
 
     public ConditionCompiler() {
         CelOptions options = CelOptions.current()
@@ -75,6 +82,17 @@ public final class ConditionCompiler {
     }
 
     public Compilation compile(String expression) {
+        Compilation compilation = kept.get(expression);
+        if (compilation == null) {
+            compilation = compileAnew(expression);
+            if (kept.size() < MAX_KEPT) {
+                kept.putIfAbsent(expression, compilation);
+            }
+        }
+        return compilation;
+    }
+
+    private Compilation compileAnew(String expression) {
         CelValidationResult result = compiler.compile(expression);
         if (result.hasError()) {
             List<ExpressionProblem> problems = new ArrayList<>();
