@@ -30,13 +30,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code civitas log}: checks, offline, what a server's transparency log hands out. */
+/**
+ * {@code civitas log}: checks, offline, what a server's transparency log hands out; hands out those of a Kafka
+ * runtime's log.
+ */
 @Command(
         name = "log",
         mixinStandardHelpOptions = true,
-        description = "Checks proofs of the transparency log offline, trusting nothing but the log's verifier key.",
+        description = {"Checks proofs of the transparency log offline, trusting nothing but the log's verifier key.",
+            "With --config, key, checkpoint, prove and consistency hand out those of a Kafka runtime's log."},
         subcommands = {LogCommand.VerifyInclusion.class, LogCommand.VerifyConsistency.class,
-            LogCommand.WitnessCommand.class})
+            LogCommand.WitnessCommand.class, PartitionLogCommands.Key.class, PartitionLogCommands.Checkpoint.class,
+            PartitionLogCommands.Prove.class, PartitionLogCommands.Consistency.class})
 final class LogCommand implements Runnable {
 
     private static final HexFormat HEX = HexFormat.of();

@@ -5,13 +5,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.civitas.governance.BookHistory;
+import org.civitas.kafka.runtime.KafkaConfig;
 import org.civitas.kafka.runtime.KafkaConfigFile;
 import org.civitas.kafka.runtime.KafkaLedger;
-import org.civitas.kafka.runtime.KafkaSettings;
+import org.civitas.kafka.transparency.PartitionLogs;
 import org.civitas.ledger.FileLedger;
 import org.civitas.ledger.UnreadableEntry;
 import org.civitas.ledger.Verification;
 import org.civitas.officials.OfficialRecord;
+import org.civitas.transparency.KeptCheckpoints;
 import org.civitas.transparency.TransparencyLog;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,8 +28,9 @@ import picocli.CommandLine.Spec;
             "checks every checkpoint the server's transparency log kept against the ledger's Merkle tree.",
             "Exits 0 when it is intact and every entry is readable; 1 naming the first altered, dropped or",
             "reordered entry; 3 naming the entries that are intact but cannot be read as events.",
-            "With --config, checks the chain of every partition of a Kafka runtime's ledger in the same way, and",
-            "that each entry is in its person's partition, under its person's key."
+            "With --config, checks the chain of every partition of a Kafka runtime's ledger in the same way, that",
+            "each entry is in its person's partition, under its person's key, and the checkpoints kept of each",
+            "partition's log ('civitas log checkpoint --config')."
         })
 final class VerifyCommand implements Callable<Integer> {
 
@@ -40,7 +43,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (where.config != null) {
-            return verifyPartitions(KafkaConfigFile.read(where.config).kafka());
+            return verifyPartitions(KafkaConfigFile.read(where.config));
         }
         Path data = where.data;
         Verification verification = FileLedger.verify(data);
@@ -62,7 +65,7 @@ final class VerifyCommand implements Callable<Integer> {
             return Civitas.FAILED;
         }
         if (TransparencyLog.kept(data)) {
-            TransparencyLog.KeptCheck log = TransparencyLog.checkKept(data);
+            KeptCheckpoints.Check log = TransparencyLog.checkKept(data);
             if (log.problem().isPresent()) {
                 err.println("civitas verify: the transparency log does NOT match the ledger: " + log.problem().get());
                 err.flush();
@@ -81,10 +84,10 @@ final class VerifyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int verifyPartitions(KafkaSettings kafka) {
+    private int verifyPartitions(KafkaConfig config) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<KafkaLedger.PartitionCheck> checks = KafkaLedger.verify(kafka);
+        List<KafkaLedger.PartitionCheck> checks = KafkaLedger.verify(config.kafka());
         for (KafkaLedger.PartitionCheck check : checks) {
             if (check.damage().isPresent()) {
                 err.println("civitas verify: the ledger is NOT intact: " + check.damage().get());
@@ -98,10 +101,35 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-        if (checks.stream().anyMatch(check -> check.damage().isPresent())) {
+        if (checks.stream().anyMatch(check -> check.damage().isPresent())
+                || !keptCheckpointsMatch(config, out, err)) {
             return Civitas.FAILED;
         }
         return checks.stream().anyMatch(check -> check.unreadable() > 0) ? Civitas.UNREADABLE : 0;
+    }
+
+    /** Whether every checkpoint kept of each partition's log states the partition as the topic holds it now. */
+    private static boolean keptCheckpointsMatch(KafkaConfig config, PrintWriter out, PrintWriter err) {
+        if (config.data().isEmpty() || !PartitionLogs.kept(config.data().get())) {
+            return true;
+        }
+        List<KeptCheckpoints.Check> checks = PartitionLogs.read(config.kafka(), config.data().get()).checkKept();
+        boolean match = true;
+        for (int partition = 0; partition < checks.size(); partition++) {
+            KeptCheckpoints.Check check = checks.get(partition);
+            if (check.problem().isPresent()) {
+                err.println("civitas verify: the transparency log of partition " + partition + " does NOT match the"
+                        + " ledger: " + check.problem().get());
+                match = false;
+            } else {
+                out.println("transparency log, partition " + partition + ": " + check.checkpoints()
+                        + " kept checkpoints, each signed by the log's key and matching its " + check.entries()
+                        + " entries");
+            }
+        }
+        out.flush();
+        err.flush();
+        return match;
     }
 
     /** Whether a chain beside the events' is intact and readable; says so, or what is wrong with it. */

@@ -2,6 +2,7 @@ package org.civitas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +16,7 @@ import org.civitas.kafka.broker.KafkaBroker;
 import org.civitas.kafka.runtime.KafkaConfigFile;
 import org.civitas.kafka.runtime.KafkaLedger;
 import org.civitas.kafka.runtime.KafkaSettings;
+import org.civitas.server.http.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,10 +130,36 @@ class KafkaRuntimeIT {
             assertSent(ingest, city);
 
             assertScoredAsEmbedded(config, city);
+            assertTheLogProvesAnEvent(config, city);
         } finally {
             stop(instances);
             broker.close();
         }
+    }
+
+    /**
+     * The transparency log of the event's partition proves the city's first event is in it, as {@code civitas log
+     * verify-inclusion} checks with nothing but the key; what it signed is kept, and {@code verify} checks it.
+     */
+    private void assertTheLogProvesAnEvent(Path config, City city) throws Exception {
+        JsonNode first = Json.mapper().readTree(Files.readAllLines(city.events()).get(0));
+        String key = CivitasCommand.run("log", "key", "--config", config.toString()).out().strip();
+        CivitasCommand.Result proved = CivitasCommand.run("log", "prove", "--config", config.toString(), "--person",
+                first.path("person").asText(), "--event", first.path("id").asText(), "--source",
+                first.path("source").asText());
+        assertThat(proved.exit()).as(proved.err()).isZero();
+        Path proof = Files.writeString(work.resolve("proof.json"), proved.out());
+        CivitasCommand.Result checked = CivitasCommand.run("log", "verify-inclusion", "--proof", proof.toString(),
+                "--key", key);
+        assertThat(checked.exit()).as(checked.err()).isZero();
+        assertThat(checked.out()).startsWith("ok: entry ");
+        CivitasCommand.Result checkpoint = CivitasCommand.run("log", "checkpoint", "--config", config.toString(),
+                "--partition", "3");
+        assertThat(checkpoint.outLines().get(0)).endsWith("/partition/3");
+        CivitasCommand.Result verified = CivitasCommand.run("verify", "--config", config.toString());
+        assertThat(verified.exit()).as(verified.err()).isZero();
+        assertThat(verified.outLines()).filteredOn(line -> line.startsWith("transparency log, partition "))
+                .hasSize(4).anySatisfy(line -> assertThat(line).contains(": 1 kept checkpoints"));
     }
 
     /** The ingest ended having sent every event, each acknowledged. */

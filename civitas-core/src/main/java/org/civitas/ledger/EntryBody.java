@@ -2,6 +2,7 @@ package org.civitas.ledger;
 
 import java.util.Arrays;
 import org.civitas.event.Event;
+import org.civitas.event.EventKey;
 
 /**
  * One ledger entry's body apart from any file: {@code [u64 sequence][SHA-256 of the previous body][payload]}, the
@@ -57,6 +58,13 @@ public final class EntryBody {
     /** The payload of {@code body}: the event as the ledger encodes it. */
     public static byte[] payload(byte[] body) {
         return Arrays.copyOfRange(body, Chain.BODY_PREFIX_BYTES, body.length);
+    }
+
+    /** The source and id of the event {@code body} holds; a {@code CivitasException} if they cannot be read. */
+    public static EventKey key(byte[] body) {
+        EventCodec.Reader reader = new EventCodec.Reader(body, Chain.BODY_PREFIX_BYTES,
+                body.length - Chain.BODY_PREFIX_BYTES);
+        return new EventKey(reader.name("source", null), reader.name("id", null));
     }
 
     /** The event {@code body} holds. */

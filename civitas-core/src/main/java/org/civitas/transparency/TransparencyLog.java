@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -19,8 +17,8 @@ import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.civitas.ConflictException;
 import org.civitas.InvalidInputException;
-import org.civitas.NotPermittedException;
 import org.civitas.NotFoundException;
+import org.civitas.NotPermittedException;
 import org.civitas.ledger.FileLedger;
 import org.civitas.ledger.LedgerTail;
 
@@ -41,7 +39,7 @@ public final class TransparencyLog implements AutoCloseable {
     private final FileLedger ledger;
     private final LedgerTail tail;
     private final NoteKey key;
-    private final Path kept;
+    private final KeptCheckpoints kept;
     private final Path cosigned;
     private final Path witnesses;
     private final MerkleTree tree = new MerkleTree();
@@ -59,7 +57,7 @@ public final class TransparencyLog implements AutoCloseable {
         this.ledger = ledger;
         this.tail = ledger.tail(0);
         this.key = key;
-        this.kept = directory.resolve("checkpoints");
+        this.kept = new KeptCheckpoints(directory.resolve("checkpoints"));
         this.cosigned = directory.resolve("cosignatures");
         this.witnesses = directory.resolve("witnesses");
     }
@@ -78,13 +76,9 @@ public final class TransparencyLog implements AutoCloseable {
         return log;
     }
 
-    /** What {@link #checkKept} found: how many kept checkpoints it checked, and the first that is wrong, if any. */
-    public record KeptCheck(int checkpoints, long entries, Optional<String> problem) {
-    }
-
     /** Whether {@code dataDirectory} has kept any checkpoint of its log. */
     public static boolean kept(Path dataDirectory) {
-        return Files.exists(dataDirectory.resolve("log").resolve("checkpoints"));
+        return keptIn(dataDirectory).exist();
     }
 
     /**
@@ -92,44 +86,15 @@ public final class TransparencyLog implements AutoCloseable {
      * stating the root of the ledger's tree at its size as the ledger holds it now, so that no entry it covered was
      * changed, dropped or reordered since.
      */
-    public static KeptCheck checkKept(Path dataDirectory) {
+    public static KeptCheckpoints.Check checkKept(Path dataDirectory) {
         MerkleTree tree = new MerkleTree();
         FileLedger.readPayloads(dataDirectory, (sequence, buffer, offset, length) -> tree.append(buffer, offset,
                 length));
-        Optional<String> key = NoteKey.existingVerifierKey(dataDirectory);
-        List<String> notes;
-        try {
-            notes = Files.readAllLines(dataDirectory.resolve("log").resolve("checkpoints"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the kept checkpoints of " + dataDirectory, e);
-        }
-        if (key.isEmpty()) {
-            return new KeptCheck(0, tree.size(), Optional.of("checkpoints are kept but the log's key is gone"));
-        }
-        for (int n = 0; n < notes.size(); n++) {
-            Optional<String> wrong = wrongIn(notes.get(n), key.get(), tree);
-            if (wrong.isPresent()) {
-                return new KeptCheck(n, tree.size(), Optional.of("kept checkpoint " + (n + 1) + ": " + wrong.get()));
-            }
-        }
-        return new KeptCheck(notes.size(), tree.size(), Optional.empty());
+        return keptIn(dataDirectory).check(NoteKey.existingVerifierKey(dataDirectory), tree);
     }
 
-    /** What is wrong with the kept checkpoint {@code kept} (a base64 line) against {@code tree}, if anything. */
-    private static Optional<String> wrongIn(String kept, String key, MerkleTree tree) {
-        Checkpoint checkpoint;
-        try {
-            String note = new String(Base64.getDecoder().decode(kept), StandardCharsets.UTF_8);
-            checkpoint = Checkpoint.parse(SignedNote.verify(note, key).body()).orElseThrow(() ->
-                    new IllegalArgumentException("it is not a checkpoint"));
-        } catch (IllegalArgumentException refused) {
-            return Optional.of(refused.getMessage());
-        }
-        if (checkpoint.size() > tree.size()) {
-            return Optional.of("it covers " + checkpoint.size() + " entries; the ledger holds " + tree.size());
-        }
-        return MessageDigest.isEqual(checkpoint.root(), tree.root(checkpoint.size())) ? Optional.empty()
-                : Optional.of("the ledger's first " + checkpoint.size() + " entries are not those it signed");
+    private static KeptCheckpoints keptIn(Path dataDirectory) {
+        return new KeptCheckpoints(dataDirectory.resolve("log").resolve("checkpoints"));
     }
 
     /** The verifier key of the log's checkpoints, in the signed-note form. */
@@ -155,7 +120,7 @@ public final class TransparencyLog implements AutoCloseable {
             latest = key.sign(body);
             latestSize = tree.size();
             recentBodies.put(latestSize, body);
-            keep(latest);
+            kept.keep(latest);
         }
         return latest;
     }
@@ -211,7 +176,7 @@ public final class TransparencyLog implements AutoCloseable {
         }
         Cosignature cosignature = new Cosignature(name, key, checkpoint.get().size(), holds.at(), holds.line());
         byWitness.put(key, cosignature);
-        append(cosigned, cosignature.key() + "\t" + cosignature.size() + "\t" + cosignature.at().getEpochSecond()
+        KeptCheckpoints.appendLine(cosigned, cosignature.key() + "\t" + cosignature.size() + "\t" + cosignature.at().getEpochSecond()
                 + "\t" + cosignature.line());
         return cosignature;
     }
@@ -247,10 +212,6 @@ public final class TransparencyLog implements AutoCloseable {
     }
 
     /** The proof that entry {@code sequence} is in the log, against the latest checkpoint. */
-    public record Inclusion(long index, long treeSize, byte[] entry, byte[] leafHash, List<byte[]> path,
-            String checkpoint) {
-    }
-
     public Inclusion prove(long sequence) {
         String signed;
         long treeSize;
@@ -301,21 +262,6 @@ public final class TransparencyLog implements AutoCloseable {
         }
         return Optional.ofNullable(found[0]).orElseThrow(() -> new NotFoundException("the ledger holds no entry "
                 + sequence));
-    }
-
-    private void keep(String note) {
-        append(kept, note);
-    }
-
-    /** Appends {@code text} to {@code file}, one to a line, base64-encoded, on disk before it returns. */
-    private static void append(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep what the log signed in " + file, e);
-        }
     }
 
     @Override

@@ -29,7 +29,7 @@ class TransparencyLogTest {
                 assertThat(checkpoint.size()).isEqualTo(13);
                 assertThat(note).contains("\n\n\u2014 " + log.origin() + " ");
                 for (long sequence = 0; sequence < 13; sequence++) {
-                    TransparencyLog.Inclusion proof = log.prove(sequence);
+                    Inclusion proof = log.prove(sequence);
                     assertThat(proof.leafHash()).isEqualTo(Proofs.leafHash(proof.entry()));
                     assertThat(Proofs.checkInclusion(proof.index(), proof.treeSize(), proof.leafHash(), proof.path(),
                             checkpoint.root())).isEmpty();
@@ -78,7 +78,7 @@ class TransparencyLogTest {
             ledger.append(Speedings.numbered(7, 9));
             log.signCheckpoint();
         }
-        assertThat(TransparencyLog.checkKept(data)).isEqualTo(new TransparencyLog.KeptCheck(2, 9, Optional.empty()));
+        assertThat(TransparencyLog.checkKept(data)).isEqualTo(new KeptCheckpoints.Check(2, 9, Optional.empty()));
 
         try (FileLedger rewritten = FileLedger.open(other)) {
             rewritten.append(Speedings.numbered(1, 10));

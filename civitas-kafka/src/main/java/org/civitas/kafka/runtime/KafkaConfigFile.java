@@ -71,6 +71,8 @@ public final class KafkaConfigFile {
         }
         Path stateDir = kafka.text("stateDir").map(base::resolve)
                 .orElseGet(() -> data.orElse(base).resolve("streams"));
-        return bootstrap.map(servers -> new KafkaSettings(servers, prefix, (int) partitions, (short) copies, kafka.text("applicationId").orElse("civitas"), stateDir));
+        String applicationId = kafka.text("applicationId").orElse("civitas");
+        return bootstrap.map(servers -> new KafkaSettings(servers, prefix, (int) partitions, (short) copies,
+                applicationId, stateDir));
     }
 }

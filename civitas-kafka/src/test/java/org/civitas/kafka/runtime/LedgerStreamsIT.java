@@ -9,19 +9,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.civitas.event.Event;
 import org.civitas.kafka.ConformanceCases;
+import org.civitas.kafka.IntakeTraffic;
 import org.civitas.kafka.broker.KafkaBroker;
-import org.civitas.kafka.streams.IntakeKeys;
 import org.civitas.ledger.EntryBody;
 import org.civitas.ledger.EventCodec;
 import org.civitas.scoring.PersonScore;
@@ -50,8 +47,8 @@ class LedgerStreamsIT {
             KafkaSettings settings = new KafkaSettings(broker.bootstrapServers(), "civitas", PARTITIONS, (short) 1,
                     "civitas-it", data.resolve("streams"));
             try (LedgerStreams streams = LedgerStreams.start(settings, conformance.scorer())) {
-                send(broker, settings, events);
-                awaitLedger(settings, distinct);
+                IntakeTraffic.send(settings, events);
+                IntakeTraffic.awaitLedger(settings, distinct);
 
                 List<KafkaLedger.PartitionCheck> checks = KafkaLedger.verify(settings);
                 assertThat(checks).allSatisfy(check -> assertThat(check.damage()).isEmpty());
@@ -94,20 +91,6 @@ class LedgerStreamsIT {
         }
     }
 
-    /** Sends every event to the intake, each acknowledged by every copy before this returns. */
-    private static void send(KafkaBroker broker, KafkaSettings settings, List<Event> events) throws Exception {
-        Map<String, Object> properties = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
-                new ByteArraySerializer())) {
-            List<Future<RecordMetadata>> sent = events.stream().map(event -> producer.send(new ProducerRecord<>(
-                    settings.topics().intake(), IntakeKeys.of(event), EventCodec.encode(event)))).toList();
-            for (Future<RecordMetadata> acknowledged : sent) {
-                acknowledged.get();
-            }
-        }
-    }
-
     /** The instance's scores, once they are {@code expected} or a minute has passed: the last stage may lag. */
     private static List<PersonScore> awaitScores(LedgerStreams streams, List<PersonScore> expected)
             throws InterruptedException {
@@ -118,18 +101,5 @@ class LedgerStreamsIT {
             scores = streams.localScores().everyone(ConformanceCases.AT).people();
         }
         return scores;
-    }
-
-    private static void awaitLedger(KafkaSettings settings, long entries) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        long read = 0;
-        while (System.nanoTime() < deadline) {
-            read = KafkaLedger.read(settings, (partition, person, body) -> { });
-            if (read >= entries) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        assertThat(Optional.of(read)).as("entries in the ledger after a minute").contains(entries);
     }
 }

@@ -7,8 +7,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +16,7 @@ import org.civitas.server.auth.Authentication;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.JsonBodies;
 import org.civitas.store.vault.VaultStore;
+import org.civitas.transparency.Inclusion;
 import org.civitas.transparency.TransparencyLog;
 import org.civitas.vault.VaultEvent;
 
@@ -27,8 +26,6 @@ import org.civitas.vault.VaultEvent;
  * cosignatures, taken and listed, and for a person the proof that one of their events is in the log.
  */
 public final class LogApi {
-
-    private static final HexFormat HEX = HexFormat.of();
 
     private final TransparencyLog log;
     private final VaultStore vault;
@@ -72,11 +69,7 @@ public final class LogApi {
     private void consistency(Context ctx) {
         long from = size(ctx, "from");
         long to = size(ctx, "to");
-        ctx.json(new Consistency(from, to, hex(log.consistency(from, to))));
-    }
-
-    /** The proof that the log at {@code from} entries is a prefix of the log at {@code to}. */
-    record Consistency(long from, long to, List<String> path) {
+        ctx.json(ConsistencyProof.of(from, to, log.consistency(from, to)));
     }
 
     /**
@@ -101,18 +94,9 @@ public final class LogApi {
             throw new InvalidInputException("source", "events of " + found.size() + " sources have the id '" + id
                     + "': name one");
         }
-        TransparencyLog.Inclusion inclusion = log.prove(found.get(0).sequence());
+        Inclusion inclusion = log.prove(found.get(0).sequence());
         ctx.header("Content-Disposition", "attachment; filename=\"proof-" + inclusion.index() + ".json\"");
-        ctx.json(new Proof(inclusion.index(), inclusion.treeSize(),
-                Base64.getEncoder().encodeToString(inclusion.entry()), HEX.formatHex(inclusion.leafHash()),
-                hex(inclusion.path()), inclusion.checkpoint()));
-    }
-
-    /**
-     * The proof that an entry is in the log: its index, the size of the tree the checkpoint signs, the entry as the
-     * leaf hashes it (base64), the leaf's hash and the audit path (hex), and the signed checkpoint.
-     */
-    record Proof(long index, long treeSize, String entry, String leafHash, List<String> path, String checkpoint) {
+        ctx.json(InclusionProof.of(inclusion));
     }
 
     private static long size(Context ctx, String name) {
@@ -121,9 +105,5 @@ public final class LogApi {
             throw new InvalidInputException(name, "a number of entries, not '" + text + "'");
         }
         return Long.parseLong(text);
-    }
-
-    private static List<String> hex(List<byte[]> hashes) {
-        return hashes.stream().map(HEX::formatHex).toList();
     }
 }
