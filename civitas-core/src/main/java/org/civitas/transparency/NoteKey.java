@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +18,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.civitas.Tokens;
 
@@ -33,6 +35,10 @@ public final class NoteKey {
     static final byte ED25519 = 0x01;
     /** The signature type of a timestamped Ed25519 cosignature. */
     static final byte COSIGNATURE = 0x04;
+
+    private static final String NAME = "name";
+    private static final String PRIVATE = "key.private";
+    private static final String PUBLIC = "key.public";
 
     private final String name;
     private final byte type;
@@ -52,9 +58,7 @@ public final class NoteKey {
     /** The verifier key of the log's key kept in {@code dataDirectory}, if one was ever made there. */
     public static Optional<String> existingVerifierKey(Path dataDirectory) {
         Path directory = dataDirectory.resolve("keys").resolve("log");
-        boolean made = Files.exists(directory.resolve("name")) && Files.exists(directory.resolve("key.private"))
-                && Files.exists(directory.resolve("key.public"));
-        return made ? Optional.of(openOrMake(directory, "", ED25519).verifierKey()) : Optional.empty();
+        return complete(directory) ? Optional.of(openOrMake(directory, "", ED25519).verifierKey()) : Optional.empty();
     }
 
     /** A witness's key, kept in {@code stateDirectory}, made with the name {@code name} if there is none. */
@@ -62,31 +66,59 @@ public final class NoteKey {
         return openOrMake(stateDirectory, name, COSIGNATURE);
     }
 
+    /**
+     * The key kept in {@code directory}, or one made there with {@code newName}. Processes that start together (the
+     * stream instances of one runtime, say) may each make one: each writes its own in a directory of its own and
+     * renames it into place, and all but the first take the key that got there first.
+     */
     private static NoteKey openOrMake(Path directory, String newName, byte type) {
-        Path nameFile = directory.resolve("name");
-        Path privateFile = directory.resolve("key.private");
-        Path publicFile = directory.resolve("key.public");
         try {
-            KeyFactory keys = KeyFactory.getInstance("Ed25519");
-            if (Files.exists(nameFile) && Files.exists(privateFile) && Files.exists(publicFile)) {
-                return new NoteKey(Files.readString(nameFile).strip(), type, new KeyPair(
-                        keys.generatePublic(new X509EncodedKeySpec(Files.readAllBytes(publicFile))),
-                        keys.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(privateFile)))));
+            if (complete(directory)) {
+                return read(directory, type);
             }
             if (newName.isEmpty() || newName.chars().anyMatch(c -> Character.isWhitespace(c) || c == '+')) {
                 throw new IllegalArgumentException("a key's name has no spaces and no '+': '" + newName + "'");
             }
             KeyPair made = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            Files.createDirectories(directory);
-            write(publicFile, made.getPublic().getEncoded());
-            write(privateFile, made.getPrivate().getEncoded());
-            write(nameFile, (newName + "\n").getBytes(StandardCharsets.UTF_8));
-            return new NoteKey(newName, type, made);
+            Files.createDirectories(directory.getParent());
+            Path staged = Files.createTempDirectory(directory.getParent(), directory.getFileName() + ".new");
+            Files.write(staged.resolve(PUBLIC), made.getPublic().getEncoded());
+            Files.write(staged.resolve(PRIVATE), made.getPrivate().getEncoded());
+            Files.writeString(staged.resolve(NAME), newName + "\n");
+            try {
+                Files.move(staged, directory, StandardCopyOption.ATOMIC_MOVE);
+                return new NoteKey(newName, type, made);
+            } catch (FileSystemException notMoved) {
+                for (String file : List.of(PUBLIC, PRIVATE, NAME)) {
+                    Files.delete(staged.resolve(file));
+                }
+                Files.delete(staged);
+                if (!Files.isDirectory(directory)) {
+                    throw notMoved;
+                }
+                if (!complete(directory)) {
+                    throw new UncheckedIOException("an incomplete key is in " + directory + ": move it away to make"
+                            + " a new one", notMoved);
+                }
+                return read(directory, type);
+            }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime from 15 on has Ed25519 keys", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep a signing key in " + directory, e);
         }
+    }
+
+    private static boolean complete(Path directory) {
+        return Files.exists(directory.resolve(NAME)) && Files.exists(directory.resolve(PRIVATE))
+                && Files.exists(directory.resolve(PUBLIC));
+    }
+
+    private static NoteKey read(Path directory, byte type) throws IOException, GeneralSecurityException {
+        KeyFactory keys = KeyFactory.getInstance("Ed25519");
+        return new NoteKey(Files.readString(directory.resolve(NAME)).strip(), type, new KeyPair(
+                keys.generatePublic(new X509EncodedKeySpec(Files.readAllBytes(directory.resolve(PUBLIC)))),
+                keys.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(directory.resolve(PRIVATE))))));
     }
 
     /** The key's name, which is also the log's origin. */
@@ -153,11 +185,5 @@ public final class NoteKey {
         typed[0] = type;
         System.arraycopy(rawPublicKey, 0, typed, 1, rawPublicKey.length);
         return typed;
-    }
-
-    private static void write(Path file, byte[] bytes) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".new");
-        Files.write(temporary, bytes);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }
