@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.civitas.governance.Impact;
 import org.civitas.governance.ImpactSimulation;
 import org.civitas.ledger.FileLedger;
+import org.civitas.ledger.LedgerReadAhead;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.Scorer;
@@ -63,21 +64,23 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RuleBookLoader loader = ruleBooks.loader(Optional.of(data));
-        RuleBooks current = ruleBooks.load(loader, Optional.of(data));
-        RuleBooks changed = loader.load(proposed);
         Instant end = to != null ? to : Clock.systemUTC().instant();
         Instant start = from != null ? from : end.minus(DEFAULT_WINDOW);
         PrintWriter err = spec.commandLine().getErr();
         Impact impact;
-        try (Progress progress = Progress.start("simulate", FileLedger.committedIn(data), "entries", 1)) {
-            long[] shown = {0};
-            impact = ImpactSimulation.replay(data, new Scorer(current), new Scorer(changed), start, end,
-                    unreadable -> err.println("civitas simulate: ledger " + unreadable + "; it counts for no one"),
-                    read -> {
-                        progress.advance(read - shown[0]);
-                        shown[0] = read;
-                    }).impact();
+        try (LedgerReadAhead ahead = LedgerReadAhead.start(data)) {
+            RuleBookLoader loader = ruleBooks.loader(Optional.of(data));
+            RuleBooks current = ruleBooks.load(loader, Optional.of(data));
+            RuleBooks changed = loader.load(proposed);
+            try (Progress progress = Progress.start("simulate", FileLedger.committedIn(data), "entries", 1)) {
+                long[] shown = {0};
+                impact = ImpactSimulation.replay(ahead, new Scorer(current), new Scorer(changed), start, end,
+                        unreadable -> err.println("civitas simulate: ledger " + unreadable + "; it counts for no one"),
+                        read -> {
+                            progress.advance(read - shown[0]);
+                            shown[0] = read;
+                        }).impact();
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.table) {

@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 import org.civitas.event.Event;
 import org.civitas.event.EventKey;
 import org.civitas.ledger.FileLedger;
+import org.civitas.ledger.LedgerReadAhead;
 import org.civitas.rules.Rule;
 import org.civitas.rules.RuleBook;
 import org.civitas.rules.RuleBookText;
@@ -82,9 +83,20 @@ public final class ImpactSimulation {
      */
     public static Result replay(Path dataDirectory, Scorer current, Scorer proposed, Instant from, Instant to,
             FileLedger.UnreadableVisitor unreadable, LongConsumer progress) {
+        try (LedgerReadAhead ahead = LedgerReadAhead.start(dataDirectory)) {
+            return replay(ahead, current, proposed, from, to, unreadable, progress);
+        }
+    }
+
+    /**
+     * Replays as {@link #replay(Path, Scorer, Scorer, Instant, Instant, FileLedger.UnreadableVisitor, LongConsumer)}
+     * does, the ledger as {@code ahead} reads it: started before the books were compiled, it has read part of it.
+     */
+    public static Result replay(LedgerReadAhead ahead, Scorer current, Scorer proposed, Instant from, Instant to,
+            FileLedger.UnreadableVisitor unreadable, LongConsumer progress) {
         ImpactSimulation simulation = new ImpactSimulation(current, proposed, from, to);
         long[] read = {0};
-        FileLedger.read(dataDirectory, simulation::readsAny, (sequence, event) -> {
+        ahead.read(simulation::readsAny, (sequence, event) -> {
             simulation.accept(event);
             tick(read, progress);
         }, (sequence, person) -> tick(read, progress), entry -> {

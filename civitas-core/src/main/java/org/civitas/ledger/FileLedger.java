@@ -564,7 +564,7 @@ public final class FileLedger implements LedgerAppender, AutoCloseable {
                         event.jurisdiction(), event.occurredAt()))));
     }
 
-    private static Path existingDirectoryIn(Path dataDirectory) {
+    static Path existingDirectoryIn(Path dataDirectory) {
         Path directory = directoryIn(dataDirectory);
         if (!Files.isDirectory(directory)) {
             throw new CivitasException("no ledger in " + dataDirectory + " (expected " + directory + ")");
