@@ -46,7 +46,6 @@ import org.civitas.ledger.EventCodec;
 import org.civitas.ndjson.NdjsonReader;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.scoring.Scorer;
-import org.civitas.transparency.NoteKey;
 
 /**
  * Events per second through the Kafka runtime, end to end, beside its peer on the same broker in the same run: a bare
@@ -154,11 +153,10 @@ public final class KafkaThroughput {
         try {
             KafkaSettings settings = new KafkaSettings(broker.bootstrapServers(), name, partitions, (short) 1, name,
                     work.resolve(name + "-0"));
-            NoteKey key = NoteKey.openOrMake(work);
-            instances.add(LedgerStreams.start(settings, scorer, key));
+            instances.add(LedgerStreams.start(settings, scorer));
             for (int i = 1; i < partitions; i++) {
                 instances.add(LedgerStreams.start(new KafkaSettings(settings.bootstrap(), name, partitions,
-                        (short) 1, name, work.resolve(name + "-" + i)), scorer, key));
+                        (short) 1, name, work.resolve(name + "-" + i)), scorer));
             }
             Topics topics = settings.topics();
             return timed(topics.intake(), topics.ledger(), distinct);

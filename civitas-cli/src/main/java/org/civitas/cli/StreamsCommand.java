@@ -3,12 +3,10 @@ package org.civitas.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.civitas.CivitasException;
 import org.civitas.kafka.runtime.KafkaConfig;
 import org.civitas.kafka.runtime.KafkaConfigFile;
 import org.civitas.kafka.runtime.LedgerStreams;
 import org.civitas.scoring.Scorer;
-import org.civitas.transparency.NoteKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,10 +38,7 @@ final class StreamsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         KafkaConfig kafka = KafkaConfigFile.read(config);
-        Path data = kafka.data().orElseThrow(() -> new CivitasException("the runtime's data directory keeps the key"
-                + " that signs its log's checkpoints: name one in " + config + " (data: DIR)"));
-        LedgerStreams streams = LedgerStreams.start(kafka.kafka(), new Scorer(ruleBooks.load(kafka)),
-                NoteKey.openOrMake(data));
+        LedgerStreams streams = LedgerStreams.start(kafka.kafka(), new Scorer(ruleBooks.load(kafka)));
         Runtime.getRuntime().addShutdownHook(new Thread(streams::close, "streams-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("streams are running: application %s on %s, %d partitions%n", kafka.kafka().applicationId(),

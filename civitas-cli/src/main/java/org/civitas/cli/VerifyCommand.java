@@ -3,7 +3,6 @@ package org.civitas.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.civitas.governance.BookHistory;
 import org.civitas.kafka.runtime.KafkaConfig;
@@ -30,8 +29,8 @@ import picocli.CommandLine.Spec;
             "Exits 0 when it is intact and every entry is readable; 1 naming the first altered, dropped or",
             "reordered entry; 3 naming the entries that are intact but cannot be read as events.",
             "With --config, checks the chain of every partition of a Kafka runtime's ledger in the same way, that",
-            "each entry is in its person's partition, under its person's key, and every checkpoint of each",
-            "partition's log, published by the runtime or kept by 'civitas log checkpoint --config'."
+            "each entry is in its person's partition, under its person's key, and the checkpoints kept of each",
+            "partition's log ('civitas log checkpoint --config')."
         })
 final class VerifyCommand implements Callable<Integer> {
 
@@ -103,36 +102,29 @@ final class VerifyCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         if (checks.stream().anyMatch(check -> check.damage().isPresent())
-                || !checkpointsMatch(config, out, err)) {
+                || !keptCheckpointsMatch(config, out, err)) {
             return Civitas.FAILED;
         }
         return checks.stream().anyMatch(check -> check.unreadable() > 0) ? Civitas.UNREADABLE : 0;
     }
 
-    /**
-     * Whether every checkpoint of each partition's log, published by the runtime or kept here by {@code civitas log
-     * checkpoint}, states the partition as the topic holds it now.
-     */
-    private static boolean checkpointsMatch(KafkaConfig config, PrintWriter out, PrintWriter err) {
-        if (config.data().isEmpty()) {
+    /** Whether every checkpoint kept of each partition's log states the partition as the topic holds it now. */
+    private static boolean keptCheckpointsMatch(KafkaConfig config, PrintWriter out, PrintWriter err) {
+        if (config.data().isEmpty() || !PartitionLogs.kept(config.data().get())) {
             return true;
         }
-        PartitionLogs logs = PartitionLogs.read(config.kafka(), config.data().get());
-        List<KeptCheckpoints.Check> published = logs.checkPublished(config.kafka());
-        List<KeptCheckpoints.Check> kept = logs.checkKept();
+        List<KeptCheckpoints.Check> checks = PartitionLogs.read(config.kafka(), config.data().get()).checkKept();
         boolean match = true;
-        for (int partition = 0; partition < logs.partitions(); partition++) {
-            KeptCheckpoints.Check here = kept.get(partition);
-            Optional<String> problem = published.get(partition).problem().map(why -> "on the checkpoints topic, "
-                    + why).or(() -> here.problem().map(why -> "kept here, " + why));
-            if (problem.isPresent()) {
+        for (int partition = 0; partition < checks.size(); partition++) {
+            KeptCheckpoints.Check check = checks.get(partition);
+            if (check.problem().isPresent()) {
                 err.println("civitas verify: the transparency log of partition " + partition + " does NOT match the"
-                        + " ledger: " + problem.get());
+                        + " ledger: " + check.problem().get());
                 match = false;
             } else {
-                out.println("transparency log, partition " + partition + ": " + published.get(partition).checkpoints()
-                        + " checkpoints published and " + here.checkpoints() + " kept here, each"
-                        + " signed by the log's key and matching its " + logs.size(partition) + " entries");
+                out.println("transparency log, partition " + partition + ": " + check.checkpoints()
+                        + " kept checkpoints, each signed by the log's key and matching its " + check.entries()
+                        + " entries");
             }
         }
         out.flush();

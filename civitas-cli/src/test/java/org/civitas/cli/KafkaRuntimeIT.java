@@ -76,10 +76,7 @@ class KafkaRuntimeIT {
         awaitLedger(KafkaConfigFile.read(config).kafka(), city.count());
         CivitasCommand.Result verified = CivitasCommand.run("verify", "--config", config.toString());
         assertThat(verified.exit()).as(verified.err()).isZero();
-        assertThat(verified.outLines()).filteredOn(line -> line.startsWith("partition ")).hasSize(4)
-                .allSatisfy(line -> assertThat(line).contains("intact"));
-        assertThat(verified.outLines()).filteredOn(line -> line.startsWith("transparency log, partition ")).hasSize(4)
-                .allSatisfy(line -> assertThat(line).contains("signed by the log's key and matching"));
+        assertThat(verified.outLines()).hasSize(4).allSatisfy(line -> assertThat(line).contains("intact"));
         CivitasCommand.Result onKafka = CivitasCommand.run("score", "--config", config.toString(), "--at", AT);
         assertThat(onKafka.exit()).as(onKafka.err()).isZero();
         assertThat(onKafka.out()).as("byte for byte").isEqualTo(city.scores());
@@ -162,7 +159,7 @@ class KafkaRuntimeIT {
         CivitasCommand.Result verified = CivitasCommand.run("verify", "--config", config.toString());
         assertThat(verified.exit()).as(verified.err()).isZero();
         assertThat(verified.outLines()).filteredOn(line -> line.startsWith("transparency log, partition "))
-                .hasSize(4).anySatisfy(line -> assertThat(line).contains(" and 1 kept here"));
+                .hasSize(4).anySatisfy(line -> assertThat(line).contains(": 1 kept checkpoints"));
     }
 
     /** The ingest ended having sent every event, each acknowledged. */

@@ -58,16 +58,12 @@ public final class KeptCheckpoints {
      * so that no entry it covered was changed, dropped or reordered since.
      */
     public Check check(Optional<String> verifierKey, MerkleTree tree) {
-        return check(notes().stream().map(KeptCheckpoints::decode).toList(), verifierKey, tree);
-    }
-
-    /** Checks {@code notes}, signed checkpoints kept elsewhere, as {@link #check(Optional, MerkleTree)} does. */
-    public static Check check(List<String> notes, Optional<String> verifierKey, MerkleTree tree) {
+        List<String> notes = notes();
         if (verifierKey.isEmpty()) {
             return new Check(0, tree.size(), Optional.of("checkpoints are kept but the log's key is gone"));
         }
         for (int n = 0; n < notes.size(); n++) {
-            Optional<String> wrong = wrongIn(notes.get(n), verifierKey.get(), tree);
+            Optional<String> wrong = wrongIn(decode(notes.get(n)), verifierKey.get(), tree);
             if (wrong.isPresent()) {
                 return new Check(n, tree.size(), Optional.of("kept checkpoint " + (n + 1) + ": " + wrong.get()));
             }

@@ -48,29 +48,7 @@ public final class KafkaLedger {
 
     /** Reads every committed entry, each partition's in its order; returns how many. */
     public static long read(KafkaSettings settings, EntryVisitor visitor) {
-        return read(settings, settings.topics().ledger(), visitor);
-    }
-
-    /**
-     * Reads every checkpoint the runtime signed of its partitions' logs, each partition's in order (the visitor's
-     * person is the partition); returns how many. A runtime that never ran has none.
-     */
-    public static long readCheckpoints(KafkaSettings settings, EntryVisitor visitor) {
-        try {
-            return read(settings, settings.topics().checkpoints(), visitor);
-        } catch (NoTopic none) {
-            return 0;
-        }
-    }
-
-    /** The topic is not on the cluster. */
-    private static final class NoTopic extends CivitasException {
-        NoTopic(String message) {
-            super(message);
-        }
-    }
-
-    private static long read(KafkaSettings settings, String topic, EntryVisitor visitor) {
+        String topic = settings.topics().ledger();
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
@@ -83,11 +61,11 @@ public final class KafkaLedger {
             Optional.ofNullable(consumer.partitionsFor(topic)).orElse(List.of()).forEach(info -> partitions.add(
                     new TopicPartition(topic, info.partition())));
             if (partitions.isEmpty()) {
-                throw new NoTopic("there is no ledger topic " + topic + " on " + settings.bootstrap()
+                throw new CivitasException("there is no ledger topic " + topic + " on " + settings.bootstrap()
                         + ": has the runtime's stream processing ('civitas streams') run there?");
             }
             if (partitions.size() != settings.partitions()) {
-                throw new CivitasException("the topic " + topic + " has " + partitions.size()
+                throw new CivitasException("the ledger topic " + topic + " has " + partitions.size()
                         + " partitions, not the " + settings.partitions() + " configured");
             }
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

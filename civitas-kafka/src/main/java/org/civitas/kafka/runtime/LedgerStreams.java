@@ -12,7 +12,6 @@ import org.civitas.CivitasException;
 import org.civitas.kafka.streams.LedgerTopology;
 import org.civitas.kafka.streams.StoredScores;
 import org.civitas.scoring.Scorer;
-import org.civitas.transparency.NoteKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +34,8 @@ public final class LedgerStreams implements AutoCloseable {
         this.stopped = stopped;
     }
 
-    /** Starts the topology, signing each partition's log with {@code logKey}, and returns once it runs. */
-    public static LedgerStreams start(KafkaSettings settings, Scorer scorer, NoteKey logKey) {
+    /** Starts the topology, and returns once it runs. */
+    public static LedgerStreams start(KafkaSettings settings, Scorer scorer) {
         LedgerTopics.ensure(settings);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
@@ -44,7 +43,7 @@ public final class LedgerStreams implements AutoCloseable {
         properties.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
-        KafkaStreams streams = new KafkaStreams(LedgerTopology.build(settings.topics(), scorer, logKey), properties);
+        KafkaStreams streams = new KafkaStreams(LedgerTopology.build(settings.topics(), scorer), properties);
         CountDownLatch stopped = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {

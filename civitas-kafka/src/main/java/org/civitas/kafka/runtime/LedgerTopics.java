@@ -36,7 +36,7 @@ final class LedgerTopics {
         Map<String, String> configs = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
                 TopicConfig.RETENTION_BYTES_CONFIG, "-1", TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
                 String.valueOf(Math.min(2, settings.replicationFactor())));
-        List<String> names = List.of(topics.intake(), topics.sequenced(), topics.ledger(), topics.checkpoints());
+        List<String> names = List.of(topics.intake(), topics.sequenced(), topics.ledger());
         try (Admin client = Admin.create(admin)) {
             for (String topic : names) {
                 NewTopic made = new NewTopic(topic, settings.partitions(), settings.replicationFactor())

@@ -1,16 +1,13 @@
 package org.civitas.kafka.streams;
 
-import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 import org.civitas.scoring.Scorer;
-import org.civitas.transparency.NoteKey;
 
 /**
  * Civitas as a Kafka Streams topology: an event taken once ({@link FirstOfEachEvent}), chained into its person's
- * partition of the ledger and its log, whose checkpoints are signed each minute ({@link Chaining}), and kept for scoring with its person's history ({@link PersonEvents}),
+ * partition of the ledger ({@link Chaining}), and kept for scoring with its person's history ({@link PersonEvents}),
  * which {@link StoredScores} scores with the core engine.
  */
 public final class LedgerTopology {
@@ -21,14 +18,11 @@ public final class LedgerTopology {
     static final String CHAIN_HEADS = "chain-heads";
     /** Each person's entries that the books read, for scoring. */
     public static final String PERSON_EVENTS = "person-events";
-    static final String TO_LEDGER = "to-ledger";
-    static final String TO_CHECKPOINTS = "to-checkpoints";
 
     private LedgerTopology() {
     }
 
-    /** The topology over {@code topics}, scoring with {@code scorer}, signing each partition's log with {@code key}. */
-    public static Topology build(Topics topics, Scorer scorer, NoteKey key) {
+    public static Topology build(Topics topics, Scorer scorer) {
         var keys = Serdes.String();
         var values = Serdes.ByteArray();
         PersonPartitions partitions = new PersonPartitions();
@@ -41,12 +35,11 @@ public final class LedgerTopology {
                 "first-of-each-event");
 
         topology.addSource("sequenced", keys.deserializer(), values.deserializer(), topics.sequenced());
-        topology.addProcessor("chaining", () -> new Chaining(key), "sequenced");
+        topology.addProcessor("chaining", Chaining::new, "sequenced");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CHAIN_HEADS), keys,
                 values), "chaining");
-        topology.addSink(TO_LEDGER, topics.ledger(), keys.serializer(), values.serializer(), partitions, "chaining");
-        topology.addSink(TO_CHECKPOINTS, topics.checkpoints(), keys.serializer(), values.serializer(),
-                (topic, partition, note, count) -> Optional.of(Set.of(Integer.parseInt(partition))), "chaining");
+        topology.addSink("to-ledger", topics.ledger(), keys.serializer(), values.serializer(), partitions,
+                "chaining");
 
         topology.addSource("ledger", keys.deserializer(), values.deserializer(), topics.ledger());
         topology.addProcessor("person-events", () -> new PersonEvents(scorer), "ledger");

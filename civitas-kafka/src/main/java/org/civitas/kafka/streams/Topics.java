@@ -5,9 +5,8 @@ import java.util.Objects;
 /**
  * The topics of one Civitas on Kafka, named under a common prefix: sources' events come in on {@code intake}, keyed
  * by source and id; the first of each goes on to {@code sequenced}, keyed by person; each partition of
- * {@code ledger} is then a hash chain of that partition's entries, written by the one task that owns it, which signs
- * the checkpoints of the partition's transparency log onto the partition of {@code checkpoints} of the same number.
- * All have as many partitions as each other.
+ * {@code ledger} is then a hash chain of that partition's entries, written by the one task that owns it.
+ * {@code sequenced} and {@code ledger} have as many partitions as each other.
  */
 public record Topics(String prefix) {
 
@@ -34,9 +33,5 @@ public record Topics(String prefix) {
 
     public String ledger() {
         return prefix + ".ledger";
-    }
-
-    public String checkpoints() {
-        return prefix + ".checkpoints";
     }
 }

@@ -1,6 +1,5 @@
 package org.civitas.kafka.transparency;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import org.civitas.NotFoundException;
 import org.civitas.event.EventKey;
 import org.civitas.kafka.runtime.KafkaLedger;
 import org.civitas.kafka.runtime.KafkaSettings;
-import org.civitas.kafka.streams.PartitionCheckpoints;
 import org.civitas.kafka.streams.PersonPartitions;
 import org.civitas.ledger.EntryBody;
 import org.civitas.transparency.Checkpoint;
@@ -118,7 +116,7 @@ public final class PartitionLogs {
 
     /** The origin of {@code partition}'s checkpoints: the key's name and the partition. */
     public String origin(int partition) {
-        return PartitionCheckpoints.origin(key.name(), partition);
+        return key.name() + "/partition/" + partition;
     }
 
     /** The verifier key of every partition's checkpoints, in the signed-note form. */
@@ -172,31 +170,13 @@ public final class PartitionLogs {
     }
 
     /**
-     * Checks every partition's checkpoints kept here (by {@link #signCheckpoint}) against its log as the topic holds it
-     * now: each signed by the key, each the root of the log at its size. A partition with none kept is checked as
-     * holding none.
+     * Checks every partition's kept checkpoints against its log as the topic holds it now: each signed by the key,
+     * each the root of the log at its size. A partition with none kept is checked as holding none.
      */
     public List<KeptCheckpoints.Check> checkKept() {
         List<KeptCheckpoints.Check> checks = new ArrayList<>();
         for (int partition = 0; partition < trees.size(); partition++) {
             checks.add(kept(dataDirectory, partition).check(Optional.of(verifierKey()), trees.get(partition)));
-        }
-        return checks;
-    }
-
-    /**
-     * Checks every checkpoint the runtime published of each partition's log (on the checkpoints topic, signed each
-     * minute by the task that chains the partition) as {@link #checkKept} checks those kept here.
-     */
-    public List<KeptCheckpoints.Check> checkPublished(KafkaSettings settings) {
-        List<List<String>> published = new ArrayList<>();
-        trees.forEach(tree -> published.add(new ArrayList<>()));
-        KafkaLedger.readCheckpoints(settings, (partition, key, note) -> published.get(partition).add(new String(note,
-                StandardCharsets.UTF_8)));
-        List<KeptCheckpoints.Check> checks = new ArrayList<>();
-        for (int partition = 0; partition < trees.size(); partition++) {
-            checks.add(KeptCheckpoints.check(published.get(partition), Optional.of(verifierKey()),
-                    trees.get(partition)));
         }
         return checks;
     }

@@ -22,7 +22,6 @@ import org.civitas.kafka.broker.KafkaBroker;
 import org.civitas.ledger.EntryBody;
 import org.civitas.ledger.EventCodec;
 import org.civitas.scoring.PersonScore;
-import org.civitas.transparency.NoteKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +46,7 @@ class LedgerStreamsIT {
         try (KafkaBroker broker = KafkaBroker.start(data.resolve("broker"), 0)) {
             KafkaSettings settings = new KafkaSettings(broker.bootstrapServers(), "civitas", PARTITIONS, (short) 1,
                     "civitas-it", data.resolve("streams"));
-            try (LedgerStreams streams = LedgerStreams.start(settings, conformance.scorer(), NoteKey.openOrMake(data))) {
+            try (LedgerStreams streams = LedgerStreams.start(settings, conformance.scorer())) {
                 IntakeTraffic.send(settings, events);
                 IntakeTraffic.awaitLedger(settings, distinct);
 
@@ -71,7 +70,7 @@ class LedgerStreamsIT {
 
             KafkaSettings fewer = new KafkaSettings(broker.bootstrapServers(), "civitas", 2, (short) 1, "civitas-it",
                     data.resolve("other"));
-            assertThatThrownBy(() -> LedgerStreams.start(fewer, conformance.scorer(), NoteKey.openOrMake(data)))
+            assertThatThrownBy(() -> LedgerStreams.start(fewer, conformance.scorer()))
                     .hasMessageContaining("has 4 partitions, not the 2 configured");
             assertThatThrownBy(() -> KafkaLedger.verify(new KafkaSettings(broker.bootstrapServers(), "nowhere",
                     PARTITIONS, (short) 1, "civitas-it", data.resolve("other"))))

@@ -18,7 +18,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.civitas.event.Event;
@@ -28,11 +27,6 @@ import org.civitas.ledger.EventCodec;
 import org.civitas.ndjson.NdjsonReader;
 import org.civitas.scoring.ScoreSheet;
 import org.civitas.scoring.Scorer;
-import org.civitas.transparency.Checkpoint;
-import org.civitas.transparency.MerkleTree;
-import org.civitas.transparency.NoteKey;
-import org.civitas.transparency.Proofs;
-import org.civitas.transparency.SignedNote;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,7 +65,7 @@ class LedgerTopologyTest {
             throws IOException {
         Scorer scorer = conformance.scorer();
         ScoreSheet streamed;
-        try (TopologyTestDriver driver = new TopologyTestDriver(LedgerTopology.build(TOPICS, scorer, NoteKey.openOrMake(state.resolve("runtime"))), settings())) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(LedgerTopology.build(TOPICS, scorer), settings())) {
             take(driver, conformance.events());
             streamed = new StoredScores(scorer, driver.getKeyValueStore(LedgerTopology.PERSON_EVENTS))
                     .everyone(ConformanceCases.AT);
@@ -87,57 +81,10 @@ class LedgerTopologyTest {
     }
 
     @Test
-    void eachMinuteAPartitionsLogGrewItsTaskSignsACheckpointOfItOntoTheCheckpointsTopic() throws IOException {
-        ConformanceCases conformance = ConformanceCases.all().findFirst().orElseThrow();
-        NoteKey key = NoteKey.openOrMake(state.resolve("runtime"));
-        try (TopologyTestDriver driver = new TopologyTestDriver(LedgerTopology.build(TOPICS, conformance.scorer(),
-                key), settings())) {
-            TestOutputTopic<String, byte[]> ledger = driver.createOutputTopic(TOPICS.ledger(),
-                    new StringDeserializer(), new ByteArrayDeserializer());
-            TestOutputTopic<String, byte[]> checkpoints = driver.createOutputTopic(TOPICS.checkpoints(),
-                    new StringDeserializer(), new ByteArrayDeserializer());
-            MerkleTree tree = new MerkleTree();
-            List<Event> events = conformance.events();
-            take(driver, events);
-            driver.advanceWallClockTime(PartitionCheckpoints.EVERY);
-
-            ledger.readValuesToList().forEach(body -> tree.append(EntryBody.payload(body), 0,
-                    EntryBody.payload(body).length));
-            List<KeyValue<String, byte[]>> signed = checkpoints.readKeyValuesToList();
-            assertThat(signed).hasSize(1);
-            assertThat(signed.get(0).key).isEqualTo("0");
-            Checkpoint first = checkpoint(signed.get(0).value, key);
-            assertThat(first.origin()).isEqualTo(PartitionCheckpoints.origin(key.name(), 0));
-            assertThat(first.size()).isEqualTo(tree.size()).isPositive();
-            assertThat(first.root()).isEqualTo(tree.root(tree.size()));
-
-            driver.advanceWallClockTime(PartitionCheckpoints.EVERY);
-            assertThat(checkpoints.isEmpty()).as("no checkpoint while the log does not grow").isTrue();
-
-            Event one = events.get(0);
-            take(driver, List.of(new Event(one.id() + "-later", one.source(), one.person(), one.type(),
-                    one.occurredAt(), one.jurisdiction(), one.attributes())));
-            driver.advanceWallClockTime(PartitionCheckpoints.EVERY);
-            byte[] body = ledger.readValue();
-            tree.append(EntryBody.payload(body), 0, EntryBody.payload(body).length);
-            Checkpoint second = checkpoint(checkpoints.readValue(), key);
-            assertThat(second.size()).isEqualTo(first.size() + 1);
-            assertThat(second.root()).isEqualTo(tree.root(tree.size()));
-            assertThat(Proofs.checkConsistency(first.size(), second.size(), first.root(), second.root(),
-                    tree.consistencyProof(first.size(), second.size()))).isEmpty();
-        }
-    }
-
-    private static Checkpoint checkpoint(byte[] note, NoteKey key) {
-        return Checkpoint.parse(SignedNote.verify(new String(note, StandardCharsets.UTF_8), key.verifierKey()).body())
-                .orElseThrow();
-    }
-
-    @Test
     void anIntakeRecordThatIsNotAnEventIsPassedOverAndTheNextOneTaken() throws IOException {
         Scorer scorer = ConformanceCases.all().findFirst().orElseThrow().scorer();
         Event after = event("e-9", "p-ada", "{\"hours\":3}");
-        try (TopologyTestDriver driver = new TopologyTestDriver(LedgerTopology.build(TOPICS, scorer, NoteKey.openOrMake(state.resolve("runtime"))), settings())) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(LedgerTopology.build(TOPICS, scorer), settings())) {
             driver.createInputTopic(TOPICS.intake(), new StringSerializer(), new ByteArraySerializer())
                     .pipeInput("volunteer-hub/e-8", "not an event".getBytes(StandardCharsets.UTF_8));
             take(driver, List.of(after));
@@ -156,7 +103,7 @@ class LedgerTopologyTest {
         Event first = event("e-1", "p-ada", "{\"hours\":3}");
         Event again = event("e-1", "p-bob", "{\"hours\":4}");
         Event other = event("e-2", "p-ada", "{\"hours\":2}");
-        try (TopologyTestDriver driver = new TopologyTestDriver(LedgerTopology.build(TOPICS, scorer, NoteKey.openOrMake(state.resolve("runtime"))), settings())) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(LedgerTopology.build(TOPICS, scorer), settings())) {
             take(driver, List.of(first, again, other));
 
             List<KeyValue<String, byte[]>> ledger = driver.createOutputTopic(TOPICS.ledger(), new StringDeserializer(),

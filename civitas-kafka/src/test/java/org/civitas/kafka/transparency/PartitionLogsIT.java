@@ -17,7 +17,6 @@ import org.civitas.ledger.EventCodec;
 import org.civitas.transparency.Checkpoint;
 import org.civitas.transparency.Inclusion;
 import org.civitas.transparency.KeptCheckpoints;
-import org.civitas.transparency.NoteKey;
 import org.civitas.transparency.Proofs;
 import org.civitas.transparency.SignedNote;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class PartitionLogsIT {
         Path runtime = data.resolve("runtime");
         try (KafkaBroker broker = KafkaBroker.start(data.resolve("broker"), 0)) {
             KafkaSettings settings = settings(broker, "civitas");
-            try (LedgerStreams streams = LedgerStreams.start(settings, conformance.scorer(), NoteKey.openOrMake(runtime))) {
+            try (LedgerStreams streams = LedgerStreams.start(settings, conformance.scorer())) {
                 IntakeTraffic.send(settings, early);
                 IntakeTraffic.awaitLedger(settings, distinct(early));
 
@@ -90,7 +89,7 @@ class PartitionLogsIT {
             KafkaSettings replayed = settings(broker, "replayed");
             List<Event> withoutOne = events.stream().filter(each -> !each.key().equals(events.get(0).key()))
                     .toList();
-            try (LedgerStreams streams = LedgerStreams.start(replayed, conformance.scorer(), NoteKey.openOrMake(runtime))) {
+            try (LedgerStreams streams = LedgerStreams.start(replayed, conformance.scorer())) {
                 IntakeTraffic.send(replayed, withoutOne);
                 IntakeTraffic.awaitLedger(replayed, distinct(withoutOne));
             }
