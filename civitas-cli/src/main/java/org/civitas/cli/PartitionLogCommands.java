@@ -50,6 +50,13 @@ final class PartitionLogCommands {
         }
     }
 
+    /** Which partition's log a command is about. */
+    static final class OnePartition {
+
+        @Option(names = "--partition", required = true, description = "The partition.")
+        private int partition;
+    }
+
     @Command(name = "key", mixinStandardHelpOptions = true,
             description = "Prints the verifier key of every partition's checkpoints, in the signed-note form.")
     static final class Key implements Callable<Integer> {
@@ -77,12 +84,12 @@ final class PartitionLogCommands {
         @Mixin
         private Runtime runtime;
 
-        @Option(names = "--partition", required = true, description = "The partition.")
-        private int partition;
+        @Mixin
+        private OnePartition one;
 
         @Override
         public Integer call() {
-            return print(spec, runtime.logs().signCheckpoint(partition));
+            return print(spec, runtime.logs().signCheckpoint(one.partition));
         }
     }
 
@@ -127,8 +134,8 @@ final class PartitionLogCommands {
         @Mixin
         private Runtime runtime;
 
-        @Option(names = "--partition", required = true, description = "The partition.")
-        private int partition;
+        @Mixin
+        private OnePartition one;
 
         @Option(names = "--from", required = true, description = "The older size, in entries.")
         private long from;
@@ -139,7 +146,7 @@ final class PartitionLogCommands {
         @Override
         public Integer call() throws Exception {
             return print(spec, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(ConsistencyProof.of(
-                    from, to, runtime.logs().consistency(partition, from, to))) + "\n");
+                    from, to, runtime.logs().consistency(one.partition, from, to))) + "\n");
         }
     }
 

@@ -156,6 +156,14 @@ class KafkaRuntimeIT {
         CivitasCommand.Result checkpoint = CivitasCommand.run("log", "checkpoint", "--config", config.toString(),
                 "--partition", "3");
         assertThat(checkpoint.outLines().get(0)).endsWith("/partition/3");
+        long size = Long.parseLong(checkpoint.outLines().get(1));
+        CivitasCommand.Result grown = CivitasCommand.run("log", "consistency", "--config", config.toString(),
+                "--partition", "3", "--from", "1", "--to", String.valueOf(size));
+        assertThat(grown.exit()).as(grown.err()).isZero();
+        JsonNode consistency = Json.mapper().readTree(grown.out());
+        assertThat(consistency.path("from").asLong()).isEqualTo(1);
+        assertThat(consistency.path("to").asLong()).isEqualTo(size).isGreaterThan(1);
+        assertThat(consistency.path("path")).isNotEmpty();
         CivitasCommand.Result verified = CivitasCommand.run("verify", "--config", config.toString());
         assertThat(verified.exit()).as(verified.err()).isZero();
         assertThat(verified.outLines()).filteredOn(line -> line.startsWith("transparency log, partition "))
