@@ -124,8 +124,8 @@ final class PartitionLogCommands {
     }
 
     @Command(name = "consistency", mixinStandardHelpOptions = true,
-            description = {"Prints the proof that one partition's log at --from entries is a prefix of its log at --to,",
-                "in the form /api/v1/log/consistency gives."})
+            description = {"Prints the proof that one partition's log at --from entries is a prefix of its log at",
+                "--to, in the form /api/v1/log/consistency gives."})
     static final class Consistency implements Callable<Integer> {
 
         @Spec

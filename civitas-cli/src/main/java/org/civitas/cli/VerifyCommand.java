@@ -3,6 +3,7 @@ package org.civitas.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.civitas.governance.BookHistory;
 import org.civitas.kafka.runtime.KafkaConfig;
@@ -87,7 +88,10 @@ final class VerifyCommand implements Callable<Integer> {
     private int verifyPartitions(KafkaConfig config) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<KafkaLedger.PartitionCheck> checks = KafkaLedger.verify(config.kafka());
+        Optional<PartitionLogs.Taking> logs = config.data().filter(PartitionLogs::kept)
+                .map(data -> PartitionLogs.taking(config.kafka(), data));
+        List<KafkaLedger.PartitionCheck> checks = KafkaLedger.verify(config.kafka(),
+                logs.isPresent() ? logs.get() : (partition, person, body) -> { });
         for (KafkaLedger.PartitionCheck check : checks) {
             if (check.damage().isPresent()) {
                 err.println("civitas verify: the ledger is NOT intact: " + check.damage().get());
@@ -102,18 +106,15 @@ final class VerifyCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         if (checks.stream().anyMatch(check -> check.damage().isPresent())
-                || !keptCheckpointsMatch(config, out, err)) {
+                || !logs.map(taken -> keptCheckpointsMatch(taken.logs(), out, err)).orElse(true)) {
             return Civitas.FAILED;
         }
         return checks.stream().anyMatch(check -> check.unreadable() > 0) ? Civitas.UNREADABLE : 0;
     }
 
     /** Whether every checkpoint kept of each partition's log states the partition as the topic holds it now. */
-    private static boolean keptCheckpointsMatch(KafkaConfig config, PrintWriter out, PrintWriter err) {
-        if (config.data().isEmpty() || !PartitionLogs.kept(config.data().get())) {
-            return true;
-        }
-        List<KeptCheckpoints.Check> checks = PartitionLogs.read(config.kafka(), config.data().get()).checkKept();
+    private static boolean keptCheckpointsMatch(PartitionLogs logs, PrintWriter out, PrintWriter err) {
+        List<KeptCheckpoints.Check> checks = logs.checkKept();
         boolean match = true;
         for (int partition = 0; partition < checks.size(); partition++) {
             KeptCheckpoints.Check check = checks.get(partition);

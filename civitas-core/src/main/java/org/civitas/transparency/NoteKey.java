@@ -67,8 +67,8 @@ public final class NoteKey {
     }
 
     /**
-     * The key kept in {@code directory}, or one made there with {@code newName}. Processes that start together (the
-     * stream instances of one runtime, say) may each make one: each writes its own in a directory of its own and
+     * The key kept in {@code directory}, or one made there with {@code newName}. Processes that start together (two
+     * commands run against one Kafka runtime, say) may each make one: each writes its own in a directory of its own and
      * renames it into place, and all but the first take the key that got there first.
      */
     private static NoteKey openOrMake(Path directory, String newName, byte type) {

@@ -176,8 +176,8 @@ public final class TransparencyLog implements AutoCloseable {
         }
         Cosignature cosignature = new Cosignature(name, key, checkpoint.get().size(), holds.at(), holds.line());
         byWitness.put(key, cosignature);
-        KeptCheckpoints.appendLine(cosigned, cosignature.key() + "\t" + cosignature.size() + "\t" + cosignature.at().getEpochSecond()
-                + "\t" + cosignature.line());
+        KeptCheckpoints.appendLine(cosigned, cosignature.key() + "\t" + cosignature.size() + "\t"
+                + cosignature.at().getEpochSecond() + "\t" + cosignature.line());
         return cosignature;
     }
 

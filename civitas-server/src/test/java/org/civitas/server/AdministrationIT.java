@@ -126,7 +126,8 @@ class AdministrationIT {
         register(uniqueName("library"), "[{\"type\":\"museum-visit\",\"category\":\"civic\"}]");
 
         HttpResponse<String> conflict = server.change("POST", "/api/v1/admin/sources", "{\"name\":\""
-                + uniqueName("library") + "\",\"types\":[{\"type\":\"museum-visit\",\"category\":\"location\"}]}", admin);
+                + uniqueName("library") + "\",\"types\":[{\"type\":\"museum-visit\",\"category\":\"location\"}]}",
+                admin);
         assertThat(conflict.statusCode()).isEqualTo(409);
         assertThat(conflict.body()).contains("'museum-visit' is registered already, in category 'civic'");
 

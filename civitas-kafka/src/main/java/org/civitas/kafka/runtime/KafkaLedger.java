@@ -91,9 +91,17 @@ public final class KafkaLedger {
      * person's partition under its person's key; and counts the entries that cannot be read as events.
      */
     public static List<PartitionCheck> verify(KafkaSettings settings) {
+        return verify(settings, (partition, person, body) -> { });
+    }
+
+    /** Checks every partition's chain as {@link #verify(KafkaSettings)} does, handing each entry to {@code also}. */
+    public static List<PartitionCheck> verify(KafkaSettings settings, EntryVisitor also) {
         Map<Integer, ChainWalk> walks = new HashMap<>();
-        read(settings, (partition, person, body) -> walks.computeIfAbsent(partition,
-                any -> new ChainWalk(partition, settings.partitions())).step(person, body));
+        read(settings, (partition, person, body) -> {
+            walks.computeIfAbsent(partition, any -> new ChainWalk(partition, settings.partitions())).step(person,
+                    body);
+            also.entry(partition, person, body);
+        });
         List<PartitionCheck> checks = new ArrayList<>();
         for (int partition = 0; partition < settings.partitions(); partition++) {
             ChainWalk walk = walks.getOrDefault(partition, new ChainWalk(partition, settings.partitions()));

@@ -79,26 +79,58 @@ public final class PartitionLogs {
 
     private static PartitionLogs read(KafkaSettings settings, Path dataDirectory, Optional<String> person,
             Optional<Wanted> wanted) {
-        NoteKey key = NoteKey.openOrMake(dataDirectory);
-        List<MerkleTree> trees = new ArrayList<>();
-        for (int partition = 0; partition < settings.partitions(); partition++) {
-            trees.add(new MerkleTree());
+        Taking taking = new Taking(settings, dataDirectory, person, wanted);
+        KafkaLedger.read(settings, taking);
+        return taking.logs();
+    }
+
+    /**
+     * What takes the entries of the ledger topic into the logs, as a read of it hands them out, for a reader that
+     * reads the topic for more than the logs ({@code verify}, say): one read, not two.
+     */
+    public static Taking taking(KafkaSettings settings, Path dataDirectory) {
+        return new Taking(settings, dataDirectory, Optional.empty(), Optional.empty());
+    }
+
+    /** Takes each entry into its partition's log, finding on the way the event sought, if one is. */
+    public static final class Taking implements KafkaLedger.EntryVisitor {
+
+        private final Path dataDirectory;
+        private final List<MerkleTree> trees = new ArrayList<>();
+        private final Optional<String> person;
+        private final Optional<Wanted> wanted;
+        private final int own;
+        private final List<Entry> matches = new ArrayList<>();
+
+        private Taking(KafkaSettings settings, Path dataDirectory, Optional<String> person, Optional<Wanted> wanted) {
+            this.dataDirectory = dataDirectory;
+            this.person = person;
+            this.wanted = wanted;
+            this.own = person.map(name -> PersonPartitions.of(name, settings.partitions())).orElse(-1);
+            for (int partition = 0; partition < settings.partitions(); partition++) {
+                trees.add(new MerkleTree());
+            }
         }
-        int own = person.map(name -> PersonPartitions.of(name, settings.partitions())).orElse(-1);
-        List<Entry> matches = new ArrayList<>();
-        KafkaLedger.read(settings, (partition, recordKey, body) -> {
+
+        @Override
+        public void entry(int partition, String recordKey, byte[] body) {
             MerkleTree tree = trees.get(partition);
             byte[] payload = EntryBody.payload(body);
             if (partition == own && person.get().equals(recordKey) && wanted.get().is(keyOf(body))) {
                 matches.add(new Entry(partition, tree.size(), payload));
             }
             tree.append(payload, 0, payload.length);
-        });
-        if (matches.size() > 1) {
-            throw new InvalidInputException("source", "events of " + matches.size() + " sources have the id '"
-                    + wanted.get().id() + "': name one");
         }
-        return new PartitionLogs(key, dataDirectory, trees, wanted, matches.stream().findFirst());
+
+        /** The logs of the entries taken; their key is made in the data directory if it has none. */
+        public PartitionLogs logs() {
+            if (matches.size() > 1) {
+                throw new InvalidInputException("source", "events of " + matches.size() + " sources have the id '"
+                        + wanted.get().id() + "': name one");
+            }
+            return new PartitionLogs(NoteKey.openOrMake(dataDirectory), dataDirectory, trees, wanted,
+                    matches.stream().findFirst());
+        }
     }
 
     /** Whether a checkpoint of any partition was ever kept in {@code dataDirectory}. */
