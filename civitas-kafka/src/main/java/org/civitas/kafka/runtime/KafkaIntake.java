@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,16 +23,17 @@ import org.civitas.ledger.LedgerAppender;
 /**
  * Where core's intake appends on the Kafka runtime: each event goes to the intake topic, keyed by its source and id,
  * from an idempotent producer that waits for every copy in sync ({@code acks=all}; the topics want two in sync where
- * they have two copies or more). A commit returns once every event sent is acknowledged, or throws: what was not
- * acknowledged may be sent again, and the topology counts it once. Which events were duplicates the topology decides
- * downstream, so a write counts every event it sends as taken.
+ * they have two copies or more). A commit returns once every event its thread wrote is acknowledged, or throws: what
+ * was not acknowledged may be sent again, and the topology counts it once. Threads write and commit on their own (a
+ * server's requests share one intake), so no thread's commit answers for another's events. Which events were
+ * duplicates the topology decides downstream, so a write counts every event it sends as taken.
  */
 public final class KafkaIntake implements LedgerAppender, AutoCloseable {
 
     private final KafkaSettings settings;
     private final KafkaProducer<String, byte[]> producer;
-    private final List<Future<RecordMetadata>> unacknowledged = new ArrayList<>();
-    private long sent;
+    private final ThreadLocal<List<Future<RecordMetadata>>> unacknowledged = ThreadLocal.withInitial(ArrayList::new);
+    private final AtomicLong sent = new AtomicLong();
 
     private KafkaIntake(KafkaSettings settings, KafkaProducer<String, byte[]> producer) {
         this.settings = settings;
@@ -56,23 +58,23 @@ public final class KafkaIntake implements LedgerAppender, AutoCloseable {
     }
 
     @Override
-    public synchronized AppendResult write(EncodedBatch batch) {
-        long first = sent;
+    public AppendResult write(EncodedBatch batch) {
+        List<Future<RecordMetadata>> waiting = unacknowledged.get();
         for (int i = 0; i < batch.size(); i++) {
             byte[] payload = batch.payload(i);
             Event event = EventCodec.decode(payload, 0, payload.length);
-            unacknowledged.add(producer.send(new ProducerRecord<>(settings.topics().intake(), IntakeKeys.of(event),
+            waiting.add(producer.send(new ProducerRecord<>(settings.topics().intake(), IntakeKeys.of(event),
                     payload)));
-            sent++;
         }
-        return new AppendResult(batch.size(), 0, first);
+        return new AppendResult(batch.size(), 0, sent.getAndAdd(batch.size()));
     }
 
     @Override
-    public synchronized void commit() {
+    public void commit() {
+        List<Future<RecordMetadata>> waiting = unacknowledged.get();
         producer.flush();
         try {
-            for (Future<RecordMetadata> acknowledged : unacknowledged) {
+            for (Future<RecordMetadata> acknowledged : waiting) {
                 acknowledged.get();
             }
         } catch (ExecutionException e) {
@@ -82,13 +84,13 @@ public final class KafkaIntake implements LedgerAppender, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new CivitasException("interrupted while the intake acknowledged events", e);
         } finally {
-            unacknowledged.clear();
+            waiting.clear();
         }
     }
 
     /** How many events were sent (acknowledged, once the last commit returned). */
     public long sent() {
-        return sent;
+        return sent.get();
     }
 
     @Override
