@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs Civitas on configured storage: embedded (ledger files and H2) or PostgreSQL.",
             "The configuration is a YAML file: port, data (the ledger's directory), storage (kind: embedded or",
-            "postgresql, with url, user and password or passwordEnv), and optionally rules and constitution."
+            "postgresql, with url, user and password or passwordEnv), and optionally rules and constitution;",
+            "runtime: kafka with a kafka section runs it on the Kafka runtime (see examples/kafka.yaml)."
         })
 final class ServeCommand implements Callable<Integer> {
 
@@ -36,7 +37,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "civitas-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Civitas is running: %s (ledger in %s)%n", server.url(), settings.dataDirectory());
+        out.printf("Civitas is running: %s (ledger %s)%n", server.url(), settings.kafka()
+                .map(kafka -> "on Kafka at " + kafka.bootstrap() + ", topic " + kafka.topics().ledger())
+                .orElseGet(() -> "in " + settings.dataDirectory()));
         out.flush();
         Thread.currentThread().join();
         return 0;

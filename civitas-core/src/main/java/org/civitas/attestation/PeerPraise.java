@@ -17,7 +17,7 @@ import org.civitas.NotFoundException;
 import org.civitas.event.Attributes;
 import org.civitas.event.CivitasEntries;
 import org.civitas.event.Event;
-import org.civitas.ledger.FileLedger;
+import org.civitas.ledger.LedgerAppender;
 import org.civitas.residence.Residence;
 import org.civitas.residence.Residents;
 import org.civitas.rules.AttestationKind;
@@ -41,10 +41,10 @@ public final class PeerPraise {
     private final Attestations attestations;
     private final Residents residents;
     private final Supplier<RuleBooks> books;
-    private final FileLedger ledger;
+    private final LedgerAppender ledger;
     private final Clock clock;
 
-    public PeerPraise(Attestations attestations, Residents residents, Supplier<RuleBooks> books, FileLedger ledger,
+    public PeerPraise(Attestations attestations, Residents residents, Supplier<RuleBooks> books, LedgerAppender ledger,
             Clock clock) {
         this.attestations = attestations;
         this.residents = residents;

@@ -20,7 +20,7 @@ import org.civitas.account.Role;
 import org.civitas.event.Attributes;
 import org.civitas.event.Event;
 import org.civitas.event.EventKey;
-import org.civitas.ledger.FileLedger;
+import org.civitas.ledger.LedgerAppender;
 import org.civitas.officials.Act;
 import org.civitas.officials.OfficialRecord;
 import org.civitas.scoring.Amendment;
@@ -51,12 +51,12 @@ public final class DisputeDesk {
     private final Disputes disputes;
     private final DisputedEvents events;
     private final ScoreBoard scores;
-    private final FileLedger ledger;
+    private final LedgerAppender ledger;
     private final AccessLog accessLog;
     private final OfficialRecord officials;
     private final Clock clock;
 
-    public DisputeDesk(Disputes disputes, DisputedEvents events, ScoreBoard scores, FileLedger ledger,
+    public DisputeDesk(Disputes disputes, DisputedEvents events, ScoreBoard scores, LedgerAppender ledger,
             AccessLog accessLog, OfficialRecord officials, Clock clock) {
         this.disputes = disputes;
         this.events = events;

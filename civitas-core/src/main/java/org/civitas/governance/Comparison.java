@@ -1,6 +1,5 @@
 package org.civitas.governance;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.civitas.ledger.FileLedger;
+import org.civitas.ledger.LedgerHistory;
 import org.civitas.residence.Residents;
 import org.civitas.rules.Rule;
 import org.civitas.rules.RuleBook;
@@ -65,16 +64,16 @@ public final class Comparison {
     public record Month(YearMonth month, Long events, Double perThousandResidents) {
     }
 
-    private final Path dataDirectory;
+    private final LedgerHistory history;
     private final Supplier<RuleBooks> books;
     private final Residents residents;
     private final ScoreBoard scores;
     private final SupportOffers offers;
     private final Clock clock;
 
-    public Comparison(Path dataDirectory, Supplier<RuleBooks> books, Residents residents, ScoreBoard scores,
+    public Comparison(LedgerHistory history, Supplier<RuleBooks> books, Residents residents, ScoreBoard scores,
             SupportOffers offers, Clock clock) {
-        this.dataDirectory = dataDirectory;
+        this.history = history;
         this.books = books;
         this.residents = residents;
         this.scores = scores;
@@ -211,7 +210,7 @@ public final class Comparison {
             });
         }
         Map<String, Map<String, Map<YearMonth, long[]>>> counts = new HashMap<>();
-        FileLedger.read(dataDirectory, (jurisdiction, type) -> jurisdictions.contains(jurisdiction)
+        history.read((jurisdiction, type) -> jurisdictions.contains(jurisdiction)
                 && types.contains(type), (sequence, event) -> {
                     YearMonth month = YearMonth.from(event.occurredAt().atZone(ZoneOffset.UTC));
                     if (!month.isBefore(first)) {

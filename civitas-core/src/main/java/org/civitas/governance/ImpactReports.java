@@ -1,6 +1,5 @@
 package org.civitas.governance;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.civitas.ConflictException;
+import org.civitas.ledger.LedgerHistory;
 import org.civitas.residence.Residents;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.PersonScore;
@@ -30,7 +30,7 @@ public final class ImpactReports {
     /** How much history an impact covers: the year before the proposal. */
     public static final Duration WINDOW = Duration.ofDays(365);
 
-    private final Path dataDirectory;
+    private final LedgerHistory history;
     private final Legislation legislation;
     private final ProposalCheck check;
     private final Residents residents;
@@ -44,9 +44,9 @@ public final class ImpactReports {
         return thread;
     });
 
-    public ImpactReports(Path dataDirectory, Legislation legislation, ProposalCheck check, Residents residents,
+    public ImpactReports(LedgerHistory history, Legislation legislation, ProposalCheck check, Residents residents,
             ImpactArchive archive) {
-        this.dataDirectory = dataDirectory;
+        this.history = history;
         this.legislation = legislation;
         this.check = check;
         this.residents = residents;
@@ -94,7 +94,7 @@ public final class ImpactReports {
                     + " longer applies to them: " + outcome.problems());
         }
         Instant to = proposal.submittedAt();
-        ImpactSimulation.Result result = ImpactSimulation.replay(dataDirectory, new Scorer(current),
+        ImpactSimulation.Result result = ImpactSimulation.replay(history, new Scorer(current),
                 new Scorer(outcome.proposed().get().books()), to.minus(WINDOW), to, unreadable -> { });
         Map<String, PersonalImpact> people = new HashMap<>();
         result.before().people().forEach(score -> people.put(score.person(),

@@ -1,6 +1,5 @@
 package org.civitas.governance;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +14,7 @@ import java.util.function.LongConsumer;
 import org.civitas.event.Event;
 import org.civitas.event.EventKey;
 import org.civitas.ledger.FileLedger;
+import org.civitas.ledger.LedgerHistory;
 import org.civitas.ledger.LedgerReadAhead;
 import org.civitas.rules.Rule;
 import org.civitas.rules.RuleBook;
@@ -68,29 +68,22 @@ public final class ImpactSimulation {
     public static final int PROGRESS_STEP = 65_536;
 
     /**
-     * Replays the committed ledger of {@code dataDirectory} through a simulation of {@code [from, to)}: the one pass
-     * behind {@code civitas simulate} and a proposal's published impact. An entry that cannot be read counts for no
-     * one and goes to {@code unreadable}.
+     * Replays the committed ledger through a simulation of {@code [from, to)}: a proposal's published impact. An
+     * entry that cannot be read counts for no one and goes to {@code unreadable}.
      */
-    public static Result replay(Path dataDirectory, Scorer current, Scorer proposed, Instant from, Instant to,
+    public static Result replay(LedgerHistory history, Scorer current, Scorer proposed, Instant from, Instant to,
             FileLedger.UnreadableVisitor unreadable) {
-        return replay(dataDirectory, current, proposed, from, to, unreadable, read -> { });
+        ImpactSimulation simulation = new ImpactSimulation(current, proposed, from, to);
+        history.read(simulation::readsAny, (sequence, event) -> simulation.accept(event), (sequence, person) -> { },
+                unreadable);
+        return simulation.finish();
     }
 
     /**
-     * Replays as {@link #replay(Path, Scorer, Scorer, Instant, Instant, FileLedger.UnreadableVisitor)} does, telling
-     * {@code progress} every {@value #PROGRESS_STEP} entries how many it has read.
-     */
-    public static Result replay(Path dataDirectory, Scorer current, Scorer proposed, Instant from, Instant to,
-            FileLedger.UnreadableVisitor unreadable, LongConsumer progress) {
-        try (LedgerReadAhead ahead = LedgerReadAhead.start(dataDirectory)) {
-            return replay(ahead, current, proposed, from, to, unreadable, progress);
-        }
-    }
-
-    /**
-     * Replays as {@link #replay(Path, Scorer, Scorer, Instant, Instant, FileLedger.UnreadableVisitor, LongConsumer)}
-     * does, the ledger as {@code ahead} reads it: started before the books were compiled, it has read part of it.
+     * Replays as {@link #replay(LedgerHistory, Scorer, Scorer, Instant, Instant, FileLedger.UnreadableVisitor)} does,
+     * the file ledger as {@code ahead} reads it (started before the books were compiled, it has read part of it),
+     * telling {@code progress} every {@value #PROGRESS_STEP} entries how many it has read: the one pass behind
+     * {@code civitas simulate}.
      */
     public static Result replay(LedgerReadAhead ahead, Scorer current, Scorer proposed, Instant from, Instant to,
             FileLedger.UnreadableVisitor unreadable, LongConsumer progress) {

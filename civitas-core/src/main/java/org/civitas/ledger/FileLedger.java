@@ -27,10 +27,7 @@ import org.civitas.event.Event;
  * acknowledged) is cut away, and a ledger whose committed entries were altered, dropped or reordered is refused.
  * One process writes a ledger at a time; any number may read it.
  */
-public final class FileLedger implements LedgerAppender, AutoCloseable {
-
-    /** Room made for each event when encoding a batch: most events fit, so the buffer seldom grows. */
-    private static final int ENCODED_BYTES_PER_EVENT = 256;
+public final class FileLedger implements LedgerAppender, FollowedChain, AutoCloseable {
 
     /** A new segment starts once the current one is this large. */
     static final long SEGMENT_BYTES = 256L << 20;
@@ -125,6 +122,7 @@ public final class FileLedger implements LedgerAppender, AutoCloseable {
      * Appends the events not already in the ledger, in order, and returns once they are on disk. Within one call,
      * as across calls, the first event with a given source and id wins.
      */
+    @Override
     public AppendResult append(List<Event> events) {
         return append(encode(events));
     }
@@ -143,7 +141,7 @@ public final class FileLedger implements LedgerAppender, AutoCloseable {
      */
     public EncodedBatch encode(List<Event> events) {
         Objects.requireNonNull(events, "events");
-        EncodedBatch.Builder batch = newBatch(events.size(), events.size() * ENCODED_BYTES_PER_EVENT);
+        EncodedBatch.Builder batch = newBatch(events.size(), events.size() * EXPECTED_BYTES_PER_EVENT);
         for (Event event : events) {
             batch.add(event);
         }
@@ -256,17 +254,32 @@ public final class FileLedger implements LedgerAppender, AutoCloseable {
                 + "; nothing since the last commit was acknowledged", e);
     }
 
+    /** The file ledger is a single chain. */
+    @Override
+    public String name() {
+        return "ledger";
+    }
+
+    /** The file ledger's first entry is number 0. */
+    @Override
+    public long start() {
+        return 0;
+    }
+
     /** How many entries are committed: durable, and visible to readers. */
+    @Override
     public long committed() {
         return committed;
     }
 
     /** Calls {@code listener} after every commit, on the committing thread; it should only signal, not work. */
+    @Override
     public void onCommit(Runnable listener) {
         commitListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** A reader of this ledger's committed entries from {@code fromSequence} on, which follows new commits. */
+    @Override
     public LedgerTail tail(long fromSequence) {
         return new LedgerTail(this, fromSequence);
     }

@@ -10,7 +10,7 @@ import org.civitas.event.Event;
  * Follows a ledger: hands out its committed entries in order, from a given sequence number on, and later the entries
  * committed since. Projections use it to catch up and then to keep up. Not thread-safe: one reader per tail.
  */
-public final class LedgerTail implements AutoCloseable {
+public final class LedgerTail implements ChainTail {
 
     private static final int BUFFER_BYTES = 1 << 20;
 
@@ -27,6 +27,7 @@ public final class LedgerTail implements AutoCloseable {
     }
 
     /** The sequence number of the next entry this tail will hand out. */
+    @Override
     public long position() {
         return next;
     }
@@ -43,6 +44,7 @@ public final class LedgerTail implements AutoCloseable {
      * Hands up to {@code max} committed entries, from {@link #position()} on, to {@code visitor}, and those that are
      * not readable events to {@code unreadable}; returns how many entries were handed out, of either kind.
      */
+    @Override
     public int poll(int max, FileLedger.EventVisitor visitor, FileLedger.UnreadableVisitor unreadable) {
         return advance(max, sequence -> hand(sequence, visitor, unreadable));
     }

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.civitas.event.Event;
-import org.civitas.ledger.FileLedger;
-import org.civitas.ledger.LedgerTail;
+import org.civitas.ledger.ChainTail;
+import org.civitas.ledger.FollowedChain;
 import org.civitas.residence.Residents;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.source.SourceRegistry;
@@ -20,10 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the projections of the ledger up to date: every committed entry goes into its person's vault and onto the
- * score board, and reaches whoever listens (the person's open pages); a registry's record of where someone lives
+ * Keeps the projections of one ledger chain up to date: every committed entry goes into its person's vault and onto
+ * the score board, and reaches whoever listens (the person's open pages); a registry's record of where someone lives
  * goes into the residences (the districts statistics count by, the jurisdictions whose residents vote). On start it
- * catches up from wherever the vault stopped; then it follows the ledger, woken by each commit.
+ * catches up from wherever the vault stopped; then it follows the chain, woken by each commit it hears of. A server
+ * on the file ledger has one projector; on Kafka, one a partition of the ledger topic, which holds each of its
+ * people's entries whole.
  *
  * <p>An entry that cannot be read, scored or kept is set aside with its place and the reason, and the projection
  * goes on past it: nothing already in the ledger can stop it. A failure that is not an entry's (the database gone,
@@ -38,7 +40,7 @@ public final class Projector implements AutoCloseable {
     /** Set-aside entries are rare; should a fault set aside thousands, the log names the first ones only. */
     private static final int MAX_SET_ASIDE_LOGGED = 1_000;
 
-    private final FileLedger ledger;
+    private final FollowedChain chain;
     private final Vault vault;
     private final ScoreBoard scores;
     private final ProjectionListener listener;
@@ -47,7 +49,7 @@ public final class Projector implements AutoCloseable {
     private final VaultWriter writer;
     private final Object signal = new Object();
     private final Thread thread;
-    private LedgerTail tail;
+    private ChainTail tail;
     private long scoredUpTo;
     private int setAsideLogged;
     private volatile long projectedUpTo;
@@ -62,30 +64,30 @@ public final class Projector implements AutoCloseable {
     }
 
     /**
-     * @param scoredUpTo the score board already holds every entry before this one
+     * @param scoredUpTo the score board already holds every entry of the chain before this one
      * @param databaseAnswers whether the database answers a trivial query: when a write fails while it does, the
      *     entries written are searched for the one at fault
      */
-    public Projector(FileLedger ledger, Vault vault, Residents residences, ScoreBoard scores,
+    public Projector(FollowedChain chain, Vault vault, Residents residences, ScoreBoard scores,
             SourceRegistry sources, ProjectionListener listener, Clock clock, long scoredUpTo,
             BooleanSupplier databaseAnswers) {
-        this.ledger = ledger;
-        this.vault = vault;
+        this.chain = chain;
+        this.vault = vault.following(chain.name());
         this.scores = scores;
         this.listener = listener;
         this.clock = clock;
         this.projection = new EntryProjection(sources, vault::liesInTheData, clock);
-        this.writer = new VaultWriter(vault, residences, databaseAnswers, projection);
+        this.writer = new VaultWriter(this.vault, residences, databaseAnswers, projection);
         this.scoredUpTo = scoredUpTo;
-        this.projectedUpTo = vault.projectedUpTo();
-        this.tail = ledger.tail(Math.min(projectedUpTo, scoredUpTo));
-        this.thread = new Thread(this::follow, "projector");
+        this.projectedUpTo = this.vault.projectedUpTo();
+        this.tail = chain.tail(Math.min(projectedUpTo, scoredUpTo));
+        this.thread = new Thread(this::follow, "projector " + chain.name());
         this.thread.setDaemon(true);
         this.thread.setUncaughtExceptionHandler((ended, cause) -> {
             stopped = Optional.of(new Failure(Failures.describe(cause), clock.instant(), 1));
             LOG.error("the projector has stopped; nothing more is projected until the server restarts", cause);
         });
-        ledger.onCommit(this::committed);
+        chain.onCommit(this::committed);
     }
 
     /** Projects everything committed so far, reporting progress (entries projected) to {@code progress}. */
@@ -100,9 +102,14 @@ public final class Projector implements AutoCloseable {
         thread.start();
     }
 
-    /** The vault holds every entry before this sequence number. */
+    /** The vault holds every entry of the chain before this position. */
     public long projectedUpTo() {
         return projectedUpTo;
+    }
+
+    /** The chain this projector follows. */
+    public FollowedChain chain() {
+        return chain;
     }
 
     /** Whether the projector is following, failing or stopped, and how far behind the ledger the vault is. */
@@ -157,7 +164,7 @@ public final class Projector implements AutoCloseable {
             try {
                 if (projectBatch() == 0) {
                     synchronized (signal) {
-                        if (running && tail.position() >= ledger.committed()) {
+                        if (running && tail.position() >= chain.committed()) {
                             signal.wait(500);
                         }
                     }
@@ -205,7 +212,7 @@ public final class Projector implements AutoCloseable {
         failing = Optional.empty();
         synchronized (signal) {
             projectedUpTo = tail.position();
-            if (projectedUpTo >= ledger.committed()) {
+            if (projectedUpTo >= chain.committed()) {
                 behindSince = null;
             }
             signal.notifyAll();
@@ -280,7 +287,7 @@ public final class Projector implements AutoCloseable {
         } catch (IOException ignored) {
             // The tail only reads; closing it cannot lose anything.
         }
-        tail = ledger.tail(Math.min(projectedUpTo, scoredUpTo));
+        tail = chain.tail(Math.min(projectedUpTo, scoredUpTo));
     }
 
     @Override

@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.LongPredicate;
 import org.civitas.event.Event;
+import org.civitas.ledger.LedgerPositions;
 
 /**
  * Everyone's score, kept up to date as events arrive, for a running server. It remembers which rules each person's
@@ -31,8 +33,8 @@ public final class ScoreBoard {
     /** Matches made-up events, so that they count in no statistics of the real ones. */
     private volatile RuleMatcher whatIfMatcher;
     private volatile Map<String, Match[]> matchesByPerson = new ConcurrentHashMap<>();
-    /** The board holds every ledger entry before this one. Guarded by this. */
-    private long takenUpTo;
+    /** The board holds every entry of each chain before this position. Guarded by this. */
+    private long[] takenUpTo = new long[1];
     private final Map<Long, SetAside> setAside = new ConcurrentSkipListMap<>();
     private final AtomicLong setAsideCount = new AtomicLong();
 
@@ -47,7 +49,7 @@ public final class ScoreBoard {
      * set aside whole: it counts for no one, {@link #setAside()} names it, and the board goes on with the next.
      */
     public synchronized List<String> accept(Event event, long sequence) {
-        takenUpTo = Math.max(takenUpTo, sequence + 1);
+        take(sequence);
         List<Match> matched = new ArrayList<>(2);
         try {
             Optional<Amendment> amendment = Amendment.of(event);
@@ -68,7 +70,7 @@ public final class ScoreBoard {
 
     /** Records that the ledger entry at {@code sequence} counts for no one, and why: it cannot be read, say. */
     public synchronized void setAside(long sequence, String reason) {
-        takenUpTo = Math.max(takenUpTo, sequence + 1);
+        take(sequence);
         setAsideCount.incrementAndGet();
         if (setAside.size() < MAX_NAMED) {
             setAside.put(sequence, new SetAside(sequence, reason));
@@ -87,16 +89,33 @@ public final class ScoreBoard {
 
     /** Counts {@code person} in for the event at {@code sequence}, which no rule reads. */
     public synchronized void include(String person, long sequence) {
-        takenUpTo = Math.max(takenUpTo, sequence + 1);
+        take(sequence);
         matchesByPerson.putIfAbsent(person, NO_MATCHES);
     }
 
-    /** Hands the events of the ledger before {@code upTo} back, in ledger order, to be matched again. */
+    private void take(long position) {
+        int chain = LedgerPositions.chainOf(position);
+        if (chain >= takenUpTo.length) {
+            takenUpTo = Arrays.copyOf(takenUpTo, chain + 1);
+        }
+        takenUpTo[chain] = Math.max(takenUpTo[chain], position + 1);
+    }
+
+    /** Whether the board holds the entry at {@code position}. */
+    private boolean took(long position) {
+        int chain = LedgerPositions.chainOf(position);
+        return chain < takenUpTo.length && position < takenUpTo[chain];
+    }
+
+    /** Hands the events of the ledger the board took back, each chain's in order, to be matched again. */
     @FunctionalInterface
     public interface Replay {
 
-        /** Hands {@code taken} every event before {@code upTo} of a type {@code scorer} reads where it happened. */
-        void replay(Scorer scorer, long upTo, BiConsumer<Event, Long> taken);
+        /**
+         * Hands {@code into} every event at a position {@code taken} accepts, of a type {@code scorer} reads where it
+         * happened, with its position.
+         */
+        void replay(Scorer scorer, LongPredicate taken, BiConsumer<Event, Long> into);
     }
 
     /**
@@ -108,7 +127,7 @@ public final class ScoreBoard {
         RuleMatcher fresh = new RuleMatcher(scorer);
         Map<String, Match[]> matches = new ConcurrentHashMap<>();
         matchesByPerson.keySet().forEach(person -> matches.put(person, NO_MATCHES));
-        replay.replay(scorer, takenUpTo, (event, sequence) -> {
+        replay.replay(scorer, this::took, (event, sequence) -> {
             List<Match> matched = new ArrayList<>(2);
             try {
                 Optional<Amendment> amendment = Amendment.of(event);

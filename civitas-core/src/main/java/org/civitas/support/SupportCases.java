@@ -14,7 +14,7 @@ import org.civitas.account.Actor;
 import org.civitas.event.Attributes;
 import org.civitas.event.CivitasEntries;
 import org.civitas.event.Event;
-import org.civitas.ledger.FileLedger;
+import org.civitas.ledger.LedgerAppender;
 import org.civitas.officials.Act;
 import org.civitas.officials.OfficialRecord;
 import org.civitas.residence.Residence;
@@ -37,11 +37,11 @@ public final class SupportCases {
     private final Sharing sharing;
     private final OfficialRecord officials;
     private final Residents residents;
-    private final FileLedger ledger;
+    private final LedgerAppender ledger;
     private final Clock clock;
 
     public SupportCases(SupportOffers store, Sharing sharing, OfficialRecord officials, Residents residents,
-            FileLedger ledger, Clock clock) {
+            LedgerAppender ledger, Clock clock) {
         this.store = store;
         this.sharing = sharing;
         this.officials = officials;

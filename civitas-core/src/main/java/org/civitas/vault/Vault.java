@@ -10,7 +10,13 @@ import java.util.Optional;
  */
 public interface Vault {
 
-    /** The vault holds every entry before this sequence number. */
+    /**
+     * The vault as the projection of the ledger chain named {@code chain} keeps it: the same events, with that
+     * chain's position. A server on the file ledger follows one chain; on Kafka, one a partition.
+     */
+    Vault following(String chain);
+
+    /** The vault holds every entry of its chain before this position. */
     long projectedUpTo();
 
     /**

@@ -143,9 +143,9 @@ class AmendmentTest {
             }
             ScoreBoard rescored = new ScoreBoard(scorer);
             rescored.include("p-1", ledger.size() - 1);
-            rescored.rescore(scorer, (books, upTo, taken) -> {
-                for (int i = 0; i < upTo; i++) {
-                    taken.accept(ledger.get(i), (long) i);
+            rescored.rescore(scorer, (books, taken, into) -> {
+                for (int i = 0; taken.test(i); i++) {
+                    into.accept(ledger.get(i), (long) i);
                 }
             });
             assertThat(rescored.score("p-1", AT)).isEqualTo(fed.score("p-1", AT));

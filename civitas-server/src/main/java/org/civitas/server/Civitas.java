@@ -2,6 +2,7 @@ package org.civitas.server;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.Optional;
 import org.civitas.access.AccessLog;
 import org.civitas.account.Accounts;
 import org.civitas.account.Sessions;
@@ -13,10 +14,9 @@ import org.civitas.governance.Assembly;
 import org.civitas.governance.Comparison;
 import org.civitas.governance.ImpactReports;
 import org.civitas.governance.Legislation;
-import org.civitas.ledger.FileLedger;
 import org.civitas.officials.OfficialRecord;
 import org.civitas.privacy.PersonalDataSeal;
-import org.civitas.projection.Projector;
+import org.civitas.projection.Projectors;
 import org.civitas.reward.RewardDesk;
 import org.civitas.rules.RuleBooks;
 import org.civitas.scoring.ScoreBoard;
@@ -34,11 +34,12 @@ import org.civitas.transparency.TransparencyLog;
 
 /**
  * Everything a running server works with, wired once at start: the ledger, the relational stores, the rule books and
- * live scores, the projector that keeps them up to date, and the live feeds. Plain fields, no container.
+ * live scores, the projectors that keep them up to date, and the live feeds. Plain fields, no container. The
+ * transparency log is the file ledger's; on Kafka, 'civitas log --config' keeps each partition's.
  */
 public record Civitas(
         Clock clock,
-        FileLedger ledger,
+        ServerLedger ledger,
         Database database,
         Accounts accounts,
         Sessions sessions,
@@ -56,14 +57,14 @@ public record Civitas(
         DisputeDesk disputes,
         DisputeFiles disputeFiles,
         OfficialRecord officials,
-        TransparencyLog transparency,
+        Optional<TransparencyLog> transparency,
         PeerPraise praise,
         RewardDesk rewards,
         PersonalDataSeal seal,
         Constitution constitution,
         Legislation legislation,
         ScoreBoard scores,
-        Projector projector,
+        Projectors projectors,
         LiveFeeds feeds,
         PasswordHasher passwords,
         PrometheusMeterRegistry metrics) {

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.civitas.CivitasException;
 import org.civitas.access.AccessLog;
@@ -29,6 +31,7 @@ import org.civitas.officials.OfficialRecord;
 import org.civitas.privacy.PersonalDataSeal;
 import org.civitas.privacy.PersonalKeys;
 import org.civitas.projection.Projector;
+import org.civitas.projection.Projectors;
 import org.civitas.reward.RewardDesk;
 import org.civitas.reward.RewardKeys;
 import org.civitas.rules.RuleBook;
@@ -129,11 +132,12 @@ public final class CivitasServer implements AutoCloseable {
     public static CivitasServer start(ServerSettings settings, StartupProgress progress) {
         Constitution constitution = settings.constitution().map(Constitution::load)
                 .orElseGet(Constitution::standard);
-        FileLedger ledger = FileLedger.open(settings.dataDirectory());
+        ServerLedger ledger = ServerLedger.open(settings);
         Database database = null;
         Legislation legislation = null;
         OfficialRecord officials = null;
-        TransparencyLog transparency = null;
+        Optional<TransparencyLog> transparency = Optional.empty();
+        Projectors projectors = null;
         try {
             database = Database.open(settings.storage());
             SourceStore sourceStore = new SourceStore(database.jdbi());
@@ -145,25 +149,29 @@ public final class CivitasServer implements AutoCloseable {
             legislation = new Legislation(ruleBooks(settings, loader), settings.dataDirectory(), check);
             RuleBooks books = legislation.inForce();
             ScoreBoard scores = new ScoreBoard(new Scorer(books));
-            legislation.follow(changed -> scores.rescore(new Scorer(changed), (scorer, upTo, taken) ->
-                    FileLedger.read(settings.dataDirectory(), scorer::readsAny, (sequence, event) -> {
-                        if (sequence < upTo) {
-                            taken.accept(event, sequence);
+            legislation.follow(changed -> scores.rescore(new Scorer(changed), (scorer, taken, into) ->
+                    ledger.history().read(scorer::readsAny, (position, event) -> {
+                        if (taken.test(position)) {
+                            into.accept(event, position);
                         }
-                    }, (sequence, person) -> { }, unreadable -> { })));
-            long scoredUpTo = scoreTheLedger(settings, books, scores, progress, ledger.committed());
+                    }, (position, person) -> { }, unreadable -> { })));
+            long scoredUpTo = ledger.file().map(file -> scoreTheLedger(settings, books, scores, progress,
+                    file.committed())).orElse(0L);
+            ledger.startSequencing(new Scorer(books));
             LiveFeeds feeds = new LiveFeeds();
             VaultStore vault = new VaultStore(database.jdbi(), new SealedVaultOpener(seal));
             SupportStore support = new SupportStore(database.jdbi());
             ResidenceStore residences = new ResidenceStore(database.jdbi());
-            Projector projector = new Projector(ledger, vault, residences, scores, sources,
-                    new LivePages(feeds, vault, scores, settings.clock()), settings.clock(), scoredUpTo,
-                    database::healthy);
-            long committed = ledger.committed();
-            projector.catchUp(done -> progress.progress("projecting the vault", done, committed));
-            projector.start();
-            transparency = TransparencyLog.open(settings.dataDirectory(), ledger,
-                    built -> progress.progress("building the transparency log", built, committed));
+            LivePages live = new LivePages(feeds, vault, scores, settings.clock());
+            BooleanSupplier databaseAnswers = database::healthy;
+            projectors = new Projectors(ledger.chains().stream().map(chain -> new Projector(chain, vault,
+                    residences, scores, sources, live, settings.clock(), scoredUpTo, databaseAnswers)).toList());
+            long committed = projectors.committed();
+            Projectors projecting = projectors;
+            projecting.catchUp(done -> progress.progress("projecting the vault", done, committed));
+            projecting.start();
+            transparency = ledger.file().map(file -> TransparencyLog.open(settings.dataDirectory(), file,
+                    built -> progress.progress("building the transparency log", built, committed)));
             AccessLog accessLog = new AccessLogStore(database.jdbi());
             officials = OfficialRecord.open(settings.dataDirectory(), seal.keys(), settings.clock());
             SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, officials, legislation::inForce,
@@ -172,21 +180,22 @@ public final class CivitasServer implements AutoCloseable {
             GrantStore grants = new GrantStore(database.jdbi());
             Sharing sharing = new Sharing(grants, accounts, sources::categories, constitution, accessLog, officials,
                     settings.clock());
-            SupportCases cases = new SupportCases(support, sharing, officials, residences, ledger, settings.clock());
+            SupportCases cases = new SupportCases(support, sharing, officials, residences, ledger.appender(),
+                    settings.clock());
             Assembly assembly = new Assembly(new ProposalStore(database.jdbi()), residences, legislation, check,
                     new TrackerSeal(seal.keys()), officials, settings.clock());
-            ImpactReports impacts = new ImpactReports(settings.dataDirectory(), legislation, check,
+            ImpactReports impacts = new ImpactReports(ledger.history(), legislation, check,
                     residences, new ImpactStore(database.jdbi()));
-            Comparison comparison = new Comparison(settings.dataDirectory(), legislation::inForce, residences, scores,
+            Comparison comparison = new Comparison(ledger.history(), legislation::inForce, residences, scores,
                     support, settings.clock());
             DisputeDesk disputes = new DisputeDesk(new DisputeStore(database.jdbi()), (person, key, at) -> vault
                     .find(person, key.source(), key.id(), at).map(event -> new DisputedEvent(key, event.type(),
                             event.occurredAt(), event.jurisdiction(), event.attributes())),
-                    scores, ledger, accessLog, officials, settings.clock());
+                    scores, ledger.appender(), accessLog, officials, settings.clock());
             DisputeFiles disputeFiles = new DisputeFiles(disputes, new AttachmentStore(database.jdbi()), accessLog,
                     officials, settings.clock());
             PeerPraise praise = new PeerPraise(new AttestationStore(database.jdbi()), residences,
-                    legislation::inForce, ledger, settings.clock());
+                    legislation::inForce, ledger.appender(), settings.clock());
             RewardDesk rewards = new RewardDesk(new RedemptionStore(database.jdbi()),
                     RewardKeys.open(settings.dataDirectory()), seal.keys(), residences, legislation::inForce, scores,
                     officials, settings.clock());
@@ -194,8 +203,8 @@ public final class CivitasServer implements AutoCloseable {
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
                     accessLog, sharing, support, supportDesk, cases, assembly, impacts, comparison, disputes,
                     disputeFiles, officials, transparency, praise, rewards, seal, constitution, legislation, scores,
-                    projector, feeds, new PasswordHasher(), Metrics.newRegistry());
-            Metrics.watch(civitas.metrics(), ledger, projector, scores, feeds);
+                    projectors, feeds, new PasswordHasher(), Metrics.newRegistry());
+            Metrics.watch(civitas.metrics(), projectors, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
                     civitas.passwords(), civitas.clock());
             SourceAuthenticator signatures = new SourceAuthenticator(sources, civitas.replays(), civitas.clock());
@@ -204,6 +213,9 @@ public final class CivitasServer implements AutoCloseable {
             app.start(settings.host(), settings.port());
             return new CivitasServer(civitas, sources, app, chores(civitas, sessions, throttle, signatures));
         } catch (RuntimeException e) {
+            if (projectors != null) {
+                projectors.close();
+            }
             if (database != null) {
                 database.close();
             }
@@ -213,9 +225,7 @@ public final class CivitasServer implements AutoCloseable {
             if (officials != null) {
                 officials.close();
             }
-            if (transparency != null) {
-                transparency.close();
-            }
+            transparency.ifPresent(TransparencyLog::close);
             ledger.close();
             throw e;
         }
@@ -274,8 +284,8 @@ public final class CivitasServer implements AutoCloseable {
         Templates templates = new Templates();
         Pages pages = new Pages(templates, civitas.scores(), civitas.vault(), civitas.accessLog(), civitas.officials(),
                 insights, rulesApi, sessionApi, json, civitas.clock(), zone);
-        EventsApi eventsApi = new EventsApi(signatures, new Intake(civitas.ledger(), civitas.seal()),
-                civitas.projector(), jurisdictionsOf(civitas.ruleBooks()), civitas.clock());
+        EventsApi eventsApi = new EventsApi(signatures, new Intake(civitas.ledger().appender(), civitas.seal()),
+                civitas.projectors(), jurisdictionsOf(civitas.ruleBooks()), civitas.clock());
         MeApi meApi = new MeApi(civitas.scores(), civitas.vault(), civitas.accessLog(), civitas.feeds(), insights,
                 civitas.clock(), json);
         Sharing sharing = civitas.sharing();
@@ -298,7 +308,7 @@ public final class CivitasServer implements AutoCloseable {
             new DisputeFilesApi(civitas.disputeFiles()).register(routes);
             new DisputePages(civitas.disputes(), civitas.disputeFiles(), templates, json).register(routes);
             new OfficialsApi(civitas.officials(), templates).register(routes);
-            new LogApi(civitas.transparency(), civitas.vault(), json).register(routes);
+            civitas.transparency().ifPresent(log -> new LogApi(log, civitas.vault(), json).register(routes));
             new AttestationsApi(civitas.praise(), templates, json).register(routes);
             new RewardsApi(civitas.rewards(), signatures, templates, json).register(routes);
             new ProposalsApi(civitas.assembly(), civitas.impacts(), json).register(routes);
@@ -311,8 +321,7 @@ public final class CivitasServer implements AutoCloseable {
                     .register(routes);
             rulesApi.register(routes);
             pages.register(routes);
-            new Health(civitas.database(), civitas.ledger(), civitas.projector(), civitas.scores(), civitas.feeds(),
-                    civitas.clock())
+            new Health(civitas.database(), civitas.projectors(), civitas.scores(), civitas.feeds(), civitas.clock())
                     .register(routes);
             new Metrics(civitas.metrics()).register(routes);
             new OpenApiDocument().register(routes);
@@ -330,7 +339,8 @@ public final class CivitasServer implements AutoCloseable {
         chores.scheduleWithFixedDelay(logged(civitas.supportDesk()::offerHelp), 0, 5, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(civitas.assembly()::settle), 1, 1, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(civitas.disputes()::settle), 1, 1, TimeUnit.MINUTES);
-        chores.scheduleWithFixedDelay(logged(civitas.transparency()::signCheckpoint), 0, 1, TimeUnit.MINUTES);
+        civitas.transparency().ifPresent(log -> chores.scheduleWithFixedDelay(logged(log::signCheckpoint), 0, 1,
+                TimeUnit.MINUTES));
         chores.scheduleWithFixedDelay(logged(() -> {
             sessions.endIdleSessions();
             throttle.forgetOld();
@@ -376,11 +386,11 @@ public final class CivitasServer implements AutoCloseable {
     public void close() {
         app.stop();
         chores.shutdownNow();
-        civitas.projector().close();
+        civitas.projectors().close();
         civitas.ledger().close();
         civitas.legislation().close();
         civitas.officials().close();
-        civitas.transparency().close();
+        civitas.transparency().ifPresent(TransparencyLog::close);
         civitas.database().close();
     }
 }

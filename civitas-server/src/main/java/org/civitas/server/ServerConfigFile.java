@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.civitas.kafka.runtime.KafkaConfigFile;
+import org.civitas.kafka.runtime.KafkaSettings;
 import org.civitas.store.StorageSettings;
 import org.civitas.yaml.YamlDocument;
 import org.civitas.yaml.YamlMapping;
@@ -21,6 +23,9 @@ import org.civitas.yaml.YamlMapping;
  *   passwordEnv: CIVITAS_DB_PASSWORD   # or password: ...
  * rules: rules               # a rule book or a folder of them (default: DATA/rules/)
  * constitution: constitution.yaml      # (default: the standard one)
+ * runtime: kafka             # or embedded (the default); Kafka wants storage of kind postgresql
+ * kafka: { bootstrap: '127.0.0.1:9092', topicPrefix: civitas, partitions: 4, replicationFactor: 1,
+ *          applicationId: civitas, stateDir: data/streams }
  * </pre>
  */
 public final class ServerConfigFile {
@@ -39,9 +44,10 @@ public final class ServerConfigFile {
 
     private static ServerSettings settings(YamlMapping root, Path base) {
         root.allowOnly(FIELDS);
-        root.text("runtime").filter(runtime -> !runtime.equals("embedded")).ifPresent(runtime -> root.report(
-                "runtime", "the server runs on the embedded ledger (runtime: embedded, the default); the Kafka"
-                        + " runtime's stream processing runs as 'civitas streams --config FILE'"));
+        String runtime = root.text("runtime").orElse("embedded");
+        if (!runtime.equals("embedded") && !runtime.equals("kafka")) {
+            root.report("runtime", "'" + runtime + "' is not a runtime; use embedded (the default) or kafka");
+        }
         String host = root.text("host").orElse("0.0.0.0");
         long port = root.integer("port").orElse(8080L);
         if (port < 0 || port > 65_535) {
@@ -52,10 +58,27 @@ public final class ServerConfigFile {
         Optional<Path> constitution = root.text("constitution").map(base::resolve);
         StorageSettings storage = root.mapping("storage").map(section -> storage(section, data))
                 .orElseGet(() -> new StorageSettings.Embedded(data.orElse(base)));
-        if (data.isEmpty() || storage == null) {
+        Optional<KafkaSettings> kafka = runtime.equals("kafka") ? kafka(root, base, data, storage) : Optional.empty();
+        if (data.isEmpty() || storage == null || runtime.equals("kafka") && kafka.isEmpty()) {
             return null;
         }
-        return new ServerSettings(host, (int) port, data.get(), storage, rules, constitution, Clock.systemUTC());
+        return new ServerSettings(host, (int) port, data.get(), storage, kafka, rules, constitution,
+                Clock.systemUTC());
+    }
+
+    /** The Kafka runtime's settings; its instances share their relational parts, so they are in PostgreSQL. */
+    private static Optional<KafkaSettings> kafka(YamlMapping root, Path base, Optional<Path> data,
+            StorageSettings storage) {
+        if (storage != null && !(storage instanceof StorageSettings.Postgres)) {
+            root.report("storage", "the Kafka runtime keeps its relational parts in PostgreSQL, which its instances"
+                    + " share: say storage: { kind: postgresql, url: ..., user: ... }");
+            return Optional.empty();
+        }
+        Optional<YamlMapping> section = root.mapping("kafka");
+        if (section.isEmpty()) {
+            root.report("kafka", "the Kafka runtime needs its section, e.g. kafka: { bootstrap: '127.0.0.1:9092' }");
+        }
+        return section.flatMap(kafka -> KafkaConfigFile.settings(kafka, base, data));
     }
 
     private static StorageSettings storage(YamlMapping section, Optional<Path> data) {

@@ -28,7 +28,7 @@ class DataDirectoryIT {
 
     @Test
     void withNoRuleBookConfiguredOrInTheDataDirectoryTheServerRefusesToStartSayingHowToGiveOne() {
-        ServerSettings settings = new ServerSettings("127.0.0.1", 0, data, memory(), Optional.empty(),
+        ServerSettings settings = new ServerSettings("127.0.0.1", 0, data, memory(), Optional.empty(), Optional.empty(),
                 Optional.empty(), new ManualClock(TestServer.START));
 
         assertThatThrownBy(() -> CivitasServer.start(settings))

@@ -33,7 +33,7 @@ record DemoCityServer(CivitasServer server, Map<String, RegisteredSource> source
         ScoreSheet scores = DemoSetup.recordHistory(new CityGenerator.Settings(people, days, seed, now), data,
                 done -> { });
         DemoCity.install(data);
-        CivitasServer server = CivitasServer.start(new ServerSettings("127.0.0.1", 0, data, storage,
+        CivitasServer server = CivitasServer.start(new ServerSettings("127.0.0.1", 0, data, storage, Optional.empty(),
                 Optional.empty(), Optional.empty(), clock));
         TestServer admin = TestServer.around(server, clock);
         Map<String, RegisteredSource> sources = new HashMap<>();

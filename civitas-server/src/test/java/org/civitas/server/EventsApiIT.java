@@ -201,7 +201,7 @@ class EventsApiIT {
                 .matches("line: byte \\d+: 0xED 0xA0 0x80 is not well-formed UTF-8; send text as UTF-8");
         assertThat(server.getJson("/api/v1/me/events?type=speeding", ada).get("events"))
                 .extracting(event -> event.get("id").asText()).contains("u-3");
-        assertThat(server.server().civitas().projector().projectedUpTo())
+        assertThat(server.server().civitas().projectors().projected())
                 .isEqualTo(server.server().civitas().ledger().committed());
     }
 

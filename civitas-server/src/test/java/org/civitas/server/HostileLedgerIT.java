@@ -123,7 +123,7 @@ class HostileLedgerIT {
                     event("city-traffic", "s-6", "p-cy", "speeding", AT, "{\"kmhOver\":12}"));
             assertThat(ingest.statusCode()).isEqualTo(200);
             assertThat(ingest.body()).startsWith("{\"accepted\":1,");
-            assertThat(server.server().civitas().projector().projectedUpTo())
+            assertThat(server.server().civitas().projectors().projected())
                     .as("the ingest answered once its event was projected, not after giving up waiting")
                     .isEqualTo(server.server().civitas().ledger().committed());
         }

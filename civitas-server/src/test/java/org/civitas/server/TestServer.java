@@ -87,7 +87,7 @@ final class TestServer implements AutoCloseable {
             DemoCity.writeRuleBooks(RuleBookLoader.folderIn(data));
         }
         return new TestServer(data, CivitasServer.start(new ServerSettings("127.0.0.1", 0, data, storage,
-                Optional.empty(), Optional.empty(), clock)), clock);
+                Optional.empty(), Optional.empty(), Optional.empty(), clock)), clock);
     }
 
     CivitasServer server() {
@@ -95,13 +95,13 @@ final class TestServer implements AutoCloseable {
     }
 
     /** The clock the server runs on: a test moves it to let time pass. */
-    /** Waits until the projector has caught up with the ledger: the scores and the vault hold all it committed. */
+    /** Waits until the projectors have caught up with the ledger: the scores and the vault hold all it committed. */
     void awaitProjection() throws InterruptedException {
         long committed = server.civitas().ledger().committed();
-        for (int i = 0; i < 3_000 && server.civitas().projector().projectedUpTo() < committed; i++) {
+        for (int i = 0; i < 3_000 && server.civitas().projectors().projected() < committed; i++) {
             Thread.sleep(10);
         }
-        if (server.civitas().projector().projectedUpTo() < committed) {
+        if (server.civitas().projectors().projected() < committed) {
             throw new AssertionError("the projector is still behind the ledger after 30 s");
         }
     }

@@ -51,7 +51,11 @@ public final class KafkaConfigFile {
                 .map(settings -> new KafkaConfig(settings, rules, data));
     }
 
-    private static Optional<KafkaSettings> settings(YamlMapping kafka, Path base, Optional<Path> data) {
+    /**
+     * The settings of a configuration's {@code kafka} section, or empty when a field is wrong (each reported on the
+     * section); relative paths are relative to {@code base}, and the Streams state goes in {@code data} by default.
+     */
+    public static Optional<KafkaSettings> settings(YamlMapping kafka, Path base, Optional<Path> data) {
         kafka.allowOnly(KAFKA_FIELDS);
         Optional<String> bootstrap = kafka.requiredText("bootstrap");
         long partitions = kafka.integer("partitions").orElse(4L);

@@ -1,5 +1,7 @@
 package org.civitas.kafka.runtime;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,6 +22,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.civitas.CivitasException;
 import org.civitas.kafka.streams.PersonPartitions;
 import org.civitas.ledger.EntryBody;
+import org.civitas.ledger.EntryBodyReader;
+import org.civitas.ledger.FileLedger;
+import org.civitas.ledger.LedgerHistory;
 
 /**
  * The ledger on Kafka as its readers see it: every committed entry of every partition, in each partition's order,
@@ -48,6 +54,35 @@ public final class KafkaLedger {
 
     /** Reads every committed entry, each partition's in its order; returns how many. */
     public static long read(KafkaSettings settings, EntryVisitor visitor) {
+        return readRecords(settings, record -> visitor.entry(record.partition(), record.key(), record.value()));
+    }
+
+    /**
+     * The ledger topic as the history replays read: every committed entry, each partition's in its order, at its
+     * position (see {@link LedgerPartition}).
+     */
+    public static LedgerHistory history(KafkaSettings settings) {
+        return (selection, selected, others, unreadable) -> {
+            EntryBodyReader reader = new EntryBodyReader();
+            FileLedger.EventVisitor chosen = (position, event) -> {
+                if (selection.wants(event.jurisdiction(), event.type())) {
+                    selected.event(position, event);
+                } else {
+                    others.person(position, event.person());
+                }
+            };
+            return readRecords(settings, record -> {
+                try {
+                    reader.read(LedgerPartition.position(record.partition(), record.offset()), record.value(),
+                            chosen, unreadable);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        };
+    }
+
+    private static long readRecords(KafkaSettings settings, Consumer<ConsumerRecord<String, byte[]>> visitor) {
         String topic = settings.topics().ledger();
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
@@ -74,7 +109,7 @@ public final class KafkaLedger {
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     if (record.offset() < ends.get(new TopicPartition(topic, record.partition()))) {
-                        visitor.entry(record.partition(), record.key(), record.value());
+                        visitor.accept(record);
                         read++;
                     }
                 }

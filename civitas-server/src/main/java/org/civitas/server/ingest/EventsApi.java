@@ -17,7 +17,7 @@ import org.civitas.ingest.IntakeReport;
 import org.civitas.ndjson.NdjsonReader;
 import org.civitas.ndjson.OccurrenceWindow;
 import org.civitas.ndjson.RefusedLines;
-import org.civitas.projection.Projector;
+import org.civitas.projection.Projectors;
 import org.civitas.server.api.IngestReport;
 import org.civitas.server.http.Access;
 import org.civitas.server.http.ApiException;
@@ -40,16 +40,16 @@ public final class EventsApi {
 
     private final SourceAuthenticator authenticator;
     private final Intake intake;
-    private final Projector projector;
+    private final Projectors projectors;
     private final Set<String> jurisdictions;
     private final Clock clock;
 
     /** A door for batches of events in {@code jurisdictions}, those that have a rule book. */
-    public EventsApi(SourceAuthenticator authenticator, Intake intake, Projector projector, Set<String> jurisdictions,
+    public EventsApi(SourceAuthenticator authenticator, Intake intake, Projectors projectors, Set<String> jurisdictions,
             Clock clock) {
         this.authenticator = authenticator;
         this.intake = intake;
-        this.projector = projector;
+        this.projectors = projectors;
         this.jurisdictions = Set.copyOf(jurisdictions);
         this.clock = clock;
     }
@@ -111,7 +111,7 @@ public final class EventsApi {
             ctx.status(400).json(report);
             return;
         }
-        projector.awaitProjected(taken.endSequence(), Duration.ofSeconds(2));
+        projectors.awaitCaughtUp(Duration.ofSeconds(2));
         ctx.json(report);
     }
 }

@@ -10,9 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.civitas.ledger.FileLedger;
-import org.civitas.projection.Projector;
 import org.civitas.projection.ProjectorHealth;
+import org.civitas.projection.Projectors;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.scoring.SetAside;
 import org.civitas.server.http.Access;
@@ -39,18 +38,15 @@ public final class Health {
     static final Duration MAX_BEHIND = Duration.ofSeconds(60);
 
     private final Database database;
-    private final FileLedger ledger;
-    private final Projector projector;
+    private final Projectors projectors;
     private final ScoreBoard scores;
     private final LiveFeeds feeds;
     private final Clock clock;
     private final SetAsideEntries setAside;
 
-    public Health(Database database, FileLedger ledger, Projector projector, ScoreBoard scores, LiveFeeds feeds,
-            Clock clock) {
+    public Health(Database database, Projectors projectors, ScoreBoard scores, LiveFeeds feeds, Clock clock) {
         this.database = database;
-        this.ledger = ledger;
-        this.projector = projector;
+        this.projectors = projectors;
         this.scores = scores;
         this.feeds = feeds;
         this.clock = clock;
@@ -63,10 +59,11 @@ public final class Health {
 
     private void health(Context ctx) {
         boolean databaseUp = database.healthy();
-        long committed = ledger.committed();
-        ProjectorHealth projection = projector.health();
+        long committed = projectors.committed();
+        long lag = projectors.lag();
+        ProjectorHealth projection = projectors.health();
         Map<String, Object> body = new LinkedHashMap<>();
-        List<String> reasons = new ArrayList<>(projectorReasons(projection, committed));
+        List<String> reasons = new ArrayList<>(projectorReasons(projection, lag));
         Map<String, Object> counts = new LinkedHashMap<>();
         if (databaseUp) {
             reasons.addAll(setAsideReasons(counts));
@@ -77,14 +74,14 @@ public final class Health {
         body.put("projector", projection.state().name().toLowerCase(Locale.ROOT));
         body.put("ledgerEntries", committed);
         body.put("vaultProjectedUpTo", projection.projectedUpTo());
-        body.put("vaultLag", committed - projection.projectedUpTo());
+        body.put("vaultLag", lag);
         body.put("setAside", counts);
         body.put("people", scores.people());
         body.put("liveFeeds", feeds.open());
         ctx.status(databaseUp ? 200 : 503).json(body);
     }
 
-    private List<String> projectorReasons(ProjectorHealth projection, long committed) {
+    private List<String> projectorReasons(ProjectorHealth projection, long lag) {
         List<String> reasons = new ArrayList<>();
         String since = projection.since().map(Instant::toString).orElse("");
         switch (projection.state()) {
@@ -95,7 +92,6 @@ public final class Health {
                     + " says why");
             case FOLLOWING -> { }
         }
-        long lag = committed - projection.projectedUpTo();
         Duration behind = projection.behindSince().map(start -> Duration.between(start, clock.instant()))
                 .orElse(Duration.ZERO);
         if (lag > MAX_LAG_ENTRIES || behind.compareTo(MAX_BEHIND) > 0) {

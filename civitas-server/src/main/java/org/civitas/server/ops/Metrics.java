@@ -13,8 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.civitas.ledger.FileLedger;
-import org.civitas.projection.Projector;
+import org.civitas.projection.Projectors;
 import org.civitas.scoring.ScoreBoard;
 import org.civitas.server.http.Access;
 import org.civitas.server.live.LiveFeeds;
@@ -44,11 +43,11 @@ public final class Metrics {
      * Gauges of the ledger, the projection, the live scores and the live feeds. A gauge holds what it reads only
      * weakly, so the server must keep each of them for as long as it runs.
      */
-    public static void watch(PrometheusMeterRegistry registry, FileLedger ledger, Projector projector,
-            ScoreBoard scores, LiveFeeds feeds) {
-        Gauge.builder("civitas.ledger.entries", ledger, FileLedger::committed)
+    public static void watch(PrometheusMeterRegistry registry, Projectors projectors, ScoreBoard scores,
+            LiveFeeds feeds) {
+        Gauge.builder("civitas.ledger.entries", projectors, Projectors::committed)
                 .description("entries committed to the ledger").register(registry);
-        Gauge.builder("civitas.vault.lag", projector, projection -> ledger.committed() - projection.projectedUpTo())
+        Gauge.builder("civitas.vault.lag", projectors, Projectors::lag)
                 .description("ledger entries not yet in the vault").register(registry);
         Gauge.builder("civitas.people", scores, ScoreBoard::people)
                 .description("people with events in the ledger").register(registry);

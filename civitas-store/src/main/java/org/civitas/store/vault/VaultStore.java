@@ -23,7 +23,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class VaultStore implements Vault {
 
-    private static final String PROJECTION = "vault";
+    /** The chain of the file ledger, the one an embedded server follows. */
+    private static final String FILE_LEDGER = "ledger";
     /** Each read takes the batches of this many of a person's days that hold events, however far apart. */
     private static final int DAYS_PER_READ = 32;
 
@@ -35,16 +36,27 @@ public final class VaultStore implements Vault {
 
     private final Jdbi jdbi;
     private final EventOpener opener;
+    private final String chain;
 
     /** A vault that hands out attributes as they are stored. */
     public VaultStore(Jdbi jdbi) {
         this(jdbi, EventOpener.AS_STORED);
     }
 
-    /** A vault that hands out every event through {@code opener}. */
+    /** A vault that hands out every event through {@code opener}, projected from the file ledger. */
     public VaultStore(Jdbi jdbi, EventOpener opener) {
+        this(jdbi, opener, FILE_LEDGER);
+    }
+
+    private VaultStore(Jdbi jdbi, EventOpener opener, String chain) {
         this.jdbi = jdbi;
         this.opener = opener;
+        this.chain = chain;
+    }
+
+    @Override
+    public VaultStore following(String chain) {
+        return new VaultStore(jdbi, opener, chain);
     }
 
     /**
@@ -60,15 +72,15 @@ public final class VaultStore implements Vault {
     public void project(List<VaultEvent> events, List<SetAsideEntry> setAside, long projectedUpTo) {
         jdbi.useTransaction(handle -> {
             long position = handle.createQuery("SELECT position FROM projections WHERE name = :name FOR UPDATE")
-                    .bind("name", PROJECTION).mapTo(Long.class).findOne().orElse(-1L);
+                    .bind("name", chain).mapTo(Long.class).findOne().orElse(-1L);
             insertBatches(handle, events.stream().filter(event -> event.sequence() >= position).toList());
             SetAsideEntries.insert(handle, setAside, position);
             if (position < 0) {
                 handle.createUpdate("INSERT INTO projections (name, position) VALUES (:name, :position)")
-                        .bind("position", projectedUpTo).bind("name", PROJECTION).execute();
+                        .bind("position", projectedUpTo).bind("name", chain).execute();
             } else if (projectedUpTo > position) {
                 handle.createUpdate("UPDATE projections SET position = :position WHERE name = :name")
-                        .bind("position", projectedUpTo).bind("name", PROJECTION).execute();
+                        .bind("position", projectedUpTo).bind("name", chain).execute();
             }
         });
     }
@@ -140,7 +152,7 @@ public final class VaultStore implements Vault {
     @Override
     public long projectedUpTo() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT position FROM projections WHERE name = :name")
-                .bind("name", PROJECTION)
+                .bind("name", chain)
                 .mapTo(Long.class)
                 .findOne()
                 .orElse(0L));

@@ -1,0 +1,133 @@
+package org.civitas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.civitas.demo.DemoCity;
+import org.civitas.kafka.broker.KafkaBroker;
+import org.civitas.kafka.runtime.KafkaSettings;
+import org.civitas.rules.RuleBookLoader;
+import org.civitas.source.RegisteredSource;
+import org.civitas.store.StorageSettings;
+import org.civitas.testkit.ManualClock;
+import org.civitas.testkit.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server on the Kafka runtime, through real HTTP, a real broker and a real PostgreSQL: a source's batch goes
+ * through the intake topic and the topology running in the server into the ledger topic, and each partition is
+ * projected into the vault and the scores, as the embedded server gives them; a dispute's entry takes the same way;
+ * and a server started again on the same cluster and database resumes each partition where it stopped.
+ */
+class KafkaServerIT {
+
+    private static final Instant AT = Instant.parse("2026-10-01T12:00:00Z");
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void servesTheSameScoresAsTheEmbeddedServerAndResumesEachPartitionAfterARestart() throws Exception {
+        String batch = speeding("s-1", "p-ada", 35) + "\n" + speeding("s-2", "p-ada", 5) + "\n"
+                + speeding("s-3", "p-bob", 40) + "\n" + speeding("s-4", "p-cy", 12) + "\n";
+        TestPostgres.Database database = TestPostgres.freshDatabase();
+        StorageSettings postgres = new StorageSettings.Postgres(database.url(), database.user(), database.password());
+        Path data = books(work.resolve("kafka-data"));
+        ManualClock clock = new ManualClock(TestServer.START);
+        JsonNode embeddedScore;
+        try (TestServer embedded = TestServer.startOn(books(work.resolve("embedded-data")),
+                new StorageSettings.InMemory("kafka-peer"), new ManualClock(TestServer.START))) {
+            assertThat(embedded.postEvents(traffic(embedded), batch).statusCode()).isEqualTo(200);
+            embedded.citizen("ada", "p-ada", "correct horse");
+            embedded.awaitProjection();
+            embeddedScore = embedded.getJson("/api/v1/me/score", embedded.login("ada", "correct horse"));
+        }
+
+        try (KafkaBroker broker = KafkaBroker.start(work.resolve("broker"), 0)) {
+            KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), "civitas", 3, (short) 1, "civitas-it",
+                    work.resolve("streams"));
+            ServerSettings settings = new ServerSettings("127.0.0.1", 0, data, postgres, Optional.of(kafka),
+                    Optional.empty(), Optional.empty(), clock);
+            try (CivitasServer running = CivitasServer.start(settings);
+                    TestServer server = TestServer.around(running, clock)) {
+                HttpResponse<String> taken = server.postEvents(traffic(server), batch + speeding("s-1", "p-ada", 99));
+                assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+                assertThat(taken.body()).contains("\"accepted\":5");
+                server.citizen("ada", "p-ada", "correct horse");
+                TestServer.Session ada = server.login("ada", "correct horse");
+                eventually("Ada's two events in her vault", () -> events(server, ada) == 2);
+                JsonNode score = server.getJson("/api/v1/me/score", ada);
+                assertThat(score).as("the same score, point for point, as the embedded server's")
+                        .isEqualTo(embeddedScore);
+                assertThat(score.get("contributions")).extracting(contribution -> contribution.get("rule").asText())
+                        .contains("traffic.speeding-severe");
+
+                HttpResponse<String> disputed = server.change("POST", "/api/v1/me/disputes",
+                        "{\"event\":\"s-1\",\"reason\":\"I was not driving\"}", ada);
+                assertThat(disputed.statusCode()).as(disputed.body()).isEqualTo(201);
+                eventually("the disputed point counting nothing", () -> severe(server, ada).get("disputed")
+                        .asBoolean());
+                assertThat(severe(server, ada).get("granted").asLong()).isZero();
+                eventually("no lag on /health", () -> server.getJson("/health", null).get("vaultLag").asLong() == 0);
+            }
+
+            try (CivitasServer running = CivitasServer.start(settings);
+                    TestServer server = TestServer.around(running, clock)) {
+                TestServer.Session ada = server.login("ada", "correct horse");
+                eventually("the score back, with the dispute", () -> severe(server, ada).get("disputed")
+                        .asBoolean());
+                assertThat(events(server, ada)).as("nothing projected twice").isEqualTo(2);
+                JsonNode health = server.getJson("/health", null);
+                assertThat(health.get("status").asText()).as(health.toString()).isEqualTo("up");
+                assertThat(health.get("people").asLong()).isEqualTo(3);
+            }
+        }
+    }
+
+    private static Path books(Path data) throws Exception {
+        DemoCity.writeRuleBooks(RuleBookLoader.folderIn(Files.createDirectories(data)));
+        return data;
+    }
+
+    private static RegisteredSource traffic(TestServer server) {
+        return server.server().sources().byName("city-traffic")
+                .orElseGet(() -> server.source("city-traffic", "speeding", "traffic"));
+    }
+
+    private static String speeding(String id, String person, int kmhOver) {
+        return TestServer.event("city-traffic", id, person, "speeding", AT, "{\"kmhOver\":" + kmhOver + "}");
+    }
+
+    private static int events(TestServer server, TestServer.Session session) throws Exception {
+        return server.getJson("/api/v1/me/events?type=speeding", session).get("events").size();
+    }
+
+    /** The contribution of Ada's severe speeding, s-1. */
+    private static JsonNode severe(TestServer server, TestServer.Session ada) throws Exception {
+        for (JsonNode contribution : server.getJson("/api/v1/me/score", ada).get("contributions")) {
+            if (contribution.get("event").asText().equals("s-1")) {
+                return contribution;
+            }
+        }
+        throw new AssertionError("no contribution of s-1");
+    }
+
+    private static void eventually(String what, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
