@@ -30,7 +30,7 @@ import org.civitas.ledger.LedgerTail;
  * cosignatures of the witnesses its operator lists ({@code DIR/log/witnesses}), who vouch that they saw the log only
  * grow ({@code DIR/log/cosignatures}).
  */
-public final class TransparencyLog implements AutoCloseable {
+public final class TransparencyLog implements LedgerLogs, AutoCloseable {
 
     private static final int BATCH = 65_536;
     /** How many of the latest checkpoints a witness may still cosign. */
@@ -97,7 +97,14 @@ public final class TransparencyLog implements AutoCloseable {
         return new KeptCheckpoints(dataDirectory.resolve("log").resolve("checkpoints"));
     }
 
+    /** The file ledger has one log. */
+    @Override
+    public int count() {
+        return 1;
+    }
+
     /** The verifier key of the log's checkpoints, in the signed-note form. */
+    @Override
     public String verifierKey() {
         return key.verifierKey();
     }
@@ -123,6 +130,18 @@ public final class TransparencyLog implements AutoCloseable {
             kept.keep(latest);
         }
         return latest;
+    }
+
+    /** The latest checkpoint, cosigned, of the one log there is: log 0. */
+    @Override
+    public String checkpoint(int log) {
+        refuseOtherThanTheOne(log);
+        return cosignedCheckpoint();
+    }
+
+    @Override
+    public void signCheckpoints() {
+        signCheckpoint();
     }
 
     /** The latest checkpoint with the cosignatures of the witnesses who cosigned it. */
@@ -212,6 +231,7 @@ public final class TransparencyLog implements AutoCloseable {
     }
 
     /** The proof that entry {@code sequence} is in the log, against the latest checkpoint. */
+    @Override
     public Inclusion prove(long sequence) {
         String signed;
         long treeSize;
@@ -227,6 +247,19 @@ public final class TransparencyLog implements AutoCloseable {
             path = tree.inclusionProof(sequence, treeSize);
         }
         return new Inclusion(sequence, treeSize, entry(sequence), leafHash, path, signed);
+    }
+
+    @Override
+    public List<byte[]> consistency(int log, long from, long to) {
+        refuseOtherThanTheOne(log);
+        return consistency(from, to);
+    }
+
+    /** Refuses a log other than 0, the one there is. */
+    private static void refuseOtherThanTheOne(int log) {
+        if (log != 0) {
+            throw new InvalidInputException("partition", "the file ledger is one log, 0, not " + log);
+        }
     }
 
     /** The proof that the log at {@code from} entries is a prefix of the log at {@code to} entries. */

@@ -30,12 +30,13 @@ import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.VaultStore;
 import org.civitas.support.SupportCases;
 import org.civitas.support.SupportDesk;
+import org.civitas.transparency.LedgerLogs;
 import org.civitas.transparency.TransparencyLog;
 
 /**
  * Everything a running server works with, wired once at start: the ledger, the relational stores, the rule books and
- * live scores, the projectors that keep them up to date, and the live feeds. Plain fields, no container. The
- * transparency log is the file ledger's; on Kafka, 'civitas log --config' keeps each partition's.
+ * live scores, the projectors that keep them up to date, the transparency logs, and the live feeds. Plain fields, no
+ * container. {@code transparency} is the file ledger's log, which witnesses cosign; on Kafka there is none.
  */
 public record Civitas(
         Clock clock,
@@ -57,6 +58,7 @@ public record Civitas(
         DisputeDesk disputes,
         DisputeFiles disputeFiles,
         OfficialRecord officials,
+        LedgerLogs logs,
         Optional<TransparencyLog> transparency,
         PeerPraise praise,
         RewardDesk rewards,

@@ -101,6 +101,7 @@ import org.civitas.store.support.SupportStore;
 import org.civitas.store.vault.VaultStore;
 import org.civitas.support.SupportCases;
 import org.civitas.support.SupportDesk;
+import org.civitas.transparency.LedgerLogs;
 import org.civitas.transparency.TransparencyLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,7 +137,6 @@ public final class CivitasServer implements AutoCloseable {
         Database database = null;
         Legislation legislation = null;
         OfficialRecord officials = null;
-        Optional<TransparencyLog> transparency = Optional.empty();
         Projectors projectors = null;
         try {
             database = Database.open(settings.storage());
@@ -170,8 +170,10 @@ public final class CivitasServer implements AutoCloseable {
             Projectors projecting = projectors;
             projecting.catchUp(done -> progress.progress("projecting the vault", done, committed));
             projecting.start();
-            transparency = ledger.file().map(file -> TransparencyLog.open(settings.dataDirectory(), file,
-                    built -> progress.progress("building the transparency log", built, committed)));
+            LedgerLogs logs = ledger.openLogs(settings.dataDirectory(),
+                    built -> progress.progress("building the transparency log", built, committed));
+            Optional<TransparencyLog> witnessed = logs instanceof TransparencyLog log ? Optional.of(log)
+                    : Optional.empty();
             AccessLog accessLog = new AccessLogStore(database.jdbi());
             officials = OfficialRecord.open(settings.dataDirectory(), seal.keys(), settings.clock());
             SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, officials, legislation::inForce,
@@ -202,7 +204,7 @@ public final class CivitasServer implements AutoCloseable {
             Civitas civitas = new Civitas(settings.clock(), ledger, database, accounts,
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
                     accessLog, sharing, support, supportDesk, cases, assembly, impacts, comparison, disputes,
-                    disputeFiles, officials, transparency, praise, rewards, seal, constitution, legislation, scores,
+                    disputeFiles, officials, logs, witnessed, praise, rewards, seal, constitution, legislation, scores,
                     projectors, feeds, new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), projectors, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
@@ -225,7 +227,6 @@ public final class CivitasServer implements AutoCloseable {
             if (officials != null) {
                 officials.close();
             }
-            transparency.ifPresent(TransparencyLog::close);
             ledger.close();
             throw e;
         }
@@ -308,7 +309,7 @@ public final class CivitasServer implements AutoCloseable {
             new DisputeFilesApi(civitas.disputeFiles()).register(routes);
             new DisputePages(civitas.disputes(), civitas.disputeFiles(), templates, json).register(routes);
             new OfficialsApi(civitas.officials(), templates).register(routes);
-            civitas.transparency().ifPresent(log -> new LogApi(log, civitas.vault(), json).register(routes));
+            new LogApi(civitas.logs(), civitas.transparency(), civitas.vault(), json).register(routes);
             new AttestationsApi(civitas.praise(), templates, json).register(routes);
             new RewardsApi(civitas.rewards(), signatures, templates, json).register(routes);
             new ProposalsApi(civitas.assembly(), civitas.impacts(), json).register(routes);
@@ -339,8 +340,7 @@ public final class CivitasServer implements AutoCloseable {
         chores.scheduleWithFixedDelay(logged(civitas.supportDesk()::offerHelp), 0, 5, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(civitas.assembly()::settle), 1, 1, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(civitas.disputes()::settle), 1, 1, TimeUnit.MINUTES);
-        civitas.transparency().ifPresent(log -> chores.scheduleWithFixedDelay(logged(log::signCheckpoint), 0, 1,
-                TimeUnit.MINUTES));
+        chores.scheduleWithFixedDelay(logged(civitas.logs()::signCheckpoints), 0, 1, TimeUnit.MINUTES);
         chores.scheduleWithFixedDelay(logged(() -> {
             sessions.endIdleSessions();
             throttle.forgetOld();
@@ -390,7 +390,6 @@ public final class CivitasServer implements AutoCloseable {
         civitas.ledger().close();
         civitas.legislation().close();
         civitas.officials().close();
-        civitas.transparency().ifPresent(TransparencyLog::close);
         civitas.database().close();
     }
 }

@@ -3,16 +3,20 @@ package org.civitas.server;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.civitas.kafka.runtime.KafkaIntake;
 import org.civitas.kafka.runtime.KafkaLedger;
 import org.civitas.kafka.runtime.KafkaSettings;
 import org.civitas.kafka.runtime.LedgerPartition;
 import org.civitas.kafka.runtime.LedgerStreams;
+import org.civitas.kafka.transparency.KafkaLogs;
 import org.civitas.ledger.FileLedger;
 import org.civitas.ledger.FollowedChain;
 import org.civitas.ledger.LedgerAppender;
 import org.civitas.ledger.LedgerHistory;
 import org.civitas.scoring.Scorer;
+import org.civitas.transparency.LedgerLogs;
+import org.civitas.transparency.TransparencyLog;
 
 /**
  * The ledger a server runs on. Embedded, it is the file ledger in the data directory: one chain, appended to here.
@@ -28,6 +32,7 @@ public final class ServerLedger implements AutoCloseable {
     private final Optional<KafkaSettings> kafka;
     private final Runnable closing;
     private LedgerStreams streams;
+    private LedgerLogs logs;
 
     private ServerLedger(LedgerAppender appender, List<? extends FollowedChain> chains, LedgerHistory history,
             Optional<FileLedger> file, Optional<KafkaSettings> kafka, Runnable closing) {
@@ -64,6 +69,17 @@ public final class ServerLedger implements AutoCloseable {
         kafka.ifPresent(settings -> streams = LedgerStreams.start(settings, scorer));
     }
 
+    /**
+     * Builds the ledger's transparency logs (telling {@code built} how many entries they hold) in the data directory,
+     * which keeps their key and checkpoints: the file ledger's one log, or one a partition of the ledger topic.
+     * They are closed with the ledger.
+     */
+    LedgerLogs openLogs(Path dataDirectory, LongConsumer built) {
+        logs = file.<LedgerLogs>map(ledger -> TransparencyLog.open(dataDirectory, ledger, built))
+                .orElseGet(() -> KafkaLogs.open(kafka.orElseThrow(), dataDirectory, built));
+        return logs;
+    }
+
     /** Where events are appended: the intake and the desks that record decisions. */
     public LedgerAppender appender() {
         return appender;
@@ -91,6 +107,9 @@ public final class ServerLedger implements AutoCloseable {
 
     @Override
     public void close() {
+        if (logs != null) {
+            logs.close();
+        }
         if (streams != null) {
             streams.close();
         }

@@ -8,16 +8,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.civitas.demo.DemoCity;
 import org.civitas.kafka.broker.KafkaBroker;
 import org.civitas.kafka.runtime.KafkaSettings;
+import org.civitas.kafka.streams.PersonPartitions;
+import org.civitas.ledger.EventCodec;
 import org.civitas.rules.RuleBookLoader;
 import org.civitas.source.RegisteredSource;
 import org.civitas.store.StorageSettings;
 import org.civitas.testkit.ManualClock;
 import org.civitas.testkit.TestPostgres;
+import org.civitas.transparency.Checkpoint;
+import org.civitas.transparency.Proofs;
+import org.civitas.transparency.SignedNote;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A server on the Kafka runtime, through real HTTP, a real broker and a real PostgreSQL: a source's batch goes
  * through the intake topic and the topology running in the server into the ledger topic, and each partition is
  * projected into the vault and the scores, as the embedded server gives them; a dispute's entry takes the same way;
- * and a server started again on the same cluster and database resumes each partition where it stopped.
+ * each partition is a transparency log the API serves, with proofs a verifier checks; and a server started again on
+ * the same cluster and database resumes each partition where it stopped.
  */
 class KafkaServerIT {
 
@@ -77,6 +87,7 @@ class KafkaServerIT {
                 eventually("the disputed point counting nothing", () -> severe(server, ada).get("disputed")
                         .asBoolean());
                 assertThat(severe(server, ada).get("granted").asLong()).isZero();
+                assertEachPartitionIsALogThatProvesAdasEventAndGrowsConsistently(server, ada);
                 eventually("no lag on /health", () -> server.getJson("/health", null).get("vaultLag").asLong() == 0);
             }
 
@@ -85,12 +96,54 @@ class KafkaServerIT {
                 TestServer.Session ada = server.login("ada", "correct horse");
                 eventually("the score back, with the dispute", () -> severe(server, ada).get("disputed")
                         .asBoolean());
-                assertThat(events(server, ada)).as("nothing projected twice").isEqualTo(2);
+                assertThat(events(server, ada)).as("nothing projected twice").isEqualTo(3);
                 JsonNode health = server.getJson("/health", null);
                 assertThat(health.get("status").asText()).as(health.toString()).isEqualTo("up");
                 assertThat(health.get("people").asLong()).isEqualTo(3);
             }
         }
+    }
+
+    private static void assertEachPartitionIsALogThatProvesAdasEventAndGrowsConsistently(TestServer server,
+            TestServer.Session ada) throws Exception {
+        String key = server.get("/api/v1/log/key", null).body().strip();
+        HttpResponse<String> unnamed = server.get("/api/v1/log/checkpoint", null);
+        assertThat(unnamed.statusCode()).isEqualTo(400);
+        assertThat(unnamed.body()).contains("the ledger is 3 logs, one a partition");
+        assertThat(server.get("/api/v1/log/witnesses", null).statusCode()).as("witnesses cosign the file ledger's")
+                .isEqualTo(404);
+
+        HttpResponse<String> proof = server.get("/api/v1/me/events/s-2/proof", ada);
+        assertThat(proof.statusCode()).as(proof.body()).isEqualTo(200);
+        JsonNode inclusion = TestServer.JSON.readTree(proof.body());
+        Checkpoint against = signed(inclusion.get("checkpoint").asText(), key);
+        int partition = PersonPartitions.of("p-ada", 3);
+        assertThat(against.origin()).isEqualTo(key.split("\\+")[0] + "/partition/" + partition);
+        byte[] entry = Base64.getDecoder().decode(inclusion.get("entry").asText());
+        assertThat(EventCodec.decode(entry, 0, entry.length).id()).isEqualTo("s-2");
+        assertThat(Proofs.checkInclusion(inclusion.get("index").asLong(), against.size(), Proofs.leafHash(entry),
+                hashes(inclusion.get("path")), against.root())).isEmpty();
+
+        Checkpoint before = signed(server.get("/api/v1/log/checkpoint?partition=" + partition, null).body(), key);
+        assertThat(server.postEvents(traffic(server), speeding("s-5", "p-ada", 3)).statusCode()).isEqualTo(200);
+        eventually("Ada's third event in her vault", () -> events(server, ada) == 3);
+        server.server().civitas().logs().signCheckpoints();
+        Checkpoint after = signed(server.get("/api/v1/log/checkpoint?partition=" + partition, null).body(), key);
+        assertThat(after.size()).isGreaterThan(before.size());
+        JsonNode consistency = server.getJson("/api/v1/log/consistency?partition=" + partition + "&from="
+                + before.size() + "&to=" + after.size(), null);
+        assertThat(Proofs.checkConsistency(before.size(), after.size(), before.root(), after.root(),
+                hashes(consistency.get("path")))).isEmpty();
+    }
+
+    private static Checkpoint signed(String note, String key) {
+        return Checkpoint.parse(SignedNote.verify(note, key).body()).orElseThrow();
+    }
+
+    private static List<byte[]> hashes(JsonNode hex) {
+        List<byte[]> hashes = new ArrayList<>();
+        hex.forEach(hash -> hashes.add(HexFormat.of().parseHex(hash.asText())));
+        return hashes;
     }
 
     private static Path books(Path data) throws Exception {

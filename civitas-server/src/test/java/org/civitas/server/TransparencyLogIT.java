@@ -117,6 +117,10 @@ class TransparencyLogIT {
         consistency.get("path").forEach(hash -> path.add(HEX.parseHex(hash.asText())));
         assertThat(Proofs.checkConsistency(before.size(), after.size(), before.root(), after.root(), path)).isEmpty();
         assertThat(server.get("/api/v1/log/consistency?from=0&to=1", null).statusCode()).isEqualTo(400);
+        assertThat(server.getJson("/api/v1/log/consistency?partition=0&from=" + before.size() + "&to="
+                + after.size(), null)).as("the file ledger's one log is log 0").isEqualTo(consistency);
+        assertThat(server.get("/api/v1/log/checkpoint?partition=1", null).body())
+                .contains("partition: the ledger is one log, 0, not '1'");
         assertThat(server.get("/api/v1/log/consistency?from=1&to=" + (after.size() + 1), null).body())
                 .contains("to: sizes from 1 to the log's");
     }

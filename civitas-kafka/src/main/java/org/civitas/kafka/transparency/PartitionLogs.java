@@ -133,6 +133,31 @@ public final class PartitionLogs {
         }
     }
 
+    /** Empty logs of {@code partitions} partitions, to grow entry by entry; their key is made if there is none. */
+    static PartitionLogs growing(int partitions, Path dataDirectory) {
+        List<MerkleTree> trees = new ArrayList<>(partitions);
+        for (int partition = 0; partition < partitions; partition++) {
+            trees.add(new MerkleTree());
+        }
+        return new PartitionLogs(NoteKey.openOrMake(dataDirectory), dataDirectory, trees, Optional.empty(),
+                Optional.empty());
+    }
+
+    /** Takes the next entry of {@code partition} into its log: the payload of its body, as its leaf hashes it. */
+    void append(int partition, byte[] body) {
+        byte[] payload = EntryBody.payload(body);
+        tree(partition).append(payload, 0, payload.length);
+    }
+
+    /** The leaf hash of entry {@code index} of {@code partition}, and the path to the root at {@code size}. */
+    byte[] leafHash(int partition, long index) {
+        return tree(partition).leafHash(index);
+    }
+
+    List<byte[]> inclusionProof(int partition, long index, long size) {
+        return tree(partition).inclusionProof(index, size);
+    }
+
     /** Whether a checkpoint of any partition was ever kept in {@code dataDirectory}. */
     public static boolean kept(Path dataDirectory) {
         return Files.exists(dataDirectory.resolve("log").resolve("partitions"));

@@ -17,34 +17,58 @@ import org.civitas.server.http.Access;
 import org.civitas.server.http.JsonBodies;
 import org.civitas.store.vault.VaultStore;
 import org.civitas.transparency.Inclusion;
+import org.civitas.transparency.LedgerLogs;
 import org.civitas.transparency.TransparencyLog;
 import org.civitas.vault.VaultEvent;
 
 /**
- * The transparency log in public: the latest signed checkpoint with the witnesses' cosignatures and the key that signs
- * it (text, in the signed-note forms standard verifiers read), consistency proofs between two sizes, the witnesses'
- * cosignatures, taken and listed, and for a person the proof that one of their events is in the log.
+ * The transparency logs in public: a log's latest signed checkpoint (with its witnesses' cosignatures) and the key
+ * that signs it (text, in the signed-note forms standard verifiers read), consistency proofs between two sizes, and
+ * for a person the proof that one of their events is in its log. The file ledger is one log; on Kafka, each partition
+ * of the ledger topic is one, named by {@code ?partition=}. Witnesses cosign the file ledger's log.
  */
 public final class LogApi {
 
-    private final TransparencyLog log;
+    private final LedgerLogs logs;
+    private final Optional<TransparencyLog> witnessed;
     private final VaultStore vault;
     private final ObjectMapper json;
 
-    public LogApi(TransparencyLog log, VaultStore vault, ObjectMapper json) {
-        this.log = log;
+    /**
+     * @param witnessed the log witnesses cosign, if it is the file ledger's
+     */
+    public LogApi(LedgerLogs logs, Optional<TransparencyLog> witnessed, VaultStore vault, ObjectMapper json) {
+        this.logs = logs;
+        this.witnessed = witnessed;
         this.vault = vault;
         this.json = json;
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/api/v1/log/checkpoint", ctx -> text(ctx, log.cosignedCheckpoint()), Access.PUBLIC);
-        routes.get("/api/v1/log/witnesses", ctx -> ctx.json(Map.of("witnesses", log.cosignatures().stream()
-                .map(WitnessView::of).toList())), Access.PUBLIC);
-        routes.post("/api/v1/log/cosignatures", this::cosign, Access.PUBLIC);
-        routes.get("/api/v1/log/key", ctx -> text(ctx, log.verifierKey() + "\n"), Access.PUBLIC);
+        routes.get("/api/v1/log/checkpoint", ctx -> text(ctx, logs.checkpoint(log(ctx))), Access.PUBLIC);
+        witnessed.ifPresent(log -> {
+            routes.get("/api/v1/log/witnesses", ctx -> ctx.json(Map.of("witnesses", log.cosignatures().stream()
+                    .map(WitnessView::of).toList())), Access.PUBLIC);
+            routes.post("/api/v1/log/cosignatures", ctx -> cosign(ctx, log), Access.PUBLIC);
+        });
+        routes.get("/api/v1/log/key", ctx -> text(ctx, logs.verifierKey() + "\n"), Access.PUBLIC);
         routes.get("/api/v1/log/consistency", this::consistency, Access.PUBLIC);
         routes.get("/api/v1/me/events/{id}/proof", this::proof, Access.CITIZEN);
+    }
+
+    /** The log {@code ?partition=} names; the one there is, if there is one. */
+    private int log(Context ctx) {
+        String text = ctx.queryParam("partition");
+        if (text == null && logs.count() == 1) {
+            return 0;
+        }
+        if (text == null || !text.matches("[0-9]{1,9}") || Integer.parseInt(text) >= logs.count()) {
+            String not = text == null ? "" : ", not '" + text + "'";
+            throw new InvalidInputException("partition", logs.count() == 1 ? "the ledger is one log, 0" + not
+                    : "the ledger is " + logs.count() + " logs, one a partition: name one, from 0 to "
+                            + (logs.count() - 1) + not);
+        }
+        return Integer.parseInt(text);
     }
 
     private static void text(Context ctx, String text) {
@@ -52,7 +76,7 @@ public final class LogApi {
     }
 
     /** {@code {"key","note"}}: a witness's cosignature of one of the latest checkpoints, by its verifier key. */
-    private void cosign(Context ctx) throws IOException {
+    private void cosign(Context ctx, TransparencyLog log) throws IOException {
         JsonNode body = JsonBodies.read(ctx, json);
         ctx.status(201).json(WitnessView.of(log.cosign(body.path("key").asText(""), body.path("note").asText(""))));
     }
@@ -65,11 +89,14 @@ public final class LogApi {
         }
     }
 
-    /** {@code ?from=&to=}: the proof that the log at {@code from} entries is a prefix of the log at {@code to}. */
+    /**
+     * {@code ?from=&to=[&partition=]}: the proof that the log at {@code from} entries is a prefix of the log at
+     * {@code to}.
+     */
     private void consistency(Context ctx) {
         long from = size(ctx, "from");
         long to = size(ctx, "to");
-        ctx.json(ConsistencyProof.of(from, to, log.consistency(from, to)));
+        ctx.json(ConsistencyProof.of(from, to, logs.consistency(log(ctx), from, to)));
     }
 
     /**
@@ -94,7 +121,7 @@ public final class LogApi {
             throw new InvalidInputException("source", "events of " + found.size() + " sources have the id '" + id
                     + "': name one");
         }
-        Inclusion inclusion = log.prove(found.get(0).sequence());
+        Inclusion inclusion = logs.prove(found.get(0).sequence());
         ctx.header("Content-Disposition", "attachment; filename=\"proof-" + inclusion.index() + ".json\"");
         ctx.json(InclusionProof.of(inclusion));
     }
