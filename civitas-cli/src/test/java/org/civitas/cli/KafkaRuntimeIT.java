@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,9 @@ import org.civitas.kafka.runtime.KafkaConfigFile;
 import org.civitas.kafka.runtime.KafkaLedger;
 import org.civitas.kafka.runtime.KafkaSettings;
 import org.civitas.server.http.Json;
+import org.civitas.testkit.TestPostgres;
+import org.civitas.transparency.Checkpoint;
+import org.civitas.transparency.SignedNote;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +138,7 @@ class KafkaRuntimeIT {
 
             assertScoredAsEmbedded(config, city);
             assertTheLogProvesAnEvent(config, city);
+            assertServed(config, city);
         } finally {
             stop(instances);
             broker.close();
@@ -171,6 +179,56 @@ class KafkaRuntimeIT {
     }
 
     /** The ingest ended having sent every event, each acknowledged. */
+    /**
+     * {@code civitas serve --config} on the same runtime, with PostgreSQL beside it, projects every person of the
+     * city and publishes each partition's checkpoint, signed by the key the command line's {@code log} commands use.
+     */
+    private void assertServed(Path config, City city) throws Exception {
+        TestPostgres.Database database = TestPostgres.freshDatabase();
+        Path served = Files.writeString(work.resolve("serve.yaml"), Files.readString(config).replace(
+                "applicationId: nation }", "applicationId: nation, stateDir: " + work.resolve("state-serve") + " }")
+                + "port: 0\nstorage: { kind: postgresql, url: '" + database.url() + "', user: " + database.user()
+                + ", password: '" + database.password() + "' }\n");
+        Process server = CivitasCommand.startWithOutput("serve", "--config", served.toString());
+        try {
+            String running = runningLine(server);
+            assertThat(running).contains("(ledger on Kafka at ").contains("topic nation.ledger)");
+            String url = running.substring("Civitas is running: ".length()).split(" ")[0];
+            HttpClient http = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            JsonNode health = get(http, url + "/health");
+            while (health.get("people").asLong() < city.scores().lines().count() && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                health = get(http, url + "/health");
+            }
+            assertThat(health.get("people").asLong()).as(health.toString()).isEqualTo(city.scores().lines().count());
+            assertThat(health.get("status").asText()).as(health.toString()).isEqualTo("up");
+            String key = CivitasCommand.run("log", "key", "--config", config.toString()).out().strip();
+            String note = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/log/checkpoint?partition=3"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(Checkpoint.parse(SignedNote.verify(note, key).body()).orElseThrow().origin())
+                    .endsWith("/partition/3");
+        } finally {
+            stop(List.of(server));
+        }
+    }
+
+    private static String runningLine(Process server) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("Civitas is running: ")) {
+                return line;
+            }
+        }
+        throw new AssertionError("the server stopped before it ran");
+    }
+
+    private static JsonNode get(HttpClient http, String url) throws Exception {
+        return Json.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
     private static void assertSent(Process ingest, City city) throws Exception {
         assertThat(ingest.waitFor(3, TimeUnit.MINUTES)).isTrue();
         assertThat(new String(ingest.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
