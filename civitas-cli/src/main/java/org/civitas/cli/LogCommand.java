@@ -196,9 +196,14 @@ final class LogCommand implements Runnable {
         @Option(names = "--once", description = "Look once and stop.")
         private boolean once;
 
+        @Option(names = "--partition", paramLabel = "N", description = "On the Kafka runtime, the partition of the"
+                + " ledger topic whose log to witness (each is a log of its own).")
+        private Integer partition;
+
         @Override
         public Integer call() throws Exception {
-            Witness witness = Witness.open(state, name, key);
+            Witness witness = partition == null ? Witness.open(state, name, key)
+                    : Witness.ofPartition(state, name, key, partition);
             HttpClient http = HttpClient.newHttpClient();
             PrintWriter out = spec.commandLine().getOut();
             out.println("witness key: " + witness.verifierKey());
@@ -206,8 +211,8 @@ final class LogCommand implements Runnable {
             while (true) {
                 Witness.Taken taken;
                 try {
-                    taken = witness.observe(get(http, "/api/v1/log/checkpoint"), (from, to) -> consistency(http,
-                            from, to), Instant.now());
+                    taken = witness.observe(get(http, "/api/v1/log/checkpoint" + partitionQuery("?")),
+                            (from, to) -> consistency(http, from, to), Instant.now());
                 } catch (IllegalArgumentException refused) {
                     return report(spec, Optional.of(refused.getMessage()), "");
                 } catch (IOException | UncheckedIOException unreachable) {
@@ -235,6 +240,10 @@ final class LogCommand implements Runnable {
             }
         }
 
+        private String partitionQuery(String joiner) {
+            return partition == null ? "" : joiner + "partition=" + partition;
+        }
+
         private String get(HttpClient http, String path) throws IOException, InterruptedException {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -246,8 +255,8 @@ final class LogCommand implements Runnable {
 
         private List<byte[]> consistency(HttpClient http, long from, long to) {
             try {
-                return hashes(Json.mapper().readTree(get(http, "/api/v1/log/consistency?from=" + from + "&to=" + to))
-                        .path("path"));
+                return hashes(Json.mapper().readTree(get(http, "/api/v1/log/consistency?from=" + from + "&to=" + to
+                        + partitionQuery("&"))).path("path"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -181,7 +181,8 @@ class KafkaRuntimeIT {
     /** The ingest ended having sent every event, each acknowledged. */
     /**
      * {@code civitas serve --config} on the same runtime, with PostgreSQL beside it, projects every person of the
-     * city and publishes each partition's checkpoint, signed by the key the command line's {@code log} commands use.
+     * city and publishes each partition's checkpoint, signed by the key the command line's {@code log} commands use,
+     * which {@code civitas log witness --partition} cosigns once the operator lists the witness.
      */
     private void assertServed(Path config, City city) throws Exception {
         TestPostgres.Database database = TestPostgres.freshDatabase();
@@ -208,6 +209,16 @@ class KafkaRuntimeIT {
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(Checkpoint.parse(SignedNote.verify(note, key).body()).orElseThrow().origin())
                     .endsWith("/partition/3");
+            String[] witness = {"log", "witness", "--once", "--url", url, "--state", work.resolve("witness")
+                    .toString(), "--key", key, "--name", "witness.test/w1", "--partition", "3"};
+            CivitasCommand.Result unlisted = CivitasCommand.run(witness);
+            assertThat(unlisted.out()).contains("the server refused the cosignature");
+            Files.writeString(work.resolve("kafka-data").resolve("log").resolve("witnesses"), unlisted.out().lines()
+                    .filter(line -> line.startsWith("witness key: ")).findFirst().orElseThrow()
+                    .substring("witness key: ".length()) + "\n");
+            CivitasCommand.Result witnessed = CivitasCommand.run(witness);
+            assertThat(witnessed.exit()).as(witnessed.err()).isZero();
+            assertThat(witnessed.out()).containsPattern("cosigned \\d+ entries\n");
         } finally {
             stop(List.of(server));
         }

@@ -15,8 +15,17 @@ public interface LedgerLogs extends AutoCloseable {
     /** The verifier key of every log's checkpoints, in the signed-note form. */
     String verifierKey();
 
-    /** The latest checkpoint of log {@code log}, a signed note (with its witnesses' cosignatures, if any). */
+    /** The latest checkpoint of log {@code log}, a signed note, with the cosignatures of its witnesses. */
     String checkpoint(int log);
+
+    /**
+     * Takes the cosignature by the witness of {@code witnessKey} in {@code note}, one of the latest checkpoints of the
+     * log its origin names, as {@link Witnessing#cosign} takes it.
+     */
+    Witnessing.Cosignature cosign(String witnessKey, String note);
+
+    /** The latest cosignature of each witness of log {@code log}. */
+    List<Witnessing.Cosignature> cosignatures(int log);
 
     /** Signs a new checkpoint of every log that grew since its last, and keeps it. */
     void signCheckpoints();

@@ -2,23 +2,13 @@ package org.civitas.transparency;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongConsumer;
-import java.util.stream.Collectors;
-import org.civitas.ConflictException;
 import org.civitas.InvalidInputException;
 import org.civitas.NotFoundException;
-import org.civitas.NotPermittedException;
 import org.civitas.ledger.FileLedger;
 import org.civitas.ledger.LedgerTail;
 
@@ -33,23 +23,13 @@ import org.civitas.ledger.LedgerTail;
 public final class TransparencyLog implements LedgerLogs, AutoCloseable {
 
     private static final int BATCH = 65_536;
-    /** How many of the latest checkpoints a witness may still cosign. */
-    private static final int COSIGNABLE = 64;
 
     private final FileLedger ledger;
     private final LedgerTail tail;
     private final NoteKey key;
     private final KeptCheckpoints kept;
-    private final Path cosigned;
-    private final Path witnesses;
+    private final Witnessing witnessing;
     private final MerkleTree tree = new MerkleTree();
-    private final Map<Long, String> recentBodies = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
-            return size() > COSIGNABLE;
-        }
-    };
-    private final Map<String, Cosignature> byWitness = new LinkedHashMap<>();
     private String latest;
     private long latestSize = -1;
 
@@ -58,8 +38,7 @@ public final class TransparencyLog implements LedgerLogs, AutoCloseable {
         this.tail = ledger.tail(0);
         this.key = key;
         this.kept = new KeptCheckpoints(directory.resolve("checkpoints"));
-        this.cosigned = directory.resolve("cosignatures");
-        this.witnesses = directory.resolve("witnesses");
+        this.witnessing = new Witnessing(directory.resolve("witnesses"), directory.resolve("cosignatures"));
     }
 
     /** The log of {@code ledger}, whose data directory is {@code dataDirectory}: its key made on first start. */
@@ -72,7 +51,6 @@ public final class TransparencyLog implements LedgerLogs, AutoCloseable {
         TransparencyLog log = new TransparencyLog(ledger, NoteKey.openOrMake(dataDirectory),
                 dataDirectory.resolve("log"));
         log.catchUp(built);
-        log.readCosignatures();
         return log;
     }
 
@@ -126,7 +104,7 @@ public final class TransparencyLog implements LedgerLogs, AutoCloseable {
             String body = new Checkpoint(key.name(), tree.size(), tree.root(tree.size())).body();
             latest = key.sign(body);
             latestSize = tree.size();
-            recentBodies.put(latestSize, body);
+            witnessing.signed(latestSize, body);
             kept.keep(latest);
         }
         return latest;
@@ -146,88 +124,24 @@ public final class TransparencyLog implements LedgerLogs, AutoCloseable {
 
     /** The latest checkpoint with the cosignatures of the witnesses who cosigned it. */
     public synchronized String cosignedCheckpoint() {
-        StringBuilder note = new StringBuilder(checkpoint());
-        byWitness.values().stream().filter(cosignature -> cosignature.size() == latestSize)
-                .forEach(cosignature -> note.append(cosignature.line()).append('\n'));
-        return note.toString();
-    }
-
-    /** A witness's cosignature of the checkpoint of {@code size} entries, made at {@code at}. */
-    public record Cosignature(String witness, String key, long size, Instant at, String line) {
+        return witnessing.cosigned(checkpoint(), latestSize);
     }
 
     /** The latest cosignature of each witness. */
-    public synchronized List<Cosignature> cosignatures() {
-        return List.copyOf(byWitness.values());
+    public List<Witnessing.Cosignature> cosignatures() {
+        return witnessing.cosignatures();
     }
 
-    /**
-     * Takes the cosignature by the witness of {@code witnessKey} in {@code note}: one of the log's latest checkpoints
-     * with the witness's signature line. Only witnesses the operator lists in {@code DIR/log/witnesses} (a verifier key
-     * a line) are heard; the checkpoint must be one this log signed lately, the cosignature must hold, and a witness's
-     * cosignature of a smaller log than one it cosigned before is refused.
-     */
-    public synchronized Cosignature cosign(String witnessKey, String note) {
-        String key = witnessKey.strip();
-        if (!listedWitnesses().contains(key)) {
-            throw new NotPermittedException("this log hears only the witnesses its operator lists in "
-                    + witnesses + ", a verifier key a line");
-        }
-        int split = note.indexOf("\n\n");
-        String body = split < 0 ? "" : note.substring(0, split + 1);
-        Optional<Checkpoint> checkpoint = Checkpoint.parse(body);
-        if (checkpoint.isEmpty() || !body.equals(recentBodies.get(checkpoint.get().size()))) {
-            throw new InvalidInputException("note", "not one of the " + COSIGNABLE + " latest checkpoints of this log");
-        }
-        String name = key.split("\\+", 2)[0];
-        String line = note.substring(split + 2).lines().filter(text -> text.startsWith("\u2014 " + name + " "))
-                .findFirst().orElseThrow(() -> new InvalidInputException("note", "it holds no line signed by "
-                        + name));
-        SignedNote.Cosignature holds;
-        try {
-            holds = SignedNote.cosignature(body, line, key);
-        } catch (IllegalArgumentException refused) {
-            throw new InvalidInputException("note", refused.getMessage());
-        }
-        Cosignature before = byWitness.get(key);
-        if (before != null && before.size() > checkpoint.get().size()) {
-            throw new ConflictException(name + " cosigned " + before.size() + " entries already; not fewer now");
-        }
-        Cosignature cosignature = new Cosignature(name, key, checkpoint.get().size(), holds.at(), holds.line());
-        byWitness.put(key, cosignature);
-        KeptCheckpoints.appendLine(cosigned, cosignature.key() + "\t" + cosignature.size() + "\t"
-                + cosignature.at().getEpochSecond() + "\t" + cosignature.line());
-        return cosignature;
+    @Override
+    public List<Witnessing.Cosignature> cosignatures(int log) {
+        refuseOtherThanTheOne(log);
+        return cosignatures();
     }
 
-    /** The verifier keys of the witnesses the operator lists, one a line; none if there is no list. */
-    private Set<String> listedWitnesses() {
-        try {
-            return Files.exists(witnesses) ? Files.readAllLines(witnesses).stream().map(String::strip)
-                    .filter(text -> !text.isEmpty() && !text.startsWith("#")).collect(Collectors.toSet()) : Set.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the list of witnesses " + witnesses, e);
-        }
-    }
-
-    private void readCosignatures() {
-        if (!Files.exists(cosigned)) {
-            return;
-        }
-        try {
-            for (String kept : Files.readAllLines(cosigned)) {
-                try {
-                    String[] fields = new String(Base64.getDecoder().decode(kept), StandardCharsets.UTF_8)
-                            .split("\t", 4);
-                    byWitness.put(fields[0], new Cosignature(fields[0].split("\\+", 2)[0], fields[0],
-                            Long.parseLong(fields[1]), Instant.ofEpochSecond(Long.parseLong(fields[2])), fields[3]));
-                } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException damaged) {
-                    // a line cut short by a crash: the witness hands in its next cosignature again
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the cosignatures kept in " + cosigned, e);
-        }
+    /** Takes a witness's cosignature of one of the latest checkpoints: see {@link Witnessing#cosign}. */
+    @Override
+    public Witnessing.Cosignature cosign(String witnessKey, String note) {
+        return witnessing.cosign(witnessKey, note);
     }
 
     /** The proof that entry {@code sequence} is in the log, against the latest checkpoint. */

@@ -19,17 +19,32 @@ public final class Witness {
 
     private final NoteKey key;
     private final String logKey;
+    private final String originAfterKeyName;
     private final Path seen;
 
-    private Witness(NoteKey key, String logKey, Path seen) {
+    private Witness(NoteKey key, String logKey, String originAfterKeyName, Path seen) {
         this.key = key;
         this.logKey = logKey;
+        this.originAfterKeyName = originAfterKeyName;
         this.seen = seen;
     }
 
-    /** The witness kept in {@code state} (made with {@code name} on first use) of the log of {@code logKey}. */
+    /**
+     * The witness kept in {@code state} (made with {@code name} on first use) of the log of {@code logKey}, whose
+     * origin is the key's name.
+     */
     public static Witness open(Path state, String name, String logKey) {
-        return new Witness(NoteKey.witness(state.resolve("key"), name), logKey, state.resolve("checkpoint"));
+        return new Witness(NoteKey.witness(state.resolve("key"), name), logKey, "", state.resolve("checkpoint"));
+    }
+
+    /**
+     * The witness kept in {@code state}, as {@link #open} keeps it, of the log of partition {@code partition} of a
+     * Kafka ledger topic whose logs {@code logKey} signs: its origin is the key's name and the partition, and what
+     * the witness saw of it is kept apart from the other partitions'.
+     */
+    public static Witness ofPartition(Path state, String name, String logKey, int partition) {
+        return new Witness(NoteKey.witness(state.resolve("key"), name), logKey, "/partition/" + partition,
+                state.resolve("partitions").resolve(String.valueOf(partition)).resolve("checkpoint"));
     }
 
     /** The verifier key of this witness's cosignatures. */
@@ -55,9 +70,10 @@ public final class Witness {
         SignedNote.Verified verified = SignedNote.verify(note, logKey);
         Checkpoint checkpoint = Checkpoint.parse(verified.body())
                 .orElseThrow(() -> new IllegalArgumentException("the log signed a note that is not a checkpoint"));
-        if (!checkpoint.origin().equals(verified.keyName())) {
-            throw new IllegalArgumentException("the checkpoint's origin " + checkpoint.origin() + " is not its key's"
-                    + " name " + verified.keyName());
+        String origin = verified.keyName() + originAfterKeyName;
+        if (!checkpoint.origin().equals(origin)) {
+            throw new IllegalArgumentException("the checkpoint's origin " + checkpoint.origin() + " is not the log's, "
+                    + origin);
         }
         Optional<Checkpoint> before = previous();
         if (before.isPresent()) {

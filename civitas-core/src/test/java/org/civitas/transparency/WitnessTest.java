@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.civitas.InvalidInputException;
 import org.civitas.NotPermittedException;
 import org.civitas.ledger.FileLedger;
@@ -39,7 +40,7 @@ class WitnessTest {
                     .isInstanceOf(NotPermittedException.class);
             Files.writeString(data.resolve("log").resolve("witnesses"), "# who may cosign\n" + witness.verifierKey()
                     + "\n");
-            TransparencyLog.Cosignature cosignature = log.cosign(witness.verifierKey(), handedIn);
+            Witnessing.Cosignature cosignature = log.cosign(witness.verifierKey(), handedIn);
 
             assertThat(taken.checkpoint().size()).isEqualTo(19);
             assertThat(cosignature.at()).isEqualTo(NOW.plusSeconds(60));
@@ -49,7 +50,7 @@ class WitnessTest {
                     .orElseThrow();
             assertThat(SignedNote.cosignature(taken.body(), line, witness.verifierKey()).at())
                     .isEqualTo(NOW.plusSeconds(60));
-            assertThat(log.cosignatures()).extracting(TransparencyLog.Cosignature::witness)
+            assertThat(log.cosignatures()).extracting(Witnessing.Cosignature::witness)
                     .containsExactly("witness.example/w1");
             ledger.append(Speedings.numbered(19, 20));
             log.signCheckpoint();
@@ -93,5 +94,23 @@ class WitnessTest {
             assertThatThrownBy(() -> log.cosign(witness.verifierKey(), "not a note"))
                     .isInstanceOf(InvalidInputException.class);
         }
+    }
+
+    @Test
+    void aWitnessOfAPartitionTakesThatPartitionsCheckpointsOnlyAndKeepsThemApart() {
+        NoteKey logKey = NoteKey.openOrMake(data);
+        byte[] root = new MerkleTree().root(0);
+        String second = logKey.sign(new Checkpoint(logKey.name() + "/partition/2", 0, root).body());
+        String third = logKey.sign(new Checkpoint(logKey.name() + "/partition/3", 0, root).body());
+        Witness ofSecond = Witness.ofPartition(state, "witness.example/w1", logKey.verifierKey(), 2);
+
+        assertThat(ofSecond.observe(second, (from, to) -> List.of(), NOW).checkpoint().origin())
+                .endsWith("/partition/2");
+        assertThatThrownBy(() -> ofSecond.observe(third, (from, to) -> List.of(), NOW))
+                .hasMessageContaining("is not the log's, " + logKey.name() + "/partition/2");
+        assertThatThrownBy(() -> Witness.open(state, "witness.example/w1", logKey.verifierKey()).observe(second,
+                (from, to) -> List.of(), NOW)).as("the whole ledger's log").hasMessageContaining("is not the log's");
+        assertThat(state.resolve("partitions").resolve("2").resolve("checkpoint")).exists();
+        assertThat(state.resolve("checkpoint")).doesNotExist();
     }
 }

@@ -2,7 +2,6 @@ package org.civitas.server;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
-import java.util.Optional;
 import org.civitas.access.AccessLog;
 import org.civitas.account.Accounts;
 import org.civitas.account.Sessions;
@@ -31,12 +30,11 @@ import org.civitas.store.vault.VaultStore;
 import org.civitas.support.SupportCases;
 import org.civitas.support.SupportDesk;
 import org.civitas.transparency.LedgerLogs;
-import org.civitas.transparency.TransparencyLog;
 
 /**
  * Everything a running server works with, wired once at start: the ledger, the relational stores, the rule books and
  * live scores, the projectors that keep them up to date, the transparency logs, and the live feeds. Plain fields, no
- * container. {@code transparency} is the file ledger's log, which witnesses cosign; on Kafka there is none.
+ * container.
  */
 public record Civitas(
         Clock clock,
@@ -59,7 +57,6 @@ public record Civitas(
         DisputeFiles disputeFiles,
         OfficialRecord officials,
         LedgerLogs logs,
-        Optional<TransparencyLog> transparency,
         PeerPraise praise,
         RewardDesk rewards,
         PersonalDataSeal seal,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -102,7 +101,6 @@ import org.civitas.store.vault.VaultStore;
 import org.civitas.support.SupportCases;
 import org.civitas.support.SupportDesk;
 import org.civitas.transparency.LedgerLogs;
-import org.civitas.transparency.TransparencyLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,8 +170,6 @@ public final class CivitasServer implements AutoCloseable {
             projecting.start();
             LedgerLogs logs = ledger.openLogs(settings.dataDirectory(),
                     built -> progress.progress("building the transparency log", built, committed));
-            Optional<TransparencyLog> witnessed = logs instanceof TransparencyLog log ? Optional.of(log)
-                    : Optional.empty();
             AccessLog accessLog = new AccessLogStore(database.jdbi());
             officials = OfficialRecord.open(settings.dataDirectory(), seal.keys(), settings.clock());
             SupportDesk supportDesk = new SupportDesk(support, scores, accessLog, officials, legislation::inForce,
@@ -204,7 +200,7 @@ public final class CivitasServer implements AutoCloseable {
             Civitas civitas = new Civitas(settings.clock(), ledger, database, accounts,
                     new SessionStore(database.jdbi()), sourceStore, new ReplayGuard(database.jdbi()), vault,
                     accessLog, sharing, support, supportDesk, cases, assembly, impacts, comparison, disputes,
-                    disputeFiles, officials, logs, witnessed, praise, rewards, seal, constitution, legislation, scores,
+                    disputeFiles, officials, logs, praise, rewards, seal, constitution, legislation, scores,
                     projectors, feeds, new PasswordHasher(), Metrics.newRegistry());
             Metrics.watch(civitas.metrics(), projectors, scores, feeds);
             SessionService sessions = new SessionService(civitas.accounts(), civitas.sessions(),
@@ -309,7 +305,7 @@ public final class CivitasServer implements AutoCloseable {
             new DisputeFilesApi(civitas.disputeFiles()).register(routes);
             new DisputePages(civitas.disputes(), civitas.disputeFiles(), templates, json).register(routes);
             new OfficialsApi(civitas.officials(), templates).register(routes);
-            new LogApi(civitas.logs(), civitas.transparency(), civitas.vault(), json).register(routes);
+            new LogApi(civitas.logs(), civitas.vault(), json).register(routes);
             new AttestationsApi(civitas.praise(), templates, json).register(routes);
             new RewardsApi(civitas.rewards(), signatures, templates, json).register(routes);
             new ProposalsApi(civitas.assembly(), civitas.impacts(), json).register(routes);

@@ -387,7 +387,7 @@ class BrowserIT {
                     .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("proof")).click());
             JsonNode inclusion = TestServer.JSON.readTree(Files.readString(proof.path()));
             Checkpoint signed = Checkpoint.parse(SignedNote.verify(inclusion.get("checkpoint").asText(),
-                    server.civitas().transparency().orElseThrow().verifierKey()).body()).orElseThrow();
+                    server.civitas().logs().verifierKey()).body()).orElseThrow();
             List<byte[]> path = new ArrayList<>();
             inclusion.get("path").forEach(hash -> path.add(HexFormat.of().parseHex(hash.asText())));
             assertThat(Proofs.checkInclusion(inclusion.get("index").asLong(), signed.size(),

@@ -3,6 +3,7 @@ package org.civitas.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.civitas.demo.DemoCity;
@@ -27,6 +29,7 @@ import org.civitas.testkit.TestPostgres;
 import org.civitas.transparency.Checkpoint;
 import org.civitas.transparency.Proofs;
 import org.civitas.transparency.SignedNote;
+import org.civitas.transparency.Witness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +91,7 @@ class KafkaServerIT {
                         .asBoolean());
                 assertThat(severe(server, ada).get("granted").asLong()).isZero();
                 assertEachPartitionIsALogThatProvesAdasEventAndGrowsConsistently(server, ada);
+                assertAWitnessCosignsAPartitionsLog(server, data);
                 eventually("no lag on /health", () -> server.getJson("/health", null).get("vaultLag").asLong() == 0);
             }
 
@@ -110,8 +114,8 @@ class KafkaServerIT {
         HttpResponse<String> unnamed = server.get("/api/v1/log/checkpoint", null);
         assertThat(unnamed.statusCode()).isEqualTo(400);
         assertThat(unnamed.body()).contains("the ledger is 3 logs, one a partition");
-        assertThat(server.get("/api/v1/log/witnesses", null).statusCode()).as("witnesses cosign the file ledger's")
-                .isEqualTo(404);
+        assertThat(server.get("/api/v1/log/witnesses", null).statusCode()).as("which partition's witnesses")
+                .isEqualTo(400);
 
         HttpResponse<String> proof = server.get("/api/v1/me/events/s-2/proof", ada);
         assertThat(proof.statusCode()).as(proof.body()).isEqualTo(200);
@@ -134,6 +138,31 @@ class KafkaServerIT {
                 + before.size() + "&to=" + after.size(), null);
         assertThat(Proofs.checkConsistency(before.size(), after.size(), before.root(), after.root(),
                 hashes(consistency.get("path")))).isEmpty();
+    }
+
+    /** A witness the operator lists takes Ada's partition's checkpoint, cosigns it, and the server shows it. */
+    private void assertAWitnessCosignsAPartitionsLog(TestServer server, Path data) throws Exception {
+        String key = server.get("/api/v1/log/key", null).body().strip();
+        int partition = PersonPartitions.of("p-ada", 3);
+        Witness witness = Witness.ofPartition(work.resolve("witness"), "lakeside-watch", key, partition);
+        Files.writeString(data.resolve("log").resolve("witnesses"), witness.verifierKey() + "\n");
+        String checkpoint = "/api/v1/log/checkpoint?partition=" + partition;
+        Witness.Taken taken = witness.observe(server.get(checkpoint, null).body(), (from, to) -> {
+            throw new AssertionError("a first look needs no proof");
+        }, server.now());
+
+        String cosignature = TestServer.JSON.writeValueAsString(Map.of("key", witness.verifierKey(), "note",
+                taken.body() + "\n" + taken.cosignature()));
+        HttpResponse<String> handedIn = server.send(HttpRequest.newBuilder(server.uri("/api/v1/log/cosignatures"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(cosignature)));
+
+        assertThat(handedIn.statusCode()).as(handedIn.body()).isEqualTo(201);
+        assertThat(server.get(checkpoint, null).body()).contains(taken.cosignature().strip());
+        JsonNode witnesses = server.getJson("/api/v1/log/witnesses?partition=" + partition, null).get("witnesses");
+        assertThat(witnesses).singleElement().satisfies(cosigned -> assertThat(cosigned.get("size").asLong())
+                .isEqualTo(taken.checkpoint().size()));
+        assertThat(server.getJson("/api/v1/log/witnesses?partition=" + (partition + 1) % 3, null).get("witnesses"))
+                .as("another partition's log").isEmpty();
     }
 
     private static Checkpoint signed(String note, String key) {

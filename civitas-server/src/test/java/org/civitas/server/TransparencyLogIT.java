@@ -67,7 +67,7 @@ class TransparencyLogIT {
     /** The checkpoint the server publishes, once it has signed the ledger as it is (as it does each minute). */
     private static Checkpoint checkpoint() throws Exception {
         server.awaitProjection();
-        server.server().civitas().transparency().orElseThrow().signCheckpoint();
+        server.server().civitas().logs().signCheckpoints();
         HttpResponse<String> note = server.get("/api/v1/log/checkpoint", null);
         assertThat(note.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
         return Checkpoint.parse(SignedNote.verify(note.body(), key()).body()).orElseThrow();
@@ -148,7 +148,7 @@ class TransparencyLogIT {
         assertThat(server.postEvents(traffic, event("city-traffic", "speed-witnessed", "p-ada", "speeding",
                 server.now().minus(Duration.ofHours(2)), "{\"kmhOver\":11}")).statusCode()).isEqualTo(200);
 
-        server.server().civitas().transparency().orElseThrow().signCheckpoint();
+        server.server().civitas().logs().signCheckpoints();
         Witness.Taken taken = witness.observe(server.get("/api/v1/log/checkpoint", null).body(), this::consistency,
                 server.now());
         String note = TestServer.JSON.writeValueAsString(taken.body() + "\n" + taken.cosignature());

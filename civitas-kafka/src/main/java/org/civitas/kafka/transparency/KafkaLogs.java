@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,12 +18,15 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.civitas.CivitasException;
+import org.civitas.InvalidInputException;
 import org.civitas.NotFoundException;
 import org.civitas.kafka.runtime.KafkaSettings;
 import org.civitas.ledger.EntryBody;
 import org.civitas.ledger.LedgerPositions;
+import org.civitas.transparency.Checkpoint;
 import org.civitas.transparency.Inclusion;
 import org.civitas.transparency.LedgerLogs;
+import org.civitas.transparency.Witnessing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +52,9 @@ public final class KafkaLogs implements LedgerLogs {
     private final int[] counts;
     private final String[] latest;
     private final long[] latestSize;
+    private final List<Witnessing> witnessing = new ArrayList<>();
 
-    private KafkaLogs(KafkaSettings settings, PartitionLogs logs) {
+    private KafkaLogs(KafkaSettings settings, PartitionLogs logs, Path dataDirectory) {
         this.settings = settings;
         this.logs = logs;
         this.partitions = new ArrayList<>(settings.partitions());
@@ -62,6 +67,11 @@ public final class KafkaLogs implements LedgerLogs {
         this.counts = new int[settings.partitions()];
         this.latest = new String[settings.partitions()];
         this.latestSize = new long[settings.partitions()];
+        Path directory = dataDirectory.resolve("log");
+        for (int partition = 0; partition < settings.partitions(); partition++) {
+            witnessing.add(new Witnessing(directory.resolve("witnesses"), directory.resolve("partitions")
+                    .resolve(String.valueOf(partition)).resolve("cosignatures")));
+        }
     }
 
     /**
@@ -69,7 +79,8 @@ public final class KafkaLogs implements LedgerLogs {
      * hold as they grow; their key is made in {@code dataDirectory} if it has none.
      */
     public static KafkaLogs open(KafkaSettings settings, Path dataDirectory, LongConsumer built) {
-        KafkaLogs logs = new KafkaLogs(settings, PartitionLogs.growing(settings.partitions(), dataDirectory));
+        KafkaLogs logs = new KafkaLogs(settings, PartitionLogs.growing(settings.partitions(), dataDirectory),
+                dataDirectory);
         try {
             logs.follower.assign(logs.partitions);
             logs.follower.seekToBeginning(logs.partitions);
@@ -107,7 +118,25 @@ public final class KafkaLogs implements LedgerLogs {
             catchUp(entries -> { });
             sign(log);
         }
-        return latest[log];
+        return witnessing.get(log).cosigned(latest[log], latestSize[log]);
+    }
+
+    /** The witnesses hand in cosignatures of a partition's checkpoint, whose origin names the partition. */
+    @Override
+    public Witnessing.Cosignature cosign(String witnessKey, String note) {
+        Optional<Checkpoint> checkpoint = Checkpoint.parse(note.substring(0, Math.max(0, note.indexOf("\n\n") + 1)));
+        for (int partition = 0; partition < partitions.size(); partition++) {
+            if (checkpoint.isPresent() && checkpoint.get().origin().equals(logs.origin(partition))) {
+                return witnessing.get(partition).cosign(witnessKey, note);
+            }
+        }
+        throw new InvalidInputException("note", "not a checkpoint of a partition's log");
+    }
+
+    @Override
+    public List<Witnessing.Cosignature> cosignatures(int log) {
+        logs.size(log); // refuses a partition there is not
+        return witnessing.get(log).cosignatures();
     }
 
     @Override
@@ -123,6 +152,8 @@ public final class KafkaLogs implements LedgerLogs {
     private void sign(int partition) {
         latest[partition] = logs.signCheckpoint(partition);
         latestSize[partition] = logs.size(partition);
+        witnessing.get(partition).signed(latestSize[partition], latest[partition].substring(0,
+                latest[partition].indexOf("\n\n") + 1));
     }
 
     @Override

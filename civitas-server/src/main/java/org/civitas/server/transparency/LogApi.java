@@ -18,39 +18,32 @@ import org.civitas.server.http.JsonBodies;
 import org.civitas.store.vault.VaultStore;
 import org.civitas.transparency.Inclusion;
 import org.civitas.transparency.LedgerLogs;
-import org.civitas.transparency.TransparencyLog;
+import org.civitas.transparency.Witnessing;
 import org.civitas.vault.VaultEvent;
 
 /**
  * The transparency logs in public: a log's latest signed checkpoint (with its witnesses' cosignatures) and the key
  * that signs it (text, in the signed-note forms standard verifiers read), consistency proofs between two sizes, and
- * for a person the proof that one of their events is in its log. The file ledger is one log; on Kafka, each partition
- * of the ledger topic is one, named by {@code ?partition=}. Witnesses cosign the file ledger's log.
+ * for a person the proof that one of their events is in its log, and the witnesses' cosignatures, taken and listed.
+ * The file ledger is one log; on Kafka, each partition of the ledger topic is one, named by {@code ?partition=}.
  */
 public final class LogApi {
 
     private final LedgerLogs logs;
-    private final Optional<TransparencyLog> witnessed;
     private final VaultStore vault;
     private final ObjectMapper json;
 
-    /**
-     * @param witnessed the log witnesses cosign, if it is the file ledger's
-     */
-    public LogApi(LedgerLogs logs, Optional<TransparencyLog> witnessed, VaultStore vault, ObjectMapper json) {
+    public LogApi(LedgerLogs logs, VaultStore vault, ObjectMapper json) {
         this.logs = logs;
-        this.witnessed = witnessed;
         this.vault = vault;
         this.json = json;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/log/checkpoint", ctx -> text(ctx, logs.checkpoint(log(ctx))), Access.PUBLIC);
-        witnessed.ifPresent(log -> {
-            routes.get("/api/v1/log/witnesses", ctx -> ctx.json(Map.of("witnesses", log.cosignatures().stream()
-                    .map(WitnessView::of).toList())), Access.PUBLIC);
-            routes.post("/api/v1/log/cosignatures", ctx -> cosign(ctx, log), Access.PUBLIC);
-        });
+        routes.get("/api/v1/log/witnesses", ctx -> ctx.json(Map.of("witnesses", logs.cosignatures(log(ctx))
+                .stream().map(WitnessView::of).toList())), Access.PUBLIC);
+        routes.post("/api/v1/log/cosignatures", this::cosign, Access.PUBLIC);
         routes.get("/api/v1/log/key", ctx -> text(ctx, logs.verifierKey() + "\n"), Access.PUBLIC);
         routes.get("/api/v1/log/consistency", this::consistency, Access.PUBLIC);
         routes.get("/api/v1/me/events/{id}/proof", this::proof, Access.CITIZEN);
@@ -76,15 +69,15 @@ public final class LogApi {
     }
 
     /** {@code {"key","note"}}: a witness's cosignature of one of the latest checkpoints, by its verifier key. */
-    private void cosign(Context ctx, TransparencyLog log) throws IOException {
+    private void cosign(Context ctx) throws IOException {
         JsonNode body = JsonBodies.read(ctx, json);
-        ctx.status(201).json(WitnessView.of(log.cosign(body.path("key").asText(""), body.path("note").asText(""))));
+        ctx.status(201).json(WitnessView.of(logs.cosign(body.path("key").asText(""), body.path("note").asText(""))));
     }
 
     /** A witness's latest cosignature: who, with which key, of how many entries, when. */
     record WitnessView(String witness, String key, long size, Instant cosignedAt) {
 
-        static WitnessView of(TransparencyLog.Cosignature cosignature) {
+        static WitnessView of(Witnessing.Cosignature cosignature) {
             return new WitnessView(cosignature.witness(), cosignature.key(), cosignature.size(), cosignature.at());
         }
     }
