@@ -165,9 +165,8 @@ public final class CivitasServer implements AutoCloseable {
             projectors = new Projectors(ledger.chains().stream().map(chain -> new Projector(chain, vault,
                     residences, scores, sources, live, settings.clock(), scoredUpTo, databaseAnswers)).toList());
             long committed = projectors.committed();
-            Projectors projecting = projectors;
-            projecting.catchUp(done -> progress.progress("projecting the vault", done, committed));
-            projecting.start();
+            projectors.catchUp(done -> progress.progress("projecting the vault", done, committed));
+            projectors.start();
             LedgerLogs logs = ledger.openLogs(settings.dataDirectory(),
                     built -> progress.progress("building the transparency log", built, committed));
             AccessLog accessLog = new AccessLogStore(database.jdbi());

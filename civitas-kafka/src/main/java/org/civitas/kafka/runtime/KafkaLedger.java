@@ -25,6 +25,7 @@ import org.civitas.ledger.EntryBody;
 import org.civitas.ledger.EntryBodyReader;
 import org.civitas.ledger.FileLedger;
 import org.civitas.ledger.LedgerHistory;
+import org.civitas.ledger.LedgerPositions;
 
 /**
  * The ledger on Kafka as its readers see it: every committed entry of every partition, in each partition's order,
@@ -33,6 +34,7 @@ import org.civitas.ledger.LedgerHistory;
 public final class KafkaLedger {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final int MAX_POLL_RECORDS = 5_000;
 
     private KafkaLedger() {
     }
@@ -73,7 +75,7 @@ public final class KafkaLedger {
             };
             return readRecords(settings, record -> {
                 try {
-                    reader.read(LedgerPartition.position(record.partition(), record.offset()), record.value(),
+                    reader.read(LedgerPositions.of(record.partition(), record.offset()), record.value(),
                             chosen, unreadable);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -82,16 +84,24 @@ public final class KafkaLedger {
         };
     }
 
-    private static long readRecords(KafkaSettings settings, Consumer<ConsumerRecord<String, byte[]>> visitor) {
-        String topic = settings.topics().ledger();
+    /**
+     * A reader of the ledger topic as committed. It is assigned partitions rather than joining a group, and commits
+     * no offsets, so that readers disturb neither one another nor the runtime.
+     */
+    public static KafkaConsumer<String, byte[]> reader(KafkaSettings settings) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static long readRecords(KafkaSettings settings, Consumer<ConsumerRecord<String, byte[]>> visitor) {
+        String topic = settings.topics().ledger();
         long read = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = reader(settings)) {
             List<TopicPartition> partitions = new ArrayList<>();
             Optional.ofNullable(consumer.partitionsFor(topic)).orElse(List.of()).forEach(info -> partitions.add(
                     new TopicPartition(topic, info.partition())));

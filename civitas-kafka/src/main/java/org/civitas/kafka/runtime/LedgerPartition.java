@@ -7,15 +7,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.civitas.CivitasException;
 import org.civitas.ledger.ChainTail;
 import org.civitas.ledger.EntryBodyReader;
@@ -32,7 +27,6 @@ public final class LedgerPartition implements FollowedChain {
     private static final Duration POLL = Duration.ofMillis(100);
     /** How long a tail waits for entries it knows are committed before it says it has none for now. */
     private static final Duration CATCHING_UP = Duration.ofSeconds(2);
-    private static final int MAX_POLL_RECORDS = 5_000;
 
     private final KafkaSettings settings;
     private final int partition;
@@ -41,7 +35,7 @@ public final class LedgerPartition implements FollowedChain {
     private LedgerPartition(KafkaSettings settings, int partition) {
         this.settings = settings;
         this.partition = partition;
-        this.knownEnd = position(partition, 0);
+        this.knownEnd = LedgerPositions.of(partition, 0);
     }
 
     /** Every partition of the ledger topic {@code settings} name. */
@@ -53,19 +47,9 @@ public final class LedgerPartition implements FollowedChain {
         return partitions;
     }
 
-    /** The position of the entry at {@code offset} of {@code partition}. */
-    public static long position(int partition, long offset) {
-        return LedgerPositions.of(partition, offset);
-    }
-
     /** The position of this partition's entry at {@code offset}. */
     private long at(long offset) {
-        return position(partition, offset);
-    }
-
-    /** The partition whose entry is at {@code position}. */
-    public static int partitionOf(long position) {
-        return LedgerPositions.chainOf(position);
+        return LedgerPositions.of(partition, offset);
     }
 
     public int partition() {
@@ -109,7 +93,7 @@ public final class LedgerPartition implements FollowedChain {
         Tail(long offset) {
             this.nextOffset = offset;
             try {
-                consumer = new KafkaConsumer<>(properties(), new StringDeserializer(), new ByteArrayDeserializer());
+                consumer = KafkaLedger.reader(settings);
                 consumer.assign(List.of(topicPartition));
                 consumer.seek(topicPartition, offset);
                 Long end = consumer.endOffsets(List.of(topicPartition)).get(topicPartition);
@@ -118,16 +102,6 @@ public final class LedgerPartition implements FollowedChain {
                 throw new CivitasException("cannot follow " + topicPartition + " on " + settings.bootstrap() + ": "
                         + e.getMessage(), e);
             }
-        }
-
-        private Properties properties() {
-            Properties properties = new Properties();
-            properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
-            properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
-            properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-            properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
-            return properties;
         }
 
         @Override
@@ -168,8 +142,7 @@ public final class LedgerPartition implements FollowedChain {
                 OptionalLong lag = consumer.currentLag(topicPartition);
                 long end = consumer.position(topicPartition) + (lag.isPresent() ? lag.getAsLong() : 0);
                 knownEnd = Math.max(knownEnd, at(end));
-                if (at(consumer.position(topicPartition)) >= knownEnd
-                        || System.nanoTime() > deadline) {
+                if (at(consumer.position(topicPartition)) >= knownEnd || System.nanoTime() > deadline) {
                     return;
                 }
             }

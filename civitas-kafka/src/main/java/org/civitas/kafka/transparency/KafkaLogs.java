@@ -7,19 +7,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.LongConsumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.civitas.CivitasException;
 import org.civitas.InvalidInputException;
 import org.civitas.NotFoundException;
+import org.civitas.kafka.runtime.KafkaLedger;
 import org.civitas.kafka.runtime.KafkaSettings;
 import org.civitas.ledger.EntryBody;
 import org.civitas.ledger.LedgerPositions;
@@ -61,8 +57,8 @@ public final class KafkaLogs implements LedgerLogs {
         for (int partition = 0; partition < settings.partitions(); partition++) {
             partitions.add(new TopicPartition(settings.topics().ledger(), partition));
         }
-        this.follower = consumer(settings);
-        this.fetcher = consumer(settings);
+        this.follower = KafkaLedger.reader(settings);
+        this.fetcher = KafkaLedger.reader(settings);
         this.offsets = new long[settings.partitions()][16];
         this.counts = new int[settings.partitions()];
         this.latest = new String[settings.partitions()];
@@ -90,15 +86,6 @@ public final class KafkaLogs implements LedgerLogs {
             throw e;
         }
         return logs;
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(KafkaSettings settings) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override

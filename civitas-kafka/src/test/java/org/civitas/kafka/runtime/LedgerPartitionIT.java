@@ -18,6 +18,7 @@ import org.civitas.kafka.ConformanceCases;
 import org.civitas.kafka.IntakeTraffic;
 import org.civitas.kafka.broker.KafkaBroker;
 import org.civitas.ledger.ChainTail;
+import org.civitas.ledger.LedgerPositions;
 import org.civitas.ledger.UnreadableEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +66,7 @@ class LedgerPartitionIT {
                 }
                 assertThat(keys(handed)).as("every event once, in all the partitions").hasSize(handed.size())
                         .hasSize((int) distinct(events));
-                assertThat(handed).allSatisfy(entry -> assertThat(LedgerPartition.partitionOf(entry.position()))
+                assertThat(handed).allSatisfy(entry -> assertThat(LedgerPositions.chainOf(entry.position()))
                         .isEqualTo(entry.partition()));
                 for (int partition = 0; partition < PARTITIONS; partition++) {
                     int in = partition;
