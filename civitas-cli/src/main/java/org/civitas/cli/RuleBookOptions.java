@@ -55,10 +55,17 @@ final class RuleBookOptions {
         return BookHistory.inForce(initial, data.get(), loader);
     }
 
-    /** The books of a Kafka runtime: given, or named in its configuration. */
+    /**
+     * The books of a Kafka runtime: given; or named in its configuration, as the versions adopted since and recorded
+     * in its data directory changed them, as a server on that runtime scores.
+     */
     RuleBooks load(KafkaConfig config) {
-        Path books = rules != null ? rules : config.rules().orElseThrow(() -> new CivitasException("no rule book to"
-                + " score by: give one with --rules BOOK, or name them in the configuration (rules: BOOKS)"));
-        return loader(config.data()).load(books);
+        RuleBookLoader loader = loader(config.data());
+        if (rules != null) {
+            return loader.load(rules);
+        }
+        RuleBooks named = loader.load(config.rules().orElseThrow(() -> new CivitasException("no rule book to score"
+                + " by: give one with --rules BOOK, or name them in the configuration (rules: BOOKS)")));
+        return config.data().map(data -> BookHistory.inForce(named, data, loader)).orElse(named);
     }
 }
