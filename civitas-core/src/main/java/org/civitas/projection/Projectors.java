@@ -22,10 +22,6 @@ public final class Projectors implements AutoCloseable {
         this.projectors = List.copyOf(projectors);
     }
 
-    public List<Projector> all() {
-        return projectors;
-    }
-
     /** Projects everything committed so far on every chain, telling {@code progress} how many entries are done. */
     public void catchUp(LongConsumer progress) {
         for (Projector projector : projectors) {

@@ -100,11 +100,6 @@ public final class ServerLedger implements AutoCloseable {
         return file;
     }
 
-    /** How many entries are committed, as far as the chains know now. */
-    public long committed() {
-        return chains.stream().mapToLong(chain -> chain.committed() - chain.start()).sum();
-    }
-
     @Override
     public void close() {
         if (logs != null) {

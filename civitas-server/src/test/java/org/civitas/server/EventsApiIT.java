@@ -163,7 +163,7 @@ class EventsApiIT {
         byte[] body = line.repeat(17 * 1024 * 1024 / line.length() + 1).getBytes(StandardCharsets.UTF_8);
         String timestamp = Long.toString(server.now().getEpochSecond());
         URI uri = server.uri("/api/v1/events");
-        long before = server.server().civitas().ledger().committed();
+        long before = server.server().civitas().projectors().committed();
         String head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\n"
                 + "Authorization: Bearer " + traffic.keyId() + "\r\n"
                 + SourceAuthenticator.TIMESTAMP_HEADER + ": " + timestamp + "\r\n"
@@ -182,7 +182,7 @@ class EventsApiIT {
 
             assertThat(statusLine).startsWith("HTTP/1.1 413 ");
         }
-        assertThat(server.server().civitas().ledger().committed()).isEqualTo(before);
+        assertThat(server.server().civitas().projectors().committed()).isEqualTo(before);
     }
 
     @Test
@@ -202,7 +202,7 @@ class EventsApiIT {
         assertThat(server.getJson("/api/v1/me/events?type=speeding", ada).get("events"))
                 .extracting(event -> event.get("id").asText()).contains("u-3");
         assertThat(server.server().civitas().projectors().projected())
-                .isEqualTo(server.server().civitas().ledger().committed());
+                .isEqualTo(server.server().civitas().projectors().committed());
     }
 
     @Test

@@ -234,7 +234,7 @@ class SecurityIT {
 
         static Snapshot of(TestServer server) {
             var civitas = server.server().civitas();
-            return new Snapshot(civitas.ledger().committed(),
+            return new Snapshot(civitas.projectors().committed(),
                     civitas.sharing().givenBy("p-ada").stream().map(Object::toString).toList(),
                     civitas.sources().all().stream().map(Object::toString).toList(),
                     civitas.accessLog().of("p-ada", 10_000).size());

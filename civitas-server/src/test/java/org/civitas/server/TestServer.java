@@ -97,7 +97,7 @@ final class TestServer implements AutoCloseable {
     /** The clock the server runs on: a test moves it to let time pass. */
     /** Waits until the projectors have caught up with the ledger: the scores and the vault hold all it committed. */
     void awaitProjection() throws InterruptedException {
-        long committed = server.civitas().ledger().committed();
+        long committed = server.civitas().projectors().committed();
         for (int i = 0; i < 3_000 && server.civitas().projectors().projected() < committed; i++) {
             Thread.sleep(10);
         }

@@ -90,7 +90,7 @@ class TransparencyLogIT {
     void aCheckpointSignsEveryEntryAndAPersonsEventProvesAgainstIt() throws Exception {
         TestServer.Session ada = server.login("ada", "ada's password");
         Checkpoint checkpoint = checkpoint();
-        assertThat(checkpoint.size()).isEqualTo(server.server().civitas().ledger().committed());
+        assertThat(checkpoint.size()).isEqualTo(server.server().civitas().projectors().committed());
         assertThat(checkpoint.origin()).isEqualTo(key().split("\\+")[0]);
 
         HttpResponse<String> proof = server.get("/api/v1/me/events/speed-0/proof", ada);

@@ -23,9 +23,9 @@ import org.civitas.vault.VaultEvent;
 
 /**
  * The transparency logs in public: a log's latest signed checkpoint (with its witnesses' cosignatures) and the key
- * that signs it (text, in the signed-note forms standard verifiers read), consistency proofs between two sizes, and
- * for a person the proof that one of their events is in its log, and the witnesses' cosignatures, taken and listed.
- * The file ledger is one log; on Kafka, each partition of the ledger topic is one, named by {@code ?partition=}.
+ * that signs it (text, in the signed-note forms standard verifiers read), consistency proofs between two sizes, the
+ * witnesses' cosignatures, taken and listed, and for a person the proof that one of their events is in its log. The
+ * file ledger is one log; on Kafka, each partition of the ledger topic is one, named by {@code ?partition=}.
  */
 public final class LogApi {
 
