@@ -74,11 +74,7 @@ public final class ServerConfigFile {
                     + " share: say storage: { kind: postgresql, url: ..., user: ... }");
             return Optional.empty();
         }
-        Optional<YamlMapping> section = root.mapping("kafka");
-        if (section.isEmpty()) {
-            root.report("kafka", "the Kafka runtime needs its section, e.g. kafka: { bootstrap: '127.0.0.1:9092' }");
-        }
-        return section.flatMap(kafka -> KafkaConfigFile.settings(kafka, base, data));
+        return KafkaConfigFile.settingsIn(root, base, data);
     }
 
     private static StorageSettings storage(YamlMapping section, Optional<Path> data) {

@@ -19,6 +19,7 @@ import org.civitas.store.sources.SourceStore;
 import org.civitas.store.vault.VaultStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -40,13 +41,13 @@ class MigrationsTest {
 
     @Test
     void aDatabaseOfEveryEarlierSchemaUpgradesWithItsDataKept() throws SQLException {
-        List<String> earlier = Arrays.stream(flyway(freshStore.get()).info().all()).map(MigrationInfo::getVersion)
-                .map(Object::toString).toList();
+        List<String> earlier = Arrays.stream(flyway(freshStore.get()).load().info().all())
+                .map(MigrationInfo::getVersion).map(Object::toString).toList();
         assertThat(earlier).as("the migrations").hasSizeGreaterThan(10);
 
         for (String version : earlier.subList(0, earlier.size() - 1)) {
             StorageSettings settings = freshStore.get();
-            flywayUpTo(settings, version).migrate();
+            flyway(settings).target(version).load().migrate();
             fill(settings, Integer.parseInt(version));
 
             try (Database database = Database.open(settings)) {
@@ -69,14 +70,9 @@ class MigrationsTest {
         }
     }
 
-    private static Flyway flyway(StorageSettings settings) {
+    private static FluentConfiguration flyway(StorageSettings settings) {
         return Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())
-                .locations("classpath:db/migration").load();
-    }
-
-    private static Flyway flywayUpTo(StorageSettings settings, String version) {
-        return Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())
-                .locations("classpath:db/migration").target(version).load();
+                .locations("classpath:db/migration");
     }
 
     /** Rows as schema {@code version} holds them, written as that version's code wrote them. */

@@ -42,20 +42,25 @@ public final class KafkaConfigFile {
         }
         Optional<Path> data = root.text("data").map(base::resolve);
         Optional<Path> rules = root.text("rules").map(base::resolve);
-        Optional<YamlMapping> section = root.mapping("kafka");
-        if (section.isEmpty()) {
-            root.report("kafka", "the Kafka runtime needs its section, e.g. kafka: { bootstrap: '127.0.0.1:9092' }");
-        }
-        return section.flatMap(kafka -> settings(kafka, base, data))
+        return settingsIn(root, base, data)
                 .filter(settings -> runtime.filter("kafka"::equals).isPresent())
                 .map(settings -> new KafkaConfig(settings, rules, data));
     }
 
     /**
-     * The settings of a configuration's {@code kafka} section, or empty when a field is wrong (each reported on the
-     * section); relative paths are relative to {@code base}, and the Streams state goes in {@code data} by default.
+     * The settings of the {@code kafka} section of a configuration's {@code root}, or empty when it is missing or a
+     * field is wrong (each reported); relative paths are relative to {@code base}, and the Streams state goes in
+     * {@code data} by default.
      */
-    public static Optional<KafkaSettings> settings(YamlMapping kafka, Path base, Optional<Path> data) {
+    public static Optional<KafkaSettings> settingsIn(YamlMapping root, Path base, Optional<Path> data) {
+        Optional<YamlMapping> section = root.mapping("kafka");
+        if (section.isEmpty()) {
+            root.report("kafka", "the Kafka runtime needs its section, e.g. kafka: { bootstrap: '127.0.0.1:9092' }");
+        }
+        return section.flatMap(kafka -> settings(kafka, base, data));
+    }
+
+    private static Optional<KafkaSettings> settings(YamlMapping kafka, Path base, Optional<Path> data) {
         kafka.allowOnly(KAFKA_FIELDS);
         Optional<String> bootstrap = kafka.requiredText("bootstrap");
         long partitions = kafka.integer("partitions").orElse(4L);

@@ -96,7 +96,7 @@ public final class PartitionLogs {
     public static final class Taking implements KafkaLedger.EntryVisitor {
 
         private final Path dataDirectory;
-        private final List<MerkleTree> trees = new ArrayList<>();
+        private final List<MerkleTree> trees;
         private final Optional<String> person;
         private final Optional<Wanted> wanted;
         private final int own;
@@ -107,9 +107,7 @@ public final class PartitionLogs {
             this.person = person;
             this.wanted = wanted;
             this.own = person.map(name -> PersonPartitions.of(name, settings.partitions())).orElse(-1);
-            for (int partition = 0; partition < settings.partitions(); partition++) {
-                trees.add(new MerkleTree());
-            }
+            this.trees = emptyTrees(settings.partitions());
         }
 
         @Override
@@ -135,12 +133,16 @@ public final class PartitionLogs {
 
     /** Empty logs of {@code partitions} partitions, to grow entry by entry; their key is made if there is none. */
     static PartitionLogs growing(int partitions, Path dataDirectory) {
+        return new PartitionLogs(NoteKey.openOrMake(dataDirectory), dataDirectory, emptyTrees(partitions),
+                Optional.empty(), Optional.empty());
+    }
+
+    private static List<MerkleTree> emptyTrees(int partitions) {
         List<MerkleTree> trees = new ArrayList<>(partitions);
         for (int partition = 0; partition < partitions; partition++) {
             trees.add(new MerkleTree());
         }
-        return new PartitionLogs(NoteKey.openOrMake(dataDirectory), dataDirectory, trees, Optional.empty(),
-                Optional.empty());
+        return trees;
     }
 
     /** Takes the next entry of {@code partition} into its log: the payload of its body, as its leaf hashes it. */
@@ -149,11 +151,12 @@ public final class PartitionLogs {
         tree(partition).append(payload, 0, payload.length);
     }
 
-    /** The leaf hash of entry {@code index} of {@code partition}, and the path to the root at {@code size}. */
+    /** The leaf hash of entry {@code index} of {@code partition}. */
     byte[] leafHash(int partition, long index) {
         return tree(partition).leafHash(index);
     }
 
+    /** The path from entry {@code index} of {@code partition} to the root of its log at {@code size} entries. */
     List<byte[]> inclusionProof(int partition, long index, long size) {
         return tree(partition).inclusionProof(index, size);
     }
